@@ -1,0 +1,1 @@
+"""GraphQL gateway (网关): one schema over the services; owns no data."""

@@ -1,0 +1,61 @@
+"""The gateway app: GraphQL at `/graphql`, health, and nothing stored."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI
+from strawberry.fastapi import GraphQLRouter
+
+from shouhu.gateway.context import Services, build_context
+from shouhu.gateway.schema import build_schema
+from shouhu.gateway.settings import GatewaySettings
+from shouhu.platform import telemetry
+from shouhu.platform.app import health_router, install_error_handlers
+from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.http import ServiceClient, new_session
+
+
+def _service_check(url: str) -> Callable[[], None]:
+    def check() -> None:
+        httpx.get(f"{url}/healthz", timeout=2.0).raise_for_status()
+
+    return check
+
+
+def create_app(
+    settings: GatewaySettings | None = None, *, verifier: TokenVerifier | None = None
+) -> FastAPI:
+    settings = settings or GatewaySettings()
+    telemetry.configure_tracing(settings)
+    verifier = verifier or TokenVerifier(
+        jwks_url=settings.jwks_url, issuer=settings.oidc_issuer, audience=settings.oidc_audience
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        session = new_session(timeout_seconds=settings.service_timeout_seconds)
+        urls = settings.service_urls()
+        app.state.services = Services(**{n: ServiceClient(u, session) for n, u in urls.items()})
+        try:
+            yield
+        finally:
+            await session.close()
+            telemetry.flush()
+
+    app = FastAPI(title="Shouhu gateway", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.verifier = verifier
+    install_error_handlers(app)
+    checks = {f"service:{n}": _service_check(u) for n, u in settings.service_urls().items()}
+    app.include_router(
+        health_router(engine=None, transport=None, verifier=verifier, extra_checks=checks)
+    )
+    app.include_router(
+        GraphQLRouter(build_schema(settings.max_query_depth), context_getter=build_context),
+        prefix="/graphql",
+    )
+    telemetry.instrument_app(app, settings)
+    return app

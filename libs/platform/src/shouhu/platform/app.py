@@ -1,0 +1,175 @@
+"""The one way a service app is put together: database, worker, auth, errors, health, tracing."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
+
+from shouhu.platform import telemetry
+from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.db import make_engine, migrate, ping
+from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
+from shouhu.platform.settings import ServiceSettings, TransportKind, topic_of
+from shouhu.platform.transport import InProcessTransport, KafkaTransport, Transport
+from shouhu.platform.worker import Subscription, Worker
+
+log = logging.getLogger(__name__)
+
+# Pydantic's error types, said in Chinese for the people at the window.
+_MESSAGES = {
+    "missing": "必填",
+    "string_too_short": "不能为空",
+    "string_too_long": "过长",
+    "string_pattern_mismatch": "格式不正确",
+    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
+    "date_parsing": "日期格式应为 YYYY-MM-DD",
+    "date_from_datetime_inexact": "日期格式应为 YYYY-MM-DD",
+    "int_parsing": "应为整数",
+    "enum": "取值不在允许范围内",
+    "literal_error": "取值不在允许范围内",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+}
+
+
+def make_transport(settings: ServiceSettings) -> Transport:
+    """The transport the settings name."""
+    if settings.transport is TransportKind.KAFKA:
+        return KafkaTransport(settings.kafka_bootstrap)
+    return InProcessTransport()
+
+
+@dataclass
+class ServiceSpec:
+    """What makes one service: its routers, migrations, the events it consumes, its seed."""
+
+    name: str
+    settings: ServiceSettings
+    migrations_dir: Path
+    routers: list[APIRouter]
+    subscriptions: list[Subscription] = field(default_factory=list)
+    seed: Callable[[Engine], None] | None = None
+    transport: Transport | None = None
+    verifier: TokenVerifier | None = None
+
+
+def create_service_app(spec: ServiceSpec) -> FastAPI:
+    """A FastAPI app whose lifespan migrates, seeds and runs the worker."""
+    settings = spec.settings
+    telemetry.configure_tracing(settings)
+    engine = make_engine(settings.database_url)
+    transport = spec.transport or make_transport(settings)
+    verifier = spec.verifier or TokenVerifier(
+        jwks_url=settings.jwks_url, issuer=settings.oidc_issuer, audience=settings.oidc_audience
+    )
+    worker = Worker(
+        name=spec.name,
+        engine=engine,
+        transport=transport,
+        own_topic=topic_of(spec.name),
+        subscriptions=spec.subscriptions,
+        interval=settings.relay_interval_seconds,
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await asyncio.to_thread(migrate, settings.database_url, spec.migrations_dir)
+        if spec.seed is not None:
+            await asyncio.to_thread(spec.seed, engine)
+        if settings.run_worker:
+            await asyncio.to_thread(worker.start)
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(worker.stop)
+            telemetry.flush()
+            engine.dispose()
+
+    app = FastAPI(title=f"Shouhu {spec.name}", version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.transport = transport
+    app.state.verifier = verifier
+    install_error_handlers(app)
+    app.include_router(health_router(engine=engine, transport=transport, verifier=verifier))
+    for router in spec.routers:
+        app.include_router(router)
+    telemetry.instrument_app(app, settings)
+    return app
+
+
+def health_router(
+    *,
+    engine: Engine | None,
+    transport: Transport | None,
+    verifier: TokenVerifier,
+    extra_checks: dict[str, Callable[[], None]] | None = None,
+) -> APIRouter:
+    """`/healthz` (alive) and `/readyz` (database, transport and issuer reachable)."""
+    router = APIRouter(tags=["health"])
+
+    @router.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz")
+    def readyz() -> JSONResponse:
+        checks: dict[str, Callable[[], None]] = {"issuer": verifier.ping}
+        if engine is not None:
+            checks["database"] = lambda: ping(engine)
+        if transport is not None:
+            checks["transport"] = transport.ping
+        checks.update(extra_checks or {})
+        results: dict[str, str] = {}
+        for name, check in checks.items():
+            try:
+                check()
+                results[name] = "ok"
+            except Exception as exc:
+                log.warning("readiness check %s failed: %s", name, exc)
+                results[name] = "unavailable"
+        ready = all(v == "ok" for v in results.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "unavailable", "checks": results},
+            status_code=200 if ready else 503,
+        )
+
+    return router
+
+
+def field_errors(errors: list[Any]) -> dict[str, str]:
+    """Pydantic errors as field path → message in Chinese."""
+    fields: dict[str, str] = {}
+    for error in errors:
+        loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
+        fields[".".join(loc) or "input"] = _MESSAGES.get(error.get("type", ""), "格式不正确")
+    return fields
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Every error answers `{code, message, fields?, existingId?}` with its HTTP status."""
+
+    @app.exception_handler(ShouhuError)
+    async def shouhu_error(_request: Request, exc: ShouhuError) -> JSONResponse:
+        return JSONResponse(exc.to_dict(), status_code=exc.http_status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        error = ValidationFailed(fields=field_errors(list(exc.errors())))
+        return JSONResponse(error.to_dict(), status_code=error.http_status)
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=exc)
+        error = Internal()
+        return JSONResponse(error.to_dict(), status_code=error.http_status)

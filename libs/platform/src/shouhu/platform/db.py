@@ -1,0 +1,60 @@
+"""Database engine, sessions and per-service Alembic migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import sqlalchemy
+from alembic import command
+from alembic.config import Config
+from fastapi import Depends, Request
+from sqlalchemy import Engine, event, text
+from sqlmodel import Session
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for SQLite (embedded) or PostgreSQL (by URL)."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sqlalchemy.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    # Looked up at call time, so that tracing, once configured, wraps it.
+    return sqlalchemy.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def migrate(url: str, migrations_dir: Path) -> None:
+    """Apply a service's Alembic migrations up to head."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.upgrade(config, "head")
+
+
+def ping(engine: Engine) -> None:
+    """Raise unless the database answers."""
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request; the endpoint commits once, or nothing is written."""
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]

@@ -1,0 +1,119 @@
+"""Event envelope, transactional outbox and idempotent inbox."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from opentelemetry import propagate
+from pydantic import BaseModel, Field
+from sqlalchemy import DateTime
+from sqlmodel import Column, Session, SQLModel, select
+from sqlmodel import Field as SQLField
+
+
+def utcnow() -> datetime:
+    """Now, in UTC."""
+    return datetime.now(UTC)
+
+
+class Envelope(BaseModel):
+    """One domain event as it travels: who said what about which child, and in which trace."""
+
+    id: str = Field(default_factory=lambda: str(uuid.uuid4()))
+    type: str
+    source: str
+    subject: str
+    time: datetime = Field(default_factory=utcnow)
+    schema_version: int = 1
+    trace: dict[str, str] = Field(default_factory=dict)
+    data: dict[str, Any]
+
+    def to_bytes(self) -> bytes:
+        return self.model_dump_json(by_alias=True).encode()
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> Envelope:
+        return cls.model_validate_json(raw)
+
+
+class OutboxRow(SQLModel, table=True):
+    """An event written in the same transaction as the change it tells of."""
+
+    __tablename__ = "outbox"
+
+    seq: int | None = SQLField(default=None, primary_key=True)
+    event_id: str = SQLField(unique=True, max_length=36)
+    topic: str
+    key: str
+    event_type: str
+    payload: str
+    created_at: datetime = SQLField(sa_column=Column(DateTime(timezone=True), nullable=False))
+    published_at: datetime | None = SQLField(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+
+
+class InboxRow(SQLModel, table=True):
+    """An event a consumer has already applied; redelivery finds it here and does nothing."""
+
+    __tablename__ = "inbox"
+
+    consumer: str = SQLField(primary_key=True)
+    event_id: str = SQLField(primary_key=True)
+    event_type: str
+    processed_at: datetime = SQLField(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+def record_event(
+    session: Session,
+    *,
+    topic: str,
+    source: str,
+    event_type: str,
+    subject: str,
+    data: dict[str, Any],
+    schema_version: int = 1,
+) -> Envelope:
+    """Add an event to the outbox of the session's transaction; the relay publishes it later."""
+    trace: dict[str, str] = {}
+    propagate.inject(trace)
+    envelope = Envelope(
+        type=event_type,
+        source=source,
+        subject=subject,
+        schema_version=schema_version,
+        trace=trace,
+        data=json.loads(json.dumps(data, default=str)),
+    )
+    session.add(
+        OutboxRow(
+            event_id=envelope.id,
+            topic=topic,
+            key=subject,
+            event_type=event_type,
+            payload=envelope.model_dump_json(),
+            created_at=envelope.time,
+        )
+    )
+    return envelope
+
+
+def claim_for(session: Session, consumer: str, envelope: Envelope) -> bool:
+    """Record that `consumer` applies `envelope` now; False when it did so before."""
+    seen = session.exec(
+        select(InboxRow).where(InboxRow.consumer == consumer, InboxRow.event_id == envelope.id)
+    ).first()
+    if seen is not None:
+        return False
+    session.add(
+        InboxRow(
+            consumer=consumer,
+            event_id=envelope.id,
+            event_type=envelope.type,
+            processed_at=utcnow(),
+        )
+    )
+    return True

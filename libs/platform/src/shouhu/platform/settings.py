@@ -1,0 +1,78 @@
+"""Typed settings; each service subclasses `ServiceSettings` once."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_PREFIX = "dev-placeholder"
+
+
+class Mode(StrEnum):
+    """How the platform runs (DESIGN.md "Run modes")."""
+
+    EMBEDDED = "embedded"
+    PRODUCTION = "production"
+
+
+class TransportKind(StrEnum):
+    """Which event transport carries the outbox."""
+
+    INPROCESS = "inprocess"
+    KAFKA = "kafka"
+
+
+class ExporterKind(StrEnum):
+    """Where spans go."""
+
+    NONE = "none"
+    CONSOLE = "console"
+    FILE = "file"
+    OTLP = "otlp"
+    MEMORY = "memory"
+
+
+class ServiceSettings(BaseSettings):
+    """Settings every service and the gateway share; read from `SHOUHU_*` variables."""
+
+    model_config = SettingsConfigDict(env_prefix="SHOUHU_", extra="ignore")
+
+    mode: Mode = Mode.EMBEDDED
+    service_name: str = "shouhu"
+    database_url: str = "sqlite:///./data/shouhu.db"
+    transport: TransportKind = TransportKind.INPROCESS
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    oidc_issuer: str = "http://127.0.0.1:8000/realms/shouhu"
+    oidc_jwks_url: str = ""
+    oidc_audience: str = "shouhu-api"
+    telemetry_exporter: ExporterKind = ExporterKind.NONE
+    telemetry_file: str = ""
+    otlp_endpoint: str = "http://127.0.0.1:4318/v1/traces"
+    run_worker: bool = True
+    relay_interval_seconds: float = 0.2
+    # Secrets; the placeholder is refused outside embedded mode.
+    data_key: str = PLACEHOLDER_PREFIX + "-data-key"
+
+    @property
+    def jwks_url(self) -> str:
+        """The realm's JWKS, by default under the issuer as Keycloak serves it."""
+        return self.oidc_jwks_url or f"{self.oidc_issuer}/protocol/openid-connect/certs"
+
+    def secret_fields(self) -> dict[str, str]:
+        """The secrets of this settings class, by name; subclasses add theirs."""
+        return {"data_key": self.data_key}
+
+    @model_validator(mode="after")
+    def _refuse_placeholders(self) -> ServiceSettings:
+        if self.mode is not Mode.EMBEDDED:
+            weak = [k for k, v in self.secret_fields().items() if v.startswith(PLACEHOLDER_PREFIX)]
+            if weak:
+                raise ValueError(f"placeholder secrets outside embedded mode: {', '.join(weak)}")
+        return self
+
+
+def topic_of(service: str) -> str:
+    """The Kafka topic a service publishes its events on."""
+    return f"shouhu.{service}"

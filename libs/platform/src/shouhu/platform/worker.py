@@ -1,0 +1,183 @@
+"""The worker of a service: the outbox relay and the event consumers, each on its own thread."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from opentelemetry import propagate, trace
+from opentelemetry.trace import SpanKind
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from shouhu.platform.events import Envelope, OutboxRow, claim_for, utcnow
+from shouhu.platform.transport import Message, Transport
+
+log = logging.getLogger(__name__)
+tracer = trace.get_tracer("shouhu.platform.worker")
+
+EventHandler = Callable[[Session, Envelope], None]
+
+
+class OutboxRelay:
+    """Publishes outbox rows in order and marks them published once the broker has them."""
+
+    def __init__(self, engine: Engine, transport: Transport, batch_size: int = 500) -> None:
+        self._engine = engine
+        self._transport = transport
+        self._batch_size = batch_size
+
+    def run_once(self) -> int:
+        """Publish one batch; returns how many events went out."""
+        with Session(self._engine) as session:
+            rows = session.exec(
+                select(OutboxRow)
+                .where(col(OutboxRow.published_at).is_(None))
+                .order_by(col(OutboxRow.seq))
+                .limit(self._batch_size)
+                .with_for_update(skip_locked=True)
+            ).all()
+            if not rows:
+                return 0
+            for row in rows:
+                self._send(row)
+            self._transport.flush()
+            now = utcnow()
+            for row in rows:
+                row.published_at = now
+                session.add(row)
+            session.commit()
+            return len(rows)
+
+    def _send(self, row: OutboxRow) -> None:
+        envelope = Envelope.model_validate_json(row.payload)
+        parent = propagate.extract(envelope.trace)
+        with tracer.start_as_current_span(
+            f"{row.topic} publish",
+            context=parent,
+            kind=SpanKind.PRODUCER,
+            attributes={
+                "messaging.system": "kafka",
+                "messaging.destination.name": row.topic,
+                "messaging.message.id": row.event_id,
+                "shouhu.event.type": row.event_type,
+            },
+        ):
+            carrier: dict[str, str] = {}
+            propagate.inject(carrier)
+            headers = [(k, v.encode()) for k, v in carrier.items()]
+            headers.append(("event_type", row.event_type.encode()))
+            self._transport.send(
+                Message(topic=row.topic, key=row.key, value=row.payload.encode(), headers=headers)
+            )
+
+
+class EventConsumer:
+    """Applies events to a service's database, once each, through the inbox."""
+
+    def __init__(self, name: str, engine: Engine, handlers: Mapping[str, EventHandler]) -> None:
+        self.name = name
+        self._engine = engine
+        self._handlers = handlers
+
+    def handle(self, message: Message) -> None:
+        """Apply one message in one transaction, or skip it when already applied."""
+        envelope = Envelope.from_bytes(message.value)
+        handler = self._handlers.get(envelope.type)
+        if handler is None:
+            return
+        carrier = {k: v.decode() for k, v in message.headers}
+        with (
+            tracer.start_as_current_span(
+                f"{message.topic} process",
+                context=propagate.extract(carrier),
+                kind=SpanKind.CONSUMER,
+                attributes={
+                    "messaging.system": "kafka",
+                    "messaging.destination.name": message.topic,
+                    "messaging.consumer.group.name": self.name,
+                    "messaging.message.id": envelope.id,
+                    "shouhu.event.type": envelope.type,
+                },
+            ),
+            Session(self._engine) as session,
+        ):
+            if not claim_for(session, self.name, envelope):
+                return
+            handler(session, envelope)
+            session.commit()
+
+
+@dataclass
+class Subscription:
+    """The topics a consumer reads, and its handlers by event type."""
+
+    topics: list[str]
+    handlers: Mapping[str, EventHandler]
+
+
+class Worker:
+    """Runs the relay and the consumers of one service until stopped."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        engine: Engine,
+        transport: Transport,
+        own_topic: str,
+        subscriptions: list[Subscription],
+        interval: float = 0.2,
+    ) -> None:
+        self._name = name
+        self._transport = transport
+        self._own_topic = own_topic
+        self._relay = OutboxRelay(engine, transport)
+        self._consumers = [
+            (s.topics, EventConsumer(name, engine, s.handlers)) for s in subscriptions
+        ]
+        self._interval = interval
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        topics = [self._own_topic] + [t for topics, _ in self._consumers for t in topics]
+        self._transport.ensure_topics(sorted(set(topics)))
+        self._spawn(f"{self._name}-relay", self._relay_loop)
+        for topics, consumer in self._consumers:
+            self._spawn(
+                f"{self._name}-consumer", functools.partial(self._consume, topics, consumer)
+            )
+
+    def _consume(self, topics: list[str], consumer: EventConsumer) -> None:
+        self._transport.consume(consumer.name, topics, consumer.handle, self._stop)
+
+    def _spawn(self, name: str, target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=self._guard(target), name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _guard(self, target: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            while not self._stop.is_set():
+                try:
+                    target()
+                except Exception:
+                    log.exception("%s worker loop failed; restarting", self._name)
+                    self._stop.wait(1.0)
+
+        return run
+
+    def _relay_loop(self) -> None:
+        while not self._stop.is_set():
+            if self._relay.run_once() == 0:
+                self._stop.wait(self._interval)
+
+    def stop(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=10)
+        self._threads.clear()

@@ -1,0 +1,173 @@
+"""Envelope, outbox, relay and inbox."""
+
+import threading
+
+import pytest
+from opentelemetry.sdk.trace import TracerProvider
+from sqlmodel import Session, select
+
+from shouhu.platform.events import Envelope, InboxRow, OutboxRow, claim_for, record_event
+from shouhu.platform.transport import InProcessTransport, Message
+from shouhu.platform.worker import EventConsumer, OutboxRelay
+
+
+def _record(session: Session, subject: str, n: int = 0) -> Envelope:
+    return record_event(
+        session,
+        topic="shouhu.test",
+        source="test",
+        event_type="test.thing.happened",
+        subject=subject,
+        data={"n": n},
+    )
+
+
+def test_envelope_round_trips_through_bytes():
+    envelope = Envelope(type="t.x", source="s", subject="c1", data={"a": 1, "b": "二"})
+    again = Envelope.from_bytes(envelope.to_bytes())
+    assert again == envelope
+    assert again.schema_version == 1
+
+
+def test_record_event_carries_the_current_trace():
+    tracer = TracerProvider().get_tracer("test")
+    with tracer.start_as_current_span("request") as span, Session() as session:
+        envelope = _record(session, "c1")
+    trace_id = format(span.get_span_context().trace_id, "032x")
+    assert envelope.trace["traceparent"].split("-")[1] == trace_id
+
+
+def test_outbox_row_lands_only_with_its_transaction(engine):
+    with Session(engine) as session:
+        _record(session, "c1")
+        session.rollback()
+    with Session(engine) as session:
+        assert session.exec(select(OutboxRow)).all() == []
+        _record(session, "c1")
+        session.commit()
+    with Session(engine) as session:
+        assert len(session.exec(select(OutboxRow)).all()) == 1
+
+
+def test_relay_publishes_in_order_and_marks_published(engine):
+    transport = InProcessTransport()
+    with Session(engine) as session:
+        for n in range(5):
+            _record(session, f"child-{n % 2}", n)
+        session.commit()
+    relay = OutboxRelay(engine, transport)
+    assert relay.run_once() == 5
+    assert relay.run_once() == 0
+    seen: list[int] = []
+    stop = threading.Event()
+
+    def handle(message: Message) -> None:
+        seen.append(Envelope.from_bytes(message.value).data["n"])
+        if len(seen) == 5:
+            stop.set()
+
+    transport.consume("g", ["shouhu.test"], handle, stop)
+    assert seen == [0, 1, 2, 3, 4]
+    with Session(engine) as session:
+        rows = session.exec(select(OutboxRow)).all()
+        assert all(row.published_at is not None for row in rows)
+
+
+class _BrokenTransport(InProcessTransport):
+    def flush(self) -> None:
+        raise ConnectionError("broker away")
+
+
+def test_relay_keeps_rows_when_the_broker_fails(engine):
+    with Session(engine) as session:
+        _record(session, "c1")
+        session.commit()
+    with pytest.raises(ConnectionError):
+        OutboxRelay(engine, _BrokenTransport()).run_once()
+    with Session(engine) as session:
+        assert session.exec(select(OutboxRow)).one().published_at is None
+    # The next attempt publishes it: at least once, never lost.
+    assert OutboxRelay(engine, InProcessTransport()).run_once() == 1
+
+
+def test_relay_adds_trace_headers(engine):
+    with Session(engine) as session:
+        _record(session, "c1")
+        session.commit()
+    transport = InProcessTransport()
+    sent: list[Message] = []
+    transport.send = sent.append  # type: ignore[method-assign]
+    OutboxRelay(engine, transport).run_once()
+    headers = dict(sent[0].headers)
+    assert headers["event_type"] == b"test.thing.happened"
+    assert sent[0].key == "c1"
+
+
+def _message(envelope: Envelope) -> Message:
+    return Message(topic="shouhu.test", key=envelope.subject, value=envelope.to_bytes())
+
+
+def test_inbox_makes_redelivery_change_nothing(engine):
+    applied: list[str] = []
+
+    def handler(session: Session, envelope: Envelope) -> None:
+        applied.append(envelope.id)
+
+    consumer = EventConsumer("svc", engine, {"test.thing.happened": handler})
+    envelope = Envelope(type="test.thing.happened", source="t", subject="c1", data={})
+    consumer.handle(_message(envelope))
+    consumer.handle(_message(envelope))
+    assert applied == [envelope.id]
+    with Session(engine) as session:
+        assert len(session.exec(select(InboxRow)).all()) == 1
+
+
+def test_failed_handler_leaves_no_inbox_row_so_the_retry_applies(engine):
+    calls = {"n": 0}
+
+    def flaky(session: Session, envelope: Envelope) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("database hiccup")
+
+    consumer = EventConsumer("svc", engine, {"test.thing.happened": flaky})
+    envelope = Envelope(type="test.thing.happened", source="t", subject="c1", data={})
+    with pytest.raises(RuntimeError):
+        consumer.handle(_message(envelope))
+    with Session(engine) as session:
+        assert session.exec(select(InboxRow)).all() == []
+    consumer.handle(_message(envelope))
+    assert calls["n"] == 2
+
+
+def test_each_consumer_has_its_own_inbox(engine):
+    envelope = Envelope(type="t", source="s", subject="c", data={})
+    with Session(engine) as session:
+        assert claim_for(session, "a", envelope)
+        assert claim_for(session, "b", envelope)
+        session.commit()
+        assert not claim_for(session, "a", envelope)
+
+
+def test_unknown_event_types_are_ignored(engine):
+    consumer = EventConsumer("svc", engine, {})
+    consumer.handle(_message(Envelope(type="other", source="s", subject="c", data={})))
+    with Session(engine) as session:
+        assert session.exec(select(InboxRow)).all() == []
+
+
+def test_in_process_transport_gives_each_group_every_message():
+    transport = InProcessTransport()
+    for n in range(3):
+        transport.send(Message(topic="t", key="k", value=str(n).encode()))
+    for group in ("a", "b"):
+        got: list[bytes] = []
+        stop = threading.Event()
+
+        def handle(message: Message, got: list[bytes] = got, stop: threading.Event = stop) -> None:
+            got.append(message.value)
+            if len(got) == 3:
+                stop.set()
+
+        transport.consume(group, ["t"], handle, stop)
+        assert got == [b"0", b"1", b"2"]

@@ -1,0 +1,3 @@
+from shouhu.platform.migrations import run_env
+
+run_env()

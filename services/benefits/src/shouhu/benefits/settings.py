@@ -1,0 +1,10 @@
+"""Settings of benefits."""
+
+from shouhu.platform.settings import ServiceSettings
+
+
+class BenefitsSettings(ServiceSettings):
+    """Benefits settings; `SHOUHU_*` variables."""
+
+    service_name: str = "benefits"
+    database_url: str = "sqlite:///./data/benefits.db"

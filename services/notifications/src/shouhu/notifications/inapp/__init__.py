@@ -1,0 +1,1 @@
+"""In-app notifications (站内通知) to the posts of the network."""

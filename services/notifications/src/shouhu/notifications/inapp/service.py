@@ -1,0 +1,128 @@
+"""Rules of in-app notifications; never commits."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+
+from sqlmodel import Session
+
+from shouhu.notifications.inapp import repository
+from shouhu.notifications.inapp.schemas import (
+    NotificationEdge,
+    NotificationOut,
+    NotificationPage,
+    PageInfo,
+)
+from shouhu.notifications.models import Notification
+from shouhu.platform.auth import Principal
+from shouhu.platform.errors import NotFound, ValidationFailed
+from shouhu.platform.events import utcnow
+
+MAX_PAGE = 100
+
+
+def notify_post(
+    session: Session,
+    *,
+    role: str,
+    division: str,
+    kind: str,
+    title: str,
+    body: str,
+    child_id: str | None,
+    source_event_id: str,
+) -> Notification:
+    """Leave a notification for whoever holds a post (a role in a division)."""
+    notification = Notification(
+        id=str(uuid.uuid4()),
+        recipient_role=role,
+        recipient_division=division,
+        kind=kind,
+        title=title,
+        body=body,
+        child_id=child_id,
+        source_event_id=source_event_id,
+        created_at=utcnow(),
+    )
+    repository.add(session, notification)
+    return notification
+
+
+def encode_cursor(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"notification:{seq}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        kind, _, seq = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        if kind != "notification":
+            raise ValueError(kind)
+        return int(seq)
+    except ValueError as exc:
+        raise ValidationFailed(fields={"after": "游标无效"}) from exc
+
+
+def to_out(notification: Notification) -> NotificationOut:
+    return NotificationOut(
+        id=notification.id,
+        kind=notification.kind,
+        title=notification.title,
+        body=notification.body,
+        child_id=notification.child_id,
+        created_at=notification.created_at,
+        read_at=notification.read_at,
+    )
+
+
+def list_for(
+    session: Session,
+    principal: Principal,
+    *,
+    first: int,
+    after: str | None,
+    unread_only: bool,
+) -> NotificationPage:
+    """The principal's notifications, newest first."""
+    if not 1 <= first <= MAX_PAGE:
+        raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
+    before = decode_cursor(after) if after else None
+    rows = repository.page(
+        session,
+        principal.roles,
+        principal.division_code,
+        limit=first + 1,
+        before_seq=before,
+        unread_only=unread_only,
+    )
+    edges = [
+        NotificationEdge(cursor=encode_cursor(n.seq or 0), node=to_out(n)) for n in rows[:first]
+    ]
+    return NotificationPage(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+        ),
+        total_count=repository.count(
+            session, principal.roles, principal.division_code, unread_only=unread_only
+        ),
+        unread_count=repository.count(
+            session, principal.roles, principal.division_code, unread_only=True
+        ),
+    )
+
+
+def mark_read(session: Session, principal: Principal, notification_id: str) -> NotificationOut:
+    """Mark one of the principal's notifications read; others' answer `NOT_FOUND`."""
+    notification = repository.get(session, notification_id)
+    if (
+        notification is None
+        or notification.recipient_role not in principal.roles
+        or notification.recipient_division != principal.division_code
+    ):
+        raise NotFound("通知不存在")
+    if notification.read_at is None:
+        notification.read_at = utcnow()
+        notification.read_by = principal.username
+        repository.add(session, notification)
+    return to_out(notification)

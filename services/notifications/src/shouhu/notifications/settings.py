@@ -1,0 +1,10 @@
+"""Settings of notifications."""
+
+from shouhu.platform.settings import ServiceSettings
+
+
+class NotificationsSettings(ServiceSettings):
+    """Notifications settings; `SHOUHU_*` variables."""
+
+    service_name: str = "notifications"
+    database_url: str = "sqlite:///./data/notifications.db"

@@ -1,0 +1,47 @@
+"""The registry's app."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from shouhu.platform.app import ServiceSpec, create_service_app
+from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.transport import Transport
+from shouhu.registry.children.endpoints import router as children_router
+from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.divisions import repository as divisions
+from shouhu.registry.divisions.endpoints import router as divisions_router
+from shouhu.registry.settings import RegistrySettings
+
+MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+
+
+def seed(engine: Engine) -> None:
+    """The district's divisions, on first start."""
+    with Session(engine) as session:
+        divisions.seed(session)
+        session.commit()
+
+
+def create_app(
+    settings: RegistrySettings | None = None,
+    *,
+    transport: Transport | None = None,
+    verifier: TokenVerifier | None = None,
+) -> FastAPI:
+    settings = settings or RegistrySettings()
+    app = create_service_app(
+        ServiceSpec(
+            name="registry",
+            settings=settings,
+            migrations_dir=MIGRATIONS,
+            routers=[divisions_router, children_router],
+            seed=seed,
+            transport=transport,
+            verifier=verifier,
+        )
+    )
+    app.state.identity_keys = IdentityKeys.from_secret(settings.data_key)
+    return app

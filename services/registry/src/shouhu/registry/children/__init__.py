@@ -1,0 +1,1 @@
+"""Children's files (儿童档案): one person, one file."""

@@ -1,0 +1,1 @@
+"""The network of divisions (三级网络)."""

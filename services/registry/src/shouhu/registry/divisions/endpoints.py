@@ -1,0 +1,29 @@
+"""HTTP routes of divisions."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from shouhu.platform.auth import PrincipalDep
+from shouhu.platform.db import SessionDep
+from shouhu.registry.divisions import service
+from shouhu.registry.divisions.schemas import DivisionOut
+
+router = APIRouter(prefix="/divisions", tags=["divisions"])
+
+
+@router.get("", response_model=list[DivisionOut], response_model_by_alias=True)
+def list_divisions(
+    session: SessionDep,
+    _principal: PrincipalDep,
+    parent: str | None = None,
+    codes: Annotated[list[str] | None, Query()] = None,
+) -> list[DivisionOut]:
+    if codes:
+        return service.batch(session, codes)
+    return service.list_children(session, parent)
+
+
+@router.get("/{code}", response_model=DivisionOut, response_model_by_alias=True)
+def get_division(code: str, session: SessionDep, _principal: PrincipalDep) -> DivisionOut:
+    return service.get(session, code)

@@ -1,0 +1,40 @@
+"""The seeded network of Mentougou."""
+
+
+def test_the_district_has_13_towns_and_304_villages(registry, as_user):
+    headers = as_user("auditor.district")
+    towns = registry.get("/divisions", headers=headers).json()
+    assert len(towns) == 13
+    villages = [
+        v
+        for town in towns
+        for v in registry.get("/divisions", params={"parent": town["code"]}, headers=headers).json()
+    ]
+    assert len(villages) == 304
+    assert all(v["code"].startswith(v["parentCode"]) for v in villages)
+    assert {v["level"] for v in villages} == {"VILLAGE"}
+
+
+def test_a_division_by_code(registry, as_user):
+    town = registry.get("/divisions/110109101", headers=as_user("clerk.district")).json()
+    assert town == {
+        "code": "110109101",
+        "name": "潭柘寺镇",
+        "level": "TOWN",
+        "parentCode": "110109",
+    }
+
+
+def test_many_divisions_at_once(registry, as_user):
+    rows = registry.get(
+        "/divisions",
+        params=[("codes", "110109"), ("codes", "110109001001")],
+        headers=as_user("clerk.district"),
+    ).json()
+    assert {r["code"] for r in rows} == {"110109", "110109001001"}
+
+
+def test_an_unknown_division_is_not_found(registry, as_user):
+    response = registry.get("/divisions/999", headers=as_user("clerk.district"))
+    assert response.status_code == 404
+    assert response.json()["code"] == "NOT_FOUND"

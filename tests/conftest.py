@@ -1,0 +1,192 @@
+"""Cross-service fixtures: the embedded platform and the real stack, each as real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from keycloak import KeycloakOpenID
+
+from shouhu.platform.testing import free_port
+
+pytest_plugins = ["shouhu.localstack.pytest_plugin"]
+
+SERVICES = ("registry", "benefits", "education", "volunteers", "notifications")
+
+
+@dataclass
+class Process:
+    """A server we started, with its log."""
+
+    name: str
+    popen: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        if self.popen.poll() is None:
+            self.popen.terminate()
+            try:
+                self.popen.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.popen.kill()
+                self.popen.wait()
+
+    def tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def start(name: str, args: list[str], env: dict[str, str], workdir: Path) -> Process:
+    log = workdir / f"{name}.log"
+    popen = subprocess.Popen(
+        [sys.executable, *args],
+        env={**os.environ, **env},
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        cwd=workdir,
+    )
+    return Process(name, popen, log)
+
+
+def wait_ready(process: Process, url: str, timeout: float = 120.0) -> None:
+    """Poll `/readyz` until it answers 200; fail with the log tail if the process dies."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.popen.poll() is not None:
+            raise RuntimeError(f"{process.name} exited:\n{process.tail()}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{process.name} not ready in {timeout}s:\n{process.tail()}")
+
+
+@dataclass
+class Platform:
+    """A running platform as a client sees it."""
+
+    graphql_url: str
+    idp_url: str
+    urls: dict[str, str]
+    span_files: list[Path]
+    processes: list[Process] = field(default_factory=list)
+    databases: dict[str, str] = field(default_factory=dict)
+
+    def token(self, username: str, password: str = "shouhu-dev") -> str:
+        """A password-grant access token, asked for as any Keycloak client would."""
+        oidc = KeycloakOpenID(
+            server_url=self.idp_url, realm_name="shouhu", client_id="shouhu-console"
+        )
+        token: str = oidc.token(username, password)["access_token"]
+        return token
+
+    def spans(self) -> list[dict[str, Any]]:
+        """Every span exported so far by every process."""
+        spans = []
+        for path in self.span_files:
+            if path.exists():
+                spans.extend(json.loads(line) for line in path.read_text().splitlines() if line)
+        return spans
+
+
+@pytest.fixture(scope="session")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    """`make run`'s embedded platform, as its own process on a free port."""
+    workdir = tmp_path_factory.mktemp("embedded")
+    port = free_port()
+    spans = workdir / "spans.jsonl"
+    process = start(
+        "embedded",
+        ["-m", "shouhu.gateway.embedded"],
+        {
+            "SHOUHU_PORT": str(port),
+            "SHOUHU_DATA_DIR": str(workdir / "data"),
+            "SHOUHU_TELEMETRY_EXPORTER": "file",
+            "SHOUHU_TELEMETRY_FILE": str(spans),
+        },
+        workdir,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(process, base)
+        yield Platform(
+            graphql_url=f"{base}/graphql",
+            idp_url=base,
+            urls={"gateway": base, **{s: f"{base}/services/{s}" for s in SERVICES}},
+            span_files=[spans],
+            processes=[process],
+            databases={s: f"sqlite:///{workdir / 'data' / s}.db" for s in SERVICES},
+        )
+    finally:
+        process.stop()
+
+
+@pytest.fixture(scope="session")
+def real_stack(
+    postgres: Any, kafka: Any, keycloak: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Platform]:
+    """Each service and the gateway as its own process on PostgreSQL, Kafka and Keycloak."""
+    workdir = tmp_path_factory.mktemp("stack")
+    common = {
+        "SHOUHU_MODE": "production",
+        "SHOUHU_TRANSPORT": "kafka",
+        "SHOUHU_KAFKA_BOOTSTRAP": kafka.bootstrap,
+        "SHOUHU_OIDC_ISSUER": keycloak.issuer,
+        "SHOUHU_DATA_KEY": secrets.token_urlsafe(32),
+        "SHOUHU_TELEMETRY_EXPORTER": "file",
+    }
+    processes: list[Process] = []
+    urls: dict[str, str] = {}
+    databases: dict[str, str] = {}
+    span_files: list[Path] = []
+    try:
+        for name in SERVICES:
+            port = free_port()
+            databases[name] = postgres.create_database(f"shouhu_{name}")
+            span_files.append(workdir / f"spans-{name}.jsonl")
+            env = {
+                **common,
+                "SHOUHU_SERVICE_NAME": name,
+                "SHOUHU_DATABASE_URL": databases[name],
+                "SHOUHU_TELEMETRY_FILE": str(span_files[-1]),
+            }
+            args = ["-m", "uvicorn", "--factory", f"shouhu.{name}.app:create_app"]
+            args += ["--host", "127.0.0.1", "--port", str(port)]
+            processes.append(start(name, args, env, workdir))
+            urls[name] = f"http://127.0.0.1:{port}"
+        port = free_port()
+        span_files.append(workdir / "spans-gateway.jsonl")
+        env = {
+            **common,
+            "SHOUHU_SERVICE_NAME": "gateway",
+            "SHOUHU_TELEMETRY_FILE": str(span_files[-1]),
+            **{f"SHOUHU_{name.upper()}_URL": url for name, url in urls.items()},
+        }
+        args = ["-m", "uvicorn", "--factory", "shouhu.gateway.app:create_app"]
+        args += ["--host", "127.0.0.1", "--port", str(port)]
+        processes.append(start("gateway", args, env, workdir))
+        urls["gateway"] = f"http://127.0.0.1:{port}"
+        for process in processes:
+            wait_ready(process, urls[process.name])
+        yield Platform(
+            graphql_url=f"{urls['gateway']}/graphql",
+            idp_url=keycloak.base_url,
+            urls=urls,
+            span_files=span_files,
+            processes=processes,
+            databases=databases,
+        )
+    finally:
+        for process in processes:
+            process.stop()

@@ -1,0 +1,62 @@
+"""Committed contracts match the code; event payloads stay compatible and consumable."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlmodel import Session, SQLModel, select
+
+from shouhu.notifications.inapp.handlers import HANDLERS
+from shouhu.notifications.models import Notification
+from shouhu.platform.contracts import incompatibilities
+from shouhu.platform.db import make_engine
+from shouhu.platform.events import Envelope
+from shouhu.registry.children.events import CHILD_REGISTERED, EVENTS, ChildRegistered
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_committed_contracts_match_the_code():
+    result = subprocess.run(
+        [sys.executable, "scripts/contracts.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_published_event_has_a_committed_compatible_schema():
+    for (event_type, version), model in EVENTS.items():
+        path = ROOT / "services/registry/events" / f"{event_type}.v{version}.json"
+        published = json.loads(path.read_text(encoding="utf-8"))
+        assert incompatibilities(published, model.model_json_schema(by_alias=True)) == []
+
+
+def test_notifications_consumes_the_published_child_registered_payload(tmp_path):
+    published = json.loads(
+        (ROOT / "services/registry/events/registry.child.registered.v1.json").read_text()
+    )
+    example = {
+        "childId": "c-1",
+        "name": "王小红",
+        "gender": "FEMALE",
+        "birthDate": "2014-05-20",
+        "residenceDivisionCode": "110109001001",
+        "townDivisionCode": "110109001",
+        "registeredBy": "clerk.district",
+    }
+    assert set(example) == set(published["required"])
+    ChildRegistered.model_validate(example)
+    engine = make_engine(f"sqlite:///{tmp_path / 'n.db'}")
+    SQLModel.metadata.create_all(engine, tables=[Notification.__table__])  # type: ignore[list-item]
+    with Session(engine) as session:
+        envelope = Envelope(type=CHILD_REGISTERED, source="registry", subject="c-1", data=example)
+        HANDLERS[CHILD_REGISTERED](session, envelope)
+        session.commit()
+        notification = session.exec(select(Notification)).one()
+    assert notification.recipient_division == "110109001001"
+    assert notification.recipient_role == "village_supervisor"
+    assert "王小红" in notification.body
