@@ -20,9 +20,7 @@ def idp() -> EmbeddedIdentityProvider:
 @pytest.fixture
 def registry(tmp_path, idp) -> Iterator[TestClient]:
     settings = RegistrySettings(database_url=f"sqlite:///{tmp_path / 'registry.db'}")
-    verifier = TokenVerifier(
-        jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks
-    )
+    verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     with TestClient(create_app(settings, verifier=verifier)) as client:
         yield client
 

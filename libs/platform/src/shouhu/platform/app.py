@@ -21,7 +21,7 @@ from shouhu.platform.db import make_engine, migrate, ping
 from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
 from shouhu.platform.settings import ServiceSettings, TransportKind, topic_of
 from shouhu.platform.transport import InProcessTransport, KafkaTransport, Transport
-from shouhu.platform.worker import Subscription, Worker
+from shouhu.platform.worker import Periodic, Subscription, Worker
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ class ServiceSpec:
     migrations_dir: Path
     routers: list[APIRouter]
     subscriptions: list[Subscription] = field(default_factory=list)
+    periodic: list[Periodic] = field(default_factory=list)
     seed: Callable[[Engine], None] | None = None
     transport: Transport | None = None
     verifier: TokenVerifier | None = None
@@ -78,6 +79,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
         transport=transport,
         own_topic=topic_of(spec.name),
         subscriptions=spec.subscriptions,
+        periodic=spec.periodic,
         interval=settings.relay_interval_seconds,
     )
 

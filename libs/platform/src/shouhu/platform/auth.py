@@ -204,3 +204,11 @@ def get_principal(request: Request) -> Principal:
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def get_operation(request: Request) -> str:
+    """The operation a read serves, as the gateway names it (for the access log)."""
+    return request.headers.get("x-shouhu-operation", "http")[:100]
+
+
+OperationDep = Annotated[str, Depends(get_operation)]

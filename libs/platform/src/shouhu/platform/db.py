@@ -11,7 +11,10 @@ from alembic import command
 from alembic.config import Config
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event, text
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
+
+from shouhu.platform.errors import Conflict
 
 
 def make_engine(url: str) -> Engine:
@@ -49,6 +52,15 @@ def ping(engine: Engine) -> None:
     """Raise unless the database answers."""
     with engine.connect() as connection:
         connection.execute(text("SELECT 1"))
+
+
+def commit(session: Session) -> None:
+    """Commit the request's one transaction; a concurrent change to a versioned row is `CONFLICT`."""
+    try:
+        session.commit()
+    except StaleDataError as exc:
+        session.rollback()
+        raise Conflict() from exc
 
 
 def get_session(request: Request) -> Iterator[Session]:

@@ -43,10 +43,12 @@ class ShouhuError(Exception):
         *,
         fields: dict[str, str] | None = None,
         existing_id: str | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         self.message = message or self.default_message
         self.fields = fields or {}
         self.existing_id = existing_id
+        self.extra = extra or {}
         super().__init__(self.message)
 
     @property
@@ -60,6 +62,7 @@ class ShouhuError(Exception):
             body["fields"] = self.fields
         if self.existing_id is not None:
             body["existingId"] = self.existing_id
+        body.update(self.extra)
         return body
 
     @classmethod
@@ -67,8 +70,12 @@ class ShouhuError(Exception):
         """Rebuild an error a service answered with."""
         code = ErrorCode(body.get("code", ErrorCode.INTERNAL))
         error_class = _BY_CODE.get(code, Internal)
+        known = {"code", "message", "fields", "existingId"}
         return error_class(
-            body.get("message"), fields=body.get("fields"), existing_id=body.get("existingId")
+            body.get("message"),
+            fields=body.get("fields"),
+            existing_id=body.get("existingId"),
+            extra={k: v for k, v in body.items() if k not in known},
         )
 
 

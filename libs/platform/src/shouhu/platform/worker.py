@@ -112,6 +112,15 @@ class EventConsumer:
 
 
 @dataclass
+class Periodic:
+    """Work the worker repeats on a timer (daily jobs check often and act when due)."""
+
+    name: str
+    every_seconds: float
+    run: Callable[[Engine], object]
+
+
+@dataclass
 class Subscription:
     """The topics a consumer reads, and its handlers by event type."""
 
@@ -130,6 +139,7 @@ class Worker:
         transport: Transport,
         own_topic: str,
         subscriptions: list[Subscription],
+        periodic: list[Periodic] | None = None,
         interval: float = 0.2,
     ) -> None:
         self._name = name
@@ -139,6 +149,8 @@ class Worker:
         self._consumers = [
             (s.topics, EventConsumer(name, engine, s.handlers)) for s in subscriptions
         ]
+        self._periodic = periodic or []
+        self._engine = engine
         self._interval = interval
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []

@@ -9,8 +9,12 @@ from sqlmodel import Session
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.transport import Transport
+from shouhu.platform.worker import Periodic
+from shouhu.registry import jobs
+from shouhu.registry.access.endpoints import router as access_router
 from shouhu.registry.children.endpoints import router as children_router
 from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.classifications.endpoints import router as classifications_router
 from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.divisions.endpoints import router as divisions_router
 from shouhu.registry.settings import RegistrySettings
@@ -37,8 +41,12 @@ def create_app(
             name="registry",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[divisions_router, children_router],
+            routers=[divisions_router, children_router, classifications_router, access_router],
             seed=seed,
+            periodic=[
+                Periodic("exit-adults", settings.exit_job_every_seconds, jobs.exit_adults),
+                Periodic("seal-access-log", settings.seal_every_seconds, jobs.seal_access_log),
+            ],
             transport=transport,
             verifier=verifier,
         )

@@ -2,15 +2,25 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 
-from shouhu.platform.auth import PrincipalDep
-from shouhu.platform.db import SessionDep
-from shouhu.registry.children import service
+from shouhu.platform.auth import OperationDep, PrincipalDep
+from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.errors import Duplicate
+from shouhu.registry.children import reviews, service
 from shouhu.registry.children.identity import IdentityKeys
-from shouhu.registry.children.schemas import ChildOut, RegisterChild
+from shouhu.registry.children.schemas import (
+    Camel,
+    ChildFilter,
+    ChildOut,
+    ChildPage,
+    ExitChild,
+    RegisterChild,
+    SetGuardians,
+    UpdateChild,
+)
 
-router = APIRouter(prefix="/children", tags=["children"])
+router = APIRouter(tags=["children"])
 
 
 def get_keys(request: Request) -> IdentityKeys:
@@ -19,19 +29,157 @@ def get_keys(request: Request) -> IdentityKeys:
 
 
 KeysDep = Annotated[IdentityKeys, Depends(get_keys)]
+VersionQuery = Annotated[int, Query(description="The version the caller saw")]
 
 
-@router.post("", response_model=ChildOut, response_model_by_alias=True, status_code=201)
+class SearchRequest(Camel):
+    filter: ChildFilter = ChildFilter()
+    first: int = 20
+    after: str | None = None
+    with_total: bool = False
+
+
+class LookupRequest(Camel):
+    id_number: str
+
+
+class DecideRequest(Camel):
+    decision: reviews.ReviewDecision
+
+
+@router.post("/children", response_model=ChildOut, response_model_by_alias=True, status_code=201)
 def register_child(
     data: RegisterChild, session: SessionDep, principal: PrincipalDep, keys: KeysDep
 ) -> ChildOut:
-    child = service.register_child(session, principal, data, keys)
-    session.commit()
+    outcome = service.register_child(session, principal, data, keys)
+    commit(session)
+    if isinstance(outcome, service.HeldForReview):
+        raise Duplicate(
+            "疑似重复登记（姓名、出生日期、居住地相同），已提交镇街儿童社会工作者审核",
+            existing_id=outcome.matched.id,
+            extra={"reviewId": outcome.review.id},
+        )
+    return outcome
+
+
+@router.post("/children/search", response_model=ChildPage, response_model_by_alias=True)
+def search_children(
+    request: SearchRequest,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+    operation: OperationDep,
+) -> ChildPage:
+    page = service.search(
+        session,
+        principal,
+        request.filter,
+        keys,
+        first=request.first,
+        after=request.after,
+        with_total=request.with_total,
+        operation=operation,
+    )
+    commit(session)
+    return page
+
+
+@router.post("/children/lookup", response_model=ChildOut, response_model_by_alias=True)
+def lookup_child(
+    request: LookupRequest,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+    operation: OperationDep,
+) -> ChildOut:
+    child = service.lookup_by_id_number(
+        session, principal, request.id_number, keys, operation=operation
+    )
+    commit(session)
     return child
 
 
-@router.get("/{child_id}", response_model=ChildOut, response_model_by_alias=True)
+@router.get("/children/{child_id}", response_model=ChildOut, response_model_by_alias=True)
 def get_child(
-    child_id: str, session: SessionDep, principal: PrincipalDep, keys: KeysDep
+    child_id: str,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+    operation: OperationDep,
+    include: Annotated[list[str] | None, Query()] = None,
 ) -> ChildOut:
-    return service.get_child(session, principal, child_id, keys)
+    child = service.get_child(
+        session, principal, child_id, keys, parts=frozenset(include or ()), operation=operation
+    )
+    commit(session)
+    return child
+
+
+@router.patch("/children/{child_id}", response_model=ChildOut, response_model_by_alias=True)
+def update_child(
+    child_id: str,
+    version: VersionQuery,
+    data: UpdateChild,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+) -> ChildOut:
+    child = service.update_child(session, principal, child_id, version, data, keys)
+    commit(session)
+    return child
+
+
+@router.post("/children/{child_id}/exit", response_model=ChildOut, response_model_by_alias=True)
+def exit_child(
+    child_id: str,
+    version: VersionQuery,
+    data: ExitChild,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+) -> ChildOut:
+    child = service.exit_child(session, principal, child_id, version, data, keys)
+    commit(session)
+    return child
+
+
+@router.put("/children/{child_id}/guardians", response_model=ChildOut, response_model_by_alias=True)
+def set_guardians(
+    child_id: str,
+    version: VersionQuery,
+    data: SetGuardians,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+) -> ChildOut:
+    child = service.set_guardians(session, principal, child_id, version, data, keys)
+    commit(session)
+    return child
+
+
+@router.get(
+    "/duplicate-reviews",
+    response_model=list[reviews.DuplicateReviewOut],
+    response_model_by_alias=True,
+)
+def pending_reviews(
+    session: SessionDep, principal: PrincipalDep
+) -> list[reviews.DuplicateReviewOut]:
+    return reviews.pending(session, principal)
+
+
+@router.post(
+    "/duplicate-reviews/{review_id}/decide",
+    response_model=reviews.DuplicateReviewOut,
+    response_model_by_alias=True,
+)
+def decide_review(
+    review_id: str,
+    request: DecideRequest,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+) -> reviews.DuplicateReviewOut:
+    review = reviews.decide(session, principal, review_id, request.decision, keys)
+    commit(session)
+    return review

@@ -1,8 +1,21 @@
 """SQL of children's files."""
 
-from sqlmodel import Session, select
+from __future__ import annotations
 
-from shouhu.registry.models import Child
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, tuple_
+from sqlmodel import Session, col, select
+
+from shouhu.registry.models import (
+    CategoryPeriod,
+    Child,
+    ChildHistory,
+    Classification,
+    DuplicateReview,
+    Guardian,
+)
 
 
 def get(session: Session, child_id: str) -> Child | None:
@@ -13,5 +26,126 @@ def by_id_hash(session: Session, id_hash: str) -> Child | None:
     return session.exec(select(Child).where(Child.id_number_hash == id_hash)).first()
 
 
-def add(session: Session, child: Child) -> None:
-    session.add(child)
+def same_person(session: Session, name: str, birth_date: date, village: str) -> Child | None:
+    """A file with the same name, birth date and village, the mark of a possible duplicate."""
+    return session.exec(
+        select(Child).where(
+            Child.name == name,
+            Child.birth_date == birth_date,
+            Child.residence_division_code == village,
+        )
+    ).first()
+
+
+def add(session: Session, row: object) -> None:
+    session.add(row)
+
+
+def guardians_of(session: Session, child_id: str) -> Sequence[Guardian]:
+    return session.exec(
+        select(Guardian).where(Guardian.child_id == child_id).order_by(col(Guardian.name))
+    ).all()
+
+
+def remove_guardians(session: Session, child_id: str) -> None:
+    session.exec(delete(Guardian).where(col(Guardian.child_id) == child_id))
+
+
+def classifications_of(session: Session, child_id: str) -> Sequence[Classification]:
+    return session.exec(
+        select(Classification)
+        .where(Classification.child_id == child_id)
+        .order_by(col(Classification.since), col(Classification.subtype))
+    ).all()
+
+
+def classifications_of_many(session: Session, child_ids: Sequence[str]) -> Sequence[Classification]:
+    return session.exec(
+        select(Classification).where(col(Classification.child_id).in_(child_ids))
+    ).all()
+
+
+def history_of(session: Session, child_id: str) -> Sequence[ChildHistory]:
+    return session.exec(
+        select(ChildHistory)
+        .where(ChildHistory.child_id == child_id)
+        .order_by(col(ChildHistory.seq))
+    ).all()
+
+
+def replace_periods(session: Session, child_id: str, periods: Sequence[CategoryPeriod]) -> None:
+    session.exec(delete(CategoryPeriod).where(col(CategoryPeriod.child_id) == child_id))
+    session.add_all(periods)
+
+
+def add_review(session: Session, review: DuplicateReview) -> None:
+    session.add(review)
+
+
+def reviews_in(session: Session, town_prefix: str, status: str) -> Sequence[DuplicateReview]:
+    return session.exec(
+        select(DuplicateReview)
+        .where(
+            col(DuplicateReview.town_code).startswith(town_prefix),
+            DuplicateReview.status == status,
+        )
+        .order_by(col(DuplicateReview.submitted_at))
+    ).all()
+
+
+def get_review(session: Session, review_id: str) -> DuplicateReview | None:
+    return session.get(DuplicateReview, review_id)
+
+
+def division_condition(division_code: str) -> ColumnElement[bool] | None:
+    """Children within a division, by the column that serves the code's level."""
+    if len(division_code) == 12:
+        return col(Child.residence_division_code) == division_code
+    if len(division_code) == 9:
+        return col(Child.town_code) == division_code
+    if len(division_code) == 6:
+        return None  # every child of the registry lives in the district
+    return col(Child.residence_division_code).startswith(division_code)
+
+
+def active_classification(
+    today: date, *, group: str | None, subtype: str | None
+) -> ColumnElement[bool]:
+    conditions = [
+        col(Classification.child_id) == col(Child.id),
+        col(Classification.since) <= today,
+        or_(col(Classification.until).is_(None), col(Classification.until) > today),
+    ]
+    if group:
+        conditions.append(col(Classification.group) == group)
+    if subtype:
+        conditions.append(col(Classification.subtype) == subtype)
+    return exists().where(and_(*conditions))
+
+
+def search(
+    session: Session,
+    conditions: Sequence[ColumnElement[bool]],
+    *,
+    after: tuple[str, str] | None,
+    limit: int,
+) -> Sequence[Child]:
+    """A keyset page ordered by (village, id)."""
+    query = select(Child).where(*conditions)
+    if after is not None:
+        query = query.where(tuple_(col(Child.residence_division_code), col(Child.id)) > after)
+    query = query.order_by(col(Child.residence_division_code), col(Child.id)).limit(limit)
+    return session.exec(query).all()
+
+
+def count(session: Session, conditions: Sequence[ColumnElement[bool]]) -> int:
+    return int(session.exec(select(func.count()).select_from(Child).where(*conditions)).one())
+
+
+def adults(session: Session, born_on_or_before: date, limit: int) -> Sequence[Child]:
+    """Active children born on or before a day: those who have turned 18."""
+    return session.exec(
+        select(Child)
+        .where(Child.status == "ACTIVE", col(Child.birth_date) <= born_on_or_before)
+        .limit(limit)
+    ).all()

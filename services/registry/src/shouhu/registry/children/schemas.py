@@ -1,10 +1,19 @@
 """API shapes of children's files."""
 
+from __future__ import annotations
+
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
+
+from shouhu.registry.classifications.taxonomy import (
+    ClassificationGroup,
+    ClassificationSubtype,
+    PrimaryCategory,
+)
 
 
 class Gender(StrEnum):
@@ -21,19 +30,44 @@ class ChildStatus(StrEnum):
     EXITED = "EXITED"
 
 
-class PrimaryCategory(StrEnum):
-    """Hardship (困境), left-behind (留守), or neither yet."""
+class ExitReason(StrEnum):
+    """Why a child left the scope (退出原因)."""
 
-    HARDSHIP = "HARDSHIP"
-    LEFT_BEHIND = "LEFT_BEHIND"
+    AGED_OUT = "AGED_OUT"
+    MOVED_OUT = "MOVED_OUT"
+    CONDITIONS_ENDED = "CONDITIONS_ENDED"
+    DECEASED = "DECEASED"
+    ADOPTED = "ADOPTED"
+    OTHER = "OTHER"
+
+
+class Relation(StrEnum):
+    """A household member's relation to the child."""
+
+    FATHER = "FATHER"
+    MOTHER = "MOTHER"
+    GRANDFATHER = "GRANDFATHER"
+    GRANDMOTHER = "GRANDMOTHER"
+    SIBLING = "SIBLING"
+    OTHER_RELATIVE = "OTHER_RELATIVE"
+    OTHER = "OTHER"
+
+
+class Capacity(StrEnum):
+    """Guardianship capacity (监护能力)."""
+
+    FULL = "FULL"
+    LIMITED = "LIMITED"
     NONE = "NONE"
 
 
-class _Camel(BaseModel):
+class Camel(BaseModel):
+    """camelCase on the wire."""
+
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 
 
-class RegisterChild(_Camel):
+class RegisterChild(Camel):
     """What the window or the village records to open a file."""
 
     name: str = Field(max_length=50)
@@ -41,11 +75,108 @@ class RegisterChild(_Camel):
     birth_date: date
     id_number: str | None = None
     residence_division_code: str
-    hukou_division_code: str | None = None
+    hukou_division_code: str | None = Field(default=None, max_length=12)
+    school: str | None = Field(default=None, max_length=100)
+    notes: str | None = Field(default=None, max_length=2000)
 
 
-class ChildOut(_Camel):
-    """A child's file as the caller may see it."""
+class UpdateChild(Camel):
+    """A change to the identity part of a file; only the fields given change."""
+
+    name: str | None = Field(default=None, max_length=50)
+    gender: Gender | None = None
+    birth_date: date | None = None
+    id_number: str | None = None
+    residence_division_code: str | None = None
+    hukou_division_code: str | None = Field(default=None, max_length=12)
+    school: str | None = Field(default=None, max_length=100)
+    notes: str | None = Field(default=None, max_length=2000)
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class ExitChild(Camel):
+    """Taking a child out of scope."""
+
+    reason: ExitReason
+    note: str | None = Field(default=None, max_length=500)
+
+
+class GuardianIn(Camel):
+    """A household member or guardian."""
+
+    name: str = Field(max_length=50)
+    relation: Relation
+    is_guardian: bool = False
+    capacity: Capacity = Capacity.FULL
+    working_away: bool = False
+    away_location: str | None = Field(default=None, max_length=100)
+    away_since: date | None = None
+    phone: str | None = Field(default=None, max_length=20)
+    entrusted_since: date | None = None
+    entrustment_agreed_on: date | None = None
+
+
+class SetGuardians(Camel):
+    """The whole household after this change, and who is the entrusted guardian (委托监护)."""
+
+    guardians: list[GuardianIn]
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class ClassificationIn(Camel):
+    """One classification of the complete active set."""
+
+    group: ClassificationGroup
+    subtype: ClassificationSubtype
+    since: date
+    until: date | None = None
+    note: str | None = Field(default=None, max_length=1000)
+
+
+class ClassifyChild(Camel):
+    """The complete active set after this call."""
+
+    classifications: list[ClassificationIn]
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class ClassificationOut(Camel):
+    group: ClassificationGroup
+    subtype: ClassificationSubtype
+    since: date
+    until: date | None
+    note: str | None
+    recorded_by: str
+    recorded_at: datetime
+
+
+class GuardianOut(Camel):
+    id: str
+    name: str
+    relation: Relation
+    is_guardian: bool
+    capacity: Capacity
+    working_away: bool
+    away_location: str | None
+    away_since: date | None
+    phone: str | None
+    entrusted: bool
+    entrusted_since: date | None
+    entrustment_agreed_on: date | None
+
+
+class HistoryEntryOut(Camel):
+    seq: int
+    at: datetime
+    actor: str
+    operation: str
+    reason: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class ChildOut(Camel):
+    """A child's file as the caller may see it; the parts asked for, the rest left out."""
 
     id: str
     version: int
@@ -56,7 +187,47 @@ class ChildOut(_Camel):
     id_number: str | None
     hukou_division_code: str | None
     residence_division_code: str
+    school: str | None
+    notes: str | None
     status: ChildStatus
     primary_category: PrimaryCategory
     left_behind: bool
-    created_at: datetime
+    registered_on: date
+    exited_on: date | None
+    exit_reason: ExitReason | None
+    classifications: list[ClassificationOut] | None = None
+    guardians: list[GuardianOut] | None = None
+    history: list[HistoryEntryOut] | None = None
+
+
+class PageInfo(Camel):
+    has_next_page: bool
+    end_cursor: str | None
+
+
+class ChildEdge(Camel):
+    cursor: str
+    node: ChildOut
+
+
+class ChildPage(Camel):
+    """A page of files, ordered by village then id."""
+
+    edges: list[ChildEdge]
+    page_info: PageInfo
+    total_count: int | None = None
+
+
+class ChildFilter(Camel):
+    """Search criteria (API.md `ChildFilter`)."""
+
+    name: str | None = None
+    id_number: str | None = None
+    division_code: str | None = None
+    primary_category: PrimaryCategory | None = None
+    group: ClassificationGroup | None = None
+    subtype: ClassificationSubtype | None = None
+    status: ChildStatus | None = None
+    min_age: int | None = Field(default=None, ge=0, le=18)
+    max_age: int | None = Field(default=None, ge=0, le=18)
+    left_behind: bool | None = None

@@ -1,133 +1,609 @@
-"""Rules of children's files; writes outbox rows, never commits."""
+"""Rules of children's files; writes history and outbox rows, never commits."""
 
 from __future__ import annotations
 
+import base64
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from sqlmodel import Session
+from pydantic import BaseModel
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col
 
-from shouhu.platform.auth import DEPARTMENT_ROLES, Principal
+from shouhu.platform.auth import Principal
 from shouhu.platform.clock import age_on, today
-from shouhu.platform.errors import Duplicate, Forbidden, NotFound, ValidationFailed
+from shouhu.platform.errors import Conflict, Duplicate, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import record_event, utcnow
 from shouhu.platform.settings import topic_of
-from shouhu.registry import policy
+from shouhu.registry import history, policy
+from shouhu.registry.access import service as access
 from shouhu.registry.children import identity, repository
-from shouhu.registry.children.events import CHILD_REGISTERED, ChildRegistered
+from shouhu.registry.children.events import (
+    CHILD_EXITED,
+    CHILD_REGISTERED,
+    CHILD_UPDATED,
+    GUARDIANSHIP_CHANGED,
+    ChildExited,
+    ChildRegistered,
+    ChildUpdated,
+    GuardianshipChanged,
+    GuardianSummary,
+)
 from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.children.schemas import (
+    Capacity,
+    ChildEdge,
+    ChildFilter,
     ChildOut,
+    ChildPage,
     ChildStatus,
+    ClassificationOut,
+    ExitChild,
+    ExitReason,
     Gender,
-    PrimaryCategory,
+    GuardianOut,
+    HistoryEntryOut,
+    PageInfo,
     RegisterChild,
+    Relation,
+    SetGuardians,
+    UpdateChild,
+)
+from shouhu.registry.classifications import periods as period_rules
+from shouhu.registry.classifications.taxonomy import (
+    ClassificationGroup,
+    ClassificationSubtype,
+    PrimaryCategory,
 )
 from shouhu.registry.divisions import repository as divisions
-from shouhu.registry.models import Child
+from shouhu.registry.models import CategoryPeriod, Child, Classification, DuplicateReview, Guardian
 
 ADULT_AGE = 18
+TOPIC = topic_of("registry")
+PARTS = frozenset({"identity", "classifications", "guardians", "history"})
+MAX_PAGE = 100
 
 
-def _check_input(data: RegisterChild) -> tuple[str, str | None]:
-    """The trimmed name and canonical identity number, or `ValidationFailed` naming each field."""
-    fields: dict[str, str] = {}
-    name = data.name.strip()
-    if not name:
+def emit(session: Session, event_type: str, child_id: str, payload: BaseModel) -> None:
+    """Put an event of the registry into the outbox of this transaction."""
+    record_event(
+        session,
+        topic=TOPIC,
+        source="registry",
+        event_type=event_type,
+        subject=child_id,
+        data=payload.model_dump(mode="json", by_alias=True),
+    )
+
+
+def initials(name: str) -> str:
+    """Pinyin initials for search: 张小明 → zxm."""
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
+
+
+def eighteenth_birthday(birth_date: date) -> date:
+    """The day a child leaves the scope by age (29 February turns 18 on 1 March)."""
+    try:
+        return birth_date.replace(year=birth_date.year + ADULT_AGE)
+    except ValueError:
+        return date(birth_date.year + ADULT_AGE, 3, 1)
+
+
+# ---- loading, with scope ------------------------------------------------------------------
+
+
+def load(session: Session, principal: Principal, child_id: str) -> Child:
+    """A file the principal may read; `NOT_FOUND` otherwise, never revealing that it exists."""
+    policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
+    child = repository.get(session, child_id)
+    if child is None or not policy.sees_division(principal, child.residence_division_code):
+        raise NotFound("儿童档案不存在")
+    return child
+
+
+def load_for_change(
+    session: Session, principal: Principal, child_id: str, version: int, roles: frozenset[Any]
+) -> Child:
+    """A file the principal may change, at the version the caller saw."""
+    child = repository.get(session, child_id)
+    if child is None or not policy.sees_division(principal, child.residence_division_code):
+        raise NotFound("儿童档案不存在")
+    policy.require(principal, roles, "无权修改儿童档案")
+    if not principal.sees(child.residence_division_code):
+        raise Forbidden("该儿童不在您的管辖范围内")
+    if child.version != version:
+        raise Conflict()
+    return child
+
+
+# ---- checks shared by the API and the ledger import -----------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckedIdentity:
+    """Identity fields after validation."""
+
+    name: str
+    number: str | None
+    village_code: str
+    town_code: str
+
+
+def check_name(name: str, fields: dict[str, str]) -> str:
+    cleaned = name.strip()
+    if not cleaned:
         fields["name"] = "姓名不能为空"
+    return cleaned
+
+
+def check_birth_date(birth_date: date, fields: dict[str, str]) -> None:
     now = today()
-    if data.birth_date > now:
+    if birth_date > now:
         fields["birthDate"] = "出生日期不能晚于今天"
-    elif age_on(data.birth_date, now) >= ADULT_AGE:
+    elif age_on(birth_date, now) >= ADULT_AGE:
         fields["birthDate"] = "已满18周岁，不属于保障范围"
-    number: str | None = None
-    if data.id_number:
-        number = data.id_number.strip().upper()
-        problem = identity.check(
-            number, birth_date=data.birth_date, male=data.gender is Gender.MALE
-        )
-        if problem:
-            fields["idNumber"] = problem
+
+
+def check_number(
+    raw: str | None, birth_date: date, gender: Gender, fields: dict[str, str]
+) -> str | None:
+    if not raw or not raw.strip():
+        return None
+    number = raw.strip().upper()
+    problem = identity.check(number, birth_date=birth_date, male=gender is Gender.MALE)
+    if problem:
+        fields["idNumber"] = problem
+    return number
+
+
+def check_village(
+    session: Session, principal: Principal, code: str, fields: dict[str, str]
+) -> str | None:
+    """The village's town; `FORBIDDEN` when the village is outside the principal's division."""
+    village = divisions.get(session, code)
+    if village is None or village.level != "VILLAGE":
+        fields["residenceDivisionCode"] = "居住地应为本区的社区（村）区划代码"
+        return None
+    if not principal.sees(village.code):
+        raise Forbidden("该社区（村）不在您的管辖范围内")
+    return village.parent_code or ""
+
+
+def check_registration(
+    session: Session, principal: Principal, data: RegisterChild
+) -> CheckedIdentity:
+    """Every rule of a new file, or `VALIDATION_FAILED` naming each bad field."""
+    fields: dict[str, str] = {}
+    name = check_name(data.name, fields)
+    check_birth_date(data.birth_date, fields)
+    number = check_number(data.id_number, data.birth_date, data.gender, fields)
+    town = check_village(session, principal, data.residence_division_code, fields)
     if fields:
         raise ValidationFailed(fields=fields)
-    return name, number
+    return CheckedIdentity(name, number, data.residence_division_code, town or "")
+
+
+# ---- opening a file -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeldForReview:
+    """A registration held back as a possible duplicate of `matched`."""
+
+    review: DuplicateReview
+    matched: Child
 
 
 def register_child(
     session: Session, principal: Principal, data: RegisterChild, keys: IdentityKeys
-) -> ChildOut:
-    """Open a child's file in a village within the principal's division."""
-    if not policy.may_write(principal):
-        raise Forbidden("无权登记儿童")
-    name, number = _check_input(data)
-    village = divisions.get(session, data.residence_division_code)
-    if village is None or village.level != "VILLAGE":
-        raise ValidationFailed(
-            fields={"residenceDivisionCode": "居住地应为本区的社区（村）区划代码"}
-        )
-    if not principal.sees(village.code):
-        raise Forbidden("该社区（村）不在您的管辖范围内")
-    id_hash = keys.lookup_hash(number) if number else None
-    if id_hash is not None:
-        existing = repository.by_id_hash(session, id_hash)
+) -> ChildOut | HeldForReview:
+    """Open a file in a village of the principal's division, or hold a possible duplicate."""
+    policy.require(principal, policy.WRITE_ROLES, "无权登记儿童")
+    checked = check_registration(session, principal, data)
+    if checked.number is not None:
+        existing = repository.by_id_hash(session, keys.lookup_hash(checked.number))
         if existing is not None:
             raise Duplicate("该身份证号码已登记", existing_id=existing.id)
+    else:
+        same = repository.same_person(session, checked.name, data.birth_date, checked.village_code)
+        if same is not None:
+            review = DuplicateReview(
+                id=str(uuid.uuid4()),
+                town_code=checked.town_code,
+                matched_child_id=same.id,
+                submitted=data.model_dump(mode="json", by_alias=True),
+                submitted_by=principal.username,
+                submitted_at=utcnow(),
+            )
+            repository.add_review(session, review)
+            return HeldForReview(review, same)
+    child = open_file(session, principal.username, data, checked, keys)
+    return to_out(session, child, principal, keys, parts=frozenset({"identity"}))
+
+
+def open_file(
+    session: Session, actor: str, data: RegisterChild, checked: CheckedIdentity, keys: IdentityKeys
+) -> Child:
+    """Write a checked new file with its first period, history and event."""
+    now = utcnow()
     child = Child(
         id=str(uuid.uuid4()),
-        name=name,
+        name=checked.name,
+        name_initials=initials(checked.name),
         gender=data.gender.value,
         birth_date=data.birth_date,
-        id_number_hash=id_hash,
-        id_number_cipher=keys.encrypt(number) if number else None,
-        id_number_key_id=keys.key_id if number else None,
-        id_number_tail=number[-4:] if number else None,
-        residence_division_code=village.code,
+        id_number_hash=keys.lookup_hash(checked.number) if checked.number else None,
+        id_number_cipher=keys.encrypt(checked.number) if checked.number else None,
+        id_number_key_id=keys.key_id if checked.number else None,
+        residence_division_code=checked.village_code,
+        town_code=checked.town_code,
         hukou_division_code=data.hukou_division_code,
-        status=ChildStatus.ACTIVE.value,
-        created_at=utcnow(),
-        created_by=principal.username,
+        school=data.school,
+        notes=data.notes,
+        registered_on=today(),
+        created_at=now,
+        created_by=actor,
+        updated_at=now,
     )
     repository.add(session, child)
-    record_event(
+    session.flush()
+    refresh_periods(session, child, [])
+    history.record(
         session,
-        topic=topic_of("registry"),
-        source="registry",
-        event_type=CHILD_REGISTERED,
-        subject=child.id,
-        data=ChildRegistered(
+        child_id=child.id,
+        actor=actor,
+        operation="REGISTERED",
+        reason=None,
+        before=None,
+        after=snapshot(child, keys),
+    )
+    emit(
+        session,
+        CHILD_REGISTERED,
+        child.id,
+        ChildRegistered(
             child_id=child.id,
             name=child.name,
             gender=child.gender,
             birth_date=child.birth_date,
-            residence_division_code=village.code,
-            town_division_code=village.parent_code or "",
-            registered_by=principal.username,
-        ).model_dump(mode="json", by_alias=True),
+            residence_division_code=child.residence_division_code,
+            town_division_code=child.town_code,
+            registered_by=actor,
+        ),
     )
-    return to_out(child, principal, keys)
+    return child
+
+
+def snapshot(child: Child, keys: IdentityKeys) -> dict[str, Any]:
+    """The identity part of a file for the history; the identity number only masked."""
+    number = keys.decrypt(child.id_number_cipher) if child.id_number_cipher else None
+    return {
+        "name": child.name,
+        "gender": child.gender,
+        "birthDate": child.birth_date.isoformat(),
+        "idNumber": identity.mask(number) if number else None,
+        "residenceDivisionCode": child.residence_division_code,
+        "hukouDivisionCode": child.hukou_division_code,
+        "school": child.school,
+        "notes": child.notes,
+        "status": child.status,
+    }
+
+
+# ---- changing a file ------------------------------------------------------------------------
+
+
+def update_child(
+    session: Session,
+    principal: Principal,
+    child_id: str,
+    version: int,
+    data: UpdateChild,
+    keys: IdentityKeys,
+) -> ChildOut:
+    """Change the fields given; every rule of registration holds for the result."""
+    child = load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)
+    given = data.model_fields_set - {"reason"}
+    before = snapshot(child, keys)
+    fields: dict[str, str] = {}
+    name = child.name
+    if "name" in given and data.name is not None:
+        name = check_name(data.name, fields)
+    gender = Gender(data.gender or child.gender)
+    birth_date = data.birth_date or child.birth_date
+    if "birth_date" in given:
+        check_birth_date(birth_date, fields)
+    number = keys.decrypt(child.id_number_cipher) if child.id_number_cipher else None
+    if "id_number" in given:
+        number = check_number(data.id_number, birth_date, gender, fields)
+    elif number and given & {"gender", "birth_date"}:
+        check_number(number, birth_date, gender, fields)
+    town = child.town_code
+    if "residence_division_code" in given and data.residence_division_code:
+        town = check_village(session, principal, data.residence_division_code, fields) or town
+    for required in ("name", "gender", "birth_date", "residence_division_code"):
+        if required in given and getattr(data, required) is None:
+            fields[_camel(required)] = "不能为空"
+    if fields:
+        raise ValidationFailed(fields=fields)
+    if number is not None and "id_number" in given:
+        existing = repository.by_id_hash(session, keys.lookup_hash(number))
+        if existing is not None and existing.id != child.id:
+            raise Duplicate("该身份证号码已登记", existing_id=existing.id)
+    child.name, child.name_initials = name, initials(name)
+    child.gender, child.birth_date = gender.value, birth_date
+    child.id_number_hash = keys.lookup_hash(number) if number else None
+    child.id_number_cipher = keys.encrypt(number) if number else None
+    child.id_number_key_id = keys.key_id if number else None
+    if data.residence_division_code:
+        child.residence_division_code, child.town_code = data.residence_division_code, town
+    for optional in ("hukou_division_code", "school", "notes"):
+        if optional in given:
+            setattr(child, optional, getattr(data, optional))
+    child.updated_at = utcnow()
+    repository.add(session, child)
+    after = snapshot(child, keys)
+    changed = sorted(k for k in after if after[k] != before[k])
+    if given & {"birth_date", "residence_division_code"}:
+        refresh_periods(session, child, repository.classifications_of(session, child.id))
+    history.record(
+        session,
+        child_id=child.id,
+        actor=principal.username,
+        operation="UPDATED",
+        reason=data.reason,
+        before={k: before[k] for k in changed},
+        after={k: after[k] for k in changed},
+    )
+    emit(
+        session,
+        CHILD_UPDATED,
+        child.id,
+        ChildUpdated(
+            child_id=child.id,
+            changed=changed,
+            name=child.name,
+            gender=child.gender,
+            birth_date=child.birth_date,
+            residence_division_code=child.residence_division_code,
+            town_division_code=child.town_code,
+            updated_by=principal.username,
+        ),
+    )
+    return to_out(session, child, principal, keys, parts=frozenset({"identity"}))
+
+
+def _camel(snake: str) -> str:
+    head, *rest = snake.split("_")
+    return head + "".join(p.title() for p in rest)
+
+
+def exit_child(
+    session: Session,
+    principal: Principal,
+    child_id: str,
+    version: int,
+    data: ExitChild,
+    keys: IdentityKeys,
+) -> ChildOut:
+    """Take a child out of scope: classifications end today, benefits follow by event."""
+    child = load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)
+    if child.status == ChildStatus.EXITED.value:
+        raise ValidationFailed(fields={"status": "该儿童已退出"})
+    close_file(session, child, data.reason, data.note, principal.username, today())
+    return to_out(session, child, principal, keys, parts=frozenset({"identity"}))
+
+
+def close_file(
+    session: Session, child: Child, reason: ExitReason, note: str | None, actor: str, on: date
+) -> None:
+    """The exit itself, for `exitChild` and the daily job alike."""
+    classifications = list(repository.classifications_of(session, child.id))
+    for classification in classifications:
+        if classification.until is None or classification.until > on:
+            classification.until = on
+            repository.add(session, classification)
+    before = {"status": child.status}
+    child.status, child.exited_on = ChildStatus.EXITED.value, on
+    child.exit_reason, child.exit_note = reason.value, note
+    child.primary_category, child.left_behind = PrimaryCategory.NONE.value, False
+    child.updated_at = utcnow()
+    repository.add(session, child)
+    refresh_periods(session, child, classifications)
+    history.record(
+        session,
+        child_id=child.id,
+        actor=actor,
+        operation="EXITED",
+        reason=note,
+        before=before,
+        after={"status": child.status, "exitReason": reason.value, "exitedOn": on.isoformat()},
+    )
+    emit(
+        session,
+        CHILD_EXITED,
+        child.id,
+        ChildExited(
+            child_id=child.id,
+            reason=reason.value,
+            exited_on=on,
+            residence_division_code=child.residence_division_code,
+            exited_by=actor,
+        ),
+    )
+
+
+def set_guardians(
+    session: Session,
+    principal: Principal,
+    child_id: str,
+    version: int,
+    data: SetGuardians,
+    keys: IdentityKeys,
+) -> ChildOut:
+    """Replace the household; at most one entrusted guardian (委托监护人), a guardian."""
+    child = load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)
+    fields: dict[str, str] = {}
+    now = today()
+    entrusted = [i for i, g in enumerate(data.guardians) if g.entrusted_since is not None]
+    if len(entrusted) > 1:
+        fields["guardians"] = "委托监护人只能有一位"
+    for index, guardian in enumerate(data.guardians):
+        path = f"guardians.{index}"
+        if not guardian.name.strip():
+            fields[f"{path}.name"] = "姓名不能为空"
+        if guardian.away_since and guardian.away_since > now:
+            fields[f"{path}.awaySince"] = "外出务工时间不能晚于今天"
+        if guardian.entrusted_since is not None:
+            if not guardian.is_guardian:
+                fields[f"{path}.isGuardian"] = "委托监护人须为监护人"
+            if guardian.capacity.value == "NONE":
+                fields[f"{path}.capacity"] = "委托监护人须有监护能力"
+        if guardian.entrustment_agreed_on and guardian.entrusted_since is None:
+            fields[f"{path}.entrustedSince"] = "有委托协议时须填写委托起始日期"
+    if fields:
+        raise ValidationFailed(fields=fields)
+    before = [_guardian_summary(g) for g in repository.guardians_of(session, child.id)]
+    repository.remove_guardians(session, child.id)
+    child.entrusted_guardian_id = child.entrusted_since = child.entrustment_agreed_on = None
+    for guardian in data.guardians:
+        row = Guardian(
+            id=str(uuid.uuid4()),
+            child_id=child.id,
+            name=guardian.name.strip(),
+            relation=guardian.relation.value,
+            is_guardian=guardian.is_guardian,
+            capacity=guardian.capacity.value,
+            working_away=guardian.working_away,
+            away_location=guardian.away_location,
+            away_since=guardian.away_since,
+            phone=guardian.phone,
+        )
+        repository.add(session, row)
+        if guardian.entrusted_since is not None:
+            child.entrusted_guardian_id = row.id
+            child.entrusted_since = guardian.entrusted_since
+            child.entrustment_agreed_on = guardian.entrustment_agreed_on
+    child.updated_at = utcnow()
+    repository.add(session, child)
+    summaries = [
+        GuardianSummary(
+            relation=g.relation.value,
+            is_guardian=g.is_guardian,
+            capacity=g.capacity.value,
+            working_away=g.working_away,
+        )
+        for g in data.guardians
+    ]
+    history.record(
+        session,
+        child_id=child.id,
+        actor=principal.username,
+        operation="GUARDIANSHIP_CHANGED",
+        reason=data.reason,
+        before={"guardians": before},
+        after={
+            "guardians": [s.model_dump(by_alias=True) for s in summaries],
+            "entrustedSince": child.entrusted_since.isoformat() if child.entrusted_since else None,
+        },
+    )
+    emit(
+        session,
+        GUARDIANSHIP_CHANGED,
+        child.id,
+        GuardianshipChanged(
+            child_id=child.id,
+            guardians=summaries,
+            entrusted=child.entrusted_guardian_id is not None,
+            entrusted_since=child.entrusted_since,
+            residence_division_code=child.residence_division_code,
+            changed_by=principal.username,
+        ),
+    )
+    return to_out(session, child, principal, keys, parts=frozenset({"identity", "guardians"}))
+
+
+def _guardian_summary(guardian: Guardian) -> dict[str, Any]:
+    return {
+        "relation": guardian.relation,
+        "isGuardian": guardian.is_guardian,
+        "capacity": guardian.capacity,
+        "workingAway": guardian.working_away,
+    }
+
+
+# ---- categories over time -------------------------------------------------------------------
+
+
+def refresh_periods(session: Session, child: Child, rows: Sequence[Classification]) -> None:
+    """Rebuild the child's category periods from registration, classifications and exit."""
+    intervals = [
+        period_rules.Interval(ClassificationSubtype(r.subtype), r.since, r.until) for r in rows
+    ]
+    end = eighteenth_birthday(child.birth_date)
+    if child.exited_on is not None:
+        end = min(end, child.exited_on)
+    repository.replace_periods(
+        session,
+        child.id,
+        [
+            CategoryPeriod(
+                child_id=child.id,
+                residence_division_code=child.residence_division_code,
+                town_code=child.town_code,
+                primary_category=p.categories.primary.value,
+                left_behind=p.categories.left_behind,
+                groups=",".join(p.categories.groups),
+                subtypes=",".join(p.categories.subtypes),
+                from_date=p.start,
+                to_date=p.end,
+            )
+            for p in period_rules.periods(intervals, child.registered_on, end)
+        ],
+    )
+
+
+# ---- reading --------------------------------------------------------------------------------
 
 
 def get_child(
-    session: Session, principal: Principal, child_id: str, keys: IdentityKeys
+    session: Session,
+    principal: Principal,
+    child_id: str,
+    keys: IdentityKeys,
+    *,
+    parts: frozenset[str],
+    operation: str,
 ) -> ChildOut:
-    """A child's file, when the principal may see it; otherwise `NOT_FOUND`."""
-    if not policy.may_read(principal):
-        raise Forbidden("无权查看儿童档案")
-    child = repository.get(session, child_id)
-    if child is None or not _in_scope(principal, child):
-        raise NotFound("儿童档案不存在")
-    return to_out(child, principal, keys)
+    """A file with the parts asked for; the read is logged."""
+    unknown = parts - PARTS
+    if unknown:
+        raise ValidationFailed(fields={"include": f"未知的档案部分：{','.join(sorted(unknown))}"})
+    child = load(session, principal, child_id)
+    access.log_reads(
+        session, principal, [child.id], parts=parts | {"identity"}, operation=operation
+    )
+    return to_out(session, child, principal, keys, parts=parts | {"identity"})
 
 
-def _in_scope(principal: Principal, child: Child) -> bool:
-    return principal.has_role(*DEPARTMENT_ROLES) or principal.sees(child.residence_division_code)
-
-
-def to_out(child: Child, principal: Principal, keys: IdentityKeys) -> ChildOut:
-    """The file as this principal may see it; the identity number masked unless needed."""
+def to_out(
+    session: Session,
+    child: Child,
+    principal: Principal,
+    keys: IdentityKeys,
+    *,
+    parts: frozenset[str],
+    classifications: Sequence[Classification] | None = None,
+) -> ChildOut:
+    """The file as this principal may see it: the number masked, health details withheld."""
     number = keys.decrypt(child.id_number_cipher) if child.id_number_cipher else None
     if number and not policy.sees_identity_number(principal):
         number = identity.mask(number)
-    return ChildOut(
+    out = ChildOut(
         id=child.id,
         version=child.version,
         name=child.name,
@@ -137,8 +613,214 @@ def to_out(child: Child, principal: Principal, keys: IdentityKeys) -> ChildOut:
         id_number=number,
         hukou_division_code=child.hukou_division_code,
         residence_division_code=child.residence_division_code,
+        school=child.school,
+        notes=child.notes,
         status=ChildStatus(child.status),
-        primary_category=PrimaryCategory.NONE,
-        left_behind=False,
-        created_at=child.created_at,
+        primary_category=PrimaryCategory(child.primary_category),
+        left_behind=child.left_behind,
+        registered_on=child.registered_on,
+        exited_on=child.exited_on,
+        exit_reason=ExitReason(child.exit_reason) if child.exit_reason else None,
     )
+    if "classifications" in parts:
+        rows = (
+            classifications
+            if classifications is not None
+            else repository.classifications_of(session, child.id)
+        )
+        out.classifications = visible_classifications(principal, rows)
+    if "guardians" in parts:
+        out.guardians = [
+            _guardian_out(g, child) for g in repository.guardians_of(session, child.id)
+        ]
+    if "history" in parts:
+        detail = policy.sees_health_details(principal)
+        out.history = [
+            HistoryEntryOut(
+                seq=h.seq or 0,
+                at=h.at,
+                actor=h.actor,
+                operation=h.operation,
+                reason=h.reason,
+                before=h.before if detail else _redacted(h.before),
+                after=h.after if detail else _redacted(h.after),
+            )
+            for h in repository.history_of(session, child.id)
+        ]
+    return out
+
+
+def _guardian_out(guardian: Guardian, child: Child) -> GuardianOut:
+    entrusted = guardian.id == child.entrusted_guardian_id
+    return GuardianOut(
+        id=guardian.id,
+        name=guardian.name,
+        relation=Relation(guardian.relation),
+        is_guardian=guardian.is_guardian,
+        capacity=Capacity(guardian.capacity),
+        working_away=guardian.working_away,
+        away_location=guardian.away_location,
+        away_since=guardian.away_since,
+        phone=guardian.phone,
+        entrusted=entrusted,
+        entrusted_since=child.entrusted_since if entrusted else None,
+        entrustment_agreed_on=child.entrustment_agreed_on if entrusted else None,
+    )
+
+
+def _redacted(change: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A history side without HIV-affected entries or illness notes (policy table)."""
+    if not change or "classifications" not in change:
+        return change
+    kept = {
+        subtype: {**item, "note": None} if item.get("group") in policy.HEALTH_GROUPS else item
+        for subtype, item in change["classifications"].items()
+        if subtype not in policy.HIDDEN_SUBTYPES
+    }
+    return {**change, "classifications": kept}
+
+
+def visible_classifications(
+    principal: Principal, rows: Sequence[Classification]
+) -> list[ClassificationOut]:
+    """HIV-affected only to roles that need it; illness notes likewise (policy table)."""
+    detail = policy.sees_health_details(principal)
+    return [
+        ClassificationOut(
+            group=ClassificationGroup(r.group),
+            subtype=ClassificationSubtype(r.subtype),
+            since=r.since,
+            until=r.until,
+            note=r.note if detail or r.group not in policy.HEALTH_GROUPS else None,
+            recorded_by=r.recorded_by,
+            recorded_at=r.recorded_at,
+        )
+        for r in rows
+        if detail or r.subtype not in policy.HIDDEN_SUBTYPES
+    ]
+
+
+# ---- search ---------------------------------------------------------------------------------
+
+
+def _cursor(child: Child) -> str:
+    raw = f"{child.residence_division_code}:{child.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def _after(cursor: str) -> tuple[str, str]:
+    try:
+        village, _, child_id = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+    except ValueError as exc:
+        raise ValidationFailed(fields={"after": "游标无效"}) from exc
+    if not village.isdigit() or not child_id:
+        raise ValidationFailed(fields={"after": "游标无效"})
+    return village, child_id
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return date(day.year - years, 2, 28)
+
+
+def search_conditions(
+    session: Session, principal: Principal, f: ChildFilter, keys: IdentityKeys
+) -> list[ColumnElement[bool]] | None:
+    """SQL conditions of a filter within the principal's scope; None when nothing can match."""
+    scope = "110109" if policy.district_wide(principal) else principal.division_code
+    wanted = f.division_code or scope
+    if f.division_code and divisions.get(session, f.division_code) is None:
+        raise ValidationFailed(fields={"divisionCode": "区划代码不存在"})
+    if not (wanted.startswith(scope) or scope.startswith(wanted)):
+        return None
+    prefix = wanted if len(wanted) >= len(scope) else scope
+    conditions: list[ColumnElement[bool]] = []
+    division = repository.division_condition(prefix)
+    if division is not None:
+        conditions.append(division)
+    if f.min_age is not None and f.max_age is not None and f.min_age > f.max_age:
+        raise ValidationFailed(fields={"minAge": "最小年龄不能大于最大年龄"})
+    now = today()
+    if f.name and f.name.strip():
+        term = f.name.strip()
+        if term.isascii() and term.isalpha():
+            conditions.append(col(Child.name_initials).startswith(term.lower()))
+        else:
+            conditions.append(col(Child.name).contains(term))
+    if f.id_number:
+        conditions.append(col(Child.id_number_hash) == keys.lookup_hash(f.id_number.strip()))
+    if f.primary_category:
+        conditions.append(col(Child.primary_category) == f.primary_category.value)
+    if f.status:
+        conditions.append(col(Child.status) == f.status.value)
+    if f.left_behind is not None:
+        conditions.append(col(Child.left_behind) == f.left_behind)
+    if f.group or f.subtype:
+        if f.subtype in policy.HIDDEN_SUBTYPES and not policy.sees_health_details(principal):
+            raise Forbidden("无权按该分类查询")
+        conditions.append(
+            repository.active_classification(
+                now,
+                group=f.group.value if f.group else None,
+                subtype=f.subtype.value if f.subtype else None,
+            )
+        )
+    if f.min_age is not None:
+        conditions.append(col(Child.birth_date) <= _years_before(now, f.min_age))
+    if f.max_age is not None:
+        conditions.append(col(Child.birth_date) > _years_before(now, f.max_age + 1))
+    return conditions
+
+
+def search(
+    session: Session,
+    principal: Principal,
+    f: ChildFilter,
+    keys: IdentityKeys,
+    *,
+    first: int,
+    after: str | None,
+    with_total: bool,
+    operation: str,
+) -> ChildPage:
+    """A page of files matching the filter within the principal's scope; every read logged."""
+    policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
+    if not 1 <= first <= MAX_PAGE:
+        raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
+    conditions = search_conditions(session, principal, f, keys)
+    keyset = _after(after) if after else None
+    if conditions is None:
+        return ChildPage(edges=[], page_info=PageInfo(has_next_page=False, end_cursor=None))
+    rows = repository.search(session, conditions, after=keyset, limit=first + 1)
+    page = rows[:first]
+    access.log_reads(
+        session, principal, [c.id for c in page], parts={"summary"}, operation=operation
+    )
+    edges = [
+        ChildEdge(
+            cursor=_cursor(c),
+            node=to_out(session, c, principal, keys, parts=frozenset({"identity"})),
+        )
+        for c in page
+    ]
+    return ChildPage(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+        ),
+        total_count=repository.count(session, conditions) if with_total else None,
+    )
+
+
+def lookup_by_id_number(
+    session: Session, principal: Principal, number: str, keys: IdentityKeys, *, operation: str
+) -> ChildOut:
+    """Exact lookup by identity number, through the keyed hash; logged as a read."""
+    policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
+    child = repository.by_id_hash(session, keys.lookup_hash(number.strip().upper()))
+    if child is None or not policy.sees_division(principal, child.residence_division_code):
+        raise NotFound("儿童档案不存在")
+    access.log_reads(session, principal, [child.id], parts={"identity"}, operation=operation)
+    return to_out(session, child, principal, keys, parts=frozenset({"identity"}))

@@ -1,0 +1,173 @@
+"""Rules of the access log: log every read, seal in order, verify the chain."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from shouhu.platform.auth import Principal
+from shouhu.platform.errors import Forbidden, ValidationFailed
+from shouhu.platform.events import utcnow
+from shouhu.registry import policy
+from shouhu.registry.access import repository
+from shouhu.registry.access.schemas import (
+    AccessLogEdge,
+    AccessLogEntryOut,
+    AccessLogPage,
+    ChainReport,
+)
+from shouhu.registry.children.schemas import PageInfo
+from shouhu.registry.divisions.service import DISTRICT_CODE
+from shouhu.registry.models import AccessLogEntry
+
+GENESIS = "0" * 64
+SEAL_BATCH = 1000
+
+
+def log_reads(
+    session: Session,
+    principal: Principal,
+    child_ids: Iterable[str],
+    *,
+    parts: Iterable[str],
+    operation: str,
+) -> None:
+    """One entry per file read, in the reading request's transaction."""
+    now = utcnow()
+    roles = ",".join(sorted(principal.roles))
+    part_list = ",".join(sorted(set(parts)))
+    repository.add_all(
+        session,
+        [
+            AccessLogEntry(
+                at=now,
+                child_id=child_id,
+                actor=principal.username,
+                actor_roles=roles,
+                parts=part_list,
+                operation=operation[:100] or "unknown",
+            )
+            for child_id in child_ids
+        ],
+    )
+
+
+def _stamp(at: datetime) -> str:
+    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def entry_hash(entry: AccessLogEntry, position: int, prev_hash: str) -> str:
+    """The link: the previous hash and everything the entry says."""
+    fields = [
+        prev_hash,
+        str(position),
+        str(entry.seq),
+        _stamp(entry.at),
+        entry.child_id,
+        entry.actor,
+        entry.actor_roles,
+        entry.parts,
+        entry.operation,
+        entry.purpose or "",
+    ]
+    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+
+
+def seal(engine: Engine) -> int:
+    """Link unsealed entries into the chain in the order they are found; returns how many."""
+    with Session(engine) as session:
+        repository.lock_chain(session)
+        head = repository.chain_head(session)
+        prev_hash = head.hash if head else GENESIS
+        position = (head.chain_pos or 0) if head else 0
+        rows = repository.unsealed(session, SEAL_BATCH)
+        for entry in rows:
+            position += 1
+            entry.chain_pos = position
+            entry.prev_hash = prev_hash
+            entry.hash = entry_hash(entry, position, prev_hash)
+            prev_hash = entry.hash
+            session.add(entry)
+        session.commit()
+        return len(rows)
+
+
+def verify(engine: Engine) -> ChainReport:
+    """Walk the chain; name the first entry whose link does not hold."""
+    with Session(engine) as session:
+        prev_hash, expected, count = GENESIS, 1, 0
+        for entry in repository.sealed_in_order(session):
+            problem = None
+            if entry.chain_pos != expected:
+                problem = f"链位置应为{expected}，实为{entry.chain_pos}（有记录缺失）"
+            elif entry.prev_hash != prev_hash:
+                problem = "前序哈希不符"
+            elif entry.hash != entry_hash(entry, expected, prev_hash):
+                problem = "记录内容与哈希不符（已被篡改）"
+            if problem:
+                return ChainReport(
+                    sealed=count,
+                    unsealed=repository.count_unsealed(session),
+                    intact=False,
+                    first_broken_seq=entry.seq,
+                    first_broken_position=expected,
+                    problem=problem,
+                )
+            prev_hash, expected, count = entry.hash, expected + 1, count + 1
+        return ChainReport(sealed=count, unsealed=repository.count_unsealed(session), intact=True)
+
+
+def _cursor(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"access:{seq}".encode()).decode()
+
+
+def _seq(cursor: str) -> int:
+    try:
+        kind, _, seq = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        if kind != "access":
+            raise ValueError(kind)
+        return int(seq)
+    except ValueError as exc:
+        raise ValidationFailed(fields={"after": "游标无效"}) from exc
+
+
+def page(
+    session: Session, principal: Principal, child_id: str, *, first: int, after: str | None
+) -> AccessLogPage:
+    """Who read a child's file, newest first: for the district's civil affairs and the auditor."""
+    policy.require(principal, policy.ACCESS_LOG_ROLES, "无权查看访问日志")
+    if principal.division_code != DISTRICT_CODE:
+        raise Forbidden("访问日志仅限区级查看")
+    if not 1 <= first <= 100:
+        raise ValidationFailed(fields={"first": "每页条数应在1到100之间"})
+    rows = repository.page_for_child(
+        session, child_id, before_seq=_seq(after) if after else None, limit=first + 1
+    )
+    edges = [
+        AccessLogEdge(
+            cursor=_cursor(e.seq or 0),
+            node=AccessLogEntryOut(
+                seq=e.seq or 0,
+                at=e.at,
+                child_id=e.child_id,
+                actor=e.actor,
+                actor_roles=e.actor_roles.split(","),
+                parts=e.parts.split(","),
+                operation=e.operation,
+                sealed=bool(e.hash),
+            ),
+        )
+        for e in rows[:first]
+    ]
+    return AccessLogPage(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+        ),
+    )

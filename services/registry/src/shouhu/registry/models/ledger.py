@@ -1,0 +1,22 @@
+"""Ledger imports (台账导入)."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Field, SQLModel
+
+from shouhu.registry.models._columns import json_column, timestamp
+
+
+class ImportBatch(SQLModel, table=True):
+    """One imported file, by content hash: importing it again returns this report."""
+
+    __tablename__ = "import_batch"
+
+    id: str = Field(primary_key=True, max_length=36)
+    file_hash: str = Field(unique=True)
+    file_name: str
+    mode: str
+    imported_by: str
+    imported_at: datetime = timestamp()
+    report: dict[str, Any] = json_column()

@@ -1,0 +1,27 @@
+"""The support plan (一策): measures of every department."""
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+from shouhu.registry.models._columns import timestamp
+
+
+class PlanMeasure(SQLModel, table=True):
+    """One measure of a child's support plan (帮扶措施)."""
+
+    __tablename__ = "plan_measure"
+
+    id: str = Field(primary_key=True, max_length=36)
+    child_id: str = Field(foreign_key="child.id", index=True)
+    version: int = 1
+    department: str
+    kind: str
+    description: str
+    status: str
+    due_date: date | None = None
+    owner: str | None = None
+    source_ref: str | None = Field(default=None, unique=True)
+    created_by: str
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
