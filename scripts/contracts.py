@@ -23,11 +23,7 @@ def graphql_schema() -> str:
 
 def openapi(service: str) -> str:
     app_module = importlib.import_module(f"shouhu.{service}.app")
-    settings_module = importlib.import_module(f"shouhu.{service}.settings")
-    settings_class = next(
-        v for k, v in vars(settings_module).items() if k.endswith("Settings") and k != "ServiceSettings"
-    )
-    app = app_module.create_app(settings_class(database_url="sqlite:///:memory:"))
+    app = app_module.create_app(app_module.Settings(database_url="sqlite:///:memory:"))
     return json.dumps(app.openapi(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

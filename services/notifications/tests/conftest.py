@@ -19,7 +19,8 @@ def idp() -> EmbeddedIdentityProvider:
 
 @pytest.fixture
 def notifications(tmp_path, idp) -> Iterator[TestClient]:
-    settings = NotificationsSettings(database_url=f"sqlite:///{tmp_path / 'n.db'}", run_worker=False)
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    settings = NotificationsSettings(database_url=url, run_worker=False)
     verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     with TestClient(create_app(settings, verifier=verifier)) as client:
         yield client

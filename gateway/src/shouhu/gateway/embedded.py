@@ -51,13 +51,7 @@ def create_embedded_app(
     services: dict[str, FastAPI] = {}
     for name in SERVICES:
         module = importlib.import_module(f"shouhu.{name}.app")
-        settings_module = importlib.import_module(f"shouhu.{name}.settings")
-        settings_class = next(
-            v
-            for k, v in vars(settings_module).items()
-            if k.endswith("Settings") and k != "ServiceSettings"
-        )
-        settings = settings_class(**common, database_url=f"sqlite:///{data_dir / name}.db")
+        settings = module.Settings(**common, database_url=f"sqlite:///{data_dir / name}.db")
         services[name] = module.create_app(settings, transport=transport, verifier=verifier)
     urls: dict[str, Any] = {f"{name}_url": f"{base}/services/{name}" for name in SERVICES}
     gateway = create_gateway(GatewaySettings(**common, **urls), verifier=verifier)

@@ -41,11 +41,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def migrate(url: str, migrations_dir: Path) -> None:
-    """Apply a service's Alembic migrations up to head."""
+    """Apply a service's Alembic migrations up to head, one replica at a time."""
     config = Config()
     config.set_main_option("script_location", str(migrations_dir))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-    command.upgrade(config, "head")
+    if not url.startswith("postgresql"):
+        command.upgrade(config, "head")
+        return
+    engine = sqlalchemy.create_engine(url, poolclass=sqlalchemy.pool.NullPool)
+    try:
+        with engine.connect() as connection:
+            # Held for the whole upgrade: replicas starting together migrate once.
+            connection.execute(text("SELECT pg_advisory_lock(hashtext('shouhu.migrate'))"))
+            try:
+                command.upgrade(config, "head")
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(hashtext('shouhu.migrate'))"))
+    finally:
+        engine.dispose()
+
+
+def exclusive(session: Session, name: str) -> bool:
+    """Take a lock held until the transaction ends, if free; SQLite runs in one process."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    taken = session.execute(text("SELECT pg_try_advisory_xact_lock(hashtext(:n))"), {"n": name})
+    return bool(taken.scalar_one())
 
 
 def ping(engine: Engine) -> None:
@@ -55,7 +76,7 @@ def ping(engine: Engine) -> None:
 
 
 def commit(session: Session) -> None:
-    """Commit the request's one transaction; a concurrent change to a versioned row is `CONFLICT`."""
+    """Commit the request's one transaction; a concurrent change to a versioned row: `CONFLICT`."""
     try:
         session.commit()
     except StaleDataError as exc:

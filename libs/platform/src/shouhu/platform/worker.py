@@ -13,6 +13,7 @@ from opentelemetry.trace import SpanKind
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from shouhu.platform.db import exclusive
 from shouhu.platform.events import Envelope, OutboxRow, claim_for, utcnow
 from shouhu.platform.transport import Message, Transport
 
@@ -33,6 +34,8 @@ class OutboxRelay:
     def run_once(self) -> int:
         """Publish one batch; returns how many events went out."""
         with Session(self._engine) as session:
+            if not exclusive(session, f"outbox-relay:{self._engine.url.database}"):
+                return 0  # another replica's relay holds the outbox; one child's order is kept
             rows = session.exec(
                 select(OutboxRow)
                 .where(col(OutboxRow.published_at).is_(None))

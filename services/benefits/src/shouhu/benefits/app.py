@@ -9,6 +9,8 @@ from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.transport import Transport
 
+Settings = BenefitsSettings
+
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
 
 

@@ -13,6 +13,8 @@ from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
 from shouhu.platform.worker import Subscription
 
+Settings = NotificationsSettings
+
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
 
 

@@ -19,6 +19,8 @@ from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.divisions.endpoints import router as divisions_router
 from shouhu.registry.settings import RegistrySettings
 
+Settings = RegistrySettings
+
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
 
 

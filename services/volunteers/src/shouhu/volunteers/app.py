@@ -9,6 +9,8 @@ from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.transport import Transport
 from shouhu.volunteers.settings import VolunteersSettings
 
+Settings = VolunteersSettings
+
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
 
 

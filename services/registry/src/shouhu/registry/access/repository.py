@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import func, text
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from shouhu.registry.models import AccessLogEntry
@@ -19,12 +19,6 @@ def page_for_child(
     if before_seq is not None:
         query = query.where(col(AccessLogEntry.seq) < before_seq)
     return session.exec(query.order_by(col(AccessLogEntry.seq).desc()).limit(limit)).all()
-
-
-def lock_chain(session: Session) -> None:
-    """One sealer at a time across replicas (PostgreSQL); SQLite writers are serial anyway."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.exec(text("SELECT pg_advisory_xact_lock(hashtext('shouhu.access_log.seal'))"))  # type: ignore[call-overload]
 
 
 def chain_head(session: Session) -> AccessLogEntry | None:

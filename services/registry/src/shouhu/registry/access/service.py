@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from shouhu.platform.auth import Principal
+from shouhu.platform.db import exclusive
 from shouhu.platform.errors import Forbidden, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.registry import policy
@@ -82,7 +83,8 @@ def entry_hash(entry: AccessLogEntry, position: int, prev_hash: str) -> str:
 def seal(engine: Engine) -> int:
     """Link unsealed entries into the chain in the order they are found; returns how many."""
     with Session(engine) as session:
-        repository.lock_chain(session)
+        if not exclusive(session, "shouhu.access_log.seal"):
+            return 0  # another replica is sealing
         head = repository.chain_head(session)
         prev_hash = head.hash if head else GENESIS
         position = (head.chain_pos or 0) if head else 0
