@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import pkgutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,14 +28,29 @@ def openapi(service: str) -> str:
     return json.dumps(app.openapi(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def published_events() -> dict[tuple[str, str, int], Any]:
+    """Every `EVENTS` table of every service's `<module>/events.py`: (service, type, version)."""
+    found: dict[tuple[str, str, int], Any] = {}
+    for service in SERVICES:
+        package = importlib.import_module(f"shouhu.{service}")
+        for module in pkgutil.iter_modules(package.__path__):
+            if not module.ispkg:
+                continue
+            try:
+                events = importlib.import_module(f"shouhu.{service}.{module.name}.events")
+            except ModuleNotFoundError:
+                continue
+            for (event_type, version), model in getattr(events, "EVENTS", {}).items():
+                found[(service, event_type, version)] = model
+    return found
+
+
 def event_schemas() -> dict[Path, str]:
     """One JSON Schema per published event type and version."""
-    from shouhu.registry.children.events import EVENTS
-
     out: dict[Path, str] = {}
-    for (event_type, version), model in EVENTS.items():
+    for (service, event_type, version), model in published_events().items():
         schema: dict[str, Any] = model.model_json_schema(by_alias=True)
-        path = ROOT / "services" / "registry" / "events" / f"{event_type}.v{version}.json"
+        path = ROOT / "services" / service / "events" / f"{event_type}.v{version}.json"
         out[path] = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     return out
 

@@ -17,7 +17,12 @@ from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.classifications.endpoints import router as classifications_router
 from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.divisions.endpoints import router as divisions_router
+from shouhu.registry.ledger.endpoints import router as ledger_router
+from shouhu.registry.plans.endpoints import router as plans_router
 from shouhu.registry.settings import RegistrySettings
+from shouhu.registry.statistics.endpoints import router as statistics_router
+from shouhu.registry.visits.endpoints import router as visits_router
+from shouhu.registry.workforce.endpoints import router as workforce_router
 
 Settings = RegistrySettings
 
@@ -43,7 +48,17 @@ def create_app(
             name="registry",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[divisions_router, children_router, classifications_router, access_router],
+            routers=[
+                divisions_router,
+                workforce_router,
+                children_router,
+                classifications_router,
+                visits_router,
+                plans_router,
+                ledger_router,
+                statistics_router,
+                access_router,
+            ],
             seed=seed,
             periodic=[
                 Periodic("exit-adults", settings.exit_job_every_seconds, jobs.exit_adults),

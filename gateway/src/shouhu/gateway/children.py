@@ -1,0 +1,541 @@
+"""Children's files: the one file of every child (一人一档)."""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from shouhu.gateway.common import Ctx, PageInfo, operation_name, selected
+from shouhu.gateway.divisions import Division, load_division
+from shouhu.platform import clock
+from shouhu.platform.errors import NotFound
+
+
+@strawberry.enum
+class Gender(Enum):
+    MALE = "MALE"
+    FEMALE = "FEMALE"
+
+
+@strawberry.enum(description="In scope, or exited (退出)")
+class ChildStatus(Enum):
+    ACTIVE = "ACTIVE"
+    EXITED = "EXITED"
+
+
+@strawberry.enum(description="Hardship (困境), left-behind (留守), or neither")
+class PrimaryCategory(Enum):
+    HARDSHIP = "HARDSHIP"
+    LEFT_BEHIND = "LEFT_BEHIND"
+    NONE = "NONE"
+
+
+@strawberry.enum(description="The four hardship groups and left-behind (policy 二)")
+class ClassificationGroup(Enum):
+    POVERTY = "POVERTY"
+    GUARDIANSHIP_LACK = "GUARDIANSHIP_LACK"
+    ILLNESS_DISABILITY = "ILLNESS_DISABILITY"
+    TEMPORARY = "TEMPORARY"
+    LEFT_BEHIND = "LEFT_BEHIND"
+
+
+@strawberry.enum(description="The named subtypes of each group")
+class ClassificationSubtype(Enum):
+    MINIMUM_SUBSISTENCE_FAMILY = "MINIMUM_SUBSISTENCE_FAMILY"
+    LOW_INCOME_FAMILY = "LOW_INCOME_FAMILY"
+    ORPHAN = "ORPHAN"
+    ABANDONED_INFANT = "ABANDONED_INFANT"
+    DE_FACTO_UNSUPPORTED = "DE_FACTO_UNSUPPORTED"
+    STREET_CHILD = "STREET_CHILD"
+    DISABLED = "DISABLED"
+    SERIOUSLY_ILL = "SERIOUSLY_ILL"
+    HIV_AFFECTED = "HIV_AFFECTED"
+    TRAFFICKING_RESCUED = "TRAFFICKING_RESCUED"
+    TEMPORARILY_WITHOUT_FAMILY_SUPPORT = "TEMPORARILY_WITHOUT_FAMILY_SUPPORT"
+    BOTH_PARENTS_AWAY = "BOTH_PARENTS_AWAY"
+    ONE_AWAY_OTHER_INCAPABLE = "ONE_AWAY_OTHER_INCAPABLE"
+
+
+@strawberry.enum(description="Why a child left the scope (退出原因)")
+class ExitReason(Enum):
+    AGED_OUT = "AGED_OUT"
+    MOVED_OUT = "MOVED_OUT"
+    CONDITIONS_ENDED = "CONDITIONS_ENDED"
+    DECEASED = "DECEASED"
+    ADOPTED = "ADOPTED"
+    OTHER = "OTHER"
+
+
+@strawberry.enum(description="A household member's relation to the child")
+class Relation(Enum):
+    FATHER = "FATHER"
+    MOTHER = "MOTHER"
+    GRANDFATHER = "GRANDFATHER"
+    GRANDMOTHER = "GRANDMOTHER"
+    SIBLING = "SIBLING"
+    OTHER_RELATIVE = "OTHER_RELATIVE"
+    OTHER = "OTHER"
+
+
+@strawberry.enum(description="Guardianship capacity (监护能力)")
+class GuardianshipCapacity(Enum):
+    FULL = "FULL"
+    LIMITED = "LIMITED"
+    NONE = "NONE"
+
+
+@strawberry.enum(description="A held-back registration: same child, or a different one")
+class ReviewDecision(Enum):
+    SAME_CHILD = "SAME_CHILD"
+    DIFFERENT_CHILD = "DIFFERENT_CHILD"
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+@strawberry.type(description="A classification (分类), in force from since until until")
+class Classification:
+    group: ClassificationGroup
+    subtype: ClassificationSubtype
+    since: datetime.date
+    until: datetime.date | None
+    note: str | None
+    recorded_by: str
+    recorded_at: datetime.datetime
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Classification:
+        return cls(
+            group=ClassificationGroup(row["group"]),
+            subtype=ClassificationSubtype(row["subtype"]),
+            since=datetime.date.fromisoformat(row["since"]),
+            until=_date(row.get("until")),
+            note=row.get("note"),
+            recorded_by=row["recordedBy"],
+            recorded_at=datetime.datetime.fromisoformat(row["recordedAt"]),
+        )
+
+
+@strawberry.type(description="A household member or guardian (家庭成员/监护人)")
+class Guardian:
+    id: strawberry.ID
+    name: str
+    relation: Relation
+    is_guardian: bool
+    capacity: GuardianshipCapacity
+    working_away: bool
+    away_location: str | None
+    away_since: datetime.date | None
+    phone: str | None
+    entrusted: bool = strawberry.field(description="The entrusted guardian (委托监护人)")
+    entrusted_since: datetime.date | None
+    entrustment_agreed_on: datetime.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Guardian:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row["name"],
+            relation=Relation(row["relation"]),
+            is_guardian=row["isGuardian"],
+            capacity=GuardianshipCapacity(row["capacity"]),
+            working_away=row["workingAway"],
+            away_location=row.get("awayLocation"),
+            away_since=_date(row.get("awaySince")),
+            phone=row.get("phone"),
+            entrusted=row["entrusted"],
+            entrusted_since=_date(row.get("entrustedSince")),
+            entrustment_agreed_on=_date(row.get("entrustmentAgreedOn")),
+        )
+
+
+@strawberry.type(description="One change to a file: who, when, why, before and after")
+class HistoryEntry:
+    seq: int
+    at: datetime.datetime
+    actor: str
+    operation: str
+    reason: str | None
+    before: JSON | None
+    after: JSON | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> HistoryEntry:
+        return cls(
+            seq=row["seq"],
+            at=datetime.datetime.fromisoformat(row["at"]),
+            actor=row["actor"],
+            operation=row["operation"],
+            reason=row.get("reason"),
+            before=row.get("before"),
+            after=row.get("after"),
+        )
+
+
+@strawberry.type(description="A child's file (儿童档案), as the caller may see it")
+class Child:
+    id: strawberry.ID
+    version: int
+    name: str
+    gender: Gender
+    birth_date: datetime.date
+    age: int
+    id_number: str | None = strawberry.field(description="Masked unless the role needs it")
+    hukou_division_code: str | None
+    school: str | None
+    notes: str | None
+    status: ChildStatus
+    primary_category: PrimaryCategory
+    left_behind: bool
+    registered_on: datetime.date
+    exited_on: datetime.date | None
+    exit_reason: ExitReason | None
+    row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Child:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            version=row["version"],
+            name=row["name"],
+            gender=Gender(row["gender"]),
+            birth_date=datetime.date.fromisoformat(row["birthDate"]),
+            age=row["age"],
+            id_number=row.get("idNumber"),
+            hukou_division_code=row.get("hukouDivisionCode"),
+            school=row.get("school"),
+            notes=row.get("notes"),
+            status=ChildStatus(row["status"]),
+            primary_category=PrimaryCategory(row["primaryCategory"]),
+            left_behind=row["leftBehind"],
+            registered_on=datetime.date.fromisoformat(row["registeredOn"]),
+            exited_on=_date(row.get("exitedOn")),
+            exit_reason=ExitReason(row["exitReason"]) if row.get("exitReason") else None,
+            row=row,
+        )
+
+    async def _part(self, info: Ctx, part: str) -> list[dict[str, Any]]:
+        rows = self.row.get(part)
+        if rows is None:
+            loaded = await info.context.loaders.child_part.load((str(self.id), part))
+            rows = loaded.get(part) or []
+        return list(rows)
+
+    @strawberry.field(description="The village the child lives in")
+    async def residence_division(self, info: Ctx) -> Division:
+        return await load_division(info, self.row["residenceDivisionCode"])
+
+    @strawberry.field(description="Classifications, current and past (health details by role)")
+    async def classifications(self, info: Ctx, active_only: bool = False) -> list[Classification]:
+        items = [Classification.from_row(r) for r in await self._part(info, "classifications")]
+        if active_only:
+            today = clock.today()
+            items = [c for c in items if c.since <= today and (c.until is None or c.until > today)]
+        return items
+
+    @strawberry.field(description="Household members and guardians")
+    async def guardians(self, info: Ctx) -> list[Guardian]:
+        return [Guardian.from_row(r) for r in await self._part(info, "guardians")]
+
+    @strawberry.field(description="Every change to the file, oldest first")
+    async def history(self, info: Ctx) -> list[HistoryEntry]:
+        return [HistoryEntry.from_row(r) for r in await self._part(info, "history")]
+
+
+@strawberry.type
+class ChildEdge:
+    cursor: str
+    node: Child
+
+
+@strawberry.type(description="A page of files, ordered by village")
+class ChildConnection:
+    edges: list[ChildEdge]
+    page_info: PageInfo
+    total_count: int | None = strawberry.field(description="Counted only when asked for")
+
+
+@strawberry.type(description="A registration held back as a possible duplicate (疑似重复)")
+class DuplicateReview:
+    id: strawberry.ID
+    town_code: str
+    matched_child_id: strawberry.ID
+    name: str
+    birth_date: datetime.date
+    residence_division_code: str
+    submitted_by: str
+    submitted_at: datetime.datetime
+    status: str
+    decided_by: str | None
+    registered_child_id: strawberry.ID | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> DuplicateReview:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            town_code=row["townCode"],
+            matched_child_id=strawberry.ID(row["matchedChildId"]),
+            name=row["name"],
+            birth_date=datetime.date.fromisoformat(row["birthDate"]),
+            residence_division_code=row["residenceDivisionCode"],
+            submitted_by=row["submittedBy"],
+            submitted_at=datetime.datetime.fromisoformat(row["submittedAt"]),
+            status=row["status"],
+            decided_by=row.get("decidedBy"),
+            registered_child_id=(
+                strawberry.ID(row["registeredChildId"]) if row.get("registeredChildId") else None
+            ),
+        )
+
+
+@strawberry.input(description="What opens a child's file")
+class RegisterChildInput:
+    name: str
+    gender: Gender
+    birth_date: datetime.date
+    residence_division_code: str = strawberry.field(description="A village code")
+    id_number: str | None = strawberry.field(
+        default=None, description="18 characters, GB 11643 checksum"
+    )
+    hukou_division_code: str | None = strawberry.field(
+        default=None, description="May be outside Beijing"
+    )
+    school: str | None = None
+    notes: str | None = None
+
+
+@strawberry.input(description="The identity fields to change; those left out stay")
+class UpdateChildInput:
+    name: str | None = strawberry.UNSET
+    gender: Gender | None = strawberry.UNSET
+    birth_date: datetime.date | None = strawberry.UNSET
+    id_number: str | None = strawberry.UNSET
+    residence_division_code: str | None = strawberry.UNSET
+    hukou_division_code: str | None = strawberry.UNSET
+    school: str | None = strawberry.UNSET
+    notes: str | None = strawberry.UNSET
+    reason: str | None = strawberry.UNSET
+
+
+@strawberry.input
+class ClassificationInput:
+    group: ClassificationGroup
+    subtype: ClassificationSubtype
+    since: datetime.date
+    until: datetime.date | None = None
+    note: str | None = None
+
+
+@strawberry.input(description="The complete active set after this call")
+class ClassifyChildInput:
+    classifications: list[ClassificationInput]
+    reason: str | None = None
+
+
+@strawberry.input
+class GuardianInput:
+    name: str
+    relation: Relation
+    is_guardian: bool = False
+    capacity: GuardianshipCapacity = GuardianshipCapacity.FULL
+    working_away: bool = False
+    away_location: str | None = None
+    away_since: datetime.date | None = None
+    phone: str | None = None
+    entrusted_since: datetime.date | None = strawberry.field(
+        default=None, description="Set on the entrusted guardian (委托监护人) only"
+    )
+    entrustment_agreed_on: datetime.date | None = None
+
+
+@strawberry.input(description="The whole household after this change")
+class SetGuardiansInput:
+    guardians: list[GuardianInput]
+    reason: str | None = None
+
+
+@strawberry.input(description="Search criteria; all given must hold")
+class ChildFilter:
+    name: str | None = strawberry.field(
+        default=None, description="Part of the name, or its pinyin initials"
+    )
+    id_number: str | None = None
+    division_code: str | None = None
+    primary_category: PrimaryCategory | None = None
+    group: ClassificationGroup | None = None
+    subtype: ClassificationSubtype | None = None
+    status: ChildStatus | None = None
+    min_age: int | None = None
+    max_age: int | None = None
+    left_behind: bool | None = None
+
+
+def to_json(value: Any) -> Any:
+    """A Strawberry input as the services' camelCase JSON; UNSET fields left out."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    if hasattr(value, "__strawberry_definition__"):
+        out = {}
+        for name, item in vars(value).items():
+            if item is strawberry.UNSET:
+                continue
+            head, *rest = name.split("_")
+            out[head + "".join(p.title() for p in rest)] = to_json(item)
+        return out
+    return value
+
+
+def _reads(info: Ctx) -> dict[str, str]:
+    return {"X-Shouhu-Operation": operation_name(info)}
+
+
+def _parts(info: Ctx) -> list[str]:
+    return sorted(selected(info) & {"classifications", "guardians", "history"})
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="A child's file, when in the caller's scope")
+    async def child(self, info: Ctx, id: strawberry.ID) -> Child | None:
+        try:
+            row = await info.context.services.registry.get(
+                f"/children/{id}",
+                token=info.context.token,
+                params={"include": _parts(info)},
+                headers=_reads(info),
+            )
+        except NotFound:
+            return None
+        return Child.from_row(row)
+
+    @strawberry.field(description="Files in the caller's scope matching the filter")
+    async def children(
+        self,
+        info: Ctx,
+        filter: ChildFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> ChildConnection:
+        page = await info.context.services.registry.post(
+            "/children/search",
+            token=info.context.token,
+            json={
+                "filter": to_json(filter) if filter else {},
+                "first": first,
+                "after": after,
+                "withTotal": "totalCount" in selected(info),
+            },
+            headers=_reads(info),
+        )
+        return ChildConnection(
+            edges=[
+                ChildEdge(cursor=e["cursor"], node=Child.from_row(e["node"])) for e in page["edges"]
+            ],
+            page_info=PageInfo.from_row(page["pageInfo"]),
+            total_count=page.get("totalCount"),
+        )
+
+    @strawberry.field(description="A file by identity number (exact)")
+    async def child_by_id_number(self, info: Ctx, id_number: str) -> Child | None:
+        try:
+            row = await info.context.services.registry.post(
+                "/children/lookup",
+                token=info.context.token,
+                json={"idNumber": id_number},
+                headers=_reads(info),
+            )
+        except NotFound:
+            return None
+        return Child.from_row(row)
+
+    @strawberry.field(description="Registrations held back as possible duplicates, for review")
+    async def duplicate_reviews(self, info: Ctx) -> list[DuplicateReview]:
+        rows = await info.context.services.registry.get(
+            "/duplicate-reviews", token=info.context.token
+        )
+        return [DuplicateReview.from_row(r) for r in rows]
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Open a child's file in a village of the caller's division")
+    async def register_child(self, info: Ctx, input: RegisterChildInput) -> Child:
+        row = await info.context.services.registry.post(
+            "/children", token=info.context.token, json=to_json(input)
+        )
+        return Child.from_row(row)
+
+    @strawberry.mutation(description="Change identity fields; stale version: CONFLICT")
+    async def update_child(
+        self, info: Ctx, id: strawberry.ID, version: int, input: UpdateChildInput
+    ) -> Child:
+        row = await info.context.services.registry.request(
+            "PATCH",
+            f"/children/{id}",
+            token=info.context.token,
+            params={"version": version},
+            json=to_json(input),
+        )
+        return Child.from_row(row)
+
+    @strawberry.mutation(description="Set the complete active set of classifications")
+    async def classify_child(
+        self, info: Ctx, id: strawberry.ID, version: int, input: ClassifyChildInput
+    ) -> Child:
+        row = await info.context.services.registry.post(
+            f"/children/{id}/classifications",
+            token=info.context.token,
+            params={"version": version},
+            json=to_json(input),
+        )
+        return Child.from_row(row)
+
+    @strawberry.mutation(description="Take a child out of scope")
+    async def exit_child(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        version: int,
+        reason: ExitReason,
+        note: str | None = None,
+    ) -> Child:
+        row = await info.context.services.registry.post(
+            f"/children/{id}/exit",
+            token=info.context.token,
+            params={"version": version},
+            json={"reason": reason.value, "note": note},
+        )
+        return Child.from_row(row)
+
+    @strawberry.mutation(description="Replace the household and the entrusted guardian")
+    async def set_guardians(
+        self, info: Ctx, child_id: strawberry.ID, version: int, input: SetGuardiansInput
+    ) -> Child:
+        row = await info.context.services.registry.request(
+            "PUT",
+            f"/children/{child_id}/guardians",
+            token=info.context.token,
+            params={"version": version},
+            json=to_json(input),
+        )
+        return Child.from_row(row)
+
+    @strawberry.mutation(description="Decide a held-back registration")
+    async def decide_duplicate_review(
+        self, info: Ctx, id: strawberry.ID, decision: ReviewDecision
+    ) -> DuplicateReview:
+        row = await info.context.services.registry.post(
+            f"/duplicate-reviews/{id}/decide",
+            token=info.context.token,
+            json={"decision": decision.value},
+        )
+        return DuplicateReview.from_row(row)

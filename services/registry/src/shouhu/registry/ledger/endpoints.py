@@ -1,0 +1,5 @@
+"""HTTP routes of ledger."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["ledger"])

@@ -1,0 +1,1 @@
+"""plans (filled in by its issue work)."""

@@ -1,0 +1,5 @@
+"""HTTP routes of plans."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["plans"])

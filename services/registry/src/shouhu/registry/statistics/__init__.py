@@ -1,0 +1,1 @@
+"""statistics (filled in by its issue work)."""

@@ -1,0 +1,1 @@
+"""visits (filled in by its issue work)."""

@@ -1,0 +1,5 @@
+"""HTTP routes of visits."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["visits"])

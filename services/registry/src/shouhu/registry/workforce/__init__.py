@@ -1,0 +1,1 @@
+"""workforce (filled in by its issue work)."""

@@ -1,0 +1,5 @@
+"""HTTP routes of workforce."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["workforce"])
