@@ -1,6 +1,7 @@
 """A registry on SQLite with its real migrations, and tokens from the embedded provider."""
 
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -8,6 +9,7 @@ from fastapi.testclient import TestClient
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
 from shouhu.platform.settings import ServiceSettings
+from shouhu.platform.testing import identity_number
 from shouhu.registry.app import create_app
 from shouhu.registry.settings import RegistrySettings
 
@@ -35,3 +37,41 @@ def as_user(idp) -> Callable[[str], dict[str, str]]:
         return {"Authorization": f"Bearer {token}"}
 
     return headers
+
+
+VILLAGE = "110109001001"
+
+
+def make_child_input(
+    name: str = "王小红", *, seq: int = 7, village: str = VILLAGE, **overrides: object
+) -> dict[str, object]:
+    """A valid registration; a different `seq` gives a different identity number."""
+    birth = overrides.pop("birth", date(2013, 4, 9))
+    assert isinstance(birth, date)
+    data: dict[str, object] = {
+        "name": name,
+        "gender": "FEMALE",
+        "birthDate": birth.isoformat(),
+        "idNumber": identity_number(birth, male=False, seq=seq),
+        "residenceDivisionCode": village,
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def child_input() -> Callable[..., dict[str, object]]:
+    return make_child_input
+
+
+@pytest.fixture
+def register(registry, as_user) -> Callable[..., dict[str, object]]:
+    """Register a child as the district clerk (or `by`), returning the file."""
+
+    def run(by: str = "clerk.district", **kwargs: object) -> dict[str, object]:
+        response = registry.post("/children", json=make_child_input(**kwargs), headers=as_user(by))
+        assert response.status_code == 201, response.text
+        body: dict[str, object] = response.json()
+        return body
+
+    return run

@@ -6,7 +6,7 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
 
-from shouhu.gateway import children, divisions, notifications
+from shouhu.gateway import access, children, divisions, notifications, statistics
 from shouhu.gateway.common import Ctx
 from shouhu.gateway.errors import ErrorCodes
 
@@ -26,8 +26,24 @@ class MeQuery:
         return Principal(username=p.username, roles=sorted(p.roles), division_code=p.division_code)
 
 
-Query = merge_types("Query", (MeQuery, divisions.Query, children.Query, notifications.Query))
-Mutation = merge_types("Mutation", (children.Mutation, notifications.Mutation))
+Query = merge_types(
+    "Query",
+    (
+        MeQuery,
+        divisions.Query,
+        children.Query,
+        statistics.Query,
+        access.Query,
+        notifications.Query,
+    ),
+)
+Mutation = merge_types(
+    "Mutation",
+    (
+        children.Mutation,
+        notifications.Mutation,
+    ),
+)
 
 
 def build_schema(max_depth: int = 10) -> strawberry.Schema:

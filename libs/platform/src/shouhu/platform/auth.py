@@ -41,6 +41,8 @@ class Role(StrEnum):
     AUDITOR = "auditor"
 
 
+_ROLE_NAMES = frozenset(role.value for role in Role)
+
 # Department roles act district-wide, on their own part of the data only (API.md).
 DEPARTMENT_ROLES = frozenset(
     {
@@ -180,7 +182,8 @@ class TokenVerifier:
         return Principal(
             subject=str(claims["sub"]),
             username=str(claims.get("preferred_username") or claims.get("azp") or claims["sub"]),
-            roles=frozenset(claims.get("realm_access", {}).get("roles", [])),
+            # Keycloak adds its own default roles; only the platform's roles count.
+            roles=frozenset(claims.get("realm_access", {}).get("roles", [])) & _ROLE_NAMES,
             division_code=str(claims.get("division_code", "")),
             client_id=str(claims.get("azp", "")),
             token=token,

@@ -1,1 +1,1 @@
-"""statistics (filled in by its issue work)."""
+"""Statistics (统计): counts by category for a division and those below it, as of any day."""

@@ -1,0 +1,178 @@
+"""Searching files: every filter, pages, scope and the access log of each read."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from shouhu.platform.clock import today
+from shouhu.registry.models import AccessLogEntry
+
+CLERK = "clerk.district"
+
+
+@pytest.fixture
+def ledger(registry, as_user, register):
+    """Five children in two towns, of several categories and ages."""
+    headers = as_user(CLERK)
+    made = {
+        "zhang": register(name="张小明", seq=1),
+        "li": register(name="李华", seq=2, birth=date(2018, 1, 5)),
+        "wang": register(name="王芳", seq=3, village="110109101001"),
+        "zhao": register(name="赵强", seq=4, village="110109001002"),
+        "chen": register(name="陈晨", seq=5, idNumber=None),
+    }
+    since = (today() - timedelta(days=5)).isoformat()
+    sets = {
+        "zhang": [{"group": "LEFT_BEHIND", "subtype": "BOTH_PARENTS_AWAY", "since": since}],
+        "li": [{"group": "GUARDIANSHIP_LACK", "subtype": "ORPHAN", "since": since}],
+        "wang": [
+            {"group": "ILLNESS_DISABILITY", "subtype": "HIV_AFFECTED", "since": since},
+            {"group": "LEFT_BEHIND", "subtype": "ONE_AWAY_OTHER_INCAPABLE", "since": since},
+        ],
+    }
+    for key, items in sets.items():
+        child = made[key]
+        response = registry.post(
+            f"/children/{child['id']}/classifications",
+            params={"version": child["version"]},
+            json={"classifications": items},
+            headers=headers,
+        )
+        assert response.status_code == 200, response.text
+    return made
+
+
+def _search(registry, headers, **criteria):
+    first = criteria.pop("first", 20)
+    after = criteria.pop("after", None)
+    response = registry.post(
+        "/children/search",
+        json={"filter": criteria, "first": first, "after": after, "withTotal": True},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def _names(page):
+    return sorted(e["node"]["name"] for e in page["edges"])
+
+
+@pytest.mark.parametrize(
+    ("criteria", "names"),
+    [
+        ({}, ["张小明", "李华", "王芳", "赵强", "陈晨"]),
+        ({"name": "小"}, ["张小明"]),
+        ({"name": "zxm"}, ["张小明"]),
+        ({"name": "ZX"}, ["张小明"]),
+        ({"divisionCode": "110109101"}, ["王芳"]),
+        ({"divisionCode": "110109001002"}, ["赵强"]),
+        ({"primaryCategory": "HARDSHIP"}, ["李华", "王芳"]),
+        ({"primaryCategory": "LEFT_BEHIND"}, ["张小明"]),
+        ({"primaryCategory": "NONE"}, ["赵强", "陈晨"]),
+        ({"leftBehind": True}, ["张小明", "王芳"]),
+        ({"group": "GUARDIANSHIP_LACK"}, ["李华"]),
+        ({"subtype": "BOTH_PARENTS_AWAY"}, ["张小明"]),
+        ({"maxAge": 9}, ["李华"]),
+        ({"minAge": 10, "primaryCategory": "HARDSHIP"}, ["王芳"]),
+        ({"status": "EXITED"}, []),
+    ],
+)
+def test_filters(registry, as_user, ledger, criteria, names):
+    page = _search(registry, as_user(CLERK), **criteria)
+    assert _names(page) == names
+    assert page["totalCount"] == len(names)
+
+
+def test_exact_identity_number(registry, as_user, ledger, child_input):
+    number = child_input(seq=2, birth=date(2018, 1, 5))["idNumber"]
+    assert _names(_search(registry, as_user(CLERK), idNumber=number)) == ["李华"]
+    found = registry.post("/children/lookup", json={"idNumber": number}, headers=as_user(CLERK))
+    assert found.json()["name"] == "李华"
+    elsewhere = registry.post(
+        "/children/lookup", json={"idNumber": number}, headers=as_user("worker.110109101")
+    )
+    assert elsewhere.status_code == 404
+
+
+def test_scope_limits_every_search(registry, as_user, ledger):
+    assert _names(_search(registry, as_user("worker.110109101"))) == ["王芳"]
+    assert _names(_search(registry, as_user("supervisor.110109001001"))) == [
+        "张小明",
+        "李华",
+        "陈晨",
+    ]
+    # Asking for a division outside one's own finds nothing rather than an error.
+    assert _search(registry, as_user("worker.110109101"), divisionCode="110109001")["edges"] == []
+    assert len(_search(registry, as_user("police.district"))["edges"]) == 5
+    denied = registry.post("/children/search", json={}, headers=as_user("auditor.district"))
+    assert denied.status_code == 403
+
+
+def test_pages_follow_the_cursor_without_gaps_or_repeats(registry, as_user, ledger):
+    headers = as_user(CLERK)
+    seen, after = [], None
+    while True:
+        page = _search(registry, headers, first=2, after=after)
+        seen += [e["node"]["id"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(seen) == len(set(seen)) == 5
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"filter": {"divisionCode": "999"}}, "divisionCode"),
+        ({"filter": {"minAge": 10, "maxAge": 5}}, "minAge"),
+        ({"first": 0}, "first"),
+        ({"after": "not-a-cursor"}, "after"),
+        ({"filter": {"primaryCategory": "SOMETHING"}}, "filter.primaryCategory"),
+    ],
+)
+def test_bad_searches_name_the_field(registry, as_user, body, field):
+    response = registry.post("/children/search", json=body, headers=as_user(CLERK))
+    assert response.status_code == 422
+    assert field in response.json()["fields"]
+
+
+def test_hiv_affected_is_seen_only_by_roles_that_need_it(registry, as_user, ledger):
+    wang = ledger["wang"]["id"]
+    for username, visible in [
+        ("admin.district", True),
+        ("health.district", True),
+        ("clerk.district", False),
+        ("police.district", False),
+    ]:
+        body = registry.get(
+            f"/children/{wang}", params={"include": "classifications"}, headers=as_user(username)
+        ).json()
+        subtypes = {c["subtype"] for c in body["classifications"]}
+        assert ("HIV_AFFECTED" in subtypes) is visible, username
+    denied = registry.post(
+        "/children/search",
+        json={"filter": {"subtype": "HIV_AFFECTED"}},
+        headers=as_user(CLERK),
+    )
+    assert denied.status_code == 403
+
+
+def test_every_file_read_is_logged(registry, as_user, ledger):
+    with Session(registry.app.state.engine) as session:
+        before = len(session.exec(select(AccessLogEntry)).all())
+    page = _search(registry, as_user("worker.110109001"), primaryCategory="HARDSHIP")
+    registry.get(
+        f"/children/{ledger['li']['id']}",
+        params={"include": ["classifications", "guardians"]},
+        headers={**as_user("worker.110109001"), "X-Shouhu-Operation": "ChildFile"},
+    )
+    with Session(registry.app.state.engine) as session:
+        entries = session.exec(select(AccessLogEntry)).all()[before:]
+    assert [e.child_id for e in entries] == [e["node"]["id"] for e in page["edges"]] + [
+        ledger["li"]["id"]
+    ]
+    assert entries[-1].parts == "classifications,guardians,identity"
+    assert entries[-1].operation == "ChildFile"
+    assert entries[-1].actor == "worker.110109001"
