@@ -21,7 +21,10 @@ def idp() -> EmbeddedIdentityProvider:
 
 @pytest.fixture
 def registry(tmp_path, idp) -> Iterator[TestClient]:
-    settings = RegistrySettings(database_url=f"sqlite:///{tmp_path / 'registry.db'}")
+    # No worker: tests seal and relay themselves, so nothing races them.
+    settings = RegistrySettings(
+        database_url=f"sqlite:///{tmp_path / 'registry.db'}", run_worker=False
+    )
     verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     with TestClient(create_app(settings, verifier=verifier)) as client:
         yield client
