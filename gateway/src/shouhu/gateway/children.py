@@ -222,7 +222,8 @@ class Child:
     async def _part(self, info: Ctx, part: str) -> list[dict[str, Any]]:
         rows = self.row.get(part)
         if rows is None:
-            loaded = await info.context.loaders.child_part.load((str(self.id), part))
+            key = (str(self.id), part, operation_name(info))
+            loaded = await info.context.loaders.child_part.load(key)
             rows = loaded.get(part) or []
         return list(rows)
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField
 
 from shouhu.gateway.context import Context
 
@@ -29,11 +30,16 @@ def operation_name(info: Ctx) -> str:
 
 
 def selected(info: Ctx) -> set[str]:
-    """The names of the fields selected directly under this one."""
+    """The names of the fields selected directly under this one, through fragments too."""
     names: set[str] = set()
+
+    def walk(selections: list[Any]) -> None:
+        for selection in selections:
+            if isinstance(selection, SelectedField):
+                names.add(selection.name)
+            else:  # a fragment spread or an inline fragment
+                walk(selection.selections)
+
     for field in info.selected_fields:
-        for selection in field.selections:
-            name = getattr(selection, "name", None)
-            if name:
-                names.add(name)
+        walk(field.selections)
     return names

@@ -54,30 +54,30 @@ class Loaders:
 
     context: Context
     division: DataLoader[str, dict[str, Any] | None] = field(init=False)
-    child_part: DataLoader[tuple[str, str], dict[str, Any]] = field(init=False)
+    child_part: DataLoader[tuple[str, str, str], dict[str, Any]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.division = DataLoader(load_fn=self._load_divisions)
         self.child_part = DataLoader(load_fn=self._load_child_parts)
 
-    async def _load_child_parts(self, keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    async def _load_child_parts(self, keys: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
         """Parts of files not fetched with them (search results): one read per file, logged."""
-        wanted: dict[str, set[str]] = {}
-        for child_id, part in keys:
-            wanted.setdefault(child_id, set()).add(part)
+        wanted: dict[tuple[str, str], set[str]] = {}
+        for child_id, part, operation in keys:
+            wanted.setdefault((child_id, operation), set()).add(part)
         rows = await asyncio.gather(
             *(
                 self.context.services.registry.get(
                     f"/children/{child_id}",
                     token=self.context.token,
                     params={"include": sorted(parts)},
-                    headers={"X-Shouhu-Operation": "childParts"},
+                    headers={"X-Shouhu-Operation": operation},
                 )
-                for child_id, parts in wanted.items()
+                for (child_id, operation), parts in wanted.items()
             )
         )
-        by_id = {row["id"]: row for row in rows}
-        return [by_id[child_id] for child_id, _ in keys]
+        by_key = dict(zip(wanted, rows, strict=True))
+        return [by_key[(child_id, operation)] for child_id, _, operation in keys]
 
     async def _load_divisions(self, codes: list[str]) -> list[dict[str, Any] | None]:
         rows = await self.context.services.registry.get(

@@ -1,0 +1,184 @@
+"""What the benches share: PostgreSQL, a token issuer, a service process, timing and verdicts."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
+from shouhu.platform.settings import ServiceSettings
+from shouhu.platform.testing import free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Verdict:
+    """One figure beside its budget."""
+
+    name: str
+    value: float
+    budget: float
+    unit: str
+
+    @property
+    def ok(self) -> bool:
+        return self.value <= self.budget
+
+    def line(self) -> str:
+        mark = "ok  " if self.ok else "MISS"
+        return f"{mark} {self.name:<58} {self.value:>10.1f} {self.unit:<3} (budget {self.budget:g})"
+
+
+def report(verdicts: list[Verdict]) -> int:
+    """Print each figure beside its budget; non-zero when one misses."""
+    print()
+    for verdict in verdicts:
+        print(verdict.line())
+    return 0 if all(v.ok for v in verdicts) else 1
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def timed(call: Callable[[], Any], runs: int, warmup: int = 5) -> list[float]:
+    """Milliseconds of each run after a few warm-up calls."""
+    for _ in range(warmup):
+        call()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def describe(name: str, samples: list[float]) -> None:
+    print(
+        f"  {name}: median {statistics.median(samples):.1f} ms, "
+        f"p95 {percentile(samples, 95):.1f} ms, max {max(samples):.1f} ms over {len(samples)}"
+    )
+
+
+class Issuer:
+    """The embedded provider's keys, served on loopback to services in production mode."""
+
+    def __init__(self) -> None:
+        self.idp = EmbeddedIdentityProvider(
+            ServiceSettings(oidc_issuer="http://bench/realms/shouhu")
+        )
+        jwks = json.dumps(self.idp.jwks()).encode()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.end_headers()
+                self.wfile.write(jwks)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.jwks_url = f"http://127.0.0.1:{self._server.server_address[1]}/certs"
+        self._users = {u.username: u for u in DEMO_USERS}
+
+    def headers(self, username: str) -> dict[str, str]:
+        token = self.idp.issue(self._users[username], "shouhu-console", lifetime=24 * 3600)
+        return {"Authorization": f"Bearer {token}"}
+
+    def env(self) -> dict[str, str]:
+        return {
+            "SHOUHU_OIDC_ISSUER": self.idp.issuer,
+            "SHOUHU_OIDC_JWKS_URL": self.jwks_url,
+        }
+
+
+@contextmanager
+def postgres() -> Iterator[Any]:
+    """A PostgreSQL server: `SHOUHU_POSTGRES_URL` if set, else a local one."""
+    from shouhu.localstack import start_postgres
+
+    handle = start_postgres()
+    try:
+        yield handle
+    finally:
+        handle.stop()
+
+
+@dataclass
+class Service:
+    """A service process on a free port."""
+
+    url: str
+    popen: subprocess.Popen[bytes]
+
+    def peak_rss_mb(self) -> float:
+        """The process's high-water resident memory (VmHWM)."""
+        for line in Path(f"/proc/{self.popen.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+
+@contextmanager
+def service(name: str, env: dict[str, str], workers: int = 1) -> Iterator[Service]:
+    """Run `shouhu.<name>` under uvicorn in production mode until the block ends."""
+    port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix=f"bench-{name}-", suffix=".log", delete=False)  # noqa: SIM115
+    popen = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            f"shouhu.{name}.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--workers",
+            str(workers),
+        ],
+        env={**os.environ, "SHOUHU_MODE": "production", **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            if popen.poll() is not None:
+                raise RuntimeError(Path(log.name).read_text()[-3000:])
+            try:
+                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{name} did not start:\n{Path(log.name).read_text()[-3000:]}")
+            time.sleep(0.3)
+        yield Service(url, popen)
+    finally:
+        popen.terminate()
+        popen.wait(timeout=30)
