@@ -1,4 +1,4 @@
-"""SQL of statistics: scans of the category periods."""
+"""SQL of statistics: one scan of the category periods."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, func, or_, select
+from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
 from sqlmodel import Session, col
 
 from shouhu.registry.models import CategoryPeriod
@@ -20,57 +20,38 @@ def _within(prefix: str) -> list[ColumnElement[bool]]:
     return []
 
 
-def combinations_on(session: Session, prefix: str, day: date) -> Sequence[Row[Any]]:
-    """(division below, primary, left-behind, groups, subtypes, count) of periods covering a day."""
+def _covers(day: date) -> ColumnElement[bool]:
+    return and_(
+        col(CategoryPeriod.from_date) <= day,
+        or_(col(CategoryPeriod.to_date).is_(None), col(CategoryPeriod.to_date) > day),
+    )
+
+
+def tallies(session: Session, prefix: str, days: Sequence[date]) -> Sequence[Row[Any]]:
+    """Per (division below, primary, left-behind, groups, subtypes): children in scope on each day.
+
+    One pass over the periods counts every day at once; the days come in ascending order.
+    """
     below = (
         col(CategoryPeriod.town_code)
         if len(prefix) == 6
         else col(CategoryPeriod.residence_division_code)
     )
+    keys = (
+        below,
+        col(CategoryPeriod.primary_category),
+        col(CategoryPeriod.left_behind),
+        col(CategoryPeriod.groups),
+        col(CategoryPeriod.subtypes),
+    )
+    counts = [func.sum(case((_covers(day), 1), else_=0)) for day in days]
     query = (
-        select(
-            below,
-            col(CategoryPeriod.primary_category),
-            col(CategoryPeriod.left_behind),
-            col(CategoryPeriod.groups),
-            col(CategoryPeriod.subtypes),
-            func.count(),
-        )
+        select(*keys, *counts)
         .where(
             *_within(prefix),
-            col(CategoryPeriod.from_date) <= day,
-            or_(col(CategoryPeriod.to_date).is_(None), col(CategoryPeriod.to_date) > day),
+            col(CategoryPeriod.from_date) <= days[-1],
+            or_(col(CategoryPeriod.to_date).is_(None), col(CategoryPeriod.to_date) > days[0]),
         )
-        .group_by(
-            below,
-            col(CategoryPeriod.primary_category),
-            col(CategoryPeriod.left_behind),
-            col(CategoryPeriod.groups),
-            col(CategoryPeriod.subtypes),
-        )
-    )
-    return session.execute(query).all()
-
-
-def starts_until(session: Session, prefix: str, last: date) -> Sequence[Row[Any]]:
-    """(primary, day, count) of periods starting on or before `last`."""
-    query = (
-        select(col(CategoryPeriod.primary_category), col(CategoryPeriod.from_date), func.count())
-        .where(*_within(prefix), col(CategoryPeriod.from_date) <= last)
-        .group_by(col(CategoryPeriod.primary_category), col(CategoryPeriod.from_date))
-    )
-    return session.execute(query).all()
-
-
-def ends_until(session: Session, prefix: str, last: date) -> Sequence[Row[Any]]:
-    """(primary, day, count) of periods ending on or before `last`."""
-    query = (
-        select(col(CategoryPeriod.primary_category), col(CategoryPeriod.to_date), func.count())
-        .where(
-            *_within(prefix),
-            col(CategoryPeriod.to_date).is_not(None),
-            col(CategoryPeriod.to_date) <= last,
-        )
-        .group_by(col(CategoryPeriod.primary_category), col(CategoryPeriod.to_date))
+        .group_by(*keys)
     )
     return session.execute(query).all()

@@ -86,42 +86,32 @@ def statistics(
         raise ValidationFailed(fields={"asOf": "统计日期不能晚于今天"})
     hidden = frozenset() if policy.sees_health_details(principal) else policy.HIDDEN_SUBTYPES
     below = {d.code: d for d in divisions.children_of(session, division_code)}
+    points = month_ends(day)
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     whole = _Tally()
-    for key, primary, left_behind, groups, subtypes, n in repository.combinations_on(
-        session, division_code, day
+    by_point: list[Counter[str]] = [Counter() for _ in points]
+    for key, primary, left_behind, groups, subtypes, *counts in repository.tallies(
+        session, division_code, points
     ):
-        whole.add(primary, left_behind, groups, subtypes, n)
-        tallies[key].add(primary, left_behind, groups, subtypes, n)
+        # The last point is the day asked about.
+        whole.add(primary, left_behind, groups, subtypes, counts[-1])
+        tallies[key].add(primary, left_behind, groups, subtypes, counts[-1])
+        for index, n in enumerate(counts):
+            by_point[index][primary] += n
     return DivisionStatistics(
         division_code=division_code,
         as_of=day,
         counts=whole.out(division, hidden),
         children=[tallies[code].out(d, hidden) for code, d in below.items()],
-        trend=trend(session, division_code, day),
+        trend=[
+            MonthPoint(
+                month=f"{p.year:04d}-{p.month:02d}",
+                on=p,
+                total=sum(counts.values()),
+                hardship=counts[PrimaryCategory.HARDSHIP.value],
+                left_behind=counts[PrimaryCategory.LEFT_BEHIND.value],
+                none=counts[PrimaryCategory.NONE.value],
+            )
+            for p, counts in zip(points, by_point, strict=True)
+        ],
     )
-
-
-def trend(session: Session, division_code: str, as_of: date) -> list[MonthPoint]:
-    """Children in scope at each month end: periods started by then less periods ended by then."""
-    points = month_ends(as_of)
-    balance: dict[date, Counter[str]] = {p: Counter() for p in points}
-    for sign, rows in (
-        (1, repository.starts_until(session, division_code, as_of)),
-        (-1, repository.ends_until(session, division_code, as_of)),
-    ):
-        for primary, day, n in rows:
-            for point in points:
-                if day <= point:
-                    balance[point][primary] += sign * n
-    return [
-        MonthPoint(
-            month=f"{p.year:04d}-{p.month:02d}",
-            on=p,
-            total=sum(balance[p].values()),
-            hardship=balance[p][PrimaryCategory.HARDSHIP.value],
-            left_behind=balance[p][PrimaryCategory.LEFT_BEHIND.value],
-            none=balance[p][PrimaryCategory.NONE.value],
-        )
-        for p in points
-    ]
