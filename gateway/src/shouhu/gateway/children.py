@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -13,6 +13,10 @@ from shouhu.gateway.common import Ctx, PageInfo, operation_name, selected
 from shouhu.gateway.divisions import Division, load_division
 from shouhu.platform import clock
 from shouhu.platform.errors import NotFound
+
+if TYPE_CHECKING:
+    from shouhu.gateway.plans import SupportPlan
+    from shouhu.gateway.visits import Visit
 
 
 @strawberry.enum
@@ -246,6 +250,22 @@ class Child:
     @strawberry.field(description="Every change to the file, oldest first")
     async def history(self, info: Ctx) -> list[HistoryEntry]:
         return [HistoryEntry.from_row(r) for r in await self._part(info, "history")]
+
+    @strawberry.field(description="Visits to the family, newest first (定期走访)")
+    async def visits(
+        self, info: Ctx
+    ) -> list[Annotated[Visit, strawberry.lazy("shouhu.gateway.visits")]]:
+        from shouhu.gateway.visits import child_visits
+
+        return await child_visits(info, str(self.id))
+
+    @strawberry.field(description="The one support plan: every department's measures (一策)")
+    async def support_plan(
+        self, info: Ctx
+    ) -> Annotated[SupportPlan, strawberry.lazy("shouhu.gateway.plans")]:
+        from shouhu.gateway.plans import child_support_plan
+
+        return await child_support_plan(info, str(self.id))
 
 
 @strawberry.type

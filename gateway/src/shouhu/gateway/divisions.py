@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from shouhu.gateway.common import Ctx
+
+if TYPE_CHECKING:
+    from shouhu.gateway.workforce import WorkforceMember
 
 
 @strawberry.enum(description="District, town (镇街) or village (社区/村)")
@@ -48,6 +51,14 @@ class Division:
             "/divisions", token=info.context.token, params={"parent": self.code}
         )
         return [Division.from_row(row) for row in rows]
+
+    @strawberry.field(description="The holders of the division's post (队伍建设)")
+    async def workforce(
+        self, info: Ctx, include_ended: bool = False
+    ) -> list[Annotated[WorkforceMember, strawberry.lazy("shouhu.gateway.workforce")]]:
+        from shouhu.gateway.workforce import division_workforce
+
+        return await division_workforce(info, self.code, include_ended)
 
 
 async def load_division(info: Ctx, code: str) -> Division:

@@ -6,7 +6,16 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
 
-from shouhu.gateway import access, children, divisions, notifications, statistics
+from shouhu.gateway import (
+    access,
+    children,
+    divisions,
+    notifications,
+    plans,
+    statistics,
+    visits,
+    workforce,
+)
 from shouhu.gateway.common import Ctx
 from shouhu.gateway.errors import ErrorCodes
 
@@ -35,6 +44,8 @@ Query = merge_types(
         statistics.Query,
         access.Query,
         notifications.Query,
+        visits.Query,
+        workforce.Query,
     ),
 )
 Mutation = merge_types(
@@ -42,6 +53,9 @@ Mutation = merge_types(
     (
         children.Mutation,
         notifications.Mutation,
+        visits.Mutation,
+        plans.Mutation,
+        workforce.Mutation,
     ),
 )
 

@@ -22,6 +22,7 @@ from shouhu.registry.plans.endpoints import router as plans_router
 from shouhu.registry.settings import RegistrySettings
 from shouhu.registry.statistics.endpoints import router as statistics_router
 from shouhu.registry.visits.endpoints import router as visits_router
+from shouhu.registry.workforce import service as workforce
 from shouhu.registry.workforce.endpoints import router as workforce_router
 
 Settings = RegistrySettings
@@ -30,9 +31,11 @@ MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
 
 
 def seed(engine: Engine) -> None:
-    """The district's divisions, on first start."""
+    """The district's divisions and the demo holders of their posts, on first start."""
     with Session(engine) as session:
         divisions.seed(session)
+        session.flush()
+        workforce.seed(session)
         session.commit()
 
 

@@ -1,1 +1,1 @@
-"""visits (filled in by its issue work)."""
+"""Visits to children's families (定期走访, policy 三(二)1) and how often they are due."""

@@ -1,5 +1,65 @@
-"""HTTP routes of workforce."""
+"""HTTP routes of the workforce."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from shouhu.platform.auth import PrincipalDep
+from shouhu.platform.db import SessionDep, commit
+from shouhu.registry.workforce import service
+from shouhu.registry.workforce.schemas import (
+    AssignWorker,
+    CoverageOut,
+    EndAssignment,
+    WorkforceMemberOut,
+)
 
 router = APIRouter(tags=["workforce"])
+
+
+@router.get(
+    "/divisions/{code}/workforce",
+    response_model=list[WorkforceMemberOut],
+    response_model_by_alias=True,
+)
+def division_workforce(
+    code: str,
+    session: SessionDep,
+    principal: PrincipalDep,
+    include_ended: Annotated[bool, Query(alias="includeEnded")] = False,
+) -> list[WorkforceMemberOut]:
+    return service.roster(session, principal, code, include_ended=include_ended)
+
+
+@router.post(
+    "/divisions/{code}/workforce",
+    response_model=WorkforceMemberOut,
+    response_model_by_alias=True,
+    status_code=201,
+)
+def assign_worker(
+    code: str, data: AssignWorker, session: SessionDep, principal: PrincipalDep
+) -> WorkforceMemberOut:
+    member = service.assign(session, principal, code, data)
+    commit(session)
+    return member
+
+
+@router.post(
+    "/workforce/{member_id}/end", response_model=WorkforceMemberOut, response_model_by_alias=True
+)
+def end_assignment(
+    member_id: str, session: SessionDep, principal: PrincipalDep, data: EndAssignment | None = None
+) -> WorkforceMemberOut:
+    member = service.end(session, principal, member_id, data or EndAssignment())
+    commit(session)
+    return member
+
+
+@router.get("/workforce/coverage", response_model=CoverageOut, response_model_by_alias=True)
+def workforce_coverage(
+    session: SessionDep,
+    principal: PrincipalDep,
+    division_code: Annotated[str | None, Query(alias="divisionCode")] = None,
+) -> CoverageOut:
+    return service.coverage(session, principal, division_code)

@@ -1,0 +1,76 @@
+"""API shapes of visits and of the visit policy."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from shouhu.registry.children.schemas import Camel, ChildOut, PageInfo
+from shouhu.registry.classifications.taxonomy import PrimaryCategory
+
+
+class RiskLevel(StrEnum):
+    """The risk the visitor saw (风险等级)."""
+
+    LOW = "LOW"
+    MEDIUM = "MEDIUM"
+    HIGH = "HIGH"
+
+
+class RecordVisit(Camel):
+    """One visit to the family; without `nextDue`, the category's interval decides."""
+
+    visited_on: date
+    seen: str = Field(max_length=500)
+    findings: str = Field(max_length=4000)
+    risk_level: RiskLevel
+    next_due: date | None = None
+
+
+class VisitOut(Camel):
+    id: str
+    child_id: str
+    visited_on: date
+    visitor: str
+    visitor_role: str
+    seen: str
+    findings: str
+    risk_level: RiskLevel
+    next_due: date
+    created_at: datetime
+
+
+class VisitIntervalOut(Camel):
+    """How often a child of a primary category is visited (走访周期)."""
+
+    primary_category: PrimaryCategory
+    interval_days: int
+
+
+class SetVisitInterval(Camel):
+    interval_days: int
+
+
+class OverdueVisitOut(Camel):
+    """An active child whose visit is overdue, since `due_on`."""
+
+    child: ChildOut
+    due_on: date
+    days_overdue: int
+    last_visit: VisitOut | None
+
+
+class OverdueEdge(Camel):
+    cursor: str
+    node: OverdueVisitOut
+
+
+class OverduePage(Camel):
+    """A page of overdue visits, ordered by village then child."""
+
+    division_code: str
+    edges: list[OverdueEdge]
+    page_info: PageInfo
+    total_count: int
