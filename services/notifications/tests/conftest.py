@@ -12,7 +12,7 @@ from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
 from shouhu.platform.settings import ServiceSettings
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def idp() -> EmbeddedIdentityProvider:
     return EmbeddedIdentityProvider(ServiceSettings())
 

@@ -1,30 +1,45 @@
 """A registry on SQLite with its real migrations, and tokens from the embedded provider."""
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.db import make_engine, migrate
 from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
 from shouhu.platform.settings import ServiceSettings
 from shouhu.platform.testing import identity_number
-from shouhu.registry.app import create_app
+from shouhu.registry.app import MIGRATIONS, create_app, seed
 from shouhu.registry.settings import RegistrySettings
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def idp() -> EmbeddedIdentityProvider:
     return EmbeddedIdentityProvider(ServiceSettings())
 
 
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A registry database migrated and seeded once; each test starts from a copy."""
+    path = tmp_path_factory.mktemp("template") / "registry.db"
+    url = f"sqlite:///{path}"
+    migrate(url, MIGRATIONS)
+    engine = make_engine(url)
+    seed(engine)
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def registry(tmp_path, idp) -> Iterator[TestClient]:
+def registry(tmp_path, idp, migrated) -> Iterator[TestClient]:
+    database = tmp_path / "registry.db"
+    shutil.copyfile(migrated, database)
     # No worker: tests seal and relay themselves, so nothing races them.
-    settings = RegistrySettings(
-        database_url=f"sqlite:///{tmp_path / 'registry.db'}", run_worker=False
-    )
+    settings = RegistrySettings(database_url=f"sqlite:///{database}", run_worker=False)
     verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     with TestClient(create_app(settings, verifier=verifier)) as client:
         yield client
