@@ -5,7 +5,9 @@ console → gateway → registry → outbox → transport → notifications → 
 
 from __future__ import annotations
 
+import json
 import secrets
+import urllib.request
 import uuid
 from datetime import date
 
@@ -104,13 +106,19 @@ def test_registering_a_child_notifies_the_village_supervisor_in_one_trace(
     child_input = _child_input()
     trace_id = secrets.token_hex(16)
     traceparent = f"00-{trace_id}-{secrets.token_hex(8)}-01"
-    response = httpx.post(
+    # urllib, not httpx: tests in this process may have instrumented httpx, which would
+    # replace our traceparent with the process's own context.
+    request = urllib.request.Request(
         platform.graphql_url,
-        json={"query": REGISTER, "variables": {"input": child_input}},
-        headers={"Authorization": f"Bearer {token}", "traceparent": traceparent},
-        timeout=30,
+        data=json.dumps({"query": REGISTER, "variables": {"input": child_input}}).encode(),
+        headers={
+            "Authorization": f"Bearer {token}",
+            "traceparent": traceparent,
+            "content-type": "application/json",
+        },
     )
-    body = response.json()
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = json.load(response)
     assert "errors" not in body, body
     child = body["data"]["registerChild"]
     assert child["name"] == child_input["name"]
