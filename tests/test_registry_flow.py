@@ -175,3 +175,73 @@ def test_statistics_through_the_gateway(platform):
         platform.token("worker.110109101"),
     )
     assert error_codes(out_of_scope) == ["NOT_FOUND"]
+
+
+def test_visits_plan_and_workforce_through_the_gateway(platform):
+    supervisor = platform.token("supervisor.110109001001")
+    child = _register(platform, supervisor)
+    visit = graphql(
+        platform.graphql_url,
+        """mutation($id: ID!, $input: VisitInput!) {
+             recordVisit(childId: $id, input: $input) { id riskLevel visitedOn nextDue } }""",
+        supervisor,
+        {
+            "id": child["id"],
+            "input": {
+                "visitedOn": date.today().isoformat(),
+                "seen": "祖母和孩子",
+                "findings": "生活正常",
+                "riskLevel": "LOW",
+            },
+        },
+    )
+    assert "errors" not in visit, visit
+    assert visit["data"]["recordVisit"]["nextDue"] > date.today().isoformat()
+    future = graphql(
+        platform.graphql_url,
+        """mutation($id: ID!, $input: VisitInput!) {
+             recordVisit(childId: $id, input: $input) { id } }""",
+        supervisor,
+        {
+            "id": child["id"],
+            "input": {
+                "visitedOn": (date.today() + timedelta(days=2)).isoformat(),
+                "seen": "-",
+                "findings": "-",
+                "riskLevel": "LOW",
+            },
+        },
+    )
+    assert error_codes(future) == ["VALIDATION_FAILED"]
+    worker = platform.token("worker.110109001")
+    measure = graphql(
+        platform.graphql_url,
+        """mutation($id: ID!, $input: PlanMeasureInput!) {
+             addPlanMeasure(childId: $id, input: $input) { id department status } }""",
+        worker,
+        {
+            "id": child["id"],
+            "input": {"department": "EDUCATION", "kind": "助学", "description": "申请教育资助"},
+        },
+    )
+    assert "errors" not in measure, measure
+    read = graphql(
+        platform.graphql_url,
+        """query($id: ID!) { child(id: $id) {
+             visits { riskLevel } supportPlan { measures { department description } } } }""",
+        worker,
+        {"id": child["id"]},
+    )["data"]["child"]
+    assert [v["riskLevel"] for v in read["visits"]] == ["LOW"]
+    assert read["supportPlan"]["measures"] == [
+        {"department": "EDUCATION", "description": "申请教育资助"}
+    ]
+    coverage = graphql(
+        platform.graphql_url,
+        """{ workforceCoverage(divisionCode: "110109") {
+             townCount villageCount townsWithSocialWorker villagesWithSupervisor } }""",
+        platform.token("admin.district"),
+    )["data"]["workforceCoverage"]
+    assert (coverage["townCount"], coverage["villageCount"]) == (13, 304)
+    assert coverage["townsWithSocialWorker"] >= 2
+    assert coverage["villagesWithSupervisor"] >= 2
