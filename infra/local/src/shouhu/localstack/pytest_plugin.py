@@ -45,3 +45,11 @@ def kafka() -> Iterator[KafkaHandle]:
 def keycloak() -> Iterator[KeycloakHandle]:
     """Keycloak serving the shouhu realm."""
     yield from _serve("keycloak", start_keycloak)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how long each real service took to become ready, at the end of the run."""
+    if READY_SECONDS:
+        terminalreporter.section("real services: time to ready")
+        for name, seconds in READY_SECONDS.items():
+            terminalreporter.write_line(f"{name}: {seconds:.1f} s")
