@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from stdnum.cn import ric
+
 from shouhu.platform.testing import identity_number
 from shouhu.registry.children.identity import IdentityKeys, check, mask
 
@@ -54,3 +56,15 @@ def test_lookup_hash_is_stable_and_keyed():
     assert one.lookup_hash(number) == one.lookup_hash(number.lower())
     assert one.lookup_hash(number) != two.lookup_hash(number)
     assert one.key_id != two.key_id
+
+
+def test_numbers_from_any_region_are_checked_by_checksum_alone():
+    for region in ("110000", "999999", "710000", "820000"):
+        number = identity_number(BIRTH, male=True, division=region)
+        assert check(number, birth_date=BIRTH, male=True) is None, region
+
+
+def test_an_impossible_birth_date_in_the_number_fails():
+    body = "11010920130230001"
+    number = body + ric.calc_check_digit(body + "0")
+    assert check(number, birth_date=BIRTH, male=True) == "身份证号码中的出生日期无效"

@@ -9,6 +9,7 @@ import httpx
 from fastapi import FastAPI
 from strawberry.fastapi import GraphQLRouter
 
+from shouhu.gateway import ledger
 from shouhu.gateway.context import Services, build_context
 from shouhu.gateway.schema import build_schema
 from shouhu.gateway.settings import GatewaySettings
@@ -53,8 +54,13 @@ def create_app(
     app.include_router(
         health_router(engine=None, transport=None, verifier=verifier, extra_checks=checks)
     )
+    app.include_router(ledger.router)
     app.include_router(
-        GraphQLRouter(build_schema(settings.max_query_depth), context_getter=build_context),
+        GraphQLRouter(
+            build_schema(settings.max_query_depth),
+            context_getter=build_context,
+            multipart_uploads_enabled=True,
+        ),
         prefix="/graphql",
     )
     telemetry.instrument_app(app, settings)

@@ -10,6 +10,7 @@ from shouhu.gateway import (
     access,
     children,
     divisions,
+    ledger,
     notifications,
     plans,
     statistics,
@@ -56,6 +57,7 @@ Mutation = merge_types(
         visits.Mutation,
         plans.Mutation,
         workforce.Mutation,
+        ledger.Mutation,
     ),
 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
 
 import aiohttp
 from opentelemetry import propagate
@@ -52,6 +52,46 @@ class ServiceClient:
 
     async def post(self, path: str, **kwargs: Any) -> Any:
         return await self.request("POST", path, **kwargs)
+
+    async def post_form(
+        self,
+        path: str,
+        *,
+        fields: dict[str, str],
+        files: dict[str, tuple[str, IO[bytes], str]],
+        token: str | None = None,
+        timeout_seconds: float | None = None,
+    ) -> Any:
+        """POST multipart/form-data, files streamed from their file objects; a JSON answer."""
+        form = aiohttp.FormData(quote_fields=False)  # file names as browsers send them: UTF-8
+        for name, value in fields.items():
+            form.add_field(name, value)
+        for name, (file_name, handle, content_type) in files.items():
+            form.add_field(name, handle, filename=file_name, content_type=content_type)
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        propagate.inject(headers)
+        timeout = self._session.timeout
+        if timeout_seconds is not None:
+            timeout = aiohttp.ClientTimeout(total=timeout_seconds, connect=timeout.connect)
+        async with self._session.post(
+            self._base + path, data=form, headers=headers, timeout=timeout
+        ) as response:
+            body = await response.json(content_type=None) if response.content_length != 0 else None
+            if response.status >= 400:
+                if isinstance(body, dict) and "code" in body:
+                    raise ShouhuError.from_dict(body)
+                raise Internal()
+            return body
+
+    async def get_bytes(self, path: str, *, token: str | None = None) -> tuple[bytes, str]:
+        """GET a file: its bytes and content type."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        propagate.inject(headers)
+        async with self._session.get(self._base + path, headers=headers) as response:
+            body = await response.read()
+            if response.status >= 400:
+                raise Internal()
+            return body, response.content_type
 
 
 def _param(value: Any) -> str:

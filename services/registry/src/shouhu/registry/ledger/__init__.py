@@ -1,1 +1,1 @@
-"""ledger (filled in by its issue work)."""
+"""Ledger import (台账导入): a village's spreadsheet of children, checked row by row."""
