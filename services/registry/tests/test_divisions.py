@@ -38,3 +38,21 @@ def test_an_unknown_division_is_not_found(registry, as_user):
     response = registry.get("/divisions/999", headers=as_user("clerk.district"))
     assert response.status_code == 404
     assert response.json()["code"] == "NOT_FOUND"
+
+
+def test_demo_children_are_seeded_once_through_the_rules(registry, as_user):
+    from shouhu.registry.demo import DEMO_CHILDREN, seed_demo_children
+
+    engine, keys = registry.app.state.engine, registry.app.state.identity_keys
+    assert seed_demo_children(engine, keys) == len(DEMO_CHILDREN)
+    assert seed_demo_children(engine, keys) == 0
+    page = registry.post(
+        "/children/search", json={"withTotal": True}, headers=as_user("clerk.district")
+    ).json()
+    assert page["totalCount"] == len(DEMO_CHILDREN)
+    mine = registry.post(
+        "/children/search", json={}, headers=as_user("supervisor.110109001001")
+    ).json()
+    assert {e["node"]["name"] for e in mine["edges"]} == {"张小明", "李思琪", "王浩然"}
+    categories = {e["node"]["name"]: e["node"]["primaryCategory"] for e in mine["edges"]}
+    assert categories == {"张小明": "LEFT_BEHIND", "李思琪": "HARDSHIP", "王浩然": "HARDSHIP"}

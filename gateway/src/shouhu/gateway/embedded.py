@@ -40,6 +40,7 @@ def create_embedded_app(
         "telemetry_file": telemetry_file,
         "relay_interval_seconds": 0.05,
         "service_name": "shouhu-embedded",
+        "demo_data": True,
     }
     idp = EmbeddedIdentityProvider(ServiceSettings(**common))
     transport = InProcessTransport()

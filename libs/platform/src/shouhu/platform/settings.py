@@ -51,6 +51,7 @@ class ServiceSettings(BaseSettings):
     telemetry_file: str = ""
     otlp_endpoint: str = "http://127.0.0.1:4318/v1/traces"
     run_worker: bool = True
+    demo_data: bool = False
     relay_interval_seconds: float = 0.2
     # Secrets; the placeholder is refused outside embedded mode.
     data_key: str = PLACEHOLDER_PREFIX + "-data-key"

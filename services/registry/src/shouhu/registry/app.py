@@ -15,6 +15,7 @@ from shouhu.registry.access.endpoints import router as access_router
 from shouhu.registry.children.endpoints import router as children_router
 from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.classifications.endpoints import router as classifications_router
+from shouhu.registry.demo import seed_demo_children
 from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.divisions.endpoints import router as divisions_router
 from shouhu.registry.ledger.endpoints import router as ledger_router
@@ -46,6 +47,13 @@ def create_app(
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
     settings = settings or RegistrySettings()
+    keys = IdentityKeys.from_secret(settings.data_key)
+
+    def seed_all(engine: Engine) -> None:
+        seed(engine)
+        if settings.demo_data:
+            seed_demo_children(engine, keys)
+
     app = create_service_app(
         ServiceSpec(
             name="registry",
@@ -62,7 +70,7 @@ def create_app(
                 statistics_router,
                 access_router,
             ],
-            seed=seed,
+            seed=seed_all,
             periodic=[
                 Periodic("exit-adults", settings.exit_job_every_seconds, jobs.exit_adults),
                 Periodic("seal-access-log", settings.seal_every_seconds, jobs.seal_access_log),
@@ -71,5 +79,5 @@ def create_app(
             verifier=verifier,
         )
     )
-    app.state.identity_keys = IdentityKeys.from_secret(settings.data_key)
+    app.state.identity_keys = keys
     return app
