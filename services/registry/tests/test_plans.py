@@ -518,3 +518,46 @@ def test_an_upsert_with_bad_values_writes_nothing(registry, as_user, source_ref,
         _upsert(registry, child["id"], source_ref, **overrides)
     assert field in failed.value.fields
     assert _rows(registry, PlanMeasure) == []
+
+
+def test_a_benefit_shows_on_the_plan_once_however_often_its_event_arrives(registry, as_user):
+    from shouhu.platform.events import Envelope
+    from shouhu.platform.transport import Message
+    from shouhu.platform.worker import EventConsumer
+    from shouhu.registry.plans.handlers import HANDLERS
+
+    child = _register(registry, as_user)
+    consumer = EventConsumer("registry", registry.app.state.engine, HANDLERS)
+
+    def event(status: str) -> Envelope:
+        return Envelope(
+            type="benefits.entitlement.changed",
+            source="benefits",
+            subject=child["id"],
+            data={
+                "childId": child["id"],
+                "planMeasure": {
+                    "sourceRef": "benefits:entitlement:e-1",
+                    "department": "CIVIL_AFFAIRS",
+                    "kind": "困境儿童生活保障",
+                    "description": "困境儿童生活保障，每月发放",
+                    "status": status,
+                    "dueDate": None,
+                },
+            },
+        )
+
+    granted = event("IN_PROGRESS")
+    message = Message(topic="shouhu.benefits", key=child["id"], value=granted.to_bytes())
+    consumer.handle(message)
+    consumer.handle(message)
+    consumer.handle(
+        Message(topic="shouhu.benefits", key=child["id"], value=event("DONE").to_bytes())
+    )
+    plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("clerk.district")).json()
+    (measure,) = plan["measures"]
+    assert (measure["department"], measure["status"], measure["sourceRef"]) == (
+        "CIVIL_AFFAIRS",
+        "DONE",
+        "benefits:entitlement:e-1",
+    )

@@ -8,8 +8,9 @@ from sqlmodel import Session
 
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
-from shouhu.platform.worker import Periodic
+from shouhu.platform.worker import Periodic, Subscription
 from shouhu.registry import jobs
 from shouhu.registry.access.endpoints import router as access_router
 from shouhu.registry.children.endpoints import router as children_router
@@ -19,6 +20,7 @@ from shouhu.registry.demo import seed_demo_children
 from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.divisions.endpoints import router as divisions_router
 from shouhu.registry.ledger.endpoints import router as ledger_router
+from shouhu.registry.plans import handlers as plan_handlers
 from shouhu.registry.plans.endpoints import router as plans_router
 from shouhu.registry.settings import RegistrySettings
 from shouhu.registry.statistics.endpoints import router as statistics_router
@@ -71,6 +73,9 @@ def create_app(
                 access_router,
             ],
             seed=seed_all,
+            subscriptions=[
+                Subscription(topics=[topic_of("benefits")], handlers=plan_handlers.HANDLERS)
+            ],
             periodic=[
                 Periodic("exit-adults", settings.exit_job_every_seconds, jobs.exit_adults),
                 Periodic("seal-access-log", settings.seal_every_seconds, jobs.seal_access_log),
