@@ -171,3 +171,27 @@ def test_in_process_transport_gives_each_group_every_message():
 
         transport.consume(group, ["t"], handle, stop)
         assert got == [b"0", b"1", b"2"]
+
+
+def test_the_worker_runs_its_timed_jobs_until_stopped(engine):
+    from shouhu.platform.worker import Periodic, Worker
+
+    runs: list[object] = []
+    ran = threading.Event()
+
+    def job(bound: object) -> None:
+        runs.append(bound)
+        ran.set()
+
+    worker = Worker(
+        name="svc",
+        engine=engine,
+        transport=InProcessTransport(),
+        own_topic="shouhu.svc",
+        subscriptions=[],
+        periodic=[Periodic("tick", 3600, job)],
+    )
+    worker.start()
+    assert ran.wait(10)
+    worker.stop()
+    assert runs == [engine]

@@ -15,6 +15,7 @@ from shouhu.platform import clock
 from shouhu.platform.errors import NotFound
 
 if TYPE_CHECKING:
+    from shouhu.gateway.benefits import ChildBenefits
     from shouhu.gateway.plans import SupportPlan
     from shouhu.gateway.visits import Visit
 
@@ -266,6 +267,14 @@ class Child:
         from shouhu.gateway.plans import child_support_plan
 
         return await child_support_plan(info, str(self.id))
+
+    @strawberry.field(description="Benefits: decisions with reasons, and entitlements (福利待遇)")
+    async def benefits(
+        self, info: Ctx
+    ) -> Annotated[ChildBenefits, strawberry.lazy("shouhu.gateway.benefits")]:
+        from shouhu.gateway.benefits import child_benefits
+
+        return await child_benefits(info, str(self.id))
 
 
 @strawberry.type

@@ -8,6 +8,7 @@ from strawberry.tools import merge_types
 
 from shouhu.gateway import (
     access,
+    benefits,
     children,
     divisions,
     ledger,
@@ -45,6 +46,7 @@ Query = merge_types(
         statistics.Query,
         access.Query,
         notifications.Query,
+        benefits.Query,
         visits.Query,
         workforce.Query,
     ),
@@ -54,6 +56,7 @@ Mutation = merge_types(
     (
         children.Mutation,
         notifications.Mutation,
+        benefits.Mutation,
         visits.Mutation,
         plans.Mutation,
         workforce.Mutation,

@@ -224,7 +224,9 @@ def start_local(timeout: float = 90) -> KafkaHandle:
     ]
     proc: ManagedProcess | None = None
     try:
-        storage = [*base, "kafka.tools.StorageTool", "format", "-t", _cluster_id()]
+        # `--cluster-id=…` in one argument: an id may begin with "-", which the tool would
+        # otherwise read as an option.
+        storage = [*base, "kafka.tools.StorageTool", "format", f"--cluster-id={_cluster_id()}"]
         run([*storage, "-c", config, "--standalone"], cwd=root, timeout=120)
         proc = ManagedProcess("kafka", [*base, "kafka.Kafka", config], log_path, cwd=root)
         proc.wait_until(

@@ -1,17 +1,36 @@
-"""The benefits app (its domain modules arrive with their issues)."""
+"""The benefits app: programmes and standards, decisions and entitlements, the payment ledger."""
 
 from pathlib import Path
 
 from fastapi import FastAPI
+from sqlalchemy import Engine
+from sqlmodel import Session
 
+from shouhu.benefits import jobs
+from shouhu.benefits.decisions import handlers
+from shouhu.benefits.decisions.endpoints import router as decisions_router
+from shouhu.benefits.payments.endpoints import router as payments_router
+from shouhu.benefits.programmes import service as programmes
+from shouhu.benefits.programmes.endpoints import router as programmes_router
+from shouhu.benefits.publish import WORK_TOPIC
+from shouhu.benefits.rules.schema import load
 from shouhu.benefits.settings import BenefitsSettings
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
+from shouhu.platform.worker import Periodic, Subscription
 
 Settings = BenefitsSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+
+
+def seed(engine: Engine) -> None:
+    """A setting for every programme of the rules, on first start."""
+    with Session(engine) as session:
+        programmes.seed(session)
+        session.commit()
 
 
 def create_app(
@@ -20,12 +39,21 @@ def create_app(
     transport: Transport | None = None,
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
+    settings = settings or BenefitsSettings()
+    load()  # a broken rules file stops the service here, not at the first decision
     return create_service_app(
         ServiceSpec(
             name="benefits",
-            settings=settings or BenefitsSettings(),
+            settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[],
+            routers=[programmes_router, decisions_router, payments_router],
+            # One consumer for the registry's events and benefits' work queue: one child is
+            # never re-decided by two threads at once.
+            subscriptions=[
+                Subscription(topics=[topic_of("registry"), WORK_TOPIC], handlers=handlers.HANDLERS)
+            ],
+            periodic=[Periodic("calendar", settings.calendar_every_seconds, jobs.Daily())],
+            seed=seed,
             transport=transport,
             verifier=verifier,
         )

@@ -8,3 +8,4 @@ class BenefitsSettings(ServiceSettings):
 
     service_name: str = "benefits"
     database_url: str = "sqlite:///./data/benefits.db"
+    calendar_every_seconds: float = 600.0

@@ -1,0 +1,99 @@
+"""A batch for the finance office (财务科): CSV (UTF-8 with BOM, for Excel) and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import openpyxl  # type: ignore[import-untyped]
+
+from shouhu.benefits import divisions
+from shouhu.benefits.rules.engine import yuan
+from shouhu.benefits.rules.schema import Rules
+
+HEADER = (
+    "序号",
+    "发放月份",
+    "镇街代码",
+    "镇街",
+    "社区（村）代码",
+    "社区（村）",
+    "儿童编号",
+    "儿童姓名",
+    "保障项目",
+    "发放金额（分）",
+    "发放金额（元）",
+    "待遇编号",
+)
+TOTALS_HEADER = ("镇街代码", "镇街", "保障项目", "人次", "金额（分）", "金额（元）")
+
+
+def rows(month: str, lines: Iterable[Sequence[Any]], rules: Rules) -> Iterator[tuple[Any, ...]]:
+    """Ledger rows from (id, town, village, child, name, programme, fen, entitlement) lines."""
+    for number, (_id, town, village, child, name, programme, fen, entitlement) in enumerate(
+        lines, start=1
+    ):
+        yield (
+            number,
+            month,
+            town,
+            divisions.name(town),
+            village,
+            divisions.name(village),
+            child,
+            name,
+            rules.programme(programme).name,
+            fen,
+            yuan(fen).replace(",", ""),
+            entitlement,
+        )
+
+
+def total_rows(totals: Iterable[tuple[str, str, int, int]], rules: Rules) -> list[tuple[Any, ...]]:
+    """(town, programme, lines, fen) → rows with names, and a last row for the whole."""
+    out: list[tuple[Any, ...]] = []
+    count = amount = 0
+    for town, programme, lines, fen in totals:
+        name = rules.programme(programme).name
+        out.append((town, divisions.name(town), name, lines, fen, yuan(fen).replace(",", "")))
+        count, amount = count + lines, amount + fen
+    out.append(("", "合计", "", count, amount, yuan(amount).replace(",", "")))
+    return out
+
+
+def to_csv(month: str, lines: Iterable[Sequence[Any]], rules: Rules) -> Iterator[bytes]:
+    """The ledger as CSV, a chunk at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow(HEADER)
+    for index, row in enumerate(rows(month, lines, rules)):
+        writer.writerow(row)
+        if index % 2000 == 1999:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def to_xlsx(
+    month: str,
+    lines: Iterable[Sequence[Any]],
+    totals: Iterable[tuple[str, str, int, int]],
+    rules: Rules,
+) -> bytes:
+    """The ledger as a workbook: 发放明细 and 汇总 sheets (write-only, in constant memory)."""
+    book = openpyxl.Workbook(write_only=True)
+    detail = book.create_sheet(f"{month}发放明细")
+    detail.append(list(HEADER))
+    for row in rows(month, lines, rules):
+        detail.append(list(row))
+    summary = book.create_sheet("汇总")
+    summary.append(list(TOTALS_HEADER))
+    for row in total_rows(totals, rules):
+        summary.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

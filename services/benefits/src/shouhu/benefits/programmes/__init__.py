@@ -1,0 +1,1 @@
+"""Programmes and their yearly standards (保障项目与标准)."""

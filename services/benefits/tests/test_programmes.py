@@ -1,0 +1,123 @@
+"""Programmes and standards: who sets them, within what bounds, and what is kept."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from shouhu.benefits.models import StandardChange
+from shouhu.platform.clock import today
+
+ADMIN = "admin.district"
+
+
+def test_every_programme_is_listed_with_its_chinese_name_kind_and_standard(benefits, as_user):
+    response = benefits.get("/programmes", headers=as_user("supervisor.110109001001"))
+    assert response.status_code == 200
+    programmes = {p["code"]: p for p in response.json()}
+    assert len(programmes) == 8
+    allowance = programmes["HARDSHIP_LIVING_ALLOWANCE"]
+    assert allowance["name"] == "困境儿童生活保障"
+    assert allowance["kind"] == "MONTHLY_CASH" and allowance["paidInBatches"]
+    assert allowance["monthlyAmountFen"] == 180000 and allowance["placeholder"] is True
+    assert allowance["exclusiveGroup"]["name"] == "择高原则"
+    assert allowance["exclusiveGroup"]["stacksWith"] == ["MINIMUM_SUBSISTENCE"]
+    subsistence = programmes["MINIMUM_SUBSISTENCE"]
+    assert subsistence["administeredElsewhere"] and not subsistence["paidInBatches"]
+    assert programmes["INSURANCE_PREMIUM_SUBSIDY"]["kind"] == "ANNUAL_SUBSIDY"
+    assert programmes["MEDICAL_REHABILITATION"]["kind"] == "SERVICE"
+    pilot = programmes["GUARDIANSHIP_ALLOWANCE"]
+    assert pilot["pilot"] and not pilot["enabled"]
+    assert benefits.get("/programmes").status_code == 401
+
+
+def test_civil_affairs_sets_a_standard_and_every_setting_is_kept(benefits, as_user, harness):
+    year = today().year
+    for fen in (190000, 195000):
+        response = benefits.put(
+            f"/programmes/HARDSHIP_LIVING_ALLOWANCE/standards/{year}",
+            json={"monthlyAmountFen": fen},
+            headers=as_user(ADMIN),
+        )
+        assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["monthlyAmountFen"] == 195000 and body["placeholder"] is False
+    assert [(s["year"], s["monthlyAmountFen"], s["setBy"]) for s in body["standards"]] == [
+        (year, 195000, ADMIN)
+    ]
+    with Session(benefits.app.state.engine) as session:
+        kept = session.exec(select(StandardChange)).all()
+    assert [(k.previous_fen, k.monthly_amount_fen) for k in kept] == [
+        (None, 190000),
+        (190000, 195000),
+    ]
+    events = harness.events("benefits.standard.set")
+    assert [e["monthlyAmountFen"] for e in events] == [190000, 195000]
+    # Setting the same amount again changes nothing and tells no one.
+    benefits.put(
+        f"/programmes/HARDSHIP_LIVING_ALLOWANCE/standards/{year}",
+        json={"monthlyAmountFen": 195000},
+        headers=as_user(ADMIN),
+    )
+    assert len(harness.events("benefits.standard.set")) == 2
+
+
+def test_a_past_year_standard_does_not_change_this_years(benefits, as_user):
+    response = benefits.put(
+        "/programmes/DESTITUTE_SUPPORT/standards/2020",
+        json={"monthlyAmountFen": 100000},
+        headers=as_user(ADMIN),
+    )
+    assert response.status_code == 200
+    assert response.json()["monthlyAmountFen"] == 100000  # carried over: none set since
+
+
+def test_only_district_civil_affairs_sets_standards(benefits, as_user):
+    for user in ("worker.110109001", "auditor.district", "supervisor.110109001001"):
+        response = benefits.put(
+            "/programmes/HARDSHIP_LIVING_ALLOWANCE/standards/2026",
+            json={"monthlyAmountFen": 1},
+            headers=as_user(user),
+        )
+        assert response.status_code == 403
+        assert response.json() == {"code": "FORBIDDEN", "message": "只有区民政局可以设定保障标准"}
+
+
+def test_bad_standards_name_the_field_in_chinese(benefits, as_user):
+    response = benefits.put(
+        "/programmes/HARDSHIP_LIVING_ALLOWANCE/standards/2016",
+        json={"monthlyAmountFen": -5},
+        headers=as_user(ADMIN),
+    )
+    assert response.status_code == 422
+    fields = response.json()["fields"]
+    assert fields["year"].startswith("年度应在2017年至")
+    assert "月标准应为0至10000000分" in fields["monthlyAmountFen"]
+    response = benefits.put(
+        "/programmes/HARDSHIP_LIVING_ALLOWANCE/standards/2026",
+        json={"monthlyAmountFen": "很多"},
+        headers=as_user(ADMIN),
+    )
+    assert response.json()["fields"] == {"monthlyAmountFen": "应为整数"}
+    response = benefits.put(
+        "/programmes/NO_SUCH/standards/2026",
+        json={"monthlyAmountFen": 1},
+        headers=as_user(ADMIN),
+    )
+    assert response.status_code == 422 and "code" in response.json()["fields"]
+
+
+def test_only_a_pilot_is_switched_on_and_off(benefits, as_user, harness):
+    response = benefits.put(
+        "/programmes/HARDSHIP_LIVING_ALLOWANCE/enabled",
+        json={"enabled": False},
+        headers=as_user(ADMIN),
+    )
+    assert response.status_code == 422
+    assert response.json()["fields"] == {"programme": "只有试点项目可以启用或停用"}
+    response = benefits.put(
+        "/programmes/GUARDIANSHIP_ALLOWANCE/enabled",
+        json={"enabled": True},
+        headers=as_user(ADMIN),
+    )
+    assert response.json()["enabled"] is True
+    assert harness.events("benefits.programme.enabled_changed")[0]["enabled"] is True
