@@ -5,7 +5,6 @@ Writes the batch, its lines, totals and an outbox row; never commits (the reques
 
 from __future__ import annotations
 
-import base64
 import re
 import uuid
 from datetime import date
@@ -34,6 +33,7 @@ from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.paging import decode_seq_cursor, encode_cursor
 
 FIRST_MONTH = "2017-01"
 MAX_PAGE = 500
@@ -202,20 +202,6 @@ def _line_prefix(principal: Principal, division_code: str | None) -> str:
     return division_code if len(division_code) >= len(scope) else scope
 
 
-def _cursor(line_id: int) -> str:
-    return base64.urlsafe_b64encode(f"line:{line_id}".encode()).decode()
-
-
-def _after(cursor: str) -> int:
-    try:
-        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind != "line" or not value.isdigit():
-            raise ValueError(cursor)
-        return int(value)
-    except ValueError as exc:
-        raise ValidationFailed(fields={"after": "游标无效"}) from exc
-
-
 def lines(
     session: Session,
     principal: Principal,
@@ -235,11 +221,16 @@ def lines(
     prefix = _line_prefix(principal, division_code)
     code = programme.value if programme else None
     rows = repository.lines(
-        session, batch.id, prefix, code, _after(after) if after else None, first + 1
+        session,
+        batch.id,
+        prefix,
+        code,
+        decode_seq_cursor("line", after) if after else None,
+        first + 1,
     )
     edges = [
         PaymentLineEdge(
-            cursor=_cursor(r.id or 0),
+            cursor=encode_cursor("line", str(r.id or 0)),
             node=PaymentLineOut(
                 id=str(r.id),
                 month=r.month,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import uuid
 
 from sqlmodel import Session
@@ -18,6 +17,7 @@ from shouhu.notifications.models import Notification
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.paging import decode_seq_cursor, encode_cursor
 
 MAX_PAGE = 100
 
@@ -49,20 +49,6 @@ def notify_post(
     return notification
 
 
-def encode_cursor(seq: int) -> str:
-    return base64.urlsafe_b64encode(f"notification:{seq}".encode()).decode()
-
-
-def decode_cursor(cursor: str) -> int:
-    try:
-        kind, _, seq = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind != "notification":
-            raise ValueError(kind)
-        return int(seq)
-    except ValueError as exc:
-        raise ValidationFailed(fields={"after": "游标无效"}) from exc
-
-
 def to_out(notification: Notification) -> NotificationOut:
     return NotificationOut(
         id=notification.id,
@@ -86,7 +72,7 @@ def list_for(
     """The principal's notifications, newest first."""
     if not 1 <= first <= MAX_PAGE:
         raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
-    before = decode_cursor(after) if after else None
+    before = decode_seq_cursor("notification", after) if after else None
     rows = repository.page(
         session,
         principal.roles,
@@ -96,7 +82,8 @@ def list_for(
         unread_only=unread_only,
     )
     edges = [
-        NotificationEdge(cursor=encode_cursor(n.seq or 0), node=to_out(n)) for n in rows[:first]
+        NotificationEdge(cursor=encode_cursor("notification", str(n.seq or 0)), node=to_out(n))
+        for n in rows[:first]
     ]
     return NotificationPage(
         edges=edges,

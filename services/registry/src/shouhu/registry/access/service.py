@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from shouhu.platform.auth import Principal
 from shouhu.platform.db import exclusive
 from shouhu.platform.errors import Forbidden, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.paging import decode_seq_cursor, encode_cursor
 from shouhu.registry import policy
 from shouhu.registry.access import repository
 from shouhu.registry.access.schemas import (
@@ -125,20 +125,6 @@ def verify(engine: Engine) -> ChainReport:
         return ChainReport(sealed=count, unsealed=repository.count_unsealed(session), intact=True)
 
 
-def _cursor(seq: int) -> str:
-    return base64.urlsafe_b64encode(f"access:{seq}".encode()).decode()
-
-
-def _seq(cursor: str) -> int:
-    try:
-        kind, _, seq = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind != "access":
-            raise ValueError(kind)
-        return int(seq)
-    except ValueError as exc:
-        raise ValidationFailed(fields={"after": "游标无效"}) from exc
-
-
 def page(
     session: Session, principal: Principal, child_id: str, *, first: int, after: str | None
 ) -> AccessLogPage:
@@ -149,11 +135,14 @@ def page(
     if not 1 <= first <= 100:
         raise ValidationFailed(fields={"first": "每页条数应在1到100之间"})
     rows = repository.page_for_child(
-        session, child_id, before_seq=_seq(after) if after else None, limit=first + 1
+        session,
+        child_id,
+        before_seq=decode_seq_cursor("access", after) if after else None,
+        limit=first + 1,
     )
     edges = [
         AccessLogEdge(
-            cursor=_cursor(e.seq or 0),
+            cursor=encode_cursor("access", str(e.seq or 0)),
             node=AccessLogEntryOut(
                 seq=e.seq or 0,
                 at=e.at,

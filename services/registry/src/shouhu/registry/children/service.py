@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.alias_generators import to_camel
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col
@@ -18,6 +18,7 @@ from shouhu.platform.auth import Principal
 from shouhu.platform.clock import age_on, today
 from shouhu.platform.errors import Conflict, Duplicate, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import record_event, utcnow
+from shouhu.platform.paging import decode_cursor, encode_cursor
 from shouhu.platform.settings import topic_of
 from shouhu.registry import history, policy
 from shouhu.registry.access import service as access
@@ -327,7 +328,7 @@ def update_child(
         town = check_village(session, principal, data.residence_division_code, fields) or town
     for required in ("name", "gender", "birth_date", "residence_division_code"):
         if required in given and getattr(data, required) is None:
-            fields[_camel(required)] = "不能为空"
+            fields[to_camel(required)] = "不能为空"
     if fields:
         raise ValidationFailed(fields=fields)
     if number is not None and "id_number" in given:
@@ -375,11 +376,6 @@ def update_child(
         ),
     )
     return to_out(session, child, principal, keys, parts=frozenset({"identity"}))
-
-
-def _camel(snake: str) -> str:
-    head, *rest = snake.split("_")
-    return head + "".join(p.title() for p in rest)
 
 
 def exit_child(
@@ -703,16 +699,14 @@ def visible_classifications(
 # ---- search ---------------------------------------------------------------------------------
 
 
-def _cursor(child: Child) -> str:
-    raw = f"{child.residence_division_code}:{child.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode()
+def child_cursor(child: Child) -> str:
+    """Pages of files are ordered by (village, id)."""
+    return encode_cursor("child", f"{child.residence_division_code}:{child.id}")
 
 
-def _after(cursor: str) -> tuple[str, str]:
-    try:
-        village, _, child_id = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-    except ValueError as exc:
-        raise ValidationFailed(fields={"after": "游标无效"}) from exc
+def child_after(cursor: str) -> tuple[str, str]:
+    """The (village, id) a page of files continues after."""
+    village, _, child_id = decode_cursor("child", cursor).partition(":")
     if not village.isdigit() or not child_id:
         raise ValidationFailed(fields={"after": "游标无效"})
     return village, child_id
@@ -790,7 +784,7 @@ def search(
     if not 1 <= first <= MAX_PAGE:
         raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
     conditions = search_conditions(session, principal, f, keys)
-    keyset = _after(after) if after else None
+    keyset = child_after(after) if after else None
     if conditions is None:
         return ChildPage(edges=[], page_info=PageInfo(has_next_page=False, end_cursor=None))
     rows = repository.search(session, conditions, after=keyset, limit=first + 1)
@@ -800,7 +794,7 @@ def search(
     )
     edges = [
         ChildEdge(
-            cursor=_cursor(c),
+            cursor=child_cursor(c),
             node=to_out(session, c, principal, keys, parts=frozenset({"identity"})),
         )
         for c in page

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import uuid
 from datetime import timedelta
 
@@ -183,21 +182,6 @@ def set_interval(
 # ---- overdue visits -------------------------------------------------------------------------
 
 
-def _cursor(child: Child) -> str:
-    raw = f"{child.residence_division_code}:{child.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode()
-
-
-def _after(cursor: str) -> tuple[str, str]:
-    try:
-        village, _, child_id = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-    except ValueError as exc:
-        raise ValidationFailed(fields={"after": "游标无效"}) from exc
-    if not village.isdigit() or not child_id:
-        raise ValidationFailed(fields={"after": "游标无效"})
-    return village, child_id
-
-
 def overdue(
     session: Session,
     principal: Principal,
@@ -212,7 +196,7 @@ def overdue(
     policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
     if not 1 <= first <= MAX_PAGE:
         raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
-    keyset = _after(after) if after else None
+    keyset = children.child_after(after) if after else None
     division = division_in_scope(session, principal, division_code)
     now = today()
     policy_rows = repository.intervals(session)
@@ -239,7 +223,7 @@ def overdue(
             days_overdue=(now - due_on).days,
             last_visit=to_out(last) if last is not None else None,
         )
-        edges.append(OverdueEdge(cursor=_cursor(child), node=node))
+        edges.append(OverdueEdge(cursor=children.child_cursor(child), node=node))
     return OverduePage(
         division_code=division.code,
         edges=edges,
