@@ -195,3 +195,87 @@ def test_the_worker_runs_its_timed_jobs_until_stopped(engine):
     assert ran.wait(10)
     worker.stop()
     assert runs == [engine]
+
+
+def test_a_run_of_events_from_one_trace_is_published_under_one_span(engine, monkeypatch):
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    from shouhu.platform import worker
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    tracer = provider.get_tracer("test")
+    monkeypatch.setattr(worker, "tracer", tracer)
+    with Session(engine) as session:
+        with tracer.start_as_current_span("bulk change"):
+            for n in range(3):
+                _record(session, f"child-{n}", n)
+        with tracer.start_as_current_span("one request"):
+            _record(session, "child-9", 9)
+        session.commit()
+    transport = InProcessTransport()
+    sent: list[Message] = []
+    transport.send = sent.append  # type: ignore[method-assign]
+    assert OutboxRelay(engine, transport).run_once() == 4
+
+    publish = [s for s in exporter.get_finished_spans() if s.name == "shouhu.test publish"]
+    assert [s.attributes["messaging.batch.message_count"] for s in publish] == [3, 1]
+    requests = {s.name: s for s in exporter.get_finished_spans() if s.name != "shouhu.test publish"}
+    assert publish[0].parent.span_id == requests["bulk change"].context.span_id
+    assert publish[1].parent.span_id == requests["one request"].context.span_id
+    assert publish[1].attributes["messaging.message.id"] == Envelope.from_bytes(sent[3].value).id
+    # Each message carries the context of the span it was published under.
+    parents = [dict(m.headers)["traceparent"].decode().split("-")[2] for m in sent]
+    assert parents == [format(publish[0].context.span_id, "016x")] * 3 + [
+        format(publish[1].context.span_id, "016x")
+    ]
+
+
+def _aged(engine, *, published_days_ago: list[float | None], applied_days_ago: list[float]):
+    from datetime import timedelta
+
+    from shouhu.platform.events import utcnow
+
+    now = utcnow()
+    with Session(engine) as session:
+        for n in range(len(published_days_ago)):
+            _record(session, f"c{n}", n)
+            session.flush()
+        rows = session.exec(select(OutboxRow).order_by(OutboxRow.seq)).all()
+        for row, days in zip(rows, published_days_ago, strict=True):
+            row.published_at = None if days is None else now - timedelta(days=days)
+        for n, days in enumerate(applied_days_ago):
+            session.add(
+                InboxRow(
+                    consumer="svc",
+                    event_id=f"e{n}",
+                    event_type="t",
+                    processed_at=now - timedelta(days=days),
+                )
+            )
+        session.commit()
+
+
+def test_retention_forgets_old_published_events_and_applied_ids(engine, monkeypatch):
+    from shouhu.platform import events
+    from shouhu.platform.worker import Retention
+
+    monkeypatch.setattr(events, "PRUNE_BATCH", 2)  # the loop over batches is exercised too
+    _aged(engine, published_days_ago=[10, 9, 8, 1, 12, None], applied_days_ago=[40, 29])
+    assert Retention(outbox_days=7, inbox_days=30).run(engine) == 3 + 1
+    with Session(engine) as session:
+        left = session.exec(select(OutboxRow.key).order_by(OutboxRow.seq)).all()
+        # Oldest first, up to the first one still kept: a later old row waits its turn.
+        assert left == ["c3", "c4", "c5"]
+        assert session.exec(select(InboxRow.event_id)).all() == ["e1"]
+
+
+def test_retention_never_removes_what_is_not_published(engine):
+    from shouhu.platform.worker import Retention
+
+    _aged(engine, published_days_ago=[None, 20], applied_days_ago=[])
+    assert Retention(outbox_days=7).run(engine) == 0
+    with Session(engine) as session:
+        assert len(session.exec(select(OutboxRow)).all()) == 2

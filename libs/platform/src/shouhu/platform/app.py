@@ -21,7 +21,7 @@ from shouhu.platform.db import make_engine, migrate, ping
 from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
 from shouhu.platform.settings import ServiceSettings, TransportKind, topic_of
 from shouhu.platform.transport import InProcessTransport, KafkaTransport, Transport
-from shouhu.platform.worker import Periodic, Subscription, Worker
+from shouhu.platform.worker import Periodic, Retention, Subscription, Worker
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ _MESSAGES = {
 def make_transport(settings: ServiceSettings) -> Transport:
     """The transport the settings name."""
     if settings.transport is TransportKind.KAFKA:
-        return KafkaTransport(settings.kafka_bootstrap)
+        return KafkaTransport(settings.kafka_bootstrap, partitions=settings.kafka_partitions)
     return InProcessTransport()
 
 
@@ -81,6 +81,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
         subscriptions=spec.subscriptions,
         periodic=spec.periodic,
         interval=settings.relay_interval_seconds,
+        retention=Retention(settings.outbox_retention_days, settings.inbox_retention_days),
     )
 
     @asynccontextmanager

@@ -9,9 +9,11 @@ from typing import Any
 
 from opentelemetry import propagate
 from pydantic import BaseModel, Field
-from sqlalchemy import DateTime
-from sqlmodel import Column, Session, SQLModel, select
+from sqlalchemy import DateTime, Delete, delete
+from sqlmodel import Column, Session, SQLModel, col, select
 from sqlmodel import Field as SQLField
+
+PRUNE_BATCH = 5000  # outbox rows looked at, and removed, per statement
 
 
 def utcnow() -> datetime:
@@ -117,3 +119,45 @@ def claim_for(session: Session, consumer: str, envelope: Envelope) -> bool:
         )
     )
     return True
+
+
+def prune(session: Session, *, outbox_before: datetime, inbox_before: datetime) -> int:
+    """Forget published events and applied ids older than the cut-offs; how many rows went."""
+    removed = 0
+    # Oldest first along the primary key, stopping at the first row still to keep: a scan of
+    # what goes, never of the whole table. The relay publishes in order, so nothing is skipped.
+    while True:
+        head = session.exec(
+            select(OutboxRow.seq, OutboxRow.published_at)
+            .order_by(col(OutboxRow.seq))
+            .limit(PRUNE_BATCH)
+        ).all()
+        last = None
+        for seq, published_at in head:
+            if published_at is None or _aware(published_at) >= outbox_before:
+                break
+            last = seq
+        if last is None:
+            break
+        removed += _delete(
+            session,
+            delete(OutboxRow).where(
+                col(OutboxRow.seq) <= last, col(OutboxRow.published_at).is_not(None)
+            ),
+        )
+        if last != head[-1][0]:
+            break
+    return removed + _delete(
+        session, delete(InboxRow).where(col(InboxRow.processed_at) < inbox_before)
+    )
+
+
+def _delete(session: Session, statement: Delete) -> int:
+    """Run a DELETE straight in the database; how many rows it removed."""
+    result = session.connection().execute(statement)
+    return int(result.rowcount)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands timestamps back without their zone; they were written in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_PREFIX = "dev-placeholder"
@@ -44,6 +44,9 @@ class ServiceSettings(BaseSettings):
     database_url: str = "sqlite:///./data/shouhu.db"
     transport: TransportKind = TransportKind.INPROCESS
     kafka_bootstrap: str = "127.0.0.1:9092"
+    # Partitions of the topics a service creates: consumers of one group share them, so six
+    # split evenly between one, two, three or six replicas.
+    kafka_partitions: int = Field(default=6, ge=1)
     oidc_issuer: str = "http://127.0.0.1:8000/realms/shouhu"
     oidc_jwks_url: str = ""
     oidc_audience: str = "shouhu-api"
@@ -53,6 +56,10 @@ class ServiceSettings(BaseSettings):
     run_worker: bool = True
     demo_data: bool = False
     relay_interval_seconds: float = 0.2
+    # Published events are kept a week for inspection; applied event ids for a month, longer
+    # than Kafka keeps a message (seven days by default), so a redelivery is still recognised.
+    outbox_retention_days: float = Field(default=7, gt=0)
+    inbox_retention_days: float = Field(default=30, gt=0)
     # Secrets; the placeholder is refused outside embedded mode.
     data_key: str = PLACEHOLDER_PREFIX + "-data-key"
 

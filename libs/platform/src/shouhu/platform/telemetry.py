@@ -69,14 +69,14 @@ def configure_tracing(settings: ServiceSettings) -> TracerProvider:
 def _instrument_clients(provider: TracerProvider) -> None:
     from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
     from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
-    from opentelemetry.instrumentation.kafka import KafkaInstrumentor
     from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
     # Wraps create_engine: engines made after this are traced.
     SQLAlchemyInstrumentor().instrument(tracer_provider=provider)
     AioHttpClientInstrumentor().instrument(tracer_provider=provider)
     HTTPXClientInstrumentor().instrument(tracer_provider=provider)
-    KafkaInstrumentor().instrument(tracer_provider=provider)
+    # Kafka is traced by the relay and the consumers themselves (worker.py): the kafka-python
+    # instrumentation would add a second span per message and does not reach poll().
 
 
 def instrument_app(app: FastAPI, settings: ServiceSettings) -> None:

@@ -114,7 +114,7 @@ class InProcessTransport:
 class KafkaTransport:
     """Kafka through kafka-python: acks=all, idempotent producer, commits after the handler."""
 
-    def __init__(self, bootstrap: str, *, partitions: int = 3, replication: int = 1) -> None:
+    def __init__(self, bootstrap: str, *, partitions: int = 6, replication: int = 1) -> None:
         self._bootstrap = bootstrap
         self._partitions = partitions
         self._replication = replication
@@ -132,6 +132,8 @@ class KafkaTransport:
                     acks="all",
                     enable_idempotence=True,
                     linger_ms=2,
+                    # The relay sends a thousand events at a time: fewer, larger requests.
+                    batch_size=256 * 1024,
                     retries=10,
                 )
             return self._producer

@@ -5,16 +5,18 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
+from pydantic import BaseModel
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
 from shouhu.platform.db import exclusive
-from shouhu.platform.events import Envelope, OutboxRow, claim_for, utcnow
+from shouhu.platform.events import Envelope, OutboxRow, claim_for, prune, utcnow
 from shouhu.platform.transport import Message, Transport
 
 log = logging.getLogger(__name__)
@@ -26,7 +28,7 @@ EventHandler = Callable[[Session, Envelope], None]
 class OutboxRelay:
     """Publishes outbox rows in order and marks them published once the broker has them."""
 
-    def __init__(self, engine: Engine, transport: Transport, batch_size: int = 500) -> None:
+    def __init__(self, engine: Engine, transport: Transport, batch_size: int = 1000) -> None:
         self._engine = engine
         self._transport = transport
         self._batch_size = batch_size
@@ -45,39 +47,70 @@ class OutboxRelay:
             ).all()
             if not rows:
                 return 0
-            for row in rows:
-                self._send(row)
+            for trace_context, run in _runs_by_trace(rows):
+                self._send(trace_context, run)
             self._transport.flush()
             # One UPDATE for the batch: the relay's throughput bounds every bulk change.
             session.execute(
                 update(OutboxRow)
                 .where(col(OutboxRow.seq).in_([row.seq for row in rows]))
                 .values(published_at=utcnow())
+                .execution_options(synchronize_session=False)
             )
             session.commit()
             return len(rows)
 
-    def _send(self, row: OutboxRow) -> None:
-        envelope = Envelope.model_validate_json(row.payload)
-        parent = propagate.extract(envelope.trace)
+    def _send(self, trace_context: dict[str, str], rows: list[OutboxRow]) -> None:
+        """One PRODUCER span, in the trace that wrote them, for a run of rows; sent under it."""
+        first = rows[0]
+        attributes: dict[str, str | int] = {
+            "messaging.system": "kafka",
+            "messaging.destination.name": first.topic,
+            "messaging.batch.message_count": len(rows),
+        }
+        if len(rows) == 1:
+            attributes["messaging.message.id"] = first.event_id
+            attributes["shouhu.event.type"] = first.event_type
         with tracer.start_as_current_span(
-            f"{row.topic} publish",
-            context=parent,
+            f"{first.topic} publish",
+            context=propagate.extract(trace_context),
             kind=SpanKind.PRODUCER,
-            attributes={
-                "messaging.system": "kafka",
-                "messaging.destination.name": row.topic,
-                "messaging.message.id": row.event_id,
-                "shouhu.event.type": row.event_type,
-            },
+            attributes=attributes,
         ):
             carrier: dict[str, str] = {}
             propagate.inject(carrier)
             headers = [(k, v.encode()) for k, v in carrier.items()]
-            headers.append(("event_type", row.event_type.encode()))
-            self._transport.send(
-                Message(topic=row.topic, key=row.key, value=row.payload.encode(), headers=headers)
-            )
+            for row in rows:
+                self._transport.send(
+                    Message(
+                        topic=row.topic,
+                        key=row.key,
+                        value=row.payload.encode(),
+                        headers=[*headers, ("event_type", row.event_type.encode())],
+                    )
+                )
+
+
+def _runs_by_trace(rows: Sequence[OutboxRow]) -> Iterator[tuple[dict[str, str], list[OutboxRow]]]:
+    """Consecutive rows of one topic written in one trace (a bulk change writes thousands)."""
+    run: list[OutboxRow] = []
+    current: tuple[str, dict[str, str]] | None = None
+    for row in rows:
+        trace_context = _TraceOnly.model_validate_json(row.payload).trace
+        if run and current == (row.topic, trace_context):
+            run.append(row)
+            continue
+        if run and current is not None:
+            yield current[1], run
+        current, run = (row.topic, trace_context), [row]
+    if run and current is not None:
+        yield current[1], run
+
+
+class _TraceOnly(BaseModel):
+    """The trace context of an envelope, read without validating the rest."""
+
+    trace: dict[str, str] = {}
 
 
 class EventConsumer:
@@ -125,6 +158,30 @@ class Periodic:
     run: Callable[[Engine], object]
 
 
+@dataclass(frozen=True)
+class Retention:
+    """How long a service keeps published events and the ids of events it applied."""
+
+    outbox_days: float = 7
+    inbox_days: float = 30
+    every_seconds: float = 3600
+
+    def run(self, engine: Engine) -> int:
+        """Remove what is older than the retention; how many rows went."""
+        now = utcnow()
+        with Session(engine) as session:
+            removed = prune(
+                session,
+                outbox_before=now - timedelta(days=self.outbox_days),
+                inbox_before=now - timedelta(days=self.inbox_days),
+            )
+            session.commit()
+        return removed
+
+    def job(self) -> Periodic:
+        return Periodic("retention", self.every_seconds, self.run)
+
+
 @dataclass
 class Subscription:
     """The topics a consumer reads, and its handlers by event type."""
@@ -146,6 +203,7 @@ class Worker:
         subscriptions: list[Subscription],
         periodic: list[Periodic] | None = None,
         interval: float = 0.2,
+        retention: Retention | None = None,
     ) -> None:
         self._name = name
         self._transport = transport
@@ -154,7 +212,7 @@ class Worker:
         self._consumers = [
             (s.topics, EventConsumer(name, engine, s.handlers)) for s in subscriptions
         ]
-        self._periodic = periodic or []
+        self._periodic = [*(periodic or []), (retention or Retention()).job()]
         self._engine = engine
         self._interval = interval
         self._stop = threading.Event()
