@@ -169,7 +169,7 @@ def test_classifying_grants_benefits_visible_through_the_gateway_in_one_trace(pl
     benefits = eventually(decided, timeout=60)
     decisions = {d["programme"]["code"]: d for d in benefits["decisions"]}
     winner = _winner(benefits)
-    assert winner is not None and winner["eligible"]
+    assert winner is not None and winner["eligible"], json.dumps(benefits, ensure_ascii=False)
     assert winner["ruleVersion"] == benefits["ruleVersion"]
     group = [
         decisions[c]

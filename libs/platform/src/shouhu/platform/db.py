@@ -91,3 +91,24 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def read_as_of_one_moment(session: Session) -> None:
+    """Make every read of the session's transaction see the database at one moment."""
+    # Without it, PostgreSQL's READ COMMITTED gives each statement its own snapshot, and
+    # pysqlite opens no transaction for reads at all: a read of several tables can meet a
+    # writer half-way (a child's entitlements without the decision that granted them).
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
+    else:
+        session.execute(text("BEGIN"))
+
+
+def get_snapshot(request: Request) -> Iterator[Session]:
+    """A session for a request that only reads, seeing one moment of the database."""
+    with Session(request.app.state.engine) as session:
+        read_as_of_one_moment(session)
+        yield session
+
+
+SnapshotDep = Annotated[Session, Depends(get_snapshot)]

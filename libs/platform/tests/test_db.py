@@ -1,0 +1,64 @@
+"""Sessions: a read of several statements sees one moment of the database."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlmodel import Session
+
+from shouhu.platform.db import make_engine, read_as_of_one_moment
+
+
+@pytest.fixture(scope="module")
+def postgres_server():
+    """The local stack's PostgreSQL (an env URL, Docker or a local process)."""
+    from shouhu.localstack.postgres import start_postgres
+
+    server = start_postgres()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path) -> Iterator[Engine]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    else:
+        server = request.getfixturevalue("postgres_server")
+        url = server.create_database(f"db_{secrets.token_hex(4)}")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE thing (n INTEGER)"))
+    yield engine
+    engine.dispose()
+
+
+def _count(session: Session) -> int:
+    return int(session.execute(text("SELECT count(*) FROM thing")).scalar_one())
+
+
+def _write_elsewhere(engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO thing VALUES (1)"))
+
+
+def test_a_snapshot_does_not_see_a_write_committed_half_way(engine):
+    with Session(engine) as session:
+        read_as_of_one_moment(session)
+        before = _count(session)
+        _write_elsewhere(engine)
+        assert _count(session) == before == 0
+    with Session(engine) as session:
+        assert _count(session) == 1  # the next request sees it
+
+
+def test_without_it_the_second_read_sees_the_write(engine):
+    with Session(engine) as session:
+        assert _count(session) == 0
+        _write_elsewhere(engine)
+        assert _count(session) == 1  # why reads across tables need the snapshot
