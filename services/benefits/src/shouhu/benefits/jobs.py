@@ -19,6 +19,8 @@ from shouhu.benefits.decisions.periods import ChangeKind, EntitlementStatus, sta
 from shouhu.benefits.publish import Outbox
 from shouhu.benefits.rules.schema import load
 from shouhu.platform.clock import today
+from shouhu.platform.db import exclusive
+from shouhu.platform.events import utcnow
 
 log = logging.getLogger(__name__)
 BATCH = 1000
@@ -65,7 +67,8 @@ def redecide_everyone(engine: Engine, on: date | None = None) -> int:
 
 
 class Daily:
-    """Runs the calendar's work once per district day, however often the timer fires."""
+    """Runs the calendar's work once per district day, however often the timer fires, however
+    many replicas run it and however often they restart."""
 
     def __init__(self) -> None:
         self._done: date | None = None
@@ -74,7 +77,17 @@ class Daily:
         day = today()
         if self._done == day:
             return 0
-        changed = redecide_everyone(engine, day) + publish_transitions(engine, day)
+        # The guard's transaction holds the lock while the work commits batch by batch in
+        # sessions of its own; the day is recorded as done in the guard's commit.
+        with Session(engine) as guard:
+            if not exclusive(guard, "benefits-calendar"):
+                return 0  # another replica is at it; this one looks again at the next tick
+            if repository.calendar_done(guard, day):
+                self._done = day
+                return 0
+            changed = redecide_everyone(engine, day) + publish_transitions(engine, day)
+            repository.finish_calendar(guard, day, changed, utcnow())
+            guard.commit()
         self._done = day
         if changed:
             log.info("calendar: %d decisions and entitlements changed on %s", changed, day)

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
 from shouhu.benefits.models import (
+    CalendarDay,
     ChildFacts,
     Decision,
     DecisionContent,
@@ -341,3 +342,13 @@ def transitions_due(session: Session, on: date, limit: int) -> list[EntitlementR
         .with_for_update(skip_locked=True)
     )
     return [EntitlementRow(*r) for r in session.execute(query)]
+
+
+def calendar_done(session: Session, day: date) -> bool:
+    """Whether the calendar's work of `day` is done."""
+    return session.get(CalendarDay, day) is not None
+
+
+def finish_calendar(session: Session, day: date, changed: int, at: datetime) -> None:
+    """Record the calendar's work of `day` as done."""
+    session.add(CalendarDay(day=day, changed=changed, finished_at=at))

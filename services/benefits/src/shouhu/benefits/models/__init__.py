@@ -1,5 +1,6 @@
 """Tables of benefits, one file per domain module."""
 
+from shouhu.benefits.models.calendar import CalendarDay
 from shouhu.benefits.models.decision import (
     Decision,
     DecisionContent,
@@ -12,6 +13,7 @@ from shouhu.benefits.models.programme import BenefitStandard, ProgrammeSetting, 
 
 __all__ = [
     "BenefitStandard",
+    "CalendarDay",
     "ChildFacts",
     "Decision",
     "DecisionContent",
