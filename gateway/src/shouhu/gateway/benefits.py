@@ -17,6 +17,8 @@ from shouhu.gateway.context import Context
 from shouhu.platform.errors import NotFound
 
 MAX_BATCH = 100  # children per call to the benefits service
+# A district-wide XLSX of 100,000 lines takes about 12 s; the usual timeout is for quick calls.
+EXPORT_TIMEOUT_SECONDS = 120.0
 
 # A district's month passes 2^31 fen: GraphQL's Int is 32 bits, so totals are BigInt. Strawberry
 # now prefers a `scalar_map` in the schema's config; until the schema takes one, the class form.
@@ -444,6 +446,7 @@ class PaymentBatch:
             f"/payment-batches/{self.month}/export",
             token=info.context.token,
             params={"format": format.value},
+            timeout_seconds=EXPORT_TIMEOUT_SECONDS,
         )
         return ExportFile(
             filename=row["filename"],

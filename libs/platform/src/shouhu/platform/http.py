@@ -26,6 +26,7 @@ class ServiceClient:
         params: dict[str, Any] | None = None,
         json: Any = None,
         headers: dict[str, str] | None = None,
+        timeout_seconds: float | None = None,
     ) -> Any:
         headers = dict(headers or {})
         if token:
@@ -38,7 +39,12 @@ class ServiceClient:
             for item in (v if isinstance(v, list) else [v])
         ]
         async with self._session.request(
-            method, self._base + path, params=query, json=json, headers=headers
+            method,
+            self._base + path,
+            params=query,
+            json=json,
+            headers=headers,
+            timeout=self._timeout(timeout_seconds),
         ) as response:
             body = await response.json(content_type=None) if response.content_length != 0 else None
             if response.status >= 400:
@@ -46,6 +52,13 @@ class ServiceClient:
                     raise ShouhuError.from_dict(body)
                 raise Internal()
             return body
+
+    def _timeout(self, seconds: float | None) -> aiohttp.ClientTimeout:
+        """The session's timeout, or a longer total for a call known to be slow."""
+        timeout = self._session.timeout
+        if seconds is None:
+            return timeout
+        return aiohttp.ClientTimeout(total=seconds, connect=timeout.connect)
 
     async def get(self, path: str, **kwargs: Any) -> Any:
         return await self.request("GET", path, **kwargs)
@@ -70,11 +83,8 @@ class ServiceClient:
             form.add_field(name, handle, filename=file_name, content_type=content_type)
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         propagate.inject(headers)
-        timeout = self._session.timeout
-        if timeout_seconds is not None:
-            timeout = aiohttp.ClientTimeout(total=timeout_seconds, connect=timeout.connect)
         async with self._session.post(
-            self._base + path, data=form, headers=headers, timeout=timeout
+            self._base + path, data=form, headers=headers, timeout=self._timeout(timeout_seconds)
         ) as response:
             body = await response.json(content_type=None) if response.content_length != 0 else None
             if response.status >= 400:
