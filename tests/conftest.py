@@ -19,8 +19,6 @@ from keycloak import KeycloakOpenID
 
 from shouhu.platform.testing import free_port
 
-pytest_plugins = ["shouhu.localstack.pytest_plugin"]
-
 SERVICES = ("registry", "benefits", "education", "volunteers", "notifications")
 
 

@@ -12,24 +12,12 @@ from sqlmodel import Session
 from shouhu.platform.db import make_engine, read_as_of_one_moment
 
 
-@pytest.fixture(scope="module")
-def postgres_server():
-    """The local stack's PostgreSQL (an env URL, Docker or a local process)."""
-    from shouhu.localstack.postgres import start_postgres
-
-    server = start_postgres()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path) -> Iterator[Engine]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'test.db'}"
     else:
-        server = request.getfixturevalue("postgres_server")
+        server = request.getfixturevalue("postgres")
         url = server.create_database(f"db_{secrets.token_hex(4)}")
     engine = make_engine(url)
     with engine.begin() as connection:

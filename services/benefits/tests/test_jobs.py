@@ -53,20 +53,8 @@ def test_the_next_day_runs_again(benefits, runs, monkeypatch):
     assert runs == [MAY, date(2026, 5, 21)]
 
 
-@pytest.fixture(scope="module")
-def postgres_server():
-    """The local stack's PostgreSQL (an env URL, Docker or a local process)."""
-    from shouhu.localstack.postgres import start_postgres
-
-    server = start_postgres()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-def test_on_postgresql_one_replica_works_while_the_other_passes(postgres_server, runs):
-    url = postgres_server.create_database(f"calendar_{secrets.token_hex(4)}")
+def test_on_postgresql_one_replica_works_while_the_other_passes(postgres, runs):
+    url = postgres.create_database(f"calendar_{secrets.token_hex(4)}")
     migrate(url, MIGRATIONS)
     engine = make_engine(url)
     try:

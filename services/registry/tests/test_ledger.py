@@ -815,22 +815,10 @@ def test_import_ledger_through_the_gateway(served_registry, idp, as_user):
 # ---- on PostgreSQL (COPY) -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def postgres_server():
-    """The local stack's PostgreSQL (an env URL, Docker or a local process)."""
-    from shouhu.localstack.postgres import start_postgres
-
-    server = start_postgres()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 @pytest.fixture
-def postgres_url(postgres_server):
+def postgres_url(postgres):
     """A database of its own for each test."""
-    return postgres_server.create_database(f"ledger_{secrets.token_hex(4)}")
+    return postgres.create_database(f"ledger_{secrets.token_hex(4)}")
 
 
 def test_on_postgresql_the_chunks_go_in_by_copy(postgres_url, idp, as_user):
