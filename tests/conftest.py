@@ -89,6 +89,17 @@ class Platform:
         token: str = oidc.token(username, password)["access_token"]
         return token
 
+    def service_token(self, client_id: str, secret: str = "shouhu-dev-secret") -> str:
+        """A department system's token: client credentials of its service account."""
+        oidc = KeycloakOpenID(
+            server_url=self.idp_url,
+            realm_name="shouhu",
+            client_id=client_id,
+            client_secret_key=secret,
+        )
+        token: str = oidc.token(grant_type="client_credentials")["access_token"]
+        return token
+
     def spans(self) -> list[dict[str, Any]]:
         """Every span exported so far by every process."""
         spans = []

@@ -385,3 +385,42 @@ def test_programmes_and_child_benefits_by_role(platform):
     [node] = [e["node"] for e in page["data"]["children"]["edges"]]
     assert node["id"] == child["id"]
     assert node["benefits"]["entitlements"][0]["status"] == "ACTIVE"
+
+
+def test_the_civil_affairs_department_system_sees_every_town(platform):
+    """Civil affairs' own system, with its service account, reads benefits across towns."""
+    towns = {"110109001001": "worker.110109001", "110109101001": "worker.110109101"}
+    children = []
+    for village, username in towns.items():
+        worker = platform.token(username)
+        child = _register(platform, worker, village)
+        _classify(platform, worker, child, ["LOW_INCOME_FAMILY"])
+        children.append(child)
+    system = platform.service_token("dept-civil-affairs")
+    for child in children:
+        benefits = eventually(
+            lambda child=child: _benefits(platform, system, child["id"])["entitlements"] or None,
+            timeout=60,
+        )
+        assert "HARDSHIP_LIVING_ALLOWANCE" in {e["programme"]["code"] for e in benefits}
+    # Another town's worker does not see the first child at all.
+    other = graphql(
+        platform.graphql_url,
+        BENEFITS,
+        platform.token("worker.110109101"),
+        {"id": children[0]["id"]},
+    )
+    assert other["data"]["child"] is None
+    # The month's batch (run here, or earlier by another test: the same batch) in district scope.
+    month = today().strftime("%Y-%m")
+    admin = platform.token("admin.district")
+    assert "errors" not in graphql(platform.graphql_url, RUN_BATCH, admin, {"month": month})
+    scope = graphql(
+        platform.graphql_url,
+        "query($m: String!) { paymentBatch(month: $m) { scopeDivisionCode totalFen } }",
+        system,
+        {"m": month},
+    )
+    assert scope["data"]["paymentBatch"]["scopeDivisionCode"] == "110109"
+    everything = {line["childId"] for line in _all_lines(platform, admin, month)}
+    assert {line["childId"] for line in _all_lines(platform, system, month)} == everything
