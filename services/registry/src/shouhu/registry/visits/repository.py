@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, tuple_
+from sqlalchemy import ColumnElement, and_, false, or_
 from sqlmodel import Session, col, select
 
 from shouhu.registry.models import Child, Visit, VisitPolicy
@@ -79,22 +79,3 @@ def overdue_conditions(
     if division is not None:
         conditions.append(division)
     return conditions
-
-
-def overdue_page(
-    session: Session,
-    conditions: Sequence[ColumnElement[bool]],
-    *,
-    after: tuple[str, str] | None,
-    limit: int,
-) -> Sequence[Child]:
-    """A keyset page ordered by (village, id)."""
-    query = select(Child).where(*conditions)
-    if after is not None:
-        query = query.where(tuple_(col(Child.residence_division_code), col(Child.id)) > after)
-    query = query.order_by(col(Child.residence_division_code), col(Child.id)).limit(limit)
-    return session.exec(query).all()
-
-
-def count(session: Session, conditions: Sequence[ColumnElement[bool]]) -> int:
-    return int(session.exec(select(func.count()).select_from(Child).where(*conditions)).one())

@@ -204,7 +204,8 @@ def overdue(
     conditions = repository.overdue_conditions(
         now, policy_rows, children_repository.division_condition(division.code)
     )
-    rows = repository.overdue_page(session, conditions, after=keyset, limit=first + 1)
+    # The same keyset page as the children's search: ordered by (village, id).
+    rows = children_repository.search(session, conditions, after=keyset, limit=first + 1)
     page = rows[:first]
     latest = repository.latest_of_many(session, [c.id for c in page])
     access.log_reads(
@@ -230,5 +231,5 @@ def overdue(
         page_info=PageInfo(
             has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
         ),
-        total_count=repository.count(session, conditions),
+        total_count=children_repository.count(session, conditions),
     )
