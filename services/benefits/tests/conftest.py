@@ -4,7 +4,7 @@ delivered by hand through the real consumer (inbox included)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -15,11 +15,8 @@ from sqlmodel import Session, col, select
 from shouhu.benefits.app import create_app
 from shouhu.benefits.decisions.handlers import HANDLERS
 from shouhu.benefits.settings import BenefitsSettings
-from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.clock import DISTRICT_TZ
 from shouhu.platform.events import Envelope, OutboxRow
-from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
-from shouhu.platform.settings import ServiceSettings
 from shouhu.platform.transport import Message
 from shouhu.platform.worker import EventConsumer
 
@@ -43,30 +40,13 @@ GROUP_OF = {
 
 
 @pytest.fixture
-def idp() -> EmbeddedIdentityProvider:
-    return EmbeddedIdentityProvider(ServiceSettings())
-
-
-@pytest.fixture
-def benefits(tmp_path, idp) -> Iterator[TestClient]:
+def benefits(tmp_path, verifier) -> Iterator[TestClient]:
     # No worker: tests deliver events themselves, so nothing races them.
     settings = BenefitsSettings(
         database_url=f"sqlite:///{tmp_path / 'benefits.db'}", run_worker=False
     )
-    verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     with TestClient(create_app(settings, verifier=verifier)) as client:
         yield client
-
-
-@pytest.fixture
-def as_user(idp) -> Callable[[str], dict[str, str]]:
-    """Authorization headers for a demo user."""
-    users = {u.username: u for u in DEMO_USERS}
-
-    def headers(username: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {idp.issue(users[username], 'shouhu-console')}"}
-
-    return headers
 
 
 def at(day: date) -> datetime:

@@ -8,18 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.db import make_engine, migrate
-from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
-from shouhu.platform.settings import ServiceSettings
 from shouhu.platform.testing import identity_number
 from shouhu.registry.app import MIGRATIONS, create_app, seed
 from shouhu.registry.settings import RegistrySettings
-
-
-@pytest.fixture(scope="session")
-def idp() -> EmbeddedIdentityProvider:
-    return EmbeddedIdentityProvider(ServiceSettings())
 
 
 @pytest.fixture(scope="session")
@@ -35,26 +27,13 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def registry(tmp_path, idp, migrated) -> Iterator[TestClient]:
+def registry(tmp_path, verifier, migrated) -> Iterator[TestClient]:
     database = tmp_path / "registry.db"
     shutil.copyfile(migrated, database)
     # No worker: tests seal and relay themselves, so nothing races them.
     settings = RegistrySettings(database_url=f"sqlite:///{database}", run_worker=False)
-    verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     with TestClient(create_app(settings, verifier=verifier)) as client:
         yield client
-
-
-@pytest.fixture
-def as_user(idp) -> Callable[[str], dict[str, str]]:
-    """Authorization headers for a demo user."""
-    users = {u.username: u for u in DEMO_USERS}
-
-    def headers(username: str) -> dict[str, str]:
-        token = idp.issue(users[username], "shouhu-console")
-        return {"Authorization": f"Bearer {token}"}
-
-    return headers
 
 
 VILLAGE = "110109001001"

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from shouhu.gateway import ledger as gateway_ledger
 from shouhu.gateway.app import create_app as create_gateway
 from shouhu.gateway.settings import GatewaySettings
-from shouhu.platform.auth import Principal, TokenVerifier
+from shouhu.platform.auth import Principal
 from shouhu.platform.events import Envelope, OutboxRow
 from shouhu.platform.testing import eventually, free_port, identity_number
 from shouhu.registry.app import create_app
@@ -740,10 +740,9 @@ def test_memory_stays_flat_as_the_file_grows(registry, tmp_path):
 
 
 @pytest.fixture
-def served_registry(tmp_path, idp):
+def served_registry(tmp_path, verifier):
     """The registry on a real port, for the gateway's aiohttp client."""
     settings = RegistrySettings(database_url=f"sqlite:///{tmp_path / 'served.db'}")
-    verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     app = create_app(settings, verifier=verifier)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -777,9 +776,8 @@ def _graphql_upload(client, headers, content: bytes, name: str, mode: str):
     )
 
 
-def test_import_ledger_through_the_gateway(served_registry, idp, as_user):
+def test_import_ledger_through_the_gateway(served_registry, verifier, as_user):
     registry_app, url = served_registry
-    verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     gateway = create_gateway(GatewaySettings(registry_url=url), verifier=verifier)
     gateway.include_router(gateway_ledger.router)
     clerk = as_user("clerk.district")
@@ -821,9 +819,8 @@ def postgres_url(postgres):
     return postgres.create_database(f"ledger_{secrets.token_hex(4)}")
 
 
-def test_on_postgresql_the_chunks_go_in_by_copy(postgres_url, idp, as_user):
+def test_on_postgresql_the_chunks_go_in_by_copy(postgres_url, verifier, as_user):
     settings = RegistrySettings(database_url=postgres_url)
-    verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     rows = []
     for i in range(1, 1_202):  # more than a chunk; 500 numbers at most per birth date
         born = BIRTH + timedelta(days=i % 400)
@@ -863,10 +860,9 @@ def test_on_postgresql_the_chunks_go_in_by_copy(postgres_url, idp, as_user):
 
 
 def test_on_postgresql_a_number_registered_meanwhile_fails_the_whole_import(
-    postgres_url, idp, as_user, monkeypatch
+    postgres_url, verifier, as_user, monkeypatch
 ):
     settings = RegistrySettings(database_url=postgres_url)
-    verifier = TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
     with TestClient(create_app(settings, verifier=verifier)) as registry:
         first = _import(registry, as_user, _csv([_row(1), _row(2)])).json()
         assert first["importedRows"] == 2

@@ -1,0 +1,37 @@
+"""Fixtures every service's tests share: the embedded identity provider and demo users' tokens.
+
+Loaded for the whole run (`-p shouhu.platform.pytest_plugin` in pyproject's addopts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
+from shouhu.platform.settings import ServiceSettings
+
+
+@pytest.fixture(scope="session")
+def idp() -> EmbeddedIdentityProvider:
+    """Keycloak's endpoints in-process: tokens signed as Keycloak would sign them."""
+    return EmbeddedIdentityProvider(ServiceSettings())
+
+
+@pytest.fixture(scope="session")
+def verifier(idp: EmbeddedIdentityProvider) -> TokenVerifier:
+    """A verifier that reads the embedded provider's keys without HTTP."""
+    return TokenVerifier(jwks_url="", issuer=idp.issuer, audience=idp.audience, fetch=idp.jwks)
+
+
+@pytest.fixture(scope="session")
+def as_user(idp: EmbeddedIdentityProvider) -> Callable[[str], dict[str, str]]:
+    """Authorization headers for a demo user."""
+    users = {u.username: u for u in DEMO_USERS}
+
+    def headers(username: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {idp.issue(users[username], 'shouhu-console')}"}
+
+    return headers
