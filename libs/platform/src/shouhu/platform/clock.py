@@ -14,3 +14,19 @@ def today() -> date:
 def age_on(birth_date: date, on: date) -> int:
     """Whole years of age on a day."""
     return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+
+
+def birthday(birth_date: date, years: int) -> date:
+    """The first day of age `years` (born on 29 February: 1 March in a common year)."""
+    try:
+        return birth_date.replace(year=birth_date.year + years)
+    except ValueError:
+        return date(birth_date.year + years, 3, 1)
+
+
+def born_by(on: date, years: int) -> date:
+    """The latest birth date of someone aged at least `years` on `on`."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February: one born on 1 March that year is not yet of age
+        return date(on.year - years, 2, 28)

@@ -7,7 +7,7 @@ import logging
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from shouhu.platform.clock import today
+from shouhu.platform.clock import born_by, today
 from shouhu.registry.access.service import seal
 from shouhu.registry.children import repository
 from shouhu.registry.children.schemas import ExitReason
@@ -21,10 +21,7 @@ BATCH = 200
 def exit_adults(engine: Engine) -> int:
     """Exit every active child who has turned 18 (policy 二), a batch per transaction."""
     now = today()
-    try:
-        cutoff = now.replace(year=now.year - ADULT_AGE)
-    except ValueError:  # 29 February: born on 1 March 18 years ago turn 18 tomorrow
-        cutoff = now.replace(year=now.year - ADULT_AGE, day=28)
+    cutoff = born_by(now, ADULT_AGE)
     exited = 0
     while True:
         with Session(engine) as session:

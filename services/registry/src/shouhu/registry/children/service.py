@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement
 from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal
-from shouhu.platform.clock import age_on, today
+from shouhu.platform.clock import age_on, birthday, born_by, today
 from shouhu.platform.errors import Conflict, Duplicate, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import record_event, utcnow
 from shouhu.platform.paging import decode_cursor, encode_cursor
@@ -88,10 +88,7 @@ def initials(name: str) -> str:
 
 def eighteenth_birthday(birth_date: date) -> date:
     """The day a child leaves the scope by age (29 February turns 18 on 1 March)."""
-    try:
-        return birth_date.replace(year=birth_date.year + ADULT_AGE)
-    except ValueError:
-        return date(birth_date.year + ADULT_AGE, 3, 1)
+    return birthday(birth_date, ADULT_AGE)
 
 
 # ---- loading, with scope ------------------------------------------------------------------
@@ -712,13 +709,6 @@ def child_after(cursor: str) -> tuple[str, str]:
     return village, child_id
 
 
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return date(day.year - years, 2, 28)
-
-
 def search_conditions(
     session: Session, principal: Principal, f: ChildFilter, keys: IdentityKeys
 ) -> list[ColumnElement[bool]] | None:
@@ -762,9 +752,9 @@ def search_conditions(
             )
         )
     if f.min_age is not None:
-        conditions.append(col(Child.birth_date) <= _years_before(now, f.min_age))
+        conditions.append(col(Child.birth_date) <= born_by(now, f.min_age))
     if f.max_age is not None:
-        conditions.append(col(Child.birth_date) > _years_before(now, f.max_age + 1))
+        conditions.append(col(Child.birth_date) > born_by(now, f.max_age + 1))
     return conditions
 
 
