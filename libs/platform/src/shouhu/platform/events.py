@@ -69,6 +69,23 @@ class InboxRow(SQLModel, table=True):
     processed_at: datetime = SQLField(sa_column=Column(DateTime(timezone=True), nullable=False))
 
 
+class ParkedEvent(SQLModel, table=True):
+    """A message a consumer could not apply, kept with the ones of its key that came after it."""
+
+    __tablename__ = "parked_event"
+
+    id: int | None = SQLField(default=None, primary_key=True)
+    consumer: str = SQLField(max_length=100)
+    key: str = SQLField(max_length=200)
+    topic: str = SQLField(max_length=200)
+    event_id: str = SQLField(max_length=36)
+    value: bytes
+    headers: str  # JSON: [[name, value], ...]
+    error: str
+    attempts: int
+    parked_at: datetime = SQLField(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
 def record_event(
     session: Session,
     *,

@@ -1,4 +1,4 @@
-"""Shared Alembic `env.py` body and the outbox/inbox tables every service migrates."""
+"""Shared Alembic `env.py` body and the messaging tables every service migrates."""
 
 from __future__ import annotations
 
@@ -48,3 +48,21 @@ def create_messaging_tables() -> None:
         sa.Column("event_type", sa.String(200), nullable=False),
         sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
     )
+
+
+def create_parked_events_table() -> None:
+    """Create the table of messages a consumer parked (see `worker.EventConsumer`)."""
+    op.create_table(
+        "parked_event",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("consumer", sa.String(100), nullable=False),
+        sa.Column("key", sa.String(200), nullable=False),
+        sa.Column("topic", sa.String(200), nullable=False),
+        sa.Column("event_id", sa.String(36), nullable=False),
+        sa.Column("value", sa.LargeBinary, nullable=False),
+        sa.Column("headers", sa.Text, nullable=False),
+        sa.Column("error", sa.Text, nullable=False),
+        sa.Column("attempts", sa.Integer, nullable=False),
+        sa.Column("parked_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_parked_event_consumer_key", "parked_event", ["consumer", "key", "id"])

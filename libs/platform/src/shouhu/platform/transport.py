@@ -13,8 +13,6 @@ from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 5
-
 
 @dataclass(frozen=True)
 class Message:
@@ -41,7 +39,10 @@ class Transport(Protocol):
     def consume(
         self, group: str, topics: list[str], handle: MessageHandler, stop: threading.Event
     ) -> None:
-        """Deliver messages to `handle` until `stop`; a message counts as done once it returns."""
+        """Deliver messages to `handle` until `stop`; a message counts as done once it returns.
+
+        `handle` retries and parks by itself (`worker.EventConsumer.deliver`): if it raises, the
+        message is not done and comes again once consuming resumes."""
 
     def ensure_topics(self, topics: list[str]) -> None:
         """Create the topics that do not exist yet."""
@@ -51,19 +52,6 @@ class Transport(Protocol):
 
     def close(self) -> None:
         """Release connections."""
-
-
-def _deliver(handle: MessageHandler, message: Message, stop: threading.Event) -> None:
-    """Call the handler, retrying with backoff; after the last try, log the message and move on."""
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        try:
-            handle(message)
-            return
-        except Exception:
-            log.exception("handler failed on %s (attempt %d)", message.topic, attempt)
-            if stop.wait(min(0.2 * 2**attempt, 5.0)):
-                raise
-    log.error("giving up on a message of %s with key %s", message.topic, message.key)
 
 
 class InProcessTransport:
@@ -97,7 +85,7 @@ class InProcessTransport:
             for topic, message in batch:
                 if stop.is_set():
                     return
-                _deliver(handle, message, stop)
+                handle(message)
                 with self._changed:
                     self._offsets[(group, topic)] += 1
 
@@ -179,7 +167,7 @@ class KafkaTransport:
                             value=record.value,
                             headers=[(k, v) for k, v in (record.headers or [])],
                         )
-                        _deliver(handle, message, stop)
+                        handle(message)
                 if records:
                     # Offsets move only after every handler's transaction has committed.
                     consumer.commit()

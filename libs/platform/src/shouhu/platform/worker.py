@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -12,11 +13,11 @@ from datetime import timedelta
 from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
 from pydantic import BaseModel
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, delete, update
 from sqlmodel import Session, col, select
 
 from shouhu.platform.db import exclusive
-from shouhu.platform.events import Envelope, OutboxRow, claim_for, prune, utcnow
+from shouhu.platform.events import Envelope, OutboxRow, ParkedEvent, claim_for, prune, utcnow
 from shouhu.platform.transport import Message, Transport
 
 log = logging.getLogger(__name__)
@@ -114,39 +115,143 @@ class _TraceOnly(BaseModel):
 
 
 class EventConsumer:
-    """Applies events to a service's database, once each, through the inbox."""
+    """Applies events to a service's database, once each, through the inbox.
 
-    def __init__(self, name: str, engine: Engine, handlers: Mapping[str, EventHandler]) -> None:
+    A message that keeps failing is parked (`parked_event`) instead of stopping the topic, and
+    the later messages of its key (one child's) are parked behind it, so that none of that
+    child's events is applied out of order. `redrive` applies them again, in order.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        engine: Engine,
+        handlers: Mapping[str, EventHandler],
+        *,
+        attempts: int = 5,
+        backoff_seconds: float = 0.2,
+    ) -> None:
         self.name = name
         self._engine = engine
         self._handlers = handlers
+        self._attempts = attempts
+        self._backoff = backoff_seconds
+
+    def deliver(self, message: Message, stop: threading.Event) -> None:
+        """Apply a message, retrying with backoff; park it when it keeps failing."""
+        for attempt in range(1, self._attempts + 1):
+            try:
+                if self._parked_behind(message):
+                    self._park(message, "前序事件已搁置，按顺序等待", attempts=0)
+                else:
+                    self.handle(message)
+                return
+            except Exception as error:
+                log.exception("%s failed on %s (attempt %d)", self.name, message.topic, attempt)
+                if attempt == self._attempts:
+                    self._park(message, f"{type(error).__name__}: {error}", attempts=attempt)
+                    return
+                if stop.wait(min(self._backoff * 2**attempt, 5.0)):
+                    raise  # stopping: not done, so delivered again after the restart
 
     def handle(self, message: Message) -> None:
         """Apply one message in one transaction, or skip it when already applied."""
+        with Session(self._engine) as session:
+            self._apply(session, message)
+            session.commit()
+
+    def redrive(self) -> int:
+        """Apply parked messages again, oldest first per key; how many went through."""
+        done = 0
+        with Session(self._engine) as session:
+            parked = session.exec(
+                select(ParkedEvent)
+                .where(ParkedEvent.consumer == self.name)
+                .order_by(col(ParkedEvent.id))
+            ).all()
+        stuck: set[str] = set()
+        for row in parked:
+            if row.key in stuck:
+                continue  # an earlier one of this key is still failing: keep the order
+            message = Message(
+                topic=row.topic,
+                key=row.key,
+                value=row.value,
+                headers=[(k, v.encode()) for k, v in json.loads(row.headers)],
+            )
+            try:
+                with Session(self._engine) as session:
+                    self._apply(session, message)
+                    session.execute(delete(ParkedEvent).where(col(ParkedEvent.id) == row.id))
+                    session.commit()
+                done += 1
+            except Exception as error:
+                stuck.add(row.key)
+                with Session(self._engine) as session:
+                    session.execute(
+                        update(ParkedEvent)
+                        .where(col(ParkedEvent.id) == row.id)
+                        .values(
+                            attempts=ParkedEvent.attempts + 1,
+                            error=f"{type(error).__name__}: {error}",
+                        )
+                    )
+                    session.commit()
+        return done
+
+    def _apply(self, session: Session, message: Message) -> None:
         envelope = Envelope.from_bytes(message.value)
         handler = self._handlers.get(envelope.type)
         if handler is None:
             return
         carrier = {k: v.decode() for k, v in message.headers}
-        with (
-            tracer.start_as_current_span(
-                f"{message.topic} process",
-                context=propagate.extract(carrier),
-                kind=SpanKind.CONSUMER,
-                attributes={
-                    "messaging.system": "kafka",
-                    "messaging.destination.name": message.topic,
-                    "messaging.consumer.group.name": self.name,
-                    "messaging.message.id": envelope.id,
-                    "shouhu.event.type": envelope.type,
-                },
-            ),
-            Session(self._engine) as session,
+        with tracer.start_as_current_span(
+            f"{message.topic} process",
+            context=propagate.extract(carrier),
+            kind=SpanKind.CONSUMER,
+            attributes={
+                "messaging.system": "kafka",
+                "messaging.destination.name": message.topic,
+                "messaging.consumer.group.name": self.name,
+                "messaging.message.id": envelope.id,
+                "shouhu.event.type": envelope.type,
+            },
         ):
-            if not claim_for(session, self.name, envelope):
-                return
-            handler(session, envelope)
+            if claim_for(session, self.name, envelope):
+                handler(session, envelope)
+
+    def _parked_behind(self, message: Message) -> bool:
+        with Session(self._engine) as session:
+            found = session.exec(
+                select(ParkedEvent.id)
+                .where(ParkedEvent.consumer == self.name, ParkedEvent.key == message.key)
+                .limit(1)
+            ).first()
+            return found is not None
+
+    def _park(self, message: Message, error: str, *, attempts: int) -> None:
+        try:
+            event_id = Envelope.from_bytes(message.value).id
+        except ValueError:
+            event_id = ""  # not even an envelope: kept as it came
+        with Session(self._engine) as session:
+            session.add(
+                ParkedEvent(
+                    consumer=self.name,
+                    key=message.key,
+                    topic=message.topic,
+                    event_id=event_id,
+                    value=message.value,
+                    headers=json.dumps([[k, v.decode()] for k, v in message.headers]),
+                    error=error[:2000],
+                    attempts=attempts,
+                    parked_at=utcnow(),
+                )
+            )
             session.commit()
+        log.error(
+            "%s parked an event of %s with key %s: %s", self.name, message.topic, message.key, error
+        )
 
 
 @dataclass
@@ -190,6 +295,10 @@ class Subscription:
     handlers: Mapping[str, EventHandler]
 
 
+def _redrive(consumer: EventConsumer) -> Callable[[Engine], int]:
+    return lambda _engine: consumer.redrive()
+
+
 class Worker:
     """Runs the relay and the consumers of one service until stopped."""
 
@@ -204,6 +313,7 @@ class Worker:
         periodic: list[Periodic] | None = None,
         interval: float = 0.2,
         retention: Retention | None = None,
+        redrive_seconds: float = 300,
     ) -> None:
         self._name = name
         self._transport = transport
@@ -212,7 +322,16 @@ class Worker:
         self._consumers = [
             (s.topics, EventConsumer(name, engine, s.handlers)) for s in subscriptions
         ]
-        self._periodic = [*(periodic or []), (retention or Retention()).job()]
+        self._periodic = [
+            *(periodic or []),
+            (retention or Retention()).job(),
+            # Parked messages are tried again at start and every few minutes: a fix deployed
+            # (or a missing row arrived) lets them through, in order.
+            *(
+                Periodic(f"redrive-{n}", redrive_seconds, _redrive(consumer))
+                for n, (_, consumer) in enumerate(self._consumers)
+            ),
+        ]
         self._engine = engine
         self._interval = interval
         self._stop = threading.Event()
@@ -235,7 +354,8 @@ class Worker:
             self._stop.wait(job.every_seconds)
 
     def _consume(self, topics: list[str], consumer: EventConsumer) -> None:
-        self._transport.consume(consumer.name, topics, consumer.handle, self._stop)
+        deliver = functools.partial(consumer.deliver, stop=self._stop)
+        self._transport.consume(consumer.name, topics, deliver, self._stop)
 
     def _spawn(self, name: str, target: Callable[[], None]) -> None:
         thread = threading.Thread(target=self._guard(target), name=name, daemon=True)
