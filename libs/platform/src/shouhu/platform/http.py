@@ -28,10 +28,6 @@ class ServiceClient:
         headers: dict[str, str] | None = None,
         timeout_seconds: float | None = None,
     ) -> Any:
-        headers = dict(headers or {})
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        propagate.inject(headers)
         query = [
             (k, _param(item))
             for k, v in (params or {}).items()
@@ -43,15 +39,10 @@ class ServiceClient:
             self._base + path,
             params=query,
             json=json,
-            headers=headers,
+            headers=_headers(token, headers),
             timeout=self._timeout(timeout_seconds),
         ) as response:
-            body = await response.json(content_type=None) if response.content_length != 0 else None
-            if response.status >= 400:
-                if isinstance(body, dict) and "code" in body:
-                    raise ShouhuError.from_dict(body)
-                raise Internal()
-            return body
+            return await _answer(response)
 
     def _timeout(self, seconds: float | None) -> aiohttp.ClientTimeout:
         """The session's timeout, or a longer total for a call known to be slow."""
@@ -81,27 +72,40 @@ class ServiceClient:
             form.add_field(name, value)
         for name, (file_name, handle, content_type) in files.items():
             form.add_field(name, handle, filename=file_name, content_type=content_type)
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        propagate.inject(headers)
         async with self._session.post(
-            self._base + path, data=form, headers=headers, timeout=self._timeout(timeout_seconds)
+            self._base + path,
+            data=form,
+            headers=_headers(token),
+            timeout=self._timeout(timeout_seconds),
         ) as response:
-            body = await response.json(content_type=None) if response.content_length != 0 else None
-            if response.status >= 400:
-                if isinstance(body, dict) and "code" in body:
-                    raise ShouhuError.from_dict(body)
-                raise Internal()
-            return body
+            return await _answer(response)
 
     async def get_bytes(self, path: str, *, token: str | None = None) -> tuple[bytes, str]:
         """GET a file: its bytes and content type."""
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        propagate.inject(headers)
-        async with self._session.get(self._base + path, headers=headers) as response:
+        async with self._session.get(self._base + path, headers=_headers(token)) as response:
             body = await response.read()
             if response.status >= 400:
                 raise Internal()
             return body, response.content_type
+
+
+def _headers(token: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The caller's token and the current trace context, over any headers of the call."""
+    headers = dict(extra or {})
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    propagate.inject(headers)
+    return headers
+
+
+async def _answer(response: aiohttp.ClientResponse) -> Any:
+    """A service's JSON answer; its error, typed, when it refused."""
+    body = await response.json(content_type=None) if response.content_length != 0 else None
+    if response.status >= 400:
+        if isinstance(body, dict) and "code" in body:
+            raise ShouhuError.from_dict(body)
+        raise Internal()
+    return body
 
 
 def _param(value: Any) -> str:
