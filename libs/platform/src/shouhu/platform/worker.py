@@ -141,23 +141,28 @@ class EventConsumer:
         """Apply a message, retrying with backoff; park it when it keeps failing."""
         for attempt in range(1, self._attempts + 1):
             try:
-                if self._parked_behind(message):
-                    self._park(message, "前序事件已搁置，按顺序等待", attempts=0)
-                else:
-                    self.handle(message)
+                self.handle(message)
                 return
             except Exception as error:
                 log.exception("%s failed on %s (attempt %d)", self.name, message.topic, attempt)
                 if attempt == self._attempts:
-                    self._park(message, f"{type(error).__name__}: {error}", attempts=attempt)
+                    with Session(self._engine) as session:
+                        self._park(
+                            session, message, f"{type(error).__name__}: {error}", attempts=attempt
+                        )
+                        session.commit()
                     return
                 if stop.wait(min(self._backoff * 2**attempt, 5.0)):
                     raise  # stopping: not done, so delivered again after the restart
 
     def handle(self, message: Message) -> None:
-        """Apply one message in one transaction, or skip it when already applied."""
+        """One attempt in one transaction: apply the message (once, through the inbox), or park
+        it behind an earlier parked message of its key."""
         with Session(self._engine) as session:
-            self._apply(session, message)
+            if self._parked_behind(session, message.key):
+                self._park(session, message, "前序事件已搁置，按顺序等待", attempts=0)
+            else:
+                self._apply(session, message)
             session.commit()
 
     def redrive(self) -> int:
@@ -220,35 +225,32 @@ class EventConsumer:
             if claim_for(session, self.name, envelope):
                 handler(session, envelope)
 
-    def _parked_behind(self, message: Message) -> bool:
-        with Session(self._engine) as session:
-            found = session.exec(
-                select(ParkedEvent.id)
-                .where(ParkedEvent.consumer == self.name, ParkedEvent.key == message.key)
-                .limit(1)
-            ).first()
-            return found is not None
+    def _parked_behind(self, session: Session, key: str) -> bool:
+        found = session.exec(
+            select(ParkedEvent.id)
+            .where(ParkedEvent.consumer == self.name, ParkedEvent.key == key)
+            .limit(1)
+        ).first()
+        return found is not None
 
-    def _park(self, message: Message, error: str, *, attempts: int) -> None:
+    def _park(self, session: Session, message: Message, error: str, *, attempts: int) -> None:
         try:
             event_id = Envelope.from_bytes(message.value).id
         except ValueError:
             event_id = ""  # not even an envelope: kept as it came
-        with Session(self._engine) as session:
-            session.add(
-                ParkedEvent(
-                    consumer=self.name,
-                    key=message.key,
-                    topic=message.topic,
-                    event_id=event_id,
-                    value=message.value,
-                    headers=json.dumps([[k, v.decode()] for k, v in message.headers]),
-                    error=error[:2000],
-                    attempts=attempts,
-                    parked_at=utcnow(),
-                )
+        session.add(
+            ParkedEvent(
+                consumer=self.name,
+                key=message.key,
+                topic=message.topic,
+                event_id=event_id,
+                value=message.value,
+                headers=json.dumps([[k, v.decode()] for k, v in message.headers]),
+                error=error[:2000],
+                attempts=attempts,
+                parked_at=utcnow(),
             )
-            session.commit()
+        )
         log.error(
             "%s parked an event of %s with key %s: %s", self.name, message.topic, message.key, error
         )
