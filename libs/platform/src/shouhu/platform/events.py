@@ -9,9 +9,11 @@ from typing import Any
 
 from opentelemetry import propagate
 from pydantic import BaseModel, Field
-from sqlalchemy import DateTime, Delete, delete
-from sqlmodel import Column, Session, SQLModel, col, select
+from sqlalchemy import Delete, delete
 from sqlmodel import Field as SQLField
+from sqlmodel import Session, SQLModel, col, select
+
+from shouhu.platform.columns import timestamp
 
 PRUNE_BATCH = 5000  # outbox rows looked at, and removed, per statement
 
@@ -52,10 +54,8 @@ class OutboxRow(SQLModel, table=True):
     key: str
     event_type: str
     payload: str
-    created_at: datetime = SQLField(sa_column=Column(DateTime(timezone=True), nullable=False))
-    published_at: datetime | None = SQLField(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
-    )
+    created_at: datetime = timestamp()
+    published_at: datetime | None = timestamp(nullable=True)
 
 
 class InboxRow(SQLModel, table=True):
@@ -66,7 +66,7 @@ class InboxRow(SQLModel, table=True):
     consumer: str = SQLField(primary_key=True)
     event_id: str = SQLField(primary_key=True)
     event_type: str
-    processed_at: datetime = SQLField(sa_column=Column(DateTime(timezone=True), nullable=False))
+    processed_at: datetime = timestamp()
 
 
 class ParkedEvent(SQLModel, table=True):
@@ -83,7 +83,7 @@ class ParkedEvent(SQLModel, table=True):
     headers: str  # JSON: [[name, value], ...]
     error: str
     attempts: int
-    parked_at: datetime = SQLField(sa_column=Column(DateTime(timezone=True), nullable=False))
+    parked_at: datetime = timestamp()
 
 
 def record_event(

@@ -1,22 +1,9 @@
-"""Column helpers shared by the tables of benefits."""
+"""Column helpers of benefits' own (the common ones are in shouhu.platform.columns)."""
 
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime
+from sqlalchemy import BigInteger
 from sqlmodel import Column, Field
-
-
-def timestamp(*, nullable: bool = False) -> Any:
-    """A timezone-aware timestamp column."""
-    return Field(
-        default=None if nullable else ...,
-        sa_column=Column(DateTime(timezone=True), nullable=nullable),
-    )
-
-
-def json_column(*, nullable: bool = False) -> Any:
-    """A JSON column (JSON in PostgreSQL, text in SQLite)."""
-    return Field(default=None, sa_column=Column(JSON, nullable=nullable))
 
 
 def fen(*, nullable: bool = False) -> Any:

@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlmodel import Field, SQLModel
 
-from shouhu.benefits.models._columns import json_column, timestamp
+from shouhu.platform.columns import json_column, timestamp
 
 
 class Decision(SQLModel, table=True):

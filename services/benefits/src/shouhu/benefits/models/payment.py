@@ -5,7 +5,8 @@ from typing import Any
 
 from sqlmodel import Field, SQLModel
 
-from shouhu.benefits.models._columns import fen, json_column, timestamp
+from shouhu.benefits.models._columns import fen
+from shouhu.platform.columns import json_column, timestamp
 
 
 class PaymentBatch(SQLModel, table=True):

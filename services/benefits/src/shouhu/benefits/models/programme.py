@@ -4,7 +4,8 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from shouhu.benefits.models._columns import fen, timestamp
+from shouhu.benefits.models._columns import fen
+from shouhu.platform.columns import timestamp
 
 
 class ProgrammeSetting(SQLModel, table=True):

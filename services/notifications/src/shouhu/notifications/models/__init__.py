@@ -2,8 +2,9 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime
-from sqlmodel import Column, Field, SQLModel
+from sqlmodel import Field, SQLModel
+
+from shouhu.platform.columns import timestamp
 
 
 class Notification(SQLModel, table=True):
@@ -18,8 +19,6 @@ class Notification(SQLModel, table=True):
     body: str
     child_id: str | None = None
     source_event_id: str
-    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
-    read_at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
-    )
+    created_at: datetime = timestamp()
+    read_at: datetime | None = timestamp(nullable=True)
     read_by: str | None = None

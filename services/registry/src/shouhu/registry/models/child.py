@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Integer
 from sqlmodel import Column, Field, SQLModel
 
-from shouhu.registry.models._columns import json_column, timestamp
+from shouhu.platform.columns import json_column, timestamp
 
 _CHILD_VERSION = Column("version", Integer, nullable=False)
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from shouhu.registry.models._columns import timestamp
+from shouhu.platform.columns import timestamp
 
 
 class Visit(SQLModel, table=True):

@@ -1,4 +1,4 @@
-"""Column helpers shared by the registry's tables."""
+"""Column helpers for the services' tables."""
 
 from typing import Any
 
