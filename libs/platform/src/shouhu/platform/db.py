@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,6 +31,11 @@ def make_engine(url: str) -> Engine:
         return engine
     # Looked up at call time, so that tracing, once configured, wraps it.
     return sqlalchemy.create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A timestamp read back from the database, in UTC (SQLite returns it without its zone)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

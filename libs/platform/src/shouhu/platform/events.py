@@ -14,6 +14,7 @@ from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
 
 from shouhu.platform.columns import timestamp
+from shouhu.platform.db import as_utc
 
 PRUNE_BATCH = 5000  # outbox rows looked at, and removed, per statement
 
@@ -151,7 +152,7 @@ def prune(session: Session, *, outbox_before: datetime, inbox_before: datetime) 
         ).all()
         last = None
         for seq, published_at in head:
-            if published_at is None or _aware(published_at) >= outbox_before:
+            if published_at is None or as_utc(published_at) >= outbox_before:
                 break
             last = seq
         if last is None:
@@ -173,8 +174,3 @@ def _delete(session: Session, statement: Delete) -> int:
     """Run a DELETE straight in the database; how many rows it removed."""
     result = session.connection().execute(statement)
     return int(result.rowcount)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands timestamps back without their zone; they were written in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from shouhu.platform.auth import Principal
-from shouhu.platform.db import exclusive
+from shouhu.platform.db import as_utc, exclusive
 from shouhu.platform.errors import Forbidden, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.paging import decode_seq_cursor, encode_cursor
@@ -59,8 +59,7 @@ def log_reads(
 
 
 def _stamp(at: datetime) -> str:
-    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
-    return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return as_utc(at).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def entry_hash(entry: AccessLogEntry, position: int, prev_hash: str) -> str:
