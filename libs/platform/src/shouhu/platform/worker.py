@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import logging
 import threading
@@ -94,18 +95,13 @@ class OutboxRelay:
 
 def _runs_by_trace(rows: Sequence[OutboxRow]) -> Iterator[tuple[dict[str, str], list[OutboxRow]]]:
     """Consecutive rows of one topic written in one trace (a bulk change writes thousands)."""
-    run: list[OutboxRow] = []
-    current: tuple[str, dict[str, str]] | None = None
-    for row in rows:
-        trace_context = _TraceOnly.model_validate_json(row.payload).trace
-        if run and current == (row.topic, trace_context):
-            run.append(row)
-            continue
-        if run and current is not None:
-            yield current[1], run
-        current, run = (row.topic, trace_context), [row]
-    if run and current is not None:
-        yield current[1], run
+    runs = itertools.groupby(rows, key=lambda row: (row.topic, _trace_of(row)))
+    for (_, trace_context), run in runs:
+        yield trace_context, list(run)
+
+
+def _trace_of(row: OutboxRow) -> dict[str, str]:
+    return _TraceOnly.model_validate_json(row.payload).trace
 
 
 class _TraceOnly(BaseModel):
