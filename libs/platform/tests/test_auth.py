@@ -196,3 +196,24 @@ def test_principal_roles():
     assert p.has_role(Role.POLICE)
     assert not p.has_role(Role.CIVIL_AFFAIRS, Role.AUDITOR)
     assert p.sees("110109101001")
+
+
+def test_an_accepted_token_is_not_checked_again_until_it_expires(verifier, keys, monkeypatch):
+    expiry = int(time.time()) + 2
+    token = _token(keys, exp=expiry)
+    first = verifier.verify(token)
+    decoded: list[str] = []
+    real_decode = jwt.decode
+    monkeypatch.setattr(jwt, "decode", lambda *a, **k: decoded.append("x") or real_decode(*a, **k))
+    assert verifier.verify(token) is first
+    assert decoded == []  # remembered: no signature check for the same token
+    monkeypatch.setattr(time, "time", lambda: expiry + 1.0)
+    verifier.verify(token)  # past its expiry (by our clock) it is checked in full again
+    assert decoded == ["x"]
+
+
+def test_a_token_refused_once_is_refused_again(verifier, keys):
+    token = _token(keys, aud=["account"])
+    for _ in range(2):
+        with pytest.raises(Unauthenticated):
+            verifier.verify(token)

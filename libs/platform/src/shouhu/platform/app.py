@@ -19,7 +19,7 @@ from shouhu.platform import telemetry
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.db import make_engine, migrate, ping
 from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
-from shouhu.platform.settings import ServiceSettings, TransportKind, topic_of
+from shouhu.platform.settings import Mode, ServiceSettings, TransportKind, topic_of
 from shouhu.platform.transport import InProcessTransport, KafkaTransport, Transport
 from shouhu.platform.worker import Periodic, Retention, Subscription, Worker
 
@@ -40,6 +40,16 @@ _MESSAGES = {
     "greater_than_equal": "数值过小",
     "less_than_equal": "数值过大",
 }
+
+
+def api_docs(settings: ServiceSettings) -> dict[str, Any]:
+    """`/docs`, `/redoc` and `/openapi.json`, served outside production only.
+
+    `app.openapi()` still builds the document (scripts/contracts.py writes it from there).
+    """
+    if settings.mode is Mode.PRODUCTION:
+        return {"docs_url": None, "redoc_url": None, "openapi_url": None}
+    return {}
 
 
 def make_transport(settings: ServiceSettings) -> Transport:
@@ -68,7 +78,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     """A FastAPI app whose lifespan migrates, seeds and runs the worker."""
     settings = spec.settings
     telemetry.configure_tracing(settings)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, settings.pool)
     transport = spec.transport or make_transport(settings)
     verifier = spec.verifier or TokenVerifier(
         jwks_url=settings.jwks_url, issuer=settings.oidc_issuer, audience=settings.oidc_audience
@@ -98,7 +108,9 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
             telemetry.flush()
             engine.dispose()
 
-    app = FastAPI(title=f"Shouhu {spec.name}", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(
+        title=f"Shouhu {spec.name}", version="0.1.0", lifespan=lifespan, **api_docs(settings)
+    )
     app.state.settings = settings
     app.state.engine = engine
     app.state.transport = transport

@@ -42,6 +42,7 @@ class Role(StrEnum):
 
 
 _ROLE_NAMES = frozenset(role.value for role in Role)
+VERIFIED_TOKENS = 10_000  # accepted tokens remembered until they expire, per process
 
 # Department roles act district-wide, on their own part of the data only (API.md).
 DEPARTMENT_ROLES = frozenset(
@@ -110,6 +111,7 @@ class TokenVerifier:
         self._keys: dict[str, Any] = {}
         self._fetched_at = 0.0
         self._lock = threading.Lock()
+        self._verified: dict[str, tuple[Principal, float]] = {}  # token → principal, expiry
 
     def _fetch_over_http(self) -> dict[str, Any]:
         with urllib.request.urlopen(self._jwks_url, timeout=5) as response:
@@ -150,6 +152,9 @@ class TokenVerifier:
 
     async def averify(self, token: str) -> Principal:
         """`verify` for async callers: off the event loop only when keys must be fetched."""
+        known = self._verified_before(token)
+        if known is not None:
+            return known
         try:
             kid = str(jwt.get_unverified_header(token).get("kid", ""))
         except jwt.PyJWTError as exc:
@@ -158,8 +163,18 @@ class TokenVerifier:
             return self.verify(token)
         return await asyncio.to_thread(self.verify, token)
 
+    def _verified_before(self, token: str) -> Principal | None:
+        """A token this verifier accepted and that has not expired: no signature check again."""
+        known = self._verified.get(token)
+        if known is None or time.time() >= known[1]:
+            return None
+        return known[0]
+
     def verify(self, token: str) -> Principal:
         """The principal a token speaks for, or `Unauthenticated`."""
+        known = self._verified_before(token)
+        if known is not None:
+            return known
         try:
             header = jwt.get_unverified_header(token)
             claims = jwt.decode(
@@ -179,7 +194,7 @@ class TokenVerifier:
             raise Unauthenticated("令牌受众不符") from exc
         except jwt.PyJWTError as exc:
             raise Unauthenticated("令牌无效") from exc
-        return Principal(
+        principal = Principal(
             subject=str(claims["sub"]),
             username=str(claims.get("preferred_username") or claims.get("azp") or claims["sub"]),
             # Keycloak adds its own default roles; only the platform's roles count.
@@ -188,6 +203,10 @@ class TokenVerifier:
             client_id=str(claims.get("azp", "")),
             token=token,
         )
+        if len(self._verified) >= VERIFIED_TOKENS:
+            self._verified.clear()  # rare: a busy hour's distinct tokens; the next ones refill it
+        self._verified[token] = (principal, float(claims["exp"]))
+        return principal
 
 
 def bearer_token(authorization: str | None) -> str:

@@ -7,7 +7,34 @@ from typing import IO, Any
 import aiohttp
 from opentelemetry import propagate
 
-from shouhu.platform.errors import Internal, ShouhuError
+from shouhu.platform.errors import (
+    HTTP_STATUS,
+    Forbidden,
+    Internal,
+    NotFound,
+    RateLimited,
+    ShouhuError,
+    Unauthenticated,
+    ValidationFailed,
+)
+
+# A refusal without our JSON body (a framework's plain 404 or 405, a proxy's 413): its code by
+# status. A redirect is never followed: a path that redirects names no resource.
+_BY_STATUS: dict[int, type[ShouhuError]] = {
+    301: NotFound,
+    302: NotFound,
+    307: NotFound,
+    308: NotFound,
+    400: ValidationFailed,
+    401: Unauthenticated,
+    403: Forbidden,
+    404: NotFound,
+    405: NotFound,
+    413: ValidationFailed,
+    414: ValidationFailed,
+    422: ValidationFailed,
+    429: RateLimited,
+}
 
 
 class ServiceClient:
@@ -41,6 +68,7 @@ class ServiceClient:
             json=json,
             headers=_headers(token, headers),
             timeout=self._timeout(timeout_seconds),
+            allow_redirects=False,
         ) as response:
             return await _answer(response)
 
@@ -77,15 +105,18 @@ class ServiceClient:
             data=form,
             headers=_headers(token),
             timeout=self._timeout(timeout_seconds),
+            allow_redirects=False,
         ) as response:
             return await _answer(response)
 
     async def get_bytes(self, path: str, *, token: str | None = None) -> tuple[bytes, str]:
         """GET a file: its bytes and content type."""
-        async with self._session.get(self._base + path, headers=_headers(token)) as response:
+        async with self._session.get(
+            self._base + path, headers=_headers(token), allow_redirects=False
+        ) as response:
             body = await response.read()
-            if response.status >= 400:
-                raise Internal()
+            if response.status >= 300:
+                raise refusal(response.status, None)
             return body, response.content_type
 
 
@@ -100,12 +131,23 @@ def _headers(token: str | None, extra: dict[str, str] | None = None) -> dict[str
 
 async def _answer(response: aiohttp.ClientResponse) -> Any:
     """A service's JSON answer; its error, typed, when it refused."""
-    body = await response.json(content_type=None) if response.content_length != 0 else None
-    if response.status >= 400:
-        if isinstance(body, dict) and "code" in body:
-            raise ShouhuError.from_dict(body)
-        raise Internal()
-    return body
+    if response.status >= 300:
+        raise refusal(response.status, await _json_or_none(response))
+    return await response.json(content_type=None) if response.content_length != 0 else None
+
+
+async def _json_or_none(response: aiohttp.ClientResponse) -> Any:
+    try:
+        return await response.json(content_type=None)
+    except ValueError:  # a plain-text or HTML error page
+        return None
+
+
+def refusal(status: int, body: Any) -> ShouhuError:
+    """A service's refusal as its API error: our body's code, else the status's."""
+    if isinstance(body, dict) and body.get("code") in HTTP_STATUS:
+        return ShouhuError.from_dict(body)
+    return _BY_STATUS.get(status, Internal)()
 
 
 def _param(value: Any) -> str:
@@ -114,10 +156,23 @@ def _param(value: Any) -> str:
     return str(value)
 
 
-def new_session(*, limit: int = 100, timeout_seconds: float = 10.0) -> aiohttp.ClientSession:
-    """One pooled session per process; bounded connections and a total timeout per call."""
+def new_session(
+    *,
+    limit: int = 100,
+    limit_per_service: int = 32,
+    timeout_seconds: float = 10.0,
+    trace_configs: list[aiohttp.TraceConfig] | None = None,
+) -> aiohttp.ClientSession:
+    """One pooled session per process; bounded connections and a total timeout per call.
+
+    Each service gets at most `limit_per_service` connections, so one slow service (or one
+    caller's burst to it) cannot take the connections the others need.
+    """
     return aiohttp.ClientSession(
-        connector=aiohttp.TCPConnector(limit=limit, limit_per_host=limit, keepalive_timeout=30),
+        connector=aiohttp.TCPConnector(
+            limit=limit, limit_per_host=limit_per_service, keepalive_timeout=30
+        ),
         timeout=aiohttp.ClientTimeout(total=timeout_seconds, connect=2.0),
         raise_for_status=False,
+        trace_configs=trace_configs,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import Field, model_validator
@@ -34,6 +35,16 @@ class ExporterKind(StrEnum):
     MEMORY = "memory"
 
 
+@dataclass(frozen=True)
+class PoolSizing:
+    """How many connections one process keeps and may open; see `ServiceSettings`."""
+
+    size: int = 4
+    overflow: int = 4
+    timeout_seconds: float = 10.0
+    recycle_seconds: int = 1800
+
+
 class ServiceSettings(BaseSettings):
     """Settings every service and the gateway share; read from `SHOUHU_*` variables."""
 
@@ -53,6 +64,21 @@ class ServiceSettings(BaseSettings):
     telemetry_exporter: ExporterKind = ExporterKind.NONE
     telemetry_file: str = ""
     otlp_endpoint: str = "http://127.0.0.1:4318/v1/traces"
+    # Share of new traces kept when exporting (parent-based: a caller's decision is followed).
+    telemetry_sample_ratio: float = Field(default=1.0, ge=0, le=1)
+    # PostgreSQL connections of one process (a uvicorn worker): `db_pool_size` kept open,
+    # up to `db_pool_overflow` more under load; a caller finding none free waits
+    # `db_pool_timeout_seconds`, then fails. The server must have room for every process:
+    # services x replicas x workers x (size + overflow), e.g. 5 x 1 x 2 x 8 = 80 of
+    # PostgreSQL's default 100 (keep some for migrations, the verify tool and operators).
+    # A request holds one connection and the worker's threads one each while they run, so
+    # eight per process outnumber what two CPU-bound workers can use at once; raising them
+    # only lets one busy service crowd the others out of a shared server.
+    db_pool_size: int = Field(default=4, ge=1)
+    db_pool_overflow: int = Field(default=4, ge=0)
+    db_pool_timeout_seconds: float = Field(default=10, gt=0)
+    # Connections are replaced after this, before idle timeouts of the network drop them.
+    db_pool_recycle_seconds: int = Field(default=1800, gt=0)
     run_worker: bool = True
     demo_data: bool = False
     relay_interval_seconds: float = 0.2
@@ -67,6 +93,16 @@ class ServiceSettings(BaseSettings):
     def jwks_url(self) -> str:
         """The realm's JWKS, by default under the issuer as Keycloak serves it."""
         return self.oidc_jwks_url or f"{self.oidc_issuer}/protocol/openid-connect/certs"
+
+    @property
+    def pool(self) -> PoolSizing:
+        """The connection pool of one process."""
+        return PoolSizing(
+            size=self.db_pool_size,
+            overflow=self.db_pool_overflow,
+            timeout_seconds=self.db_pool_timeout_seconds,
+            recycle_seconds=self.db_pool_recycle_seconds,
+        )
 
     def secret_fields(self) -> dict[str, str]:
         """The secrets of this settings class, by name; subclasses add theirs."""

@@ -1,4 +1,13 @@
-"""OpenTelemetry: one tracer provider per process, exporters chosen by setting."""
+"""OpenTelemetry: one tracer provider per process, exporters chosen by setting.
+
+With the exporter `none` nothing is traced: no SDK provider is installed (the API's no-op
+tracer stands in: a span started under a remote parent is that parent, unrecorded), no client
+library is instrumented, and the app only carries the incoming `traceparent` into the request's
+context, so that calls and events it makes forward it and a trace stays whole across this hop.
+With an exporter, requests are sampled by `telemetry_sample_ratio`, parent-based: a request
+whose caller sampled it is traced, one whose caller did not is not, and a new trace is kept at
+that ratio (by its trace id, the same answer in every service).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +15,7 @@ import threading
 from typing import IO, Any
 
 from fastapi import FastAPI
-from opentelemetry import trace
+from opentelemetry import context, propagate, trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import (
@@ -16,6 +25,8 @@ from opentelemetry.sdk.trace.export import (
     SpanExporter,
 )
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.sdk.trace.sampling import ParentBased, Sampler, TraceIdRatioBased
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from shouhu.platform.settings import ExporterKind, ServiceSettings
 
@@ -45,21 +56,32 @@ def _exporter(settings: ServiceSettings) -> SpanExporter | None:
     return None
 
 
-def configure_tracing(settings: ServiceSettings) -> TracerProvider:
-    """Set the process's tracer provider once; later calls return the same one."""
+def sampler(settings: ServiceSettings) -> Sampler:
+    """Parent-based: follow the caller's decision; new traces kept at the configured ratio."""
+    return ParentBased(root=TraceIdRatioBased(settings.telemetry_sample_ratio))
+
+
+def configure_tracing(settings: ServiceSettings) -> trace.TracerProvider:
+    """Set the process's tracer provider once; later calls return the same one.
+
+    Without an exporter no provider is set: the API's no-op provider records nothing, and a
+    later configuration in the same process (embedded mode, tests) may still set a real one.
+    """
     global _provider
     with _lock:
         if _provider is not None:
             return _provider
-        provider = TracerProvider(resource=Resource.create({"service.name": settings.service_name}))
         exporter = _exporter(settings)
-        if exporter is not None:
-            # Files and memory are read by tests right after a request: no batching delay.
-            simple = settings.telemetry_exporter in (ExporterKind.FILE, ExporterKind.MEMORY)
-            processor: Any = (
-                SimpleSpanProcessor(exporter) if simple else BatchSpanProcessor(exporter)
-            )
-            provider.add_span_processor(processor)
+        if exporter is None:
+            return trace.get_tracer_provider()
+        provider = TracerProvider(
+            resource=Resource.create({"service.name": settings.service_name}),
+            sampler=sampler(settings),
+        )
+        # Files and memory are read by tests right after a request: no batching delay.
+        simple = settings.telemetry_exporter in (ExporterKind.FILE, ExporterKind.MEMORY)
+        processor: Any = SimpleSpanProcessor(exporter) if simple else BatchSpanProcessor(exporter)
+        provider.add_span_processor(processor)
         trace.set_tracer_provider(provider)
         _instrument_clients(provider)
         _provider = provider
@@ -80,13 +102,45 @@ def _instrument_clients(provider: TracerProvider) -> None:
 
 
 def instrument_app(app: FastAPI, settings: ServiceSettings) -> None:
-    """Trace a FastAPI app's requests."""
+    """Trace a FastAPI app's requests; without an exporter, only carry the trace context."""
+    configure_tracing(settings)
+    provider = _provider
+    if provider is None:
+        app.add_middleware(TraceContextMiddleware)
+        return
     from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
-    provider = configure_tracing(settings)
     FastAPIInstrumentor.instrument_app(
-        app, tracer_provider=provider, excluded_urls="healthz,readyz"
+        app,
+        tracer_provider=provider,
+        excluded_urls="healthz,readyz",
+        # One server span per request; a span per ASGI message doubles the cost for nothing.
+        exclude_spans=["receive", "send"],
     )
+
+
+_TRACE_HEADERS = (b"traceparent", b"tracestate", b"baggage")
+
+
+class TraceContextMiddleware:
+    """Pure ASGI: the caller's trace context, current for the request; nothing recorded."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        carrier = {k.decode(): v.decode() for k, v in scope["headers"] if k in _TRACE_HEADERS}
+        if not carrier:
+            await self.app(scope, receive, send)
+            return
+        token = context.attach(propagate.extract(carrier))
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            context.detach(token)
 
 
 def flush() -> None:

@@ -1,0 +1,52 @@
+"""Tracing costs nothing without an exporter, and the caller's trace context still travels on."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from opentelemetry import propagate
+from opentelemetry.sdk.trace.sampling import Decision
+
+from shouhu.platform import telemetry
+from shouhu.platform.settings import ExporterKind, ServiceSettings
+
+TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+
+
+def test_without_an_exporter_nothing_is_recorded_and_the_traceparent_is_forwarded(
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(telemetry, "_provider", None)
+    app = FastAPI()
+
+    @app.get("/forward")
+    def forward() -> dict[str, str]:
+        carrier: dict[str, str] = {}
+        propagate.inject(carrier)  # what ServiceClient and the outbox do
+        return carrier
+
+    telemetry.instrument_app(app, ServiceSettings(telemetry_exporter=ExporterKind.NONE))
+    assert telemetry._provider is None  # no SDK provider: the API's no-op tracer
+    assert [m.cls for m in app.user_middleware] == [telemetry.TraceContextMiddleware]
+    with TestClient(app) as client:
+        assert client.get("/forward", headers={"traceparent": TRACEPARENT}).json() == {
+            "traceparent": TRACEPARENT
+        }
+        assert client.get("/forward").json() == {}
+
+
+def test_the_sampler_follows_the_caller_and_keeps_new_traces_at_the_ratio() -> None:
+    from opentelemetry import trace
+    from opentelemetry.trace import NonRecordingSpan, SpanContext, TraceFlags
+
+    sampler = telemetry.sampler(ServiceSettings(telemetry_sample_ratio=0.0))
+    assert sampler.should_sample(None, 0x1234, "root").decision is Decision.DROP
+    parent = trace.set_span_in_context(
+        NonRecordingSpan(
+            SpanContext(0x1234, 0x99, is_remote=True, trace_flags=TraceFlags(TraceFlags.SAMPLED))
+        )
+    )
+    sampled = sampler.should_sample(parent, 0x1234, "child").decision
+    assert sampled is Decision.RECORD_AND_SAMPLE
+    always = telemetry.sampler(ServiceSettings(telemetry_sample_ratio=1.0))
+    assert always.should_sample(None, 0x1234, "root").decision is Decision.RECORD_AND_SAMPLE
