@@ -4,13 +4,17 @@ import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session, select
 
 from shouhu.platform.db import make_engine, migrate
 from shouhu.platform.testing import identity_number
 from shouhu.registry.app import MIGRATIONS, create_app, seed
+from shouhu.registry.models import AccessLogEntry
+from shouhu.registry.models.access_log import AccessLogQueued
 from shouhu.registry.settings import RegistrySettings
 
 
@@ -72,3 +76,16 @@ def register(registry, as_user) -> Callable[..., dict[str, object]]:
         return body
 
     return run
+
+
+@pytest.fixture
+def logged_reads(registry) -> Callable[[], list[Any]]:
+    """Every read the access log holds, queued or sealed, in order."""
+
+    def read() -> list[Any]:
+        with Session(registry.app.state.engine) as session:
+            queued = session.exec(select(AccessLogQueued)).all()
+            sealed = session.exec(select(AccessLogEntry)).all()
+        return sorted([*queued, *sealed], key=lambda e: e.seq or 0)
+
+    return read

@@ -3,10 +3,8 @@
 from datetime import date, timedelta
 
 import pytest
-from sqlmodel import Session, select
 
 from shouhu.platform.clock import today
-from shouhu.registry.models import AccessLogEntry
 
 CLERK = "clerk.district"
 
@@ -159,17 +157,15 @@ def test_hiv_affected_is_seen_only_by_roles_that_need_it(registry, as_user, ledg
     assert denied.status_code == 403
 
 
-def test_every_file_read_is_logged(registry, as_user, ledger):
-    with Session(registry.app.state.engine) as session:
-        before = len(session.exec(select(AccessLogEntry)).all())
+def test_every_file_read_is_logged(registry, as_user, ledger, logged_reads):
+    before = len(logged_reads())
     page = _search(registry, as_user("worker.110109001"), primaryCategory="HARDSHIP")
     registry.get(
         f"/children/{ledger['li']['id']}",
         params={"include": ["classifications", "guardians"]},
         headers={**as_user("worker.110109001"), "X-Shouhu-Operation": "ChildFile"},
     )
-    with Session(registry.app.state.engine) as session:
-        entries = session.exec(select(AccessLogEntry)).all()[before:]
+    entries = logged_reads()[before:]
     assert [e.child_id for e in entries] == [e["node"]["id"] for e in page["edges"]] + [
         ledger["li"]["id"]
     ]

@@ -1,42 +1,62 @@
-"""SQL of the access log."""
+"""SQL of the access log: the queue the reads write, the chained log the sealer writes."""
 
 from collections.abc import Iterator, Sequence
+from typing import Any, cast
 
-from sqlalchemy import func
+import sqlalchemy
+from sqlalchemy import Row, Table, delete, func, insert, literal, union_all
 from sqlmodel import Session, col, select
 
-from shouhu.registry.models import AccessLogEntry
+from shouhu.registry.models.access_log import AccessLogEntry, AccessLogQueued
+
+# The tables themselves: plain INSERTs, no ORM objects (the sealer moves thousands a second).
+LOG = cast(Table, AccessLogEntry.__table__)  # type: ignore[attr-defined]
+QUEUE = cast(Table, AccessLogQueued.__table__)  # type: ignore[attr-defined]
+_QUEUED_COLUMNS = ("seq", "at", "child_id", "actor", "actor_roles", "parts", "operation", "purpose")
+
+# What a page shows of an entry, sealed or still queued.
+_PAGE_COLUMNS = ("seq", "at", "child_id", "actor", "actor_roles", "parts", "operation")
 
 
-def add_all(session: Session, entries: Sequence[AccessLogEntry]) -> None:
-    session.add_all(entries)
+def enqueue(session: Session, rows: list[dict[str, Any]]) -> None:
+    """The reads' entries: one INSERT into the narrow queue, nothing read back."""
+    session.execute(insert(QUEUE), rows)
 
 
 def page_for_child(
     session: Session, child_id: str, *, before_seq: int | None, limit: int
-) -> Sequence[AccessLogEntry]:
-    query = select(AccessLogEntry).where(AccessLogEntry.child_id == child_id)
-    if before_seq is not None:
-        query = query.where(col(AccessLogEntry.seq) < before_seq)
-    return session.exec(query.order_by(col(AccessLogEntry.seq).desc()).limit(limit)).all()
+) -> Sequence[Row[Any]]:
+    """Sealed and queued entries of one child, newest first, in one statement (one snapshot:
+    an entry the sealer moves meanwhile is seen once, on one side or the other)."""
+    parts = []
+    for table, sealed in ((AccessLogEntry, True), (AccessLogQueued, False)):
+        columns = [col(getattr(table, name)) for name in _PAGE_COLUMNS]
+        query = sqlalchemy.select(*columns, literal(sealed).label("sealed")).where(
+            col(table.child_id) == child_id
+        )
+        if before_seq is not None:
+            query = query.where(col(table.seq) < before_seq)
+        parts.append(query)
+    both = union_all(*parts).subquery()
+    return session.execute(sqlalchemy.select(both).order_by(both.c.seq.desc()).limit(limit)).all()
 
 
 def chain_head(session: Session) -> AccessLogEntry | None:
     return session.exec(
-        select(AccessLogEntry)
-        .where(col(AccessLogEntry.chain_pos).is_not(None))
-        .order_by(col(AccessLogEntry.chain_pos).desc())
-        .limit(1)
+        select(AccessLogEntry).order_by(col(AccessLogEntry.chain_pos).desc()).limit(1)
     ).first()
 
 
-def unsealed(session: Session, limit: int) -> Sequence[AccessLogEntry]:
-    return session.exec(
-        select(AccessLogEntry)
-        .where(AccessLogEntry.hash == "")
-        .order_by(col(AccessLogEntry.seq))
-        .limit(limit)
-    ).all()
+def queued(session: Session, limit: int) -> Sequence[Row[Any]]:
+    """The oldest queued entries, by number."""
+    columns = [QUEUE.c[name] for name in _QUEUED_COLUMNS]
+    return session.execute(sqlalchemy.select(*columns).order_by(QUEUE.c.seq).limit(limit)).all()
+
+
+def move_sealed(session: Session, sealed: list[dict[str, Any]]) -> None:
+    """Write sealed entries once, and take them out of the queue, in the caller's transaction."""
+    session.execute(insert(LOG), sealed)
+    session.execute(delete(QUEUE).where(QUEUE.c.seq.in_([entry["seq"] for entry in sealed])))
 
 
 def sealed_in_order(session: Session, batch: int = 5000) -> Iterator[AccessLogEntry]:
@@ -56,5 +76,4 @@ def sealed_in_order(session: Session, batch: int = 5000) -> Iterator[AccessLogEn
 
 
 def count_unsealed(session: Session) -> int:
-    query = select(func.count()).select_from(AccessLogEntry).where(AccessLogEntry.hash == "")
-    return int(session.exec(query).one())
+    return int(session.exec(select(func.count()).select_from(AccessLogQueued)).one())

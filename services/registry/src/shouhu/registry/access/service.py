@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -24,7 +25,6 @@ from shouhu.registry.access.schemas import (
 )
 from shouhu.registry.children.schemas import PageInfo
 from shouhu.registry.divisions.service import DISTRICT_CODE
-from shouhu.registry.models import AccessLogEntry
 
 GENESIS = "0" * 64
 SEAL_BATCH = 1000
@@ -38,32 +38,37 @@ def log_reads(
     parts: Iterable[str],
     operation: str,
 ) -> None:
-    """One entry per file read, in the reading request's transaction."""
+    """One entry per file read, queued in the reading request's transaction.
+
+    The read's commit makes its entries durable before it answers; nothing else is written on
+    its path (the chain position and hashes are the sealer's, a moment later).
+    """
     now = utcnow()
     roles = ",".join(sorted(principal.roles))
     part_list = ",".join(sorted(set(parts)))
-    repository.add_all(
-        session,
-        [
-            AccessLogEntry(
-                at=now,
-                child_id=child_id,
-                actor=principal.username,
-                actor_roles=roles,
-                parts=part_list,
-                operation=operation[:100] or "unknown",
-            )
-            for child_id in child_ids
-        ],
-    )
+    op = operation[:100] or "unknown"
+    rows = [
+        {
+            "at": now,
+            "child_id": child_id,
+            "actor": principal.username,
+            "actor_roles": roles,
+            "parts": part_list,
+            "operation": op,
+        }
+        for child_id in child_ids
+    ]
+    if rows:
+        repository.enqueue(session, rows)
 
 
 def _stamp(at: datetime) -> str:
     return as_utc(at).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def entry_hash(entry: AccessLogEntry, position: int, prev_hash: str) -> str:
-    """The link: the previous hash and everything the entry says."""
+def entry_hash(entry: Any, position: int, prev_hash: str) -> str:
+    """The link: the previous hash and everything the entry says (an entry of the log, or a
+    queued row read by the sealer: anything with the log's attributes)."""
     fields = [
         prev_hash,
         str(position),
@@ -80,23 +85,32 @@ def entry_hash(entry: AccessLogEntry, position: int, prev_hash: str) -> str:
 
 
 def seal(engine: Engine) -> int:
-    """Link unsealed entries into the chain in the order they are found; returns how many."""
+    """Move queued entries into the chain in the order of their numbers; returns how many.
+
+    One transaction: the sealed rows are inserted with their links and the queued ones
+    deleted, so an entry is in exactly one of the two at any moment, and written to the log
+    once. A read still uncommitted when its neighbours are sealed is linked in the next batch.
+    """
     with Session(engine) as session:
         if not exclusive(session, "shouhu.access_log.seal"):
             return 0  # another replica is sealing
+        rows = repository.queued(session, SEAL_BATCH)
+        if not rows:
+            return 0
         head = repository.chain_head(session)
         prev_hash = head.hash if head else GENESIS
         position = (head.chain_pos or 0) if head else 0
-        rows = repository.unsealed(session, SEAL_BATCH)
-        for entry in rows:
+        sealed = []
+        for queued in rows:
             position += 1
-            entry.chain_pos = position
-            entry.prev_hash = prev_hash
-            entry.hash = entry_hash(entry, position, prev_hash)
-            prev_hash = entry.hash
-            session.add(entry)
+            link = entry_hash(queued, position, prev_hash)
+            sealed.append(
+                {**queued._asdict(), "chain_pos": position, "prev_hash": prev_hash, "hash": link}
+            )
+            prev_hash = link
+        repository.move_sealed(session, sealed)
         session.commit()
-        return len(rows)
+        return len(sealed)
 
 
 def verify(engine: Engine) -> ChainReport:
@@ -141,16 +155,16 @@ def page(
     )
     edges = [
         AccessLogEdge(
-            cursor=encode_cursor("access", str(e.seq or 0)),
+            cursor=encode_cursor("access", str(e.seq)),
             node=AccessLogEntryOut(
-                seq=e.seq or 0,
+                seq=e.seq,
                 at=e.at,
                 child_id=e.child_id,
                 actor=e.actor,
                 actor_roles=e.actor_roles.split(","),
                 parts=e.parts.split(","),
                 operation=e.operation,
-                sealed=bool(e.hash),
+                sealed=bool(e.sealed),
             ),
         )
         for e in rows[:first]
