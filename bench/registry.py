@@ -20,6 +20,7 @@ from harness import (
     Issuer,
     Service,
     Verdict,
+    calibrate,
     describe,
     percentile,
     postgres,
@@ -59,6 +60,7 @@ def main() -> int:
     verdicts: list[Verdict] = []
     with postgres() as pg:
         url = pg.create_database("bench_registry")
+        calibration = calibrate(url)
         migrate(url, MIGRATIONS)
         seed(make_engine(url))
         started = time.monotonic()
@@ -127,7 +129,7 @@ def main() -> int:
             )
             if args.import_rows:
                 verdicts += ledger_import(http, registry, issuer, args.import_rows)
-    return report(verdicts)
+    return report(verdicts, calibration)
 
 
 def ledger_import(

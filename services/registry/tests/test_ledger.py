@@ -15,8 +15,8 @@ import uvicorn
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from shouhu.gateway import ledger as gateway_ledger
 from shouhu.gateway.app import create_app as create_gateway
+from shouhu.gateway.ledger import routes as gateway_ledger
 from shouhu.gateway.settings import GatewaySettings
 from shouhu.platform.auth import Principal
 from shouhu.platform.events import Envelope, OutboxRow

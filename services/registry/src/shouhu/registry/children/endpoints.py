@@ -3,14 +3,15 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import Field
 
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import Duplicate
+from shouhu.registry import files
 from shouhu.registry.children import reviews, service
 from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.children.schemas import (
-    Camel,
     ChildFilter,
     ChildOut,
     ChildPage,
@@ -19,6 +20,7 @@ from shouhu.registry.children.schemas import (
     SetGuardians,
     UpdateChild,
 )
+from shouhu.registry.schemas import Camel
 
 router = APIRouter(tags=["children"])
 
@@ -37,6 +39,16 @@ class SearchRequest(Camel):
     first: int = 20
     after: str | None = None
     with_total: bool = False
+    include: list[str] = Field(
+        default_factory=list, description="Parts of each file to fill, as `GET /children/{id}`"
+    )
+
+
+class BatchRequest(Camel):
+    ids: list[str] = Field(description=f"At most {files.MAX_BATCH} files")
+    include: list[str] = Field(
+        default_factory=list, description="Parts of each file to fill, as `GET /children/{id}`"
+    )
 
 
 class LookupRequest(Camel):
@@ -70,7 +82,7 @@ def search_children(
     keys: KeysDep,
     operation: OperationDep,
 ) -> ChildPage:
-    page = service.search(
+    page = files.search(
         session,
         principal,
         request.filter,
@@ -78,10 +90,27 @@ def search_children(
         first=request.first,
         after=request.after,
         with_total=request.with_total,
+        include=request.include,
         operation=operation,
     )
     commit(session)
     return page
+
+
+@router.post("/children/batch", response_model=list[ChildOut], response_model_by_alias=True)
+def batch_children(
+    request: BatchRequest,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+    operation: OperationDep,
+) -> list[ChildOut]:
+    """Many files at once, for the gateway's DataLoader; those unknown or out of scope left out."""
+    found = files.batch(
+        session, principal, request.ids, keys, include=request.include, operation=operation
+    )
+    commit(session)
+    return found
 
 
 @router.post("/children/lookup", response_model=ChildOut, response_model_by_alias=True)
@@ -108,8 +137,8 @@ def get_child(
     operation: OperationDep,
     include: Annotated[list[str] | None, Query()] = None,
 ) -> ChildOut:
-    child = service.get_child(
-        session, principal, child_id, keys, parts=frozenset(include or ()), operation=operation
+    child = files.get_child(
+        session, principal, child_id, keys, include=include or (), operation=operation
     )
     commit(session)
     return child

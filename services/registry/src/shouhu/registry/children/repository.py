@@ -22,6 +22,10 @@ def get(session: Session, child_id: str) -> Child | None:
     return session.get(Child, child_id)
 
 
+def get_many(session: Session, child_ids: Sequence[str]) -> Sequence[Child]:
+    return session.exec(select(Child).where(col(Child.id).in_(child_ids))).all()
+
+
 def by_id_hash(session: Session, id_hash: str) -> Child | None:
     return session.exec(select(Child).where(Child.id_number_hash == id_hash)).first()
 
@@ -47,6 +51,14 @@ def guardians_of(session: Session, child_id: str) -> Sequence[Guardian]:
     ).all()
 
 
+def guardians_of_many(session: Session, child_ids: Sequence[str]) -> Sequence[Guardian]:
+    return session.exec(
+        select(Guardian)
+        .where(col(Guardian.child_id).in_(child_ids))
+        .order_by(col(Guardian.child_id), col(Guardian.name))
+    ).all()
+
+
 def remove_guardians(session: Session, child_id: str) -> None:
     session.exec(delete(Guardian).where(col(Guardian.child_id) == child_id))
 
@@ -61,7 +73,19 @@ def classifications_of(session: Session, child_id: str) -> Sequence[Classificati
 
 def classifications_of_many(session: Session, child_ids: Sequence[str]) -> Sequence[Classification]:
     return session.exec(
-        select(Classification).where(col(Classification.child_id).in_(child_ids))
+        select(Classification)
+        .where(col(Classification.child_id).in_(child_ids))
+        .order_by(
+            col(Classification.child_id), col(Classification.since), col(Classification.subtype)
+        )
+    ).all()
+
+
+def history_of_many(session: Session, child_ids: Sequence[str]) -> Sequence[ChildHistory]:
+    return session.exec(
+        select(ChildHistory)
+        .where(col(ChildHistory.child_id).in_(child_ids))
+        .order_by(col(ChildHistory.child_id), col(ChildHistory.seq))
     ).all()
 
 

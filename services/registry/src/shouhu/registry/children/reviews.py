@@ -15,8 +15,9 @@ from shouhu.registry import policy
 from shouhu.registry.children import repository
 from shouhu.registry.children import service as children
 from shouhu.registry.children.identity import IdentityKeys
-from shouhu.registry.children.schemas import Camel, RegisterChild
+from shouhu.registry.children.schemas import RegisterChild
 from shouhu.registry.models import DuplicateReview
+from shouhu.registry.schemas import Camel
 
 
 class ReviewDecision(StrEnum):

@@ -6,14 +6,17 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 
 from shouhu.registry.classifications.taxonomy import (
     ClassificationGroup,
     ClassificationSubtype,
     PrimaryCategory,
 )
+from shouhu.registry.plans.schemas import SupportPlanOut
+from shouhu.registry.schemas import Camel as Camel  # re-exported for existing importers
+from shouhu.registry.schemas import PageInfo as PageInfo
+from shouhu.registry.visits.schemas import VisitOut
 
 
 class Gender(StrEnum):
@@ -59,12 +62,6 @@ class Capacity(StrEnum):
     FULL = "FULL"
     LIMITED = "LIMITED"
     NONE = "NONE"
-
-
-class Camel(BaseModel):
-    """camelCase on the wire."""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 
 
 class RegisterChild(Camel):
@@ -198,11 +195,8 @@ class ChildOut(Camel):
     classifications: list[ClassificationOut] | None = None
     guardians: list[GuardianOut] | None = None
     history: list[HistoryEntryOut] | None = None
-
-
-class PageInfo(Camel):
-    has_next_page: bool
-    end_cursor: str | None
+    visits: list[VisitOut] | None = None
+    plan: SupportPlanOut | None = None
 
 
 class ChildEdge(Camel):

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
@@ -37,10 +37,8 @@ from shouhu.registry.children.events import (
 from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.children.schemas import (
     Capacity,
-    ChildEdge,
     ChildFilter,
     ChildOut,
-    ChildPage,
     ChildStatus,
     ClassificationOut,
     ExitChild,
@@ -48,7 +46,6 @@ from shouhu.registry.children.schemas import (
     Gender,
     GuardianOut,
     HistoryEntryOut,
-    PageInfo,
     RegisterChild,
     Relation,
     SetGuardians,
@@ -61,7 +58,14 @@ from shouhu.registry.classifications.taxonomy import (
     PrimaryCategory,
 )
 from shouhu.registry.divisions import repository as divisions
-from shouhu.registry.models import CategoryPeriod, Child, Classification, DuplicateReview, Guardian
+from shouhu.registry.models import (
+    CategoryPeriod,
+    Child,
+    ChildHistory,
+    Classification,
+    DuplicateReview,
+    Guardian,
+)
 
 ADULT_AGE = 18
 TOPIC = topic_of("registry")
@@ -101,6 +105,17 @@ def load(session: Session, principal: Principal, child_id: str) -> Child:
     if child is None or not policy.sees_division(principal, child.residence_division_code):
         raise NotFound("儿童档案不存在")
     return child
+
+
+def load_many(session: Session, principal: Principal, child_ids: Sequence[str]) -> list[Child]:
+    """The files among these the principal may read, in the order asked; the rest left out."""
+    policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
+    found = {
+        child.id: child
+        for child in repository.get_many(session, child_ids)
+        if policy.sees_division(principal, child.residence_division_code)
+    }
+    return [found[child_id] for child_id in dict.fromkeys(child_ids) if child_id in found]
 
 
 def load_for_change(
@@ -563,26 +578,6 @@ def refresh_periods(session: Session, child: Child, rows: Sequence[Classificatio
 # ---- reading --------------------------------------------------------------------------------
 
 
-def get_child(
-    session: Session,
-    principal: Principal,
-    child_id: str,
-    keys: IdentityKeys,
-    *,
-    parts: frozenset[str],
-    operation: str,
-) -> ChildOut:
-    """A file with the parts asked for; the read is logged."""
-    unknown = parts - PARTS
-    if unknown:
-        raise ValidationFailed(fields={"include": f"未知的档案部分：{','.join(sorted(unknown))}"})
-    child = load(session, principal, child_id)
-    access.log_reads(
-        session, principal, [child.id], parts=parts | {"identity"}, operation=operation
-    )
-    return to_out(session, child, principal, keys, parts=parts | {"identity"})
-
-
 def to_out(
     session: Session,
     child: Child,
@@ -627,20 +622,75 @@ def to_out(
             _guardian_out(g, child) for g in repository.guardians_of(session, child.id)
         ]
     if "history" in parts:
-        detail = policy.sees_health_details(principal)
-        out.history = [
-            HistoryEntryOut(
-                seq=h.seq or 0,
-                at=h.at,
-                actor=h.actor,
-                operation=h.operation,
-                reason=h.reason,
-                before=h.before if detail else _redacted(h.before),
-                after=h.after if detail else _redacted(h.after),
-            )
-            for h in repository.history_of(session, child.id)
-        ]
+        out.history = visible_history(principal, repository.history_of(session, child.id))
     return out
+
+
+class _OfChild(Protocol):
+    child_id: str
+
+
+_Row = TypeVar("_Row", bound=_OfChild)
+
+
+def _by_child(rows: Sequence[_Row]) -> dict[str, list[_Row]]:
+    grouped: dict[str, list[_Row]] = {}
+    for row in rows:
+        grouped.setdefault(row.child_id, []).append(row)
+    return grouped
+
+
+def to_outs(
+    session: Session,
+    rows: Sequence[Child],
+    principal: Principal,
+    keys: IdentityKeys,
+    *,
+    parts: frozenset[str],
+) -> list[ChildOut]:
+    """Many files as `to_out` gives one; each part asked for is read for all in one query."""
+    if not rows:
+        return []
+    ids = [child.id for child in rows]
+    classifications = (
+        _by_child(repository.classifications_of_many(session, ids))
+        if "classifications" in parts
+        else {}
+    )
+    guardians = (
+        _by_child(repository.guardians_of_many(session, ids)) if "guardians" in parts else {}
+    )
+    entries = _by_child(repository.history_of_many(session, ids)) if "history" in parts else {}
+    outs = []
+    for child in rows:
+        out = to_out(session, child, principal, keys, parts=frozenset({"identity"}))
+        if "classifications" in parts:
+            out.classifications = visible_classifications(
+                principal, classifications.get(child.id, [])
+            )
+        if "guardians" in parts:
+            out.guardians = [_guardian_out(g, child) for g in guardians.get(child.id, [])]
+        if "history" in parts:
+            out.history = visible_history(principal, entries.get(child.id, []))
+        outs.append(out)
+    return outs
+
+
+def visible_history(principal: Principal, rows: Sequence[ChildHistory]) -> list[HistoryEntryOut]:
+    """The file's history, without HIV-affected entries or illness notes for most (policy)."""
+    detail = policy.sees_health_details(principal)
+    return [
+        HistoryEntryOut(
+            seq=h.seq or 0,
+            at=h.at,
+            actor=h.actor,
+            operation=h.operation,
+            reason=h.reason,
+            before=h.before if detail else _redacted(h.before),
+            after=h.after if detail else _redacted(h.after),
+        )
+        for h in rows
+    ]
 
 
 def _guardian_out(guardian: Guardian, child: Child) -> GuardianOut:
@@ -758,6 +808,15 @@ def search_conditions(
     return conditions
 
 
+@dataclass(frozen=True)
+class Found:
+    """A page of files matching a search, before it is logged and shaped."""
+
+    rows: Sequence[Child]
+    has_next_page: bool
+    total_count: int | None
+
+
 def search(
     session: Session,
     principal: Principal,
@@ -767,33 +826,19 @@ def search(
     first: int,
     after: str | None,
     with_total: bool,
-    operation: str,
-) -> ChildPage:
-    """A page of files matching the filter within the principal's scope; every read logged."""
+) -> Found:
+    """A page of files matching the filter within the principal's scope; the caller logs it."""
     policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
     if not 1 <= first <= MAX_PAGE:
         raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
     conditions = search_conditions(session, principal, f, keys)
     keyset = child_after(after) if after else None
     if conditions is None:
-        return ChildPage(edges=[], page_info=PageInfo(has_next_page=False, end_cursor=None))
+        return Found(rows=[], has_next_page=False, total_count=None)
     rows = repository.search(session, conditions, after=keyset, limit=first + 1)
-    page = rows[:first]
-    access.log_reads(
-        session, principal, [c.id for c in page], parts={"summary"}, operation=operation
-    )
-    edges = [
-        ChildEdge(
-            cursor=child_cursor(c),
-            node=to_out(session, c, principal, keys, parts=frozenset({"identity"})),
-        )
-        for c in page
-    ]
-    return ChildPage(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
-        ),
+    return Found(
+        rows=rows[:first],
+        has_next_page=len(rows) > first,
         total_count=repository.count(session, conditions) if with_total else None,
     )
 

@@ -18,7 +18,10 @@ def list_divisions(
     _principal: PrincipalDep,
     parent: str | None = None,
     codes: Annotated[list[str] | None, Query()] = None,
+    all: Annotated[bool, Query(description="The whole network, every level")] = False,
 ) -> list[DivisionOut]:
+    if all:
+        return service.every(session)
     if codes:
         return service.batch(session, codes)
     return service.list_children(session, parent)

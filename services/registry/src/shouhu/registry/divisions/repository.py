@@ -19,6 +19,10 @@ def children_of(session: Session, parent_code: str) -> Sequence[Division]:
     ).all()
 
 
+def every(session: Session) -> Sequence[Division]:
+    return session.exec(select(Division).order_by(col(Division.code))).all()
+
+
 def by_codes(session: Session, codes: Sequence[str]) -> Sequence[Division]:
     return session.exec(select(Division).where(col(Division.code).in_(codes))).all()
 

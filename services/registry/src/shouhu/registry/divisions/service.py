@@ -24,6 +24,11 @@ def list_children(session: Session, parent_code: str | None) -> list[DivisionOut
     return [to_out(d) for d in repository.children_of(session, parent_code or DISTRICT_CODE)]
 
 
+def every(session: Session) -> list[DivisionOut]:
+    """The whole network (318 rows), for the gateway's per-process copy."""
+    return [to_out(d) for d in repository.every(session)]
+
+
 def get(session: Session, code: str) -> DivisionOut:
     division = repository.get(session, code)
     if division is None:

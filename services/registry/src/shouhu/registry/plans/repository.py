@@ -31,6 +31,15 @@ def measures_of(session: Session, child_id: str) -> Sequence[PlanMeasure]:
     ).all()
 
 
+def measures_of_many(session: Session, child_ids: Sequence[str]) -> Sequence[PlanMeasure]:
+    """The measures of many children's plans, each plan's oldest first."""
+    return session.exec(
+        select(PlanMeasure)
+        .where(col(PlanMeasure.child_id).in_(child_ids))
+        .order_by(col(PlanMeasure.child_id), col(PlanMeasure.created_at), col(PlanMeasure.id))
+    ).all()
+
+
 def update_at_version(
     session: Session, measure: PlanMeasure, version: int, values: dict[str, Any]
 ) -> bool:

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from shouhu.registry.children.schemas import Camel
+from shouhu.registry.schemas import Camel
 
 
 class Department(StrEnum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -115,6 +116,14 @@ def support_plan(
     return SupportPlanOut(
         child_id=child.id, measures=[to_out(m) for m in repository.measures_of(session, child.id)]
     )
+
+
+def plans_of(session: Session, child_ids: Sequence[str]) -> dict[str, SupportPlanOut]:
+    """The plans of many files the caller may read, in one query (not logged)."""
+    found = {child_id: SupportPlanOut(child_id=child_id, measures=[]) for child_id in child_ids}
+    for measure in repository.measures_of_many(session, child_ids):
+        found[measure.child_id].measures.append(to_out(measure))
+    return found
 
 
 def own_departments(principal: Principal) -> set[Department]:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from shouhu.registry.children.schemas import Camel
+from shouhu.registry.schemas import Camel
 
 
 class Count(Camel):

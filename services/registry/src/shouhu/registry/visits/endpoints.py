@@ -9,8 +9,8 @@ from shouhu.platform.db import SessionDep, commit
 from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
 from shouhu.registry.visits import service
+from shouhu.registry.visits.overdue import OverduePage
 from shouhu.registry.visits.schemas import (
-    OverduePage,
     RecordVisit,
     SetVisitInterval,
     VisitIntervalOut,

@@ -24,6 +24,15 @@ def visits_of(session: Session, child_id: str) -> Sequence[Visit]:
     ).all()
 
 
+def visits_of_many(session: Session, child_ids: Sequence[str]) -> Sequence[Visit]:
+    """The visits of many children, each child's newest first."""
+    return session.exec(
+        select(Visit)
+        .where(col(Visit.child_id).in_(child_ids))
+        .order_by(col(Visit.child_id), col(Visit.visited_on).desc(), col(Visit.created_at).desc())
+    ).all()
+
+
 def latest_of_many(session: Session, child_ids: Sequence[str]) -> dict[str, Visit]:
     """The latest visit of each child that has one."""
     rows = session.exec(

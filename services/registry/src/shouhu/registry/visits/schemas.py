@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from shouhu.registry.children.schemas import Camel, ChildOut, PageInfo
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
+from shouhu.registry.schemas import Camel
 
 
 class RiskLevel(StrEnum):
@@ -51,26 +51,3 @@ class VisitIntervalOut(Camel):
 
 class SetVisitInterval(Camel):
     interval_days: int
-
-
-class OverdueVisitOut(Camel):
-    """An active child whose visit is overdue, since `due_on`."""
-
-    child: ChildOut
-    due_on: date
-    days_overdue: int
-    last_visit: VisitOut | None
-
-
-class OverdueEdge(Camel):
-    cursor: str
-    node: OverdueVisitOut
-
-
-class OverduePage(Camel):
-    """A page of overdue visits, ordered by village then child."""
-
-    division_code: str
-    edges: list[OverdueEdge]
-    page_info: PageInfo
-    total_count: int

@@ -33,6 +33,24 @@ def members_of(
     ).all()
 
 
+def members_of_many(
+    session: Session, division_codes: Sequence[str], *, current_on: date | None
+) -> Sequence[WorkforceMember]:
+    """`members_of` for many divisions, by division code."""
+    query = select(WorkforceMember).where(col(WorkforceMember.division_code).in_(division_codes))
+    if current_on is not None:
+        query = query.where(
+            or_(col(WorkforceMember.until).is_(None), col(WorkforceMember.until) > current_on)
+        )
+    return session.exec(
+        query.order_by(
+            col(WorkforceMember.division_code),
+            col(WorkforceMember.since).desc(),
+            col(WorkforceMember.id),
+        )
+    ).all()
+
+
 def current_holders(
     session: Session, division_code: str, post: str, on: date
 ) -> Sequence[WorkforceMember]:

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from shouhu.registry.children.schemas import Camel
 from shouhu.registry.divisions.schemas import DivisionOut
+from shouhu.registry.schemas import Camel
 
 
 class Post(StrEnum):
