@@ -7,14 +7,15 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI
-from strawberry.fastapi import GraphQLRouter
 
-from shouhu.gateway import ledger
 from shouhu.gateway.context import Services, build_context
+from shouhu.gateway.ledger import routes as ledger
+from shouhu.gateway.limits import wiring as limits
+from shouhu.gateway.reference import Reference
 from shouhu.gateway.schema import build_schema
 from shouhu.gateway.settings import GatewaySettings
 from shouhu.platform import telemetry
-from shouhu.platform.app import health_router, install_error_handlers
+from shouhu.platform.app import api_docs, health_router, install_error_handlers
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.http import ServiceClient, new_session
 
@@ -37,7 +38,10 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        session = new_session(timeout_seconds=settings.service_timeout_seconds)
+        session = new_session(
+            timeout_seconds=settings.service_timeout_seconds,
+            limit_per_service=settings.service_connections,
+        )
         urls = settings.service_urls()
         app.state.services = Services(**{n: ServiceClient(u, session) for n, u in urls.items()})
         try:
@@ -46,9 +50,10 @@ def create_app(
             await session.close()
             telemetry.flush()
 
-    app = FastAPI(title="Shouhu gateway", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="Shouhu gateway", version="0.1.0", lifespan=lifespan, **api_docs(settings))
     app.state.settings = settings
     app.state.verifier = verifier
+    app.state.reference = Reference.new(settings.reference_ttl_seconds)
     install_error_handlers(app)
     checks = {f"service:{n}": _service_check(u) for n, u in settings.service_urls().items()}
     app.include_router(
@@ -56,12 +61,14 @@ def create_app(
     )
     app.include_router(ledger.router)
     app.include_router(
-        GraphQLRouter(
-            build_schema(settings.max_query_depth),
+        limits.graphql_router(
+            build_schema(settings.max_query_depth, limits.schema_extensions(settings)),
+            settings,
             context_getter=build_context,
             multipart_uploads_enabled=True,
         ),
         prefix="/graphql",
     )
+    limits.install(app, settings, verifier)
     telemetry.instrument_app(app, settings)
     return app

@@ -1,11 +1,15 @@
-"""What every part of the schema shares: the resolver info type, pages, calls with context."""
+"""What every part of the schema shares: the resolver info type, pages, inputs as JSON."""
 
 from __future__ import annotations
 
+import datetime
+import functools
+from enum import Enum
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
+from strawberry.types.lazy_type import LazyType
 from strawberry.types.nodes import SelectedField
 
 from shouhu.gateway.context import Context
@@ -23,23 +27,65 @@ class PageInfo:
         return cls(has_next_page=row["hasNextPage"], end_cursor=row["endCursor"])
 
 
+@functools.cache
+def lazy(module: str, name: str) -> Any:
+    """Another domain's type, imported when first used: cross-domain fields make no circle."""
+    return LazyType(name, module).resolve_type()
+
+
 def operation_name(info: Ctx) -> str:
     """The GraphQL operation's name, else the field's: what the access log records."""
     operation = info.operation.name.value if info.operation and info.operation.name else None
     return operation or info.field_name
 
 
-def selected(info: Ctx) -> set[str]:
-    """The names of the fields selected directly under this one, through fragments too."""
-    names: set[str] = set()
+def _fields(selections: list[Any]) -> list[SelectedField]:
+    """The fields of a selection set, through fragment spreads and inline fragments."""
+    found: list[SelectedField] = []
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            found.append(selection)
+        else:
+            found += _fields(selection.selections)
+    return found
 
-    def walk(selections: list[Any]) -> None:
-        for selection in selections:
-            if isinstance(selection, SelectedField):
-                names.add(selection.name)
-            else:  # a fragment spread or an inline fragment
-                walk(selection.selections)
 
-    for field in info.selected_fields:
-        walk(field.selections)
-    return names
+def selected(info: Ctx, *path: str) -> set[str]:
+    """The names of the fields selected under this one, or under `path` below it."""
+    level = _fields(info.selected_fields)
+    for name in ("", *path):
+        level = [
+            child
+            for field in level
+            if not name or field.name == name
+            for child in _fields(field.selections)
+        ]
+    return {field.name for field in level}
+
+
+def to_json(value: Any) -> Any:
+    """A Strawberry input as the services' camelCase JSON; UNSET fields left out."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    if hasattr(value, "__strawberry_definition__"):
+        out = {}
+        for name, item in vars(value).items():
+            if item is strawberry.UNSET:
+                continue
+            head, *rest = name.split("_")
+            out[head + "".join(p.title() for p in rest)] = to_json(item)
+        return out
+    return value
+
+
+def to_date(value: str | None) -> datetime.date | None:
+    """An optional ISO date of a service's answer."""
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def to_datetime(value: str | None) -> datetime.datetime | None:
+    return datetime.datetime.fromisoformat(value) if value else None

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import functools
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+import strawberry.schema.name_converter
+from graphql import GraphQLError
+from strawberry.extensions import MaxTokensLimiter, ParserCache, SchemaExtension
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from shouhu.gateway import (
-    access,
-    benefits,
-    children,
-    divisions,
-    ledger,
-    notifications,
-    plans,
-    statistics,
-    visits,
-    workforce,
-)
+from shouhu.gateway.access import queries as access
+from shouhu.gateway.benefits import mutations as benefits_mutations
+from shouhu.gateway.benefits import queries as benefits
+from shouhu.gateway.children import mutations as children_mutations
+from shouhu.gateway.children import queries as children
 from shouhu.gateway.common import Ctx
+from shouhu.gateway.divisions import queries as divisions
 from shouhu.gateway.errors import ErrorCodes
+from shouhu.gateway.ledger import mutations as ledger_mutations
+from shouhu.gateway.notifications import mutations as notifications_mutations
+from shouhu.gateway.notifications import queries as notifications
+from shouhu.gateway.plans import mutations as plans_mutations
+from shouhu.gateway.statistics import queries as statistics
+from shouhu.gateway.validation import DOCUMENTS, CachedValidation, document_rules
+from shouhu.gateway.visits import mutations as visits_mutations
+from shouhu.gateway.visits import queries as visits
+from shouhu.gateway.workforce import mutations as workforce_mutations
+from shouhu.gateway.workforce import queries as workforce
 
 
 @strawberry.type(description="The caller: username, roles and division")
@@ -54,26 +65,40 @@ Query = merge_types(
 Mutation = merge_types(
     "Mutation",
     (
-        children.Mutation,
-        notifications.Mutation,
-        benefits.Mutation,
-        visits.Mutation,
-        plans.Mutation,
-        workforce.Mutation,
-        ledger.Mutation,
+        children_mutations.Mutation,
+        notifications_mutations.Mutation,
+        benefits_mutations.Mutation,
+        visits_mutations.Mutation,
+        plans_mutations.Mutation,
+        workforce_mutations.Mutation,
+        ledger_mutations.Mutation,
     ),
 )
 
 
-def build_schema(max_depth: int = 10) -> strawberry.Schema:
-    """The schema with its limits and error codes."""
+class NameConverter(strawberry.schema.name_converter.NameConverter):
+    """Strawberry's names, each worked out once: it converts every argument on every call."""
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one converter per schema, kept for good
+    def apply_naming_config(self, name: str) -> str:
+        return super().apply_naming_config(name)
+
+
+def build_schema(
+    max_depth: int = 10, limits: Sequence[Callable[[], SchemaExtension]] = ()
+) -> strawberry.Schema:
+    """The schema with its limits (`shouhu.gateway.limits.schema_extensions`) and error codes."""
+    rules = document_rules(max_depth, max_aliases=50)
+    verdicts: OrderedDict[str, list[GraphQLError]] = OrderedDict()
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        config=StrawberryConfig(name_converter=NameConverter()),
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=max_depth),
+            lambda: ParserCache(maxsize=DOCUMENTS),
             lambda: MaxTokensLimiter(max_token_count=5000),
-            lambda: MaxAliasesLimiter(max_alias_count=50),
+            *limits,  # before ErrorCodes: they see its coded errors last
+            lambda: CachedValidation(rules, verdicts),  # after every extension adding a rule
             ErrorCodes,
         ],
     )

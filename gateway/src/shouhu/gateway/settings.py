@@ -1,5 +1,7 @@
 """Settings of the gateway."""
 
+from pydantic import Field
+
 from shouhu.platform.settings import ServiceSettings
 
 
@@ -14,6 +16,18 @@ class GatewaySettings(ServiceSettings):
     notifications_url: str = "http://127.0.0.1:8005"
     max_query_depth: int = 10
     service_timeout_seconds: float = 10.0
+    reference_ttl_seconds: float = 300.0  # divisions and programmes, cached per process
+    service_connections: int = 32  # per service and process: a burst to one starves no other
+    # Limits (shouhu.gateway.limits; docs/gateway.md "Limits").
+    max_query_cost: int = Field(default=20_000, ge=1)  # cost of one operation, see limits/cost.py
+    max_page_size: int = Field(default=100, ge=1)  # largest `first` of a page
+    default_list_size: int = Field(default=10, ge=1)  # what a list without `first` counts
+    max_request_bytes: int = Field(default=1024 * 1024, ge=1)  # a JSON body: 1 MiB
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1)  # a multipart body: 20 MiB
+    rate_limit_per_second: float = Field(default=50.0, ge=0)  # per principal; 0 turns it off
+    rate_limit_burst: int = Field(default=200, ge=1)
+    request_timeout_seconds: float = Field(default=15.0, gt=0)  # per operation
+    trusted_documents_file: str = ""  # default: the manifest committed in limits/
 
     def service_urls(self) -> dict[str, str]:
         """Base URL of every service, by name."""

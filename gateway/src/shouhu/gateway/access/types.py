@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from shouhu.gateway.common import Ctx, PageInfo
+from shouhu.gateway.common import PageInfo
 
 
 @strawberry.type(description="One read of a child's file: who, when, which parts, how")
@@ -45,23 +45,3 @@ class AccessLogEdge:
 class AccessLogConnection:
     edges: list[AccessLogEdge]
     page_info: PageInfo
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="Who read a child's file")
-    async def access_log(
-        self, info: Ctx, child_id: strawberry.ID, first: int = 20, after: str | None = None
-    ) -> AccessLogConnection:
-        page = await info.context.services.registry.get(
-            f"/children/{child_id}/access-log",
-            token=info.context.token,
-            params={"first": first, "after": after},
-        )
-        return AccessLogConnection(
-            edges=[
-                AccessLogEdge(cursor=e["cursor"], node=AccessLogEntry.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
-        )

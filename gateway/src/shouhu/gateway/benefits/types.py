@@ -6,19 +6,11 @@ import datetime
 import warnings
 from enum import Enum
 from typing import Any, NewType
-from weakref import WeakKeyDictionary
 
 import strawberry
-from strawberry.dataloader import DataLoader
 from strawberry.scalars import JSON
 
-from shouhu.gateway.common import Ctx, PageInfo, selected
-from shouhu.gateway.context import Context
-from shouhu.platform.errors import NotFound
-
-MAX_BATCH = 100  # children per call to the benefits service
-# A district-wide XLSX of 100,000 lines takes about 12 s; the usual timeout is for quick calls.
-EXPORT_TIMEOUT_SECONDS = 120.0
+from shouhu.gateway.common import Ctx, PageInfo, selected, to_date
 
 # A district's month passes 2^31 fen: GraphQL's Int is 32 bits, so totals are BigInt. Strawberry
 # now prefers a `scalar_map` in the schema's config; until the schema takes one, the class form.
@@ -81,10 +73,6 @@ class EntitlementStatus(Enum):
 class ExportFormat(Enum):
     CSV = "csv"
     XLSX = "xlsx"
-
-
-def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
 
 
 @strawberry.type(description="A programme's monthly standard in one year, in fen")
@@ -170,18 +158,9 @@ class Programme:
         )
 
 
-# Per-request caches, keyed by the request's context (gone with it).
-_PROGRAMMES: WeakKeyDictionary[Context, dict[str, Programme]] = WeakKeyDictionary()
-_BENEFITS: WeakKeyDictionary[Context, DataLoader[str, dict[str, Any] | None]] = WeakKeyDictionary()
-
-
 async def programme_of(info: Ctx, code: str) -> Programme:
-    """A programme, from one list fetched once per request."""
-    context = info.context
-    if context not in _PROGRAMMES:
-        rows = await context.services.benefits.get("/programmes", token=context.token)
-        _PROGRAMMES[context] = {r["code"]: Programme.from_row(r) for r in rows}
-    return _PROGRAMMES[context][code]
+    """A programme from the process's copy of the list."""
+    return Programme.from_row((await info.context.loaders.programmes())[code])
 
 
 @strawberry.type(description="The decision on one programme, with its reasons (认定结果及理由)")
@@ -244,7 +223,7 @@ class Entitlement:
             monthly_amount_fen=row["monthlyAmountFen"],
             share_percent=row["sharePercent"],
             starts_on=datetime.date.fromisoformat(row["startsOn"]),
-            ends_on=_date(row.get("endsOn")),
+            ends_on=to_date(row.get("endsOn")),
             end_reason=row.get("endReason"),
             administered_elsewhere=row["administeredElsewhere"],
             paid_in_batches=row["paidInBatches"],
@@ -274,11 +253,7 @@ class ChildBenefits:
 
     @strawberry.field(description="Every decision, newest first")
     async def history(self, info: Ctx, first: int = 20) -> list[DecisionSet]:
-        rows = await info.context.services.benefits.get(
-            f"/children/{self.child_id}/decisions",
-            token=info.context.token,
-            params={"first": first},
-        )
+        rows = await info.context.benefits.decisions(self.child_id, first)
         return [
             DecisionSet(
                 id=strawberry.ID(r["id"]),
@@ -305,38 +280,13 @@ class ChildBenefits:
                 child_id=child_id,
             )
         return cls(
-            decided_on=_date(row.get("decidedOn")),
+            decided_on=to_date(row.get("decidedOn")),
             rule_version=row.get("ruleVersion"),
             facts=row.get("facts"),
             decisions=[BenefitDecision.from_row(d) for d in row["decisions"]],
             entitlements=[Entitlement.from_row(e) for e in row["entitlements"]],
             child_id=child_id,
         )
-
-
-def _benefits_loader(context: Context) -> DataLoader[str, dict[str, Any] | None]:
-    """Children's benefits, many per call to the service (a list of files asks once)."""
-    if context not in _BENEFITS:
-
-        async def load(child_ids: list[str]) -> list[dict[str, Any] | None]:
-            found: dict[str, dict[str, Any]] = {}
-            for start in range(0, len(child_ids), MAX_BATCH):
-                rows = await context.services.benefits.post(
-                    "/children/benefits",
-                    token=context.token,
-                    json={"childIds": child_ids[start : start + MAX_BATCH]},
-                )
-                found.update({r["childId"]: r for r in rows})
-            return [found.get(child_id) for child_id in child_ids]
-
-        _BENEFITS[context] = DataLoader(load_fn=load)
-    return _BENEFITS[context]
-
-
-async def child_benefits(info: Ctx, child_id: str) -> ChildBenefits:
-    """The resolver of `Child.benefits`."""
-    row = await _benefits_loader(info.context).load(child_id)
-    return ChildBenefits.from_row(child_id, row)
 
 
 # ---- the payment ledger ---------------------------------------------------------------------
@@ -420,10 +370,9 @@ class PaymentBatch:
         division_code: str | None = None,
         programme: ProgrammeCode | None = None,
     ) -> PaymentLineConnection:
-        page = await info.context.services.benefits.get(
-            f"/payment-batches/{self.month}/lines",
-            token=info.context.token,
-            params={
+        page = await info.context.benefits.payment_lines(
+            self.month,
+            {
                 "first": first,
                 "after": after,
                 "divisionCode": division_code,
@@ -442,12 +391,7 @@ class PaymentBatch:
 
     @strawberry.field(description="The lines in the caller's division as CSV or XLSX")
     async def export(self, info: Ctx, format: ExportFormat) -> ExportFile:
-        row = await info.context.services.benefits.get(
-            f"/payment-batches/{self.month}/export",
-            token=info.context.token,
-            params={"format": format.value},
-            timeout_seconds=EXPORT_TIMEOUT_SECONDS,
-        )
+        row = await info.context.benefits.payment_export(self.month, format.value)
         return ExportFile(
             filename=row["filename"],
             media_type=row["mediaType"],
@@ -477,64 +421,3 @@ class PaymentBatch:
                 for t in row["totals"]
             ],
         )
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="Every programme with this year's standard (保障项目)")
-    async def programmes(self, info: Ctx) -> list[Programme]:
-        rows = await info.context.services.benefits.get("/programmes", token=info.context.token)
-        return [Programme.from_row(r) for r in rows]
-
-    @strawberry.field(description='A month\'s payment batch, once run ("2026-11")')
-    async def payment_batch(self, info: Ctx, month: str) -> PaymentBatch | None:
-        try:
-            row = await info.context.services.benefits.get(
-                f"/payment-batches/{month}", token=info.context.token
-            )
-        except NotFound:
-            return None
-        return PaymentBatch.from_row(row)
-
-    @strawberry.field(description="The latest payment batches, newest first")
-    async def payment_batches(self, info: Ctx, first: int = 24) -> list[PaymentBatch]:
-        rows = await info.context.services.benefits.get(
-            "/payment-batches", token=info.context.token, params={"first": first}
-        )
-        return [PaymentBatch.from_row(r) for r in rows]
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation(description="Set a programme's monthly standard in fen for a year")
-    async def set_benefit_standard(
-        self, info: Ctx, programme: ProgrammeCode, year: int, monthly_amount_fen: int
-    ) -> Programme:
-        row = await info.context.services.benefits.request(
-            "PUT",
-            f"/programmes/{programme.value}/standards/{year}",
-            token=info.context.token,
-            json={"monthlyAmountFen": monthly_amount_fen},
-        )
-        return Programme.from_row(row)
-
-    @strawberry.mutation(description="Switch a pilot programme on or off (监护津贴)")
-    async def set_programme_enabled(
-        self, info: Ctx, programme: ProgrammeCode, enabled: bool
-    ) -> Programme:
-        row = await info.context.services.benefits.request(
-            "PUT",
-            f"/programmes/{programme.value}/enabled",
-            token=info.context.token,
-            json={"enabled": enabled},
-        )
-        return Programme.from_row(row)
-
-    @strawberry.mutation(
-        description="Compute a month's payment batch; running it twice pays nothing twice"
-    )
-    async def run_payment_batch(self, info: Ctx, month: str) -> PaymentBatch:
-        row = await info.context.services.benefits.post(
-            "/payment-batches", token=info.context.token, json={"month": month}
-        )
-        return PaymentBatch.from_row(row)

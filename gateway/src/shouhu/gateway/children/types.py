@@ -9,15 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.scalars import JSON
 
-from shouhu.gateway.common import Ctx, PageInfo, operation_name, selected
-from shouhu.gateway.divisions import Division, load_division
+from shouhu.gateway.common import Ctx, PageInfo, lazy, operation_name, to_date
+from shouhu.gateway.divisions.types import Division, load_division
 from shouhu.platform import clock
-from shouhu.platform.errors import NotFound
 
 if TYPE_CHECKING:
-    from shouhu.gateway.benefits import ChildBenefits
-    from shouhu.gateway.plans import SupportPlan
-    from shouhu.gateway.visits import Visit
+    from shouhu.gateway.benefits.types import ChildBenefits
+    from shouhu.gateway.plans.types import SupportPlan
+    from shouhu.gateway.visits.types import Visit
 
 
 @strawberry.enum
@@ -99,10 +98,6 @@ class ReviewDecision(Enum):
     DIFFERENT_CHILD = "DIFFERENT_CHILD"
 
 
-def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
-
-
 @strawberry.type(description="A classification (分类), in force from since until until")
 class Classification:
     group: ClassificationGroup
@@ -119,7 +114,7 @@ class Classification:
             group=ClassificationGroup(row["group"]),
             subtype=ClassificationSubtype(row["subtype"]),
             since=datetime.date.fromisoformat(row["since"]),
-            until=_date(row.get("until")),
+            until=to_date(row.get("until")),
             note=row.get("note"),
             recorded_by=row["recordedBy"],
             recorded_at=datetime.datetime.fromisoformat(row["recordedAt"]),
@@ -151,11 +146,11 @@ class Guardian:
             capacity=GuardianshipCapacity(row["capacity"]),
             working_away=row["workingAway"],
             away_location=row.get("awayLocation"),
-            away_since=_date(row.get("awaySince")),
+            away_since=to_date(row.get("awaySince")),
             phone=row.get("phone"),
             entrusted=row["entrusted"],
-            entrusted_since=_date(row.get("entrustedSince")),
-            entrustment_agreed_on=_date(row.get("entrustmentAgreedOn")),
+            entrusted_since=to_date(row.get("entrustedSince")),
+            entrustment_agreed_on=to_date(row.get("entrustmentAgreedOn")),
         )
 
 
@@ -219,18 +214,18 @@ class Child:
             primary_category=PrimaryCategory(row["primaryCategory"]),
             left_behind=row["leftBehind"],
             registered_on=datetime.date.fromisoformat(row["registeredOn"]),
-            exited_on=_date(row.get("exitedOn")),
+            exited_on=to_date(row.get("exitedOn")),
             exit_reason=ExitReason(row["exitReason"]) if row.get("exitReason") else None,
             row=row,
         )
 
-    async def _part(self, info: Ctx, part: str) -> list[dict[str, Any]]:
-        rows = self.row.get(part)
-        if rows is None:
+    async def _part(self, info: Ctx, part: str) -> Any:
+        """A part of the file: read with it, else in one batch with the page's other files."""
+        if self.row.get(part) is None:
             key = (str(self.id), part, operation_name(info))
             loaded = await info.context.loaders.child_part.load(key)
-            rows = loaded.get(part) or []
-        return list(rows)
+            return (loaded or {}).get(part)
+        return self.row[part]
 
     @strawberry.field(description="The village the child lives in")
     async def residence_division(self, info: Ctx) -> Division:
@@ -238,7 +233,9 @@ class Child:
 
     @strawberry.field(description="Classifications, current and past (health details by role)")
     async def classifications(self, info: Ctx, active_only: bool = False) -> list[Classification]:
-        items = [Classification.from_row(r) for r in await self._part(info, "classifications")]
+        items = [
+            Classification.from_row(r) for r in await self._part(info, "classifications") or []
+        ]
         if active_only:
             today = clock.today()
             items = [c for c in items if c.since <= today and (c.until is None or c.until > today)]
@@ -246,35 +243,33 @@ class Child:
 
     @strawberry.field(description="Household members and guardians")
     async def guardians(self, info: Ctx) -> list[Guardian]:
-        return [Guardian.from_row(r) for r in await self._part(info, "guardians")]
+        return [Guardian.from_row(r) for r in await self._part(info, "guardians") or []]
 
     @strawberry.field(description="Every change to the file, oldest first")
     async def history(self, info: Ctx) -> list[HistoryEntry]:
-        return [HistoryEntry.from_row(r) for r in await self._part(info, "history")]
+        return [HistoryEntry.from_row(r) for r in await self._part(info, "history") or []]
 
     @strawberry.field(description="Visits to the family, newest first (定期走访)")
     async def visits(
         self, info: Ctx
-    ) -> list[Annotated[Visit, strawberry.lazy("shouhu.gateway.visits")]]:
-        from shouhu.gateway.visits import child_visits
-
-        return await child_visits(info, str(self.id))
+    ) -> list[Annotated[Visit, strawberry.lazy("shouhu.gateway.visits.types")]]:
+        visit = lazy("shouhu.gateway.visits.types", "Visit")
+        return [visit.from_row(row) for row in await self._part(info, "visits") or []]
 
     @strawberry.field(description="The one support plan: every department's measures (一策)")
     async def support_plan(
         self, info: Ctx
-    ) -> Annotated[SupportPlan, strawberry.lazy("shouhu.gateway.plans")]:
-        from shouhu.gateway.plans import child_support_plan
-
-        return await child_support_plan(info, str(self.id))
+    ) -> Annotated[SupportPlan, strawberry.lazy("shouhu.gateway.plans.types")]:
+        plan = lazy("shouhu.gateway.plans.types", "SupportPlan")
+        return plan.from_row(str(self.id), await self._part(info, "plan"))  # type: ignore[no-any-return]
 
     @strawberry.field(description="Benefits: decisions with reasons, and entitlements (福利待遇)")
     async def benefits(
         self, info: Ctx
-    ) -> Annotated[ChildBenefits, strawberry.lazy("shouhu.gateway.benefits")]:
-        from shouhu.gateway.benefits import child_benefits
-
-        return await child_benefits(info, str(self.id))
+    ) -> Annotated[ChildBenefits, strawberry.lazy("shouhu.gateway.benefits.types")]:
+        row = await info.context.loaders.benefits.load(str(self.id))
+        benefits = lazy("shouhu.gateway.benefits.types", "ChildBenefits")
+        return benefits.from_row(str(self.id), row)  # type: ignore[no-any-return]
 
 
 @strawberry.type
@@ -403,169 +398,3 @@ class ChildFilter:
     min_age: int | None = None
     max_age: int | None = None
     left_behind: bool | None = None
-
-
-def to_json(value: Any) -> Any:
-    """A Strawberry input as the services' camelCase JSON; UNSET fields left out."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [to_json(v) for v in value]
-    if hasattr(value, "__strawberry_definition__"):
-        out = {}
-        for name, item in vars(value).items():
-            if item is strawberry.UNSET:
-                continue
-            head, *rest = name.split("_")
-            out[head + "".join(p.title() for p in rest)] = to_json(item)
-        return out
-    return value
-
-
-def _reads(info: Ctx) -> dict[str, str]:
-    return {"X-Shouhu-Operation": operation_name(info)}
-
-
-def _parts(info: Ctx) -> list[str]:
-    return sorted(selected(info) & {"classifications", "guardians", "history"})
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="A child's file, when in the caller's scope")
-    async def child(self, info: Ctx, id: strawberry.ID) -> Child | None:
-        try:
-            row = await info.context.services.registry.get(
-                f"/children/{id}",
-                token=info.context.token,
-                params={"include": _parts(info)},
-                headers=_reads(info),
-            )
-        except NotFound:
-            return None
-        return Child.from_row(row)
-
-    @strawberry.field(description="Files in the caller's scope matching the filter")
-    async def children(
-        self,
-        info: Ctx,
-        filter: ChildFilter | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> ChildConnection:
-        page = await info.context.services.registry.post(
-            "/children/search",
-            token=info.context.token,
-            json={
-                "filter": to_json(filter) if filter else {},
-                "first": first,
-                "after": after,
-                "withTotal": "totalCount" in selected(info),
-            },
-            headers=_reads(info),
-        )
-        return ChildConnection(
-            edges=[
-                ChildEdge(cursor=e["cursor"], node=Child.from_row(e["node"])) for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
-            total_count=page.get("totalCount"),
-        )
-
-    @strawberry.field(description="A file by identity number (exact)")
-    async def child_by_id_number(self, info: Ctx, id_number: str) -> Child | None:
-        try:
-            row = await info.context.services.registry.post(
-                "/children/lookup",
-                token=info.context.token,
-                json={"idNumber": id_number},
-                headers=_reads(info),
-            )
-        except NotFound:
-            return None
-        return Child.from_row(row)
-
-    @strawberry.field(description="Registrations held back as possible duplicates, for review")
-    async def duplicate_reviews(self, info: Ctx) -> list[DuplicateReview]:
-        rows = await info.context.services.registry.get(
-            "/duplicate-reviews", token=info.context.token
-        )
-        return [DuplicateReview.from_row(r) for r in rows]
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation(description="Open a child's file in a village of the caller's division")
-    async def register_child(self, info: Ctx, input: RegisterChildInput) -> Child:
-        row = await info.context.services.registry.post(
-            "/children", token=info.context.token, json=to_json(input)
-        )
-        return Child.from_row(row)
-
-    @strawberry.mutation(description="Change identity fields; stale version: CONFLICT")
-    async def update_child(
-        self, info: Ctx, id: strawberry.ID, version: int, input: UpdateChildInput
-    ) -> Child:
-        row = await info.context.services.registry.request(
-            "PATCH",
-            f"/children/{id}",
-            token=info.context.token,
-            params={"version": version},
-            json=to_json(input),
-        )
-        return Child.from_row(row)
-
-    @strawberry.mutation(description="Set the complete active set of classifications")
-    async def classify_child(
-        self, info: Ctx, id: strawberry.ID, version: int, input: ClassifyChildInput
-    ) -> Child:
-        row = await info.context.services.registry.post(
-            f"/children/{id}/classifications",
-            token=info.context.token,
-            params={"version": version},
-            json=to_json(input),
-        )
-        return Child.from_row(row)
-
-    @strawberry.mutation(description="Take a child out of scope")
-    async def exit_child(
-        self,
-        info: Ctx,
-        id: strawberry.ID,
-        version: int,
-        reason: ExitReason,
-        note: str | None = None,
-    ) -> Child:
-        row = await info.context.services.registry.post(
-            f"/children/{id}/exit",
-            token=info.context.token,
-            params={"version": version},
-            json={"reason": reason.value, "note": note},
-        )
-        return Child.from_row(row)
-
-    @strawberry.mutation(description="Replace the household and the entrusted guardian")
-    async def set_guardians(
-        self, info: Ctx, child_id: strawberry.ID, version: int, input: SetGuardiansInput
-    ) -> Child:
-        row = await info.context.services.registry.request(
-            "PUT",
-            f"/children/{child_id}/guardians",
-            token=info.context.token,
-            params={"version": version},
-            json=to_json(input),
-        )
-        return Child.from_row(row)
-
-    @strawberry.mutation(description="Decide a held-back registration")
-    async def decide_duplicate_review(
-        self, info: Ctx, id: strawberry.ID, decision: ReviewDecision
-    ) -> DuplicateReview:
-        row = await info.context.services.registry.post(
-            f"/duplicate-reviews/{id}/decide",
-            token=info.context.token,
-            json={"decision": decision.value},
-        )
-        return DuplicateReview.from_row(row)

@@ -1,4 +1,4 @@
-"""Divisions of the three-tier network."""
+"""Divisions: district, towns (镇街), villages (社区/村)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from shouhu.gateway.common import Ctx
+from shouhu.gateway.common import Ctx, lazy
+from shouhu.gateway.reference import DivisionTree
 
 if TYPE_CHECKING:
-    from shouhu.gateway.workforce import WorkforceMember
+    from shouhu.gateway.workforce.types import WorkforceMember
 
 
 @strawberry.enum(description="District, town (镇街) or village (社区/村)")
@@ -26,60 +27,51 @@ class Division:
     name: str
     level: DivisionLevel
     parent_code: strawberry.Private[str | None]
+    tree: strawberry.Private[DivisionTree]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Division:
+    def from_row(cls, row: dict[str, Any], tree: DivisionTree) -> Division:
         return cls(
             code=row["code"],
             name=row["name"],
-            level=DivisionLevel(row["level"]),
+            level=DivisionLevel[row["level"]],
             parent_code=row.get("parentCode"),
+            tree=tree,
         )
 
     @strawberry.field(description="The division above; none for the district")
-    async def parent(self, info: Ctx) -> Division | None:
-        if self.parent_code is None:
-            return None
-        row = await info.context.loaders.division.load(self.parent_code)
-        return Division.from_row(row) if row else None
+    def parent(self) -> Division | None:
+        row = self.tree.by_code.get(self.parent_code or "")
+        return Division.from_row(row, self.tree) if row else None
 
     @strawberry.field(description="The divisions directly below")
-    async def children(self, info: Ctx) -> list[Division]:
-        if self.level is DivisionLevel.VILLAGE:
-            return []
-        rows = await info.context.services.registry.get(
-            "/divisions", token=info.context.token, params={"parent": self.code}
-        )
-        return [Division.from_row(row) for row in rows]
+    def children(self) -> list[Division]:
+        return [Division.from_row(row, self.tree) for row in self.tree.below.get(self.code, [])]
 
     @strawberry.field(description="The holders of the division's post (队伍建设)")
     async def workforce(
         self, info: Ctx, include_ended: bool = False
-    ) -> list[Annotated[WorkforceMember, strawberry.lazy("shouhu.gateway.workforce")]]:
-        from shouhu.gateway.workforce import division_workforce
+    ) -> list[Annotated[WorkforceMember, strawberry.lazy("shouhu.gateway.workforce.types")]]:
+        rows = await info.context.loaders.workforce.load((self.code, include_ended))
+        member = lazy("shouhu.gateway.workforce.types", "WorkforceMember")
+        return [member.from_row(row) for row in rows]
 
-        return await division_workforce(info, self.code, include_ended)
+
+async def find_division(info: Ctx, code: str) -> Division | None:
+    """A division by code from the process's copy of the network."""
+    tree = await info.context.loaders.divisions()
+    row = tree.by_code.get(code)
+    return Division.from_row(row, tree) if row else None
 
 
 async def load_division(info: Ctx, code: str) -> Division:
-    """A division by code through the request's DataLoader."""
-    row = await info.context.loaders.division.load(code)
-    if row is None:
-        return Division(code=code, name="", level=DivisionLevel.VILLAGE, parent_code=None)
-    return Division.from_row(row)
+    """A division named by a record; an unknown code still answers with the code."""
+    tree = await info.context.loaders.divisions()
+    row = tree.by_code.get(code) or {"code": code, "name": "", "level": "VILLAGE"}
+    return Division.from_row(row, tree)
 
 
-@strawberry.type
-class Query:
-    @strawberry.field(description="Divisions under a parent; without one, the district's towns")
-    async def divisions(self, info: Ctx, parent_code: str | None = None) -> list[Division]:
-        rows = await info.context.services.registry.get(
-            "/divisions", token=info.context.token, params={"parent": parent_code}
-        )
-        return [Division.from_row(row) for row in rows]
-
-    @strawberry.field(description="One division by its code")
-    async def division(self, info: Ctx, code: str) -> Division | None:
-        info.context.principal  # noqa: B018 - signed-in callers only
-        row = await info.context.loaders.division.load(code)
-        return Division.from_row(row) if row else None
+async def divisions_of(info: Ctx, rows: list[dict[str, Any]]) -> list[Division]:
+    """Divisions a service answered with, linked to the process's copy of the network."""
+    tree = await info.context.loaders.divisions()
+    return [Division.from_row(row, tree) for row in rows]

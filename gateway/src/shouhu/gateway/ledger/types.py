@@ -1,4 +1,4 @@
-"""The ledger import (台账导入): a village's spreadsheet through GraphQL; the blank template."""
+"""The ledger import's types."""
 
 from __future__ import annotations
 
@@ -6,22 +6,6 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
-from starlette.datastructures import UploadFile
-from strawberry.file_uploads import Upload
-
-from shouhu.gateway.common import Ctx
-from shouhu.gateway.context import Services
-from shouhu.platform.errors import ValidationFailed
-
-# A 100,000-row file takes about a minute; the gateway's usual timeout is for quick calls.
-IMPORT_TIMEOUT_SECONDS = 600.0
-TEMPLATES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
-DOWNLOAD_NAME = "%E5%8F%B0%E8%B4%A6%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF"  # 台账导入模板
 
 
 @strawberry.enum(description="Refuse the whole file on any bad row, or take the good rows")
@@ -75,51 +59,3 @@ class ImportReport:
             ],
             duplicate_of_earlier_import=row["duplicateOfEarlierImport"],
         )
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation(
-        description="Import a village ledger (CSV or XLSX, multipart upload); once per file"
-    )
-    async def import_ledger(self, info: Ctx, file: Upload, mode: ImportMode) -> ImportReport:
-        if not isinstance(file, UploadFile):
-            raise ValidationFailed("请上传台账文件", fields={"file": "请上传台账文件"})
-        row = await info.context.services.registry.post_form(
-            "/imports",
-            token=info.context.token,
-            fields={"mode": mode.value},
-            files={
-                "file": (
-                    file.filename or "台账",
-                    file.file,
-                    file.content_type or "application/octet-stream",
-                )
-            },
-            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
-        )
-        return ImportReport.from_row(row)
-
-
-router = APIRouter(tags=["ledger"])
-
-
-@router.get("/ledger/template.xlsx")
-async def xlsx_template(request: Request) -> Response:
-    """The blank ledger template, from the registry; no token needed (a browser link)."""
-    return await _template(request, "xlsx")
-
-
-@router.get("/ledger/template.csv")
-async def csv_template(request: Request) -> Response:
-    """The blank template as CSV (UTF-8 with a BOM, so Excel shows the Chinese headers)."""
-    return await _template(request, "csv")
-
-
-async def _template(request: Request, kind: str) -> Response:
-    services: Services = request.app.state.services
-    body, _ = await services.registry.get_bytes(f"/imports/template.{kind}")
-    disposition = (
-        f"attachment; filename=\"ledger-template.{kind}\"; filename*=UTF-8''{DOWNLOAD_NAME}.{kind}"
-    )
-    return Response(body, media_type=TEMPLATES[kind], headers={"Content-Disposition": disposition})

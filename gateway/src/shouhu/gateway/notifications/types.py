@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from shouhu.gateway.common import Ctx, PageInfo
+from shouhu.gateway.common import PageInfo
 
 
 @strawberry.type(description="An in-app notification (站内通知)")
@@ -50,39 +50,3 @@ class NotificationConnection:
     page_info: PageInfo
     total_count: int
     unread_count: int
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="The caller's in-app notifications, newest first")
-    async def notifications(
-        self,
-        info: Ctx,
-        first: int = 20,
-        after: str | None = None,
-        unread_only: bool = False,
-    ) -> NotificationConnection:
-        page = await info.context.services.notifications.get(
-            "/notifications",
-            token=info.context.token,
-            params={"first": first, "after": after, "unreadOnly": unread_only},
-        )
-        return NotificationConnection(
-            edges=[
-                NotificationEdge(cursor=e["cursor"], node=Notification.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
-            total_count=page["totalCount"],
-            unread_count=page["unreadCount"],
-        )
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation(description="Mark one of the caller's notifications read")
-    async def mark_notification_read(self, info: Ctx, id: strawberry.ID) -> Notification:
-        row = await info.context.services.notifications.post(
-            f"/notifications/{id}/read", token=info.context.token
-        )
-        return Notification.from_row(row)

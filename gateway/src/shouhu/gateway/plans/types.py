@@ -8,8 +8,7 @@ from typing import Any
 
 import strawberry
 
-from shouhu.gateway.children import to_json
-from shouhu.gateway.common import Ctx, operation_name
+from shouhu.gateway.common import to_date
 
 
 @strawberry.enum(description="The department a measure belongs to (责任部门)")
@@ -30,10 +29,6 @@ class MeasureStatus(Enum):
     IN_PROGRESS = "IN_PROGRESS"
     DONE = "DONE"
     CANCELLED = "CANCELLED"
-
-
-def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
 
 
 @strawberry.type(description="One measure of a child's support plan (帮扶措施)")
@@ -64,7 +59,7 @@ class PlanMeasure:
             kind=row["kind"],
             description=row["description"],
             status=MeasureStatus(row["status"]),
-            due_date=_date(row.get("dueDate")),
+            due_date=to_date(row.get("dueDate")),
             owner=row.get("owner"),
             source_ref=row.get("sourceRef"),
             created_by=row["createdBy"],
@@ -77,6 +72,14 @@ class PlanMeasure:
 class SupportPlan:
     child_id: strawberry.ID
     measures: list[PlanMeasure] = strawberry.field(description="Every department's, oldest first")
+
+    @classmethod
+    def from_row(cls, child_id: str, row: dict[str, Any] | None) -> SupportPlan:
+        """A plan as the registry answers it; none yet is an empty plan."""
+        measures = (row or {}).get("measures") or []
+        return cls(
+            child_id=strawberry.ID(child_id), measures=[PlanMeasure.from_row(m) for m in measures]
+        )
 
 
 @strawberry.input(description="A new measure of a child's plan")
@@ -98,41 +101,3 @@ class UpdatePlanMeasureInput:
     due_date: datetime.date | None = strawberry.UNSET
     owner: str | None = strawberry.UNSET
     reason: str | None = strawberry.UNSET
-
-
-async def child_support_plan(info: Ctx, child_id: str) -> SupportPlan:
-    """A child's plan (the resolver of `Child.supportPlan`)."""
-    row = await info.context.services.registry.get(
-        f"/children/{child_id}/plan",
-        token=info.context.token,
-        headers={"X-Shouhu-Operation": operation_name(info)},
-    )
-    return SupportPlan(
-        child_id=strawberry.ID(row["childId"]),
-        measures=[PlanMeasure.from_row(m) for m in row["measures"]],
-    )
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation(description="Add a measure to a child's plan")
-    async def add_plan_measure(
-        self, info: Ctx, child_id: strawberry.ID, input: PlanMeasureInput
-    ) -> PlanMeasure:
-        row = await info.context.services.registry.post(
-            f"/children/{child_id}/plan/measures", token=info.context.token, json=to_json(input)
-        )
-        return PlanMeasure.from_row(row)
-
-    @strawberry.mutation(description="Change a measure; stale version: CONFLICT")
-    async def update_plan_measure(
-        self, info: Ctx, id: strawberry.ID, version: int, input: UpdatePlanMeasureInput
-    ) -> PlanMeasure:
-        row = await info.context.services.registry.request(
-            "PATCH",
-            f"/plan-measures/{id}",
-            token=info.context.token,
-            params={"version": version},
-            json=to_json(input),
-        )
-        return PlanMeasure.from_row(row)

@@ -7,8 +7,6 @@ from typing import Any
 
 import strawberry
 
-from shouhu.gateway.common import Ctx
-
 
 @strawberry.type(description="A count under a key (a category, group or subtype)")
 class Count:
@@ -56,33 +54,3 @@ class DivisionStatistics:
     counts: DivisionCounts
     children: list[DivisionCounts]
     trend: list[MonthPoint]
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="Counts for a division and each division below it, as of a day")
-    async def child_statistics(
-        self, info: Ctx, division_code: str, as_of: datetime.date | None = None
-    ) -> DivisionStatistics:
-        row = await info.context.services.registry.get(
-            f"/statistics/{division_code}",
-            token=info.context.token,
-            params={"as_of": as_of.isoformat() if as_of else None},
-        )
-        return DivisionStatistics(
-            division_code=row["divisionCode"],
-            as_of=datetime.date.fromisoformat(row["asOf"]),
-            counts=DivisionCounts.from_row(row["counts"]),
-            children=[DivisionCounts.from_row(c) for c in row["children"]],
-            trend=[
-                MonthPoint(
-                    month=p["month"],
-                    on=datetime.date.fromisoformat(p["on"]),
-                    total=p["total"],
-                    hardship=p["hardship"],
-                    left_behind=p["leftBehind"],
-                    none=p["none"],
-                )
-                for p in row["trend"]
-            ],
-        )

@@ -8,8 +8,8 @@ from typing import Any
 
 import strawberry
 
-from shouhu.gateway.children import Child, PrimaryCategory, to_json
-from shouhu.gateway.common import Ctx, PageInfo, operation_name
+from shouhu.gateway.children.types import Child, PrimaryCategory
+from shouhu.gateway.common import PageInfo
 
 
 @strawberry.enum(description="The risk the visitor saw (风险等级)")
@@ -104,69 +104,3 @@ class OverdueVisitConnection:
     edges: list[OverdueVisitEdge]
     page_info: PageInfo
     total_count: int
-
-
-def _reads(info: Ctx) -> dict[str, str]:
-    return {"X-Shouhu-Operation": operation_name(info)}
-
-
-async def child_visits(info: Ctx, child_id: str) -> list[Visit]:
-    """A child's visits, newest first (the resolver of `Child.visits`)."""
-    rows = await info.context.services.registry.get(
-        f"/children/{child_id}/visits", token=info.context.token, headers=_reads(info)
-    )
-    return [Visit.from_row(r) for r in rows]
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="Active children whose visit is overdue, in the caller's scope")
-    async def overdue_visits(
-        self,
-        info: Ctx,
-        division_code: str | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> OverdueVisitConnection:
-        page = await info.context.services.registry.get(
-            "/visits/overdue",
-            token=info.context.token,
-            params={"divisionCode": division_code, "first": first, "after": after},
-            headers=_reads(info),
-        )
-        return OverdueVisitConnection(
-            division_code=page["divisionCode"],
-            edges=[
-                OverdueVisitEdge(cursor=e["cursor"], node=OverdueVisit.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
-            total_count=page["totalCount"],
-        )
-
-    @strawberry.field(description="How often each primary category is visited")
-    async def visit_policy(self, info: Ctx) -> list[VisitInterval]:
-        rows = await info.context.services.registry.get("/visit-policy", token=info.context.token)
-        return [VisitInterval.from_row(r) for r in rows]
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation(description="Record a visit to a child's family")
-    async def record_visit(self, info: Ctx, child_id: strawberry.ID, input: VisitInput) -> Visit:
-        row = await info.context.services.registry.post(
-            f"/children/{child_id}/visits", token=info.context.token, json=to_json(input)
-        )
-        return Visit.from_row(row)
-
-    @strawberry.mutation(description="Set how often a category is visited (district civil affairs)")
-    async def set_visit_interval(
-        self, info: Ctx, category: PrimaryCategory, interval_days: int
-    ) -> VisitInterval:
-        row = await info.context.services.registry.request(
-            "PUT",
-            f"/visit-policy/{category.value}",
-            token=info.context.token,
-            json={"intervalDays": interval_days},
-        )
-        return VisitInterval.from_row(row)

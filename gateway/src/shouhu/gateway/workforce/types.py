@@ -8,10 +8,8 @@ from typing import Any
 
 import strawberry
 
-from shouhu.gateway.children import to_json
 from shouhu.gateway.common import Ctx
-from shouhu.gateway.divisions import Division, load_division
-from shouhu.platform.errors import NotFound
+from shouhu.gateway.divisions.types import Division, load_division
 
 
 @strawberry.enum(
@@ -88,67 +86,3 @@ class AssignWorkerInput:
     employment: Employment
     since: datetime.date
     username: str | None = strawberry.field(default=None, description="The holder's account")
-
-
-async def division_workforce(
-    info: Ctx, code: str, include_ended: bool = False
-) -> list[WorkforceMember]:
-    """`Division.workforce`: none out of the caller's line, so a walk down the tree goes on."""
-    try:
-        rows = await info.context.services.registry.get(
-            f"/divisions/{code}/workforce",
-            token=info.context.token,
-            params={"includeEnded": include_ended},
-        )
-    except NotFound:
-        return []
-    return [WorkforceMember.from_row(r) for r in rows]
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="Which towns and villages lack their post, for a division")
-    async def workforce_coverage(
-        self, info: Ctx, division_code: str | None = None
-    ) -> WorkforceCoverage:
-        row = await info.context.services.registry.get(
-            "/workforce/coverage",
-            token=info.context.token,
-            params={"divisionCode": division_code},
-        )
-        return WorkforceCoverage(
-            division_code=row["divisionCode"],
-            town_count=row["townCount"],
-            towns_with_social_worker=row["townsWithSocialWorker"],
-            towns_without_social_worker=[
-                Division.from_row(d) for d in row["townsWithoutSocialWorker"]
-            ],
-            village_count=row["villageCount"],
-            villages_with_supervisor=row["villagesWithSupervisor"],
-            villages_without_supervisor=[
-                Division.from_row(d) for d in row["villagesWithoutSupervisor"]
-            ],
-        )
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation(description="Give a town or village's post a new holder")
-    async def assign_worker(
-        self, info: Ctx, division_code: str, input: AssignWorkerInput
-    ) -> WorkforceMember:
-        row = await info.context.services.registry.post(
-            f"/divisions/{division_code}/workforce", token=info.context.token, json=to_json(input)
-        )
-        return WorkforceMember.from_row(row)
-
-    @strawberry.mutation(description="End a holder's term (today unless a past day is given)")
-    async def end_worker_assignment(
-        self, info: Ctx, id: strawberry.ID, until: datetime.date | None = None
-    ) -> WorkforceMember:
-        row = await info.context.services.registry.post(
-            f"/workforce/{id}/end",
-            token=info.context.token,
-            json={"until": until.isoformat() if until else None},
-        )
-        return WorkforceMember.from_row(row)

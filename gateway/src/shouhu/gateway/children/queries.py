@@ -1,0 +1,71 @@
+"""Queries of children's files."""
+
+from __future__ import annotations
+
+import strawberry
+
+from shouhu.gateway.children.types import (
+    Child,
+    ChildConnection,
+    ChildEdge,
+    ChildFilter,
+    DuplicateReview,
+)
+from shouhu.gateway.common import Ctx, PageInfo, operation_name, selected, to_json
+from shouhu.gateway.loaders import CHILD_PARTS
+from shouhu.platform.errors import NotFound
+
+
+def parts(fields: set[str]) -> list[str]:
+    """The registry's parts of a file that these selected fields need."""
+    return sorted(CHILD_PARTS[name] for name in fields & CHILD_PARTS.keys())
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="A child's file, when in the caller's scope")
+    async def child(self, info: Ctx, id: strawberry.ID) -> Child | None:
+        try:
+            row = await info.context.registry.child(id, parts(selected(info)), operation_name(info))
+        except NotFound:
+            return None
+        return Child.from_row(row)
+
+    @strawberry.field(description="Files in the caller's scope matching the filter")
+    async def children(
+        self,
+        info: Ctx,
+        filter: ChildFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> ChildConnection:
+        page = await info.context.registry.search_children(
+            {
+                "filter": to_json(filter) if filter else {},
+                "first": first,
+                "after": after,
+                "withTotal": "totalCount" in selected(info),
+            },
+            parts(selected(info, "edges", "node")),
+            operation_name(info),
+        )
+        return ChildConnection(
+            edges=[
+                ChildEdge(cursor=e["cursor"], node=Child.from_row(e["node"])) for e in page["edges"]
+            ],
+            page_info=PageInfo.from_row(page["pageInfo"]),
+            total_count=page.get("totalCount"),
+        )
+
+    @strawberry.field(description="A file by identity number (exact)")
+    async def child_by_id_number(self, info: Ctx, id_number: str) -> Child | None:
+        try:
+            row = await info.context.registry.lookup_child(id_number, operation_name(info))
+        except NotFound:
+            return None
+        return Child.from_row(row)
+
+    @strawberry.field(description="Registrations held back as possible duplicates, for review")
+    async def duplicate_reviews(self, info: Ctx) -> list[DuplicateReview]:
+        rows = await info.context.registry.duplicate_reviews()
+        return [DuplicateReview.from_row(r) for r in rows]

@@ -1,0 +1,280 @@
+"""One typed call per service operation: paths built here only, every id checked and encoded."""
+
+from __future__ import annotations
+
+import re
+from typing import IO, Any, Literal
+from urllib.parse import quote
+
+from shouhu.platform.errors import ValidationFailed
+from shouhu.platform.http import ServiceClient
+
+JSON = Any
+MAX_BATCH = 100  # ids per batch call, as the services accept
+# A 100,000-row ledger takes about a minute; a district-wide XLSX export about 12 s.
+IMPORT_TIMEOUT_SECONDS = 600.0
+EXPORT_TIMEOUT_SECONDS = 120.0
+
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_DIVISION = re.compile(r"\d{6}(\d{3}){0,2}")
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_CODE = re.compile(r"[A-Z][A-Z_]{0,63}")
+
+
+def _segment(value: str, pattern: re.Pattern[str], field: str, message: str) -> str:
+    """A path segment that cannot leave its place: checked for shape, then percent-encoded."""
+    if not pattern.fullmatch(value):
+        raise ValidationFailed(message, fields={field: message})
+    return quote(value, safe="")
+
+
+def id_segment(value: str, field: str = "id") -> str:
+    return _segment(str(value), _ID, field, "编号格式不正确")
+
+
+def division_segment(value: str, field: str = "divisionCode") -> str:
+    return _segment(value, _DIVISION, field, "区划代码应为6、9或12位数字")
+
+
+def month_segment(value: str, field: str = "month") -> str:
+    return _segment(value, _MONTH, field, "月份格式应为YYYY-MM，如2026-11")
+
+
+def code_segment(value: str, field: str) -> str:
+    return _segment(value, _CODE, field, "代码格式不正确")
+
+
+class _Bound:
+    """A service's client with the caller's token."""
+
+    def __init__(self, client: ServiceClient, token: str) -> None:
+        self._client = client
+        self._token = token
+
+    async def _get(self, path: str, **kwargs: Any) -> JSON:
+        return await self._client.get(path, token=self._token, **kwargs)
+
+    async def _post(self, path: str, **kwargs: Any) -> JSON:
+        return await self._client.post(path, token=self._token, **kwargs)
+
+    async def _send(self, method: str, path: str, **kwargs: Any) -> JSON:
+        return await self._client.request(method, path, token=self._token, **kwargs)
+
+
+def _reading(operation: str) -> dict[str, str]:
+    """What the access log records as the reason of a read."""
+    return {"X-Shouhu-Operation": operation}
+
+
+class Registry(_Bound):
+    """The registry: divisions, workforce, children's files, visits, plans, statistics."""
+
+    # -- divisions and workforce
+    async def all_divisions(self) -> JSON:
+        return await self._get("/divisions", params={"all": True})
+
+    async def workforce_of(self, codes: list[str], include_ended: bool) -> JSON:
+        return await self._get(
+            "/workforce", params={"divisionCodes": codes, "includeEnded": include_ended}
+        )
+
+    async def workforce_coverage(self, division_code: str | None) -> JSON:
+        return await self._get("/workforce/coverage", params={"divisionCode": division_code})
+
+    async def assign_worker(self, division_code: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/divisions/{division_segment(division_code)}/workforce", json=body
+        )
+
+    async def end_worker_assignment(self, member_id: str, until: str | None) -> JSON:
+        return await self._post(f"/workforce/{id_segment(member_id)}/end", json={"until": until})
+
+    # -- children's files
+    async def child(self, child_id: str, include: list[str], operation: str) -> JSON:
+        return await self._get(
+            f"/children/{id_segment(child_id)}",
+            params={"include": include},
+            headers=_reading(operation),
+        )
+
+    async def children(self, ids: list[str], include: list[str], operation: str) -> JSON:
+        for child_id in ids:
+            id_segment(child_id)
+        return await self._post(
+            "/children/batch", json={"ids": ids, "include": include}, headers=_reading(operation)
+        )
+
+    async def search_children(self, body: JSON, include: list[str], operation: str) -> JSON:
+        return await self._post(
+            "/children/search", json={**body, "include": include}, headers=_reading(operation)
+        )
+
+    async def lookup_child(self, id_number: str, operation: str) -> JSON:
+        return await self._post(
+            "/children/lookup", json={"idNumber": id_number}, headers=_reading(operation)
+        )
+
+    async def register_child(self, body: JSON) -> JSON:
+        return await self._post("/children", json=body)
+
+    async def update_child(self, child_id: str, version: int, body: JSON) -> JSON:
+        return await self._send(
+            "PATCH", f"/children/{id_segment(child_id)}", params={"version": version}, json=body
+        )
+
+    async def classify_child(self, child_id: str, version: int, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id)}/classifications",
+            params={"version": version},
+            json=body,
+        )
+
+    async def exit_child(self, child_id: str, version: int, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id)}/exit", params={"version": version}, json=body
+        )
+
+    async def set_guardians(self, child_id: str, version: int, body: JSON) -> JSON:
+        return await self._send(
+            "PUT",
+            f"/children/{id_segment(child_id, 'childId')}/guardians",
+            params={"version": version},
+            json=body,
+        )
+
+    async def duplicate_reviews(self) -> JSON:
+        return await self._get("/duplicate-reviews")
+
+    async def decide_duplicate_review(self, review_id: str, decision: str) -> JSON:
+        return await self._post(
+            f"/duplicate-reviews/{id_segment(review_id)}/decide", json={"decision": decision}
+        )
+
+    async def access_log(self, child_id: str, first: int, after: str | None) -> JSON:
+        return await self._get(
+            f"/children/{id_segment(child_id, 'childId')}/access-log",
+            params={"first": first, "after": after},
+        )
+
+    async def statistics(self, division_code: str, as_of: str | None) -> JSON:
+        return await self._get(
+            f"/statistics/{division_segment(division_code)}", params={"as_of": as_of}
+        )
+
+    # -- visits and plans
+    async def record_visit(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(f"/children/{id_segment(child_id, 'childId')}/visits", json=body)
+
+    async def overdue_visits(
+        self, division_code: str | None, first: int, after: str | None, operation: str
+    ) -> JSON:
+        return await self._get(
+            "/visits/overdue",
+            params={"divisionCode": division_code, "first": first, "after": after},
+            headers=_reading(operation),
+        )
+
+    async def visit_policy(self) -> JSON:
+        return await self._get("/visit-policy")
+
+    async def set_visit_interval(self, category: str, interval_days: int) -> JSON:
+        return await self._send(
+            "PUT",
+            f"/visit-policy/{code_segment(category, 'category')}",
+            json={"intervalDays": interval_days},
+        )
+
+    async def add_plan_measure(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id, 'childId')}/plan/measures", json=body
+        )
+
+    async def update_plan_measure(self, measure_id: str, version: int, body: JSON) -> JSON:
+        return await self._send(
+            "PATCH",
+            f"/plan-measures/{id_segment(measure_id)}",
+            params={"version": version},
+            json=body,
+        )
+
+    # -- the ledger
+    async def import_ledger(self, mode: str, file: tuple[str, IO[bytes], str]) -> JSON:
+        return await self._client.post_form(
+            "/imports",
+            token=self._token,
+            fields={"mode": mode},
+            files={"file": file},
+            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+        )
+
+
+async def ledger_template(client: ServiceClient, kind: Literal["xlsx", "csv"]) -> bytes:
+    """The blank ledger template; no token (a browser link)."""
+    body, _ = await client.get_bytes(f"/imports/template.{kind}")
+    return body
+
+
+class Benefits(_Bound):
+    """Benefits: programmes and standards, decisions and entitlements, payment batches."""
+
+    async def programmes(self) -> JSON:
+        return await self._get("/programmes")
+
+    async def set_standard(self, programme: str, year: int, monthly_amount_fen: int) -> JSON:
+        return await self._send(
+            "PUT",
+            f"/programmes/{code_segment(programme, 'programme')}/standards/{int(year)}",
+            json={"monthlyAmountFen": monthly_amount_fen},
+        )
+
+    async def set_enabled(self, programme: str, enabled: bool) -> JSON:
+        return await self._send(
+            "PUT",
+            f"/programmes/{code_segment(programme, 'programme')}/enabled",
+            json={"enabled": enabled},
+        )
+
+    async def benefits_of(self, child_ids: list[str]) -> JSON:
+        """Many children's benefits, `MAX_BATCH` per call."""
+        rows: list[JSON] = []
+        for start in range(0, len(child_ids), MAX_BATCH):
+            rows += await self._post(
+                "/children/benefits", json={"childIds": child_ids[start : start + MAX_BATCH]}
+            )
+        return rows
+
+    async def decisions(self, child_id: str, first: int) -> JSON:
+        return await self._get(
+            f"/children/{id_segment(child_id, 'childId')}/decisions", params={"first": first}
+        )
+
+    async def run_payment_batch(self, month: str) -> JSON:
+        return await self._post("/payment-batches", json={"month": month})
+
+    async def payment_batch(self, month: str) -> JSON:
+        return await self._get(f"/payment-batches/{month_segment(month)}")
+
+    async def payment_batches(self, first: int) -> JSON:
+        return await self._get("/payment-batches", params={"first": first})
+
+    async def payment_lines(self, month: str, params: dict[str, Any]) -> JSON:
+        return await self._get(f"/payment-batches/{month_segment(month)}/lines", params=params)
+
+    async def payment_export(self, month: str, format: str) -> JSON:
+        return await self._get(
+            f"/payment-batches/{month_segment(month)}/export",
+            params={"format": format},
+            timeout_seconds=EXPORT_TIMEOUT_SECONDS,
+        )
+
+
+class Notifications(_Bound):
+    """The caller's in-app notifications."""
+
+    async def page(self, first: int, after: str | None, unread_only: bool) -> JSON:
+        return await self._get(
+            "/notifications", params={"first": first, "after": after, "unreadOnly": unread_only}
+        )
+
+    async def mark_read(self, notification_id: str) -> JSON:
+        return await self._post(f"/notifications/{id_segment(notification_id)}/read")

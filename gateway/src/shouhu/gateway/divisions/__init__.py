@@ -1,0 +1,1 @@
+"""Divisions of the three-tier network (区划)."""

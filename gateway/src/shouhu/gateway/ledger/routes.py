@@ -1,0 +1,40 @@
+"""The blank ledger template as a plain download (a browser link, no token)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from shouhu.gateway.clients import ledger_template
+from shouhu.gateway.context import Services
+
+TEMPLATES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+DOWNLOAD_NAME = "%E5%8F%B0%E8%B4%A6%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF"  # 台账导入模板
+
+router = APIRouter(tags=["ledger"])
+
+
+@router.get("/ledger/template.xlsx")
+async def xlsx_template(request: Request) -> Response:
+    """The blank ledger template, from the registry."""
+    return await _template(request, "xlsx")
+
+
+@router.get("/ledger/template.csv")
+async def csv_template(request: Request) -> Response:
+    """The blank template as CSV (UTF-8 with a BOM, so Excel shows the Chinese headers)."""
+    return await _template(request, "csv")
+
+
+async def _template(request: Request, kind: Literal["xlsx", "csv"]) -> Response:
+    services: Services = request.app.state.services
+    body = await ledger_template(services.registry, kind)
+    disposition = (
+        f"attachment; filename=\"ledger-template.{kind}\"; filename*=UTF-8''{DOWNLOAD_NAME}.{kind}"
+    )
+    return Response(body, media_type=TEMPLATES[kind], headers={"Content-Disposition": disposition})

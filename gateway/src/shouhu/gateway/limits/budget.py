@@ -1,0 +1,116 @@
+"""A time budget per request: every GraphQL operation over HTTP ends within it.
+
+The budget (`request_timeout_seconds`, 15 s) runs from the start of execution; an operation that
+selects a field known to take long (`LONG_FIELDS`: the ledger import, a payment batch export,
+whose service calls have their own longer timeouts) gets that field's budget instead. Over it,
+the work is cancelled and the answer is an error with code `INTERNAL` and the message "请求超时".
+A mutation cut short may still complete in the service it had already called: the client should
+read the record again before retrying.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLRequestData
+from strawberry.types import ExecutionResult
+
+from shouhu.platform.errors import ErrorCode
+
+log = logging.getLogger(__name__)
+
+# Field coordinate → seconds. Each is the service call's own timeout (the gateway's
+# IMPORT_TIMEOUT_SECONDS, 600 s; EXPORT_TIMEOUT_SECONDS, 120 s) plus a margin, so the service's
+# answer, or its timeout, arrives first (test_limits checks they stay above them).
+LONG_FIELDS: dict[str, float] = {
+    "Mutation.importLedger": 630.0,
+    "PaymentBatch.export": 150.0,
+}
+TIMED_OUT = "请求超时，请缩小查询范围后重试"
+
+
+@dataclass
+class _Budget:
+    timeout: asyncio.Timeout
+    started: float
+    seconds: float
+
+    def extend_to(self, seconds: float) -> None:
+        if seconds > self.seconds:
+            self.seconds = seconds
+            self.timeout.reschedule(self.started + seconds)
+
+
+_CURRENT: ContextVar[_Budget | None] = ContextVar("shouhu_request_budget", default=None)
+
+
+def extend_for(coordinates: Iterable[str]) -> None:
+    """Give the running request the budget of the longest field it selects, if any."""
+    budget = _CURRENT.get()
+    longest = max((LONG_FIELDS[c] for c in coordinates if c in LONG_FIELDS), default=0.0)
+    if budget is not None and longest:
+        budget.extend_to(longest)
+
+
+def timed_out() -> ExecutionResult:
+    error = GraphQLError(TIMED_OUT, extensions={"code": ErrorCode.INTERNAL.value})
+    return ExecutionResult(data=None, errors=[error])
+
+
+class LimitedGraphQLRouter(GraphQLRouter[Any, Any]):
+    """Strawberry's router with a time budget per operation and `documentId` in the body."""
+
+    def __init__(self, *args: Any, request_timeout_seconds: float = 15.0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request_timeout_seconds = request_timeout_seconds
+
+    def decode_json(self, data: str | bytes) -> object:
+        """A body naming its document by `documentId` (trusted documents) keeps it."""
+        decoded = json.loads(data)
+        items = decoded if isinstance(decoded, list) else [decoded]
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("documentId"), str):
+                extensions = item.get("extensions")
+                extensions = extensions if isinstance(extensions, dict) else {}
+                item["extensions"] = {**extensions, "documentId": item["documentId"]}
+        return decoded
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Any,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        loop = asyncio.get_running_loop()
+        seconds = self.request_timeout_seconds
+        budget = _Budget(asyncio.timeout(seconds), loop.time(), seconds)
+        try:
+            async with budget.timeout:
+                token = _CURRENT.set(budget)
+                try:
+                    return await super().execute_single(
+                        request=request,
+                        request_adapter=request_adapter,
+                        sub_response=sub_response,
+                        context=context,
+                        root_value=root_value,
+                        request_data=request_data,
+                    )
+                finally:
+                    _CURRENT.reset(token)
+        except TimeoutError:
+            if not budget.timeout.expired():
+                raise
+        log.warning("operation %s over its time budget", request_data.operation_name)
+        return timed_out()

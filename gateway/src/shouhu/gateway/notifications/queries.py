@@ -1,0 +1,34 @@
+"""Queries of notifications."""
+
+from __future__ import annotations
+
+import strawberry
+
+from shouhu.gateway.common import Ctx, PageInfo
+from shouhu.gateway.notifications.types import (
+    Notification,
+    NotificationConnection,
+    NotificationEdge,
+)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The caller's in-app notifications, newest first")
+    async def notifications(
+        self,
+        info: Ctx,
+        first: int = 20,
+        after: str | None = None,
+        unread_only: bool = False,
+    ) -> NotificationConnection:
+        page = await info.context.notifications.page(first, after, unread_only)
+        return NotificationConnection(
+            edges=[
+                NotificationEdge(cursor=e["cursor"], node=Notification.from_row(e["node"]))
+                for e in page["edges"]
+            ],
+            page_info=PageInfo.from_row(page["pageInfo"]),
+            total_count=page["totalCount"],
+            unread_count=page["unreadCount"],
+        )

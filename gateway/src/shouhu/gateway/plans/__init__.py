@@ -1,0 +1,1 @@
+"""Support plans (一策): the measures of every department for one child."""

@@ -1,0 +1,1 @@
+"""Statistics of a division (counts only, never personal data)."""

@@ -1,0 +1,38 @@
+"""Queries of statistics."""
+
+from __future__ import annotations
+
+import datetime
+
+import strawberry
+
+from shouhu.gateway.common import Ctx
+from shouhu.gateway.statistics.types import DivisionCounts, DivisionStatistics, MonthPoint
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Counts for a division and each division below it, as of a day")
+    async def child_statistics(
+        self, info: Ctx, division_code: str, as_of: datetime.date | None = None
+    ) -> DivisionStatistics:
+        row = await info.context.registry.statistics(
+            division_code, as_of.isoformat() if as_of else None
+        )
+        return DivisionStatistics(
+            division_code=row["divisionCode"],
+            as_of=datetime.date.fromisoformat(row["asOf"]),
+            counts=DivisionCounts.from_row(row["counts"]),
+            children=[DivisionCounts.from_row(c) for c in row["children"]],
+            trend=[
+                MonthPoint(
+                    month=p["month"],
+                    on=datetime.date.fromisoformat(p["on"]),
+                    total=p["total"],
+                    hardship=p["hardship"],
+                    left_behind=p["leftBehind"],
+                    none=p["none"],
+                )
+                for p in row["trend"]
+            ],
+        )

@@ -1,0 +1,1 @@
+"""The workforce of the network (队伍建设)."""
