@@ -28,7 +28,7 @@ from typing import Any
 import generate
 import httpx
 import psycopg
-from harness import Issuer, Verdict, postgres, report, service
+from harness import Issuer, Verdict, calibrate, postgres, report, service
 from sqlmodel import Session
 
 from shouhu.benefits.app import MIGRATIONS, seed
@@ -262,6 +262,7 @@ def main() -> int:
     try:
         with postgres() as pg:
             url = pg.create_database("bench_benefits")
+            calibration = calibrate(url)
             migrate(url, MIGRATIONS)
             seed(make_engine(url))
             started = time.monotonic()
@@ -327,7 +328,7 @@ def main() -> int:
                 print(f"  benefits peak memory {peak:.0f} MB (its largest process)")
     finally:
         kafka.stop()
-    return report(verdicts)
+    return report(verdicts, calibration)
 
 
 if __name__ == "__main__":

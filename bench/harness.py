@@ -39,14 +39,79 @@ class Verdict:
     def ok(self) -> bool:
         return self.value <= self.budget
 
+    @property
+    def margin(self) -> float:
+        """How far under its budget the figure is, as a share of the budget (negative: over)."""
+        return 1 - self.value / self.budget if self.budget else 0.0
+
     def line(self) -> str:
         mark = "ok  " if self.ok else "MISS"
-        return f"{mark} {self.name:<58} {self.value:>10.1f} {self.unit:<3} (budget {self.budget:g})"
+        return (
+            f"{mark} {self.name:<58} {self.value:>10.1f} {self.unit:<3} "
+            f"(budget {self.budget:g}, margin {self.margin:+.0%})"
+        )
 
 
-def report(verdicts: list[Verdict]) -> int:
+@dataclass
+class Calibration:
+    """What this machine does in a fixed amount of work, to read the figures beside."""
+
+    cpu_loop_ms: float
+    postgres_round_trip_ms: float | None = None
+
+    def line(self) -> str:
+        pg = (
+            f", PostgreSQL SELECT 1 round trip {self.postgres_round_trip_ms:.3f} ms (median)"
+            if self.postgres_round_trip_ms is not None
+            else ""
+        )
+        return f"calibration: CPU loop {self.cpu_loop_ms:.0f} ms (best of 5){pg}"
+
+
+def cpu_loop_ms() -> float:
+    """A fixed pure-Python workload (hashing, dict and str work), best of five, in ms."""
+    import hashlib
+
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        table: dict[str, int] = {}
+        digest = b""
+        for i in range(50_000):
+            digest = hashlib.sha256(digest + str(i).encode()).digest()
+            table[digest.hex()[:6]] = i
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
+
+
+def postgres_round_trip_ms(url: str, runs: int = 2000) -> float:
+    """Median of `SELECT 1` over one open connection: the floor of any query's latency."""
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as connection:
+        samples = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            connection.execute("SELECT 1").fetchone()
+            samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def calibrate(url: str | None = None) -> Calibration:
+    """Measure, print and return the machine's calibration figures."""
+    calibration = Calibration(
+        cpu_loop_ms=cpu_loop_ms(),
+        postgres_round_trip_ms=postgres_round_trip_ms(url) if url else None,
+    )
+    print(calibration.line(), flush=True)
+    return calibration
+
+
+def report(verdicts: list[Verdict], calibration: Calibration | None = None) -> int:
     """Print each figure beside its budget; non-zero when one misses."""
     print()
+    if calibration is not None:
+        print(calibration.line())
     for verdict in verdicts:
         print(verdict.line())
     return 0 if all(v.ok for v in verdicts) else 1

@@ -53,6 +53,8 @@ spec:
           env:
             - {name: SHOUHU_MODE, value: production}
             - {name: SHOUHU_SERVICE_NAME, value: {{ .name | quote }}}
+            # uvicorn's worker processes (its --workers defaults to this variable).
+            - {name: WEB_CONCURRENCY, value: {{ $own.workers | default 2 | quote }}}
             - name: SHOUHU_OIDC_ISSUER
               value: {{ required "platform.oidcIssuer is required" $p.oidcIssuer | quote }}
             - {name: SHOUHU_OIDC_AUDIENCE, value: {{ $p.oidcAudience | default "shouhu-api" | quote }}}
