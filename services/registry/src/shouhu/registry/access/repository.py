@@ -19,8 +19,12 @@ _PAGE_COLUMNS = ("seq", "at", "child_id", "actor", "actor_roles", "parts", "oper
 
 
 def enqueue(session: Session, rows: list[dict[str, Any]]) -> None:
-    """The reads' entries: one INSERT into the narrow queue, nothing read back."""
-    session.execute(insert(QUEUE), rows)
+    """The reads' entries: one multi-row INSERT into the narrow queue, nothing read back.
+
+    One statement, not an executemany: a page of 20 files costs one round trip, not 20.
+    """
+    if rows:
+        session.execute(insert(QUEUE).values(rows))
 
 
 def page_for_child(

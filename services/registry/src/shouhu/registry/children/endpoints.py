@@ -25,7 +25,7 @@ from shouhu.registry.schemas import Camel
 router = APIRouter(tags=["children"])
 
 
-def get_keys(request: Request) -> IdentityKeys:
+async def get_keys(request: Request) -> IdentityKeys:
     keys: IdentityKeys = request.app.state.identity_keys
     return keys
 
