@@ -15,7 +15,7 @@ from shouhu.gateway.reference import Reference
 from shouhu.gateway.schema import build_schema
 from shouhu.gateway.settings import GatewaySettings
 from shouhu.platform import telemetry
-from shouhu.platform.app import api_docs, health_router, install_error_handlers
+from shouhu.platform.app import api_docs, health_router, install_error_handlers, settle_memory
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.http import ServiceClient, new_session
 
@@ -44,6 +44,7 @@ def create_app(
         )
         urls = settings.service_urls()
         app.state.services = Services(**{n: ServiceClient(u, session) for n, u in urls.items()})
+        settle_memory()
         try:
             yield
         finally:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Awaitable
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import strawberry
 from strawberry.types import Info
@@ -15,6 +16,7 @@ from strawberry.types.nodes import SelectedField
 from shouhu.gateway.context import Context
 
 Ctx = Info[Context, None]
+T = TypeVar("T")
 
 
 @strawberry.type(description="Relay page information")
@@ -25,6 +27,15 @@ class PageInfo:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> PageInfo:
         return cls(has_next_page=row["hasNextPage"], end_cursor=row["endCursor"])
+
+
+def deferred(awaitable: Awaitable[T]) -> T:
+    """A resolver's answer that is not at hand yet, typed as the answer it becomes.
+
+    graphql-core awaits whatever a resolver returns that is awaitable, so a field can answer at
+    once when its value came with its record and costs no task, and only await when it must.
+    """
+    return cast(T, awaitable)
 
 
 @functools.cache

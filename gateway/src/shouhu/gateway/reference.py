@@ -30,6 +30,10 @@ class ReferenceCache(Generic[T]):
         assert self._value is not None
         return self._value
 
+    def peek(self) -> T | None:
+        """The value when it is fresh, without waiting for anything."""
+        return self._value if time.monotonic() < self._expires else None
+
     def put(self, value: T) -> None:
         """A fresh value from elsewhere (a full list read, a change made through this gateway)."""
         self._value = value

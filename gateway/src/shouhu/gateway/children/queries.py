@@ -39,6 +39,7 @@ class Query:
         first: int = 20,
         after: str | None = None,
     ) -> ChildConnection:
+        fields = selected(info, "edges", "node")
         page = await info.context.registry.search_children(
             {
                 "filter": to_json(filter) if filter else {},
@@ -46,13 +47,18 @@ class Query:
                 "after": after,
                 "withTotal": "totalCount" in selected(info),
             },
-            parts(selected(info, "edges", "node")),
+            parts(fields),
             operation_name(info),
         )
+        edges = [
+            ChildEdge(cursor=e["cursor"], node=Child.from_row(e["node"])) for e in page["edges"]
+        ]
+        if "benefits" in fields:  # the page's benefits in one call, each file's field at once
+            rows = await info.context.loaders.benefits.load_many([str(e.node.id) for e in edges])
+            for edge, row in zip(edges, rows, strict=True):
+                edge.node.benefits_row = (row,)
         return ChildConnection(
-            edges=[
-                ChildEdge(cursor=e["cursor"], node=Child.from_row(e["node"])) for e in page["edges"]
-            ],
+            edges=edges,
             page_info=PageInfo.from_row(page["pageInfo"]),
             total_count=page.get("totalCount"),
         )

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import strawberry
 from strawberry.scalars import JSON
 
-from shouhu.gateway.common import Ctx, PageInfo, lazy, operation_name, to_date
-from shouhu.gateway.divisions.types import Division, load_division
+from shouhu.gateway.common import Ctx, PageInfo, deferred, lazy, operation_name, to_date
+from shouhu.gateway.divisions.types import Division, named_division
 from shouhu.platform import clock
+
+R = TypeVar("R")
 
 if TYPE_CHECKING:
     from shouhu.gateway.benefits.types import ChildBenefits
@@ -196,6 +199,8 @@ class Child:
     exited_on: datetime.date | None
     exit_reason: ExitReason | None
     row: strawberry.Private[dict[str, Any]]
+    # The benefits service's answer when the page fetched it for every file at once: (row,).
+    benefits_row: strawberry.Private[tuple[dict[str, Any] | None] | None] = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Child:
@@ -219,57 +224,78 @@ class Child:
             row=row,
         )
 
-    async def _part(self, info: Ctx, part: str) -> Any:
+    def _part(self, info: Ctx, part: str, shape: Callable[[Any], R]) -> R:
         """A part of the file: read with it, else in one batch with the page's other files."""
-        if self.row.get(part) is None:
+        if self.row.get(part) is not None:
+            return shape(self.row[part])
+
+        async def batched() -> R:
             key = (str(self.id), part, operation_name(info))
             loaded = await info.context.loaders.child_part.load(key)
-            return (loaded or {}).get(part)
-        return self.row[part]
+            return shape((loaded or {}).get(part))
+
+        return deferred(batched())
 
     @strawberry.field(description="The village the child lives in")
-    async def residence_division(self, info: Ctx) -> Division:
-        return await load_division(info, self.row["residenceDivisionCode"])
+    def residence_division(self, info: Ctx) -> Division:
+        return named_division(info, self.row["residenceDivisionCode"])
 
     @strawberry.field(description="Classifications, current and past (health details by role)")
-    async def classifications(self, info: Ctx, active_only: bool = False) -> list[Classification]:
-        items = [
-            Classification.from_row(r) for r in await self._part(info, "classifications") or []
-        ]
-        if active_only:
-            today = clock.today()
-            items = [c for c in items if c.since <= today and (c.until is None or c.until > today)]
-        return items
+    def classifications(self, info: Ctx, active_only: bool = False) -> list[Classification]:
+        def shape(rows: list[dict[str, Any]] | None) -> list[Classification]:
+            items = [Classification.from_row(r) for r in rows or []]
+            if active_only:
+                today = clock.today()
+                items = [
+                    c for c in items if c.since <= today and (c.until is None or c.until > today)
+                ]
+            return items
+
+        return self._part(info, "classifications", shape)
 
     @strawberry.field(description="Household members and guardians")
-    async def guardians(self, info: Ctx) -> list[Guardian]:
-        return [Guardian.from_row(r) for r in await self._part(info, "guardians") or []]
+    def guardians(self, info: Ctx) -> list[Guardian]:
+        return self._part(
+            info, "guardians", lambda rows: [Guardian.from_row(r) for r in rows or []]
+        )
 
     @strawberry.field(description="Every change to the file, oldest first")
-    async def history(self, info: Ctx) -> list[HistoryEntry]:
-        return [HistoryEntry.from_row(r) for r in await self._part(info, "history") or []]
+    def history(self, info: Ctx) -> list[HistoryEntry]:
+        return self._part(
+            info, "history", lambda rows: [HistoryEntry.from_row(r) for r in rows or []]
+        )
 
     @strawberry.field(description="Visits to the family, newest first (定期走访)")
-    async def visits(
+    def visits(
         self, info: Ctx
     ) -> list[Annotated[Visit, strawberry.lazy("shouhu.gateway.visits.types")]]:
         visit = lazy("shouhu.gateway.visits.types", "Visit")
-        return [visit.from_row(row) for row in await self._part(info, "visits") or []]
+        return self._part(info, "visits", lambda rows: [visit.from_row(r) for r in rows or []])
 
     @strawberry.field(description="The one support plan: every department's measures (一策)")
-    async def support_plan(
+    def support_plan(
         self, info: Ctx
     ) -> Annotated[SupportPlan, strawberry.lazy("shouhu.gateway.plans.types")]:
         plan = lazy("shouhu.gateway.plans.types", "SupportPlan")
-        return plan.from_row(str(self.id), await self._part(info, "plan"))  # type: ignore[no-any-return]
+        shaped: SupportPlan = self._part(info, "plan", lambda row: plan.from_row(str(self.id), row))
+        return shaped
 
     @strawberry.field(description="Benefits: decisions with reasons, and entitlements (福利待遇)")
-    async def benefits(
+    def benefits(
         self, info: Ctx
     ) -> Annotated[ChildBenefits, strawberry.lazy("shouhu.gateway.benefits.types")]:
-        row = await info.context.loaders.benefits.load(str(self.id))
-        benefits = lazy("shouhu.gateway.benefits.types", "ChildBenefits")
-        return benefits.from_row(str(self.id), row)  # type: ignore[no-any-return]
+        shape = lazy("shouhu.gateway.benefits.types", "ChildBenefits").from_row
+        if self.benefits_row is not None:
+            shaped: ChildBenefits = shape(str(self.id), self.benefits_row[0])
+            return shaped
+
+        async def batched() -> ChildBenefits:
+            shaped: ChildBenefits = shape(
+                str(self.id), await info.context.loaders.benefits.load(str(self.id))
+            )
+            return shaped
+
+        return deferred(batched())
 
 
 @strawberry.type

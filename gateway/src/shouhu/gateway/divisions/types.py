@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from shouhu.gateway.common import Ctx, lazy
+from shouhu.gateway.common import Ctx, deferred, lazy
 from shouhu.gateway.reference import DivisionTree
 
 if TYPE_CHECKING:
@@ -64,11 +64,22 @@ async def find_division(info: Ctx, code: str) -> Division | None:
     return Division.from_row(row, tree) if row else None
 
 
-async def load_division(info: Ctx, code: str) -> Division:
+def division_in(tree: DivisionTree, code: str) -> Division:
     """A division named by a record; an unknown code still answers with the code."""
-    tree = await info.context.loaders.divisions()
     row = tree.by_code.get(code) or {"code": code, "name": "", "level": "VILLAGE"}
     return Division.from_row(row, tree)
+
+
+def named_division(info: Ctx, code: str) -> Division:
+    """A division named by a record: at once from the process's copy, else when it is fetched."""
+    tree = info.context.reference.divisions.peek()
+    if tree is not None:
+        return division_in(tree, code)
+
+    async def fetched() -> Division:
+        return division_in(await info.context.loaders.divisions(), code)
+
+    return deferred(fetched())
 
 
 async def divisions_of(info: Ctx, rows: list[dict[str, Any]]) -> list[Division]:

@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 
 from shouhu.gateway.common import Ctx
-from shouhu.gateway.divisions.types import Division, load_division
+from shouhu.gateway.divisions.types import Division, named_division
 
 
 @strawberry.enum(
@@ -57,8 +57,8 @@ class WorkforceMember:
         )
 
     @strawberry.field(description="The town or village of the post")
-    async def division(self, info: Ctx) -> Division:
-        return await load_division(info, self.division_code)
+    def division(self, info: Ctx) -> Division:
+        return named_division(info, self.division_code)
 
 
 @strawberry.type(description="Towns without a social worker and villages without a supervisor")
@@ -72,8 +72,8 @@ class WorkforceCoverage:
     villages_without_supervisor: list[Division]
 
     @strawberry.field(description="The division the report covers, with everything below it")
-    async def division(self, info: Ctx) -> Division:
-        return await load_division(info, self.division_code)
+    def division(self, info: Ctx) -> Division:
+        return named_division(info, self.division_code)
 
 
 @strawberry.input(description="A new holder of a post; the previous holder's term ends today")
