@@ -14,7 +14,6 @@ need a shared store (Redis) and is not here.
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections import OrderedDict
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from shouhu.gateway.limits.body import send_json
 from shouhu.platform.auth import TokenVerifier, bearer_token
 from shouhu.platform.errors import ErrorCode, RateLimited, Unauthenticated
 
@@ -107,30 +107,6 @@ class RateLimitMiddleware:
             return
         retry_after = max(1, math.ceil(wait)) if math.isfinite(wait) else 3600
         message = f"{RateLimited.default_message}（{retry_after}秒后）"
-        body = json.dumps(
-            {
-                "data": None,
-                "errors": [
-                    {
-                        "message": message,
-                        "extensions": {
-                            "code": ErrorCode.RATE_LIMITED.value,
-                            "retryAfter": retry_after,
-                        },
-                    }
-                ],
-            },
-            ensure_ascii=False,
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 429,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"retry-after", str(retry_after).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        extensions = {"code": ErrorCode.RATE_LIMITED.value, "retryAfter": retry_after}
+        payload = {"data": None, "errors": [{"message": message, "extensions": extensions}]}
+        await send_json(send, 429, payload, [(b"retry-after", str(retry_after).encode())])
