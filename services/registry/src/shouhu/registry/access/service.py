@@ -43,23 +43,17 @@ def log_reads(
     The read's commit makes its entries durable before it answers; nothing else is written on
     its path (the chain position and hashes are the sealer's, a moment later).
     """
-    now = utcnow()
-    roles = ",".join(sorted(principal.roles))
-    part_list = ",".join(sorted(set(parts)))
-    op = operation[:100] or "unknown"
-    rows = [
-        {
-            "at": now,
-            "child_id": child_id,
-            "actor": principal.username,
-            "actor_roles": roles,
-            "parts": part_list,
-            "operation": op,
-        }
-        for child_id in child_ids
-    ]
-    if rows:
-        repository.enqueue(session, rows)
+    ids = list(child_ids)
+    if not ids:
+        return
+    reading = {
+        "at": utcnow(),
+        "actor": principal.username,
+        "actor_roles": ",".join(sorted(principal.roles)),
+        "parts": ",".join(sorted(set(parts))),
+        "operation": operation[:100] or "unknown",
+    }
+    repository.enqueue(session, reading, ids)
 
 
 def _stamp(at: datetime) -> str:
