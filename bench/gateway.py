@@ -249,7 +249,6 @@ def stack(
             "gateway": gateway.popen.pid,
             "registry": registry.popen.pid,
             "benefits": benefits.popen.pid,
-            "postgres": "postgres",
         }
         yield Stack(registry.url, benefits.url, gateway.url, pids)
 

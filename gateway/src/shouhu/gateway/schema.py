@@ -97,8 +97,10 @@ def build_schema(
         extensions=[
             lambda: ParserCache(maxsize=DOCUMENTS),
             lambda: MaxTokensLimiter(max_token_count=5000),
-            *limits,  # before ErrorCodes: they see its coded errors last
-            lambda: CachedValidation(rules, verdicts),  # after every extension adding a rule
+            # The document's own verdict first; then the limits judge the request (cost with its
+            # variables, who asks); ErrorCodes last, so it codes every error they raise.
+            lambda: CachedValidation(rules, verdicts),
+            *limits,
             ErrorCodes,
         ],
     )

@@ -2,8 +2,9 @@
 
 The rules that depend on the schema and the document only (the specification's, the depth and
 alias limits) are run once per document text and their verdict kept, beside the parser's cache.
-The rules that depend on the request (the cost with this request's variables, introspection for
-this caller) run every time: they are few and cheap.
+What depends on the request (the cost with its variables, introspection by this caller) is the
+limits' own check, after this one (`limits.operation`); a rule another extension adds still
+runs on every request.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ naming the argument.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,8 +47,6 @@ from graphql import (
     NullValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    ValidationContext,
-    ValidationRule,
     VariableNode,
     get_named_type,
     get_nullable_type,
@@ -236,38 +234,18 @@ def analyse(
     return walker.analysis
 
 
-def cost_rule(
-    limits: CostLimits,
-    variables: Mapping[str, Any] | None,
-    operation_name: Callable[[], str | None],
-    found: list[Analysis],
-) -> type[ValidationRule]:
-    """A validation rule refusing a page over its limit and an operation over the budget.
-
-    It appends the analysis of the operation to `found`, for the time budget to read.
-    """
-
-    class QueryCost(ValidationRule):
-        def __init__(self, context: ValidationContext) -> None:
-            super().__init__(context)
-            self.validation_context = context
-
-        def enter_document(self, node: DocumentNode, *_args: Any) -> None:
-            operation = select_operation(node, operation_name())
-            if operation is None:  # none or ambiguous: validation or execution says so
-                return
-            analysis = analyse(self.validation_context.schema, node, operation, variables, limits)
-            found.append(analysis)
-            if analysis.page_errors:
-                names = "、".join(analysis.page_errors)
-                message = f"参数 first 超过每页上限（{names}）"
-                error = ValidationFailed(message, fields=analysis.page_errors)
-                self.report_error(GraphQLError(message, operation, original_error=error))
-            if analysis.cost > limits.budget:
-                message = f"查询代价为{analysis.cost}，超过上限{limits.budget}，请减少嵌套或分页"
-                error = ValidationFailed(
-                    message, extra={"cost": analysis.cost, "budget": limits.budget}
-                )
-                self.report_error(GraphQLError(message, operation, original_error=error))
-
-    return QueryCost
+def refusals(
+    analysis: Analysis, operation: OperationDefinitionNode, limits: CostLimits
+) -> list[GraphQLError]:
+    """A page over its limit and an operation over the budget, as `VALIDATION_FAILED`."""
+    errors = []
+    if analysis.page_errors:
+        names = "、".join(analysis.page_errors)
+        message = f"参数 first 超过每页上限（{names}）"
+        error = ValidationFailed(message, fields=analysis.page_errors)
+        errors.append(GraphQLError(message, operation, original_error=error))
+    if analysis.cost > limits.budget:
+        message = f"查询代价为{analysis.cost}，超过上限{limits.budget}，请减少嵌套或分页"
+        error = ValidationFailed(message, extra={"cost": analysis.cost, "budget": limits.budget})
+        errors.append(GraphQLError(message, operation, original_error=error))
+    return errors

@@ -1,7 +1,7 @@
 """The schema extension that applies the limits to each operation before it runs.
 
-- Cost: a validation rule (`cost.cost_rule`) refuses pages over their limit and operations
-  over the budget, `VALIDATION_FAILED`.
+- Cost: after the document's validation, `cost.analyse` and `cost.refusals` refuse pages over
+  their limit and operations over the budget, `VALIDATION_FAILED`.
 - Time: the operation's fields decide its time budget (`budget.extend_for`).
 - Production: no introspection for people (`FORBIDDEN`; department service accounts may), no
   "Did you mean …" suggestions in any message, and a department service account runs only the
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     GraphQLError,
     OperationDefinitionNode,
@@ -24,11 +25,18 @@ from graphql import (
     get_named_type,
     is_introspection_type,
     parse,
+    validate,
 )
 from strawberry.extensions import SchemaExtension
 
 from shouhu.gateway.limits import budget
-from shouhu.gateway.limits.cost import Analysis, CostLimits, cost_rule
+from shouhu.gateway.limits.cost import (
+    Analysis,
+    CostLimits,
+    analyse,
+    refusals,
+    select_operation,
+)
 from shouhu.gateway.limits.trusted import TrustedDocuments
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import Forbidden, ShouhuError, ValidationFailed
@@ -109,6 +117,7 @@ class OperationLimits(SchemaExtension):
     def __init__(self, policy: OperationPolicy) -> None:
         self.policy = policy
         self.analyses: list[Analysis] = []
+        self.people_may_not_introspect = False
 
     def _refuse(self, error: ShouhuError) -> None:
         context = self.execution_context
@@ -140,22 +149,47 @@ class OperationLimits(SchemaExtension):
             and not introspection_only(context.query)
         ):
             self._refuse(Forbidden(NOT_REGISTERED))
-        rules: tuple[type[ValidationRule], ...] = (
-            cost_rule(
-                self.policy.cost, context.variables, lambda: context.operation_name, self.analyses
-            ),
-        )
-        if production and not service:
-            rules += (NoIntrospection,)
-        context.validation_rules = context.validation_rules + rules
+        self.people_may_not_introspect = production and not service
         yield
         if production:
             _strip_suggestions(context.result)
+
+    def on_validate(self) -> Iterator[None]:
+        """After the document's own validation: its cost, and introspection by a person.
+
+        Runs after `CachedValidation` (later in the schema's extensions), before the verdict is
+        read. Not validation rules: a rule makes graphql-core walk the document with its type
+        information again on every request, where the cost needs one walk of its own and
+        introspection needs none unless the document names it.
+        """
+        context = self.execution_context
+        document = context.graphql_document
+        if not context.pre_execution_errors and document is not None:
+            context.pre_execution_errors = self._refusals(document) or None
+        yield
+
+    def _refusals(self, document: DocumentNode) -> list[GraphQLError]:
+        context = self.execution_context
+        errors: list[GraphQLError] = []
+        operation = select_operation(document, context.operation_name)
+        if operation is not None:  # none or ambiguous: execution says so
+            schema = context.schema._schema
+            analysis = analyse(schema, document, operation, context.variables, self.policy.cost)
+            self.analyses.append(analysis)
+            errors += refusals(analysis, operation, self.policy.cost)
+        if self.people_may_not_introspect and _names_introspection(context.query or ""):
+            errors += validate(context.schema._schema, document, [NoIntrospection])
+        return errors
 
     def on_execute(self) -> Iterator[None]:
         for analysis in self.analyses:
             budget.extend_for(analysis.coordinates)
         yield
+
+
+def _names_introspection(query: str) -> bool:
+    """Whether a document may ask for the schema (`__typename` alone is no introspection)."""
+    return "__schema" in query or "__type" in query.replace("__typename", "")
 
 
 def _requested_hash(extensions: dict[str, Any] | None) -> str | None:
