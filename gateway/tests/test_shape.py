@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from graphql import GraphQLEnumType
 
-from shouhu.gateway.schema import schema
+from shouhu.gateway.schema import build_schema, schema
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "gateway" / "src" / "shouhu" / "gateway"
@@ -135,3 +135,24 @@ def test_every_domain_is_a_package_of_types_queries_mutations() -> None:
         files = {p.name for p in domain.glob("*.py")}
         assert files & {"queries.py", "mutations.py"}, domain.name
         assert files <= {"__init__.py", "types.py", "queries.py", "mutations.py", "routes.py"}
+
+
+def test_a_known_document_is_not_validated_again(monkeypatch) -> None:
+    """The specification's rules run once per document text, not once per request."""
+    from shouhu.gateway import validation as cached
+    from shouhu.gateway.limits.operation import OperationLimits, OperationPolicy
+
+    runs: list[int] = []
+    real = cached.validate
+
+    def counting(*args, **kwargs):
+        runs.append(len(args[2]) if len(args) > 2 else 0)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cached, "validate", counting)
+    monkeypatch.setattr("strawberry.schema.schema.validate", counting)
+    fresh = build_schema(limits=[lambda: OperationLimits(OperationPolicy(production=True))])
+    query = "query Q($n: Int!) { me { username } children(first: $n) { totalCount } }"
+    for _ in range(3):
+        fresh.execute_sync(query, variable_values={"n": 5})
+    assert len(runs) == 1, runs

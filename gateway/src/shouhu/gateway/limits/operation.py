@@ -165,7 +165,11 @@ class OperationLimits(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if not context.pre_execution_errors and document is not None:
-            context.pre_execution_errors = self._refusals(document) or None
+            # A list, even empty: None would have Strawberry validate the document all again.
+            context.pre_execution_errors = [
+                *(context.pre_execution_errors or []),
+                *self._refusals(document),
+            ]
         yield
 
     def _refusals(self, document: DocumentNode) -> list[GraphQLError]:
