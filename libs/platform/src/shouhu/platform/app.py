@@ -13,7 +13,8 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlalchemy import Engine
 
 from shouhu.platform import telemetry
@@ -73,6 +74,16 @@ class ServiceSpec:
     seed: Callable[[Engine], None] | None = None
     transport: Transport | None = None
     verifier: TokenVerifier | None = None
+
+
+def json_answer(model: BaseModel) -> Response:
+    """A read's answer serialised once, by pydantic-core, as the API's camelCase JSON.
+
+    For the large answers read most (pages of files): FastAPI would validate the model against
+    the route's response model again, turn it into Python objects and encode those with the
+    json module. The route keeps its `response_model` for the OpenAPI contract.
+    """
+    return Response(model.model_dump_json(by_alias=True), media_type="application/json")
 
 
 def settle_memory() -> None:

@@ -2,9 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import Field
 
+from shouhu.platform.app import json_answer
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import Duplicate
@@ -81,7 +82,7 @@ def search_children(
     principal: PrincipalDep,
     keys: KeysDep,
     operation: OperationDep,
-) -> ChildPage:
+) -> Response:
     page = files.search(
         session,
         principal,
@@ -94,7 +95,7 @@ def search_children(
         operation=operation,
     )
     commit(session)
-    return page
+    return json_answer(page)
 
 
 @router.post("/children/batch", response_model=list[ChildOut], response_model_by_alias=True)
@@ -136,12 +137,12 @@ def get_child(
     keys: KeysDep,
     operation: OperationDep,
     include: Annotated[list[str] | None, Query()] = None,
-) -> ChildOut:
+) -> Response:
     child = files.get_child(
         session, principal, child_id, keys, include=include or (), operation=operation
     )
     commit(session)
-    return child
+    return json_answer(child)
 
 
 @router.patch("/children/{child_id}", response_model=ChildOut, response_model_by_alias=True)
