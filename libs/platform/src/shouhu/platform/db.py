@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -124,10 +125,21 @@ def commit(session: Session) -> None:
         raise Conflict() from exc
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request; the endpoint commits once, or nothing is written."""
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request; the endpoint commits once, or nothing is written.
+
+    Async on purpose: FastAPI runs a sync dependency's start and end in a worker thread, two
+    hops a request. A new session does no I/O; one left in a transaction (the endpoint failed)
+    is rolled back and closed off the event loop.
+    """
+    session = Session(request.app.state.engine, expire_on_commit=False)
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            await asyncio.to_thread(session.close)
+        else:
+            session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
