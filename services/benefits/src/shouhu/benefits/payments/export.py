@@ -28,6 +28,15 @@ HEADER = (
     "待遇编号",
 )
 TOTALS_HEADER = ("镇街代码", "镇街", "保障项目", "人次", "金额（分）", "金额（元）")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: Any) -> Any:
+    """A cell the finance office's spreadsheet shows and never runs: text with a leading `'`."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def rows(month: str, lines: Iterable[Sequence[Any]], rules: Rules) -> Iterator[tuple[Any, ...]]:
@@ -35,19 +44,24 @@ def rows(month: str, lines: Iterable[Sequence[Any]], rules: Rules) -> Iterator[t
     for number, (_id, town, village, child, name, programme, fen, entitlement) in enumerate(
         lines, start=1
     ):
-        yield (
-            number,
-            month,
-            town,
-            divisions.name(town),
-            village,
-            divisions.name(village),
-            child,
-            name,
-            rules.programme(programme).name,
-            fen,
-            yuan(fen).replace(",", ""),
-            entitlement,
+        yield tuple(
+            map(
+                as_text,
+                (
+                    number,
+                    month,
+                    town,
+                    divisions.name(town),
+                    village,
+                    divisions.name(village),
+                    child,
+                    name,
+                    rules.programme(programme).name,
+                    fen,
+                    yuan(fen).replace(",", ""),
+                    entitlement,
+                ),
+            )
         )
 
 
