@@ -217,3 +217,17 @@ def test_a_token_refused_once_is_refused_again(verifier, keys):
     for _ in range(2):
         with pytest.raises(Unauthenticated):
             verifier.verify(token)
+
+
+@pytest.mark.parametrize("division", [None, "", "110109/", "abc", "1101", "110109001001001"])
+def test_a_token_without_a_valid_division_is_refused(verifier, keys, division):
+    """Scope is a prefix of the division code: an empty one would see the whole district."""
+    overrides: dict[str, Any] = {"division_code": division}
+    token = _token(keys, **overrides)
+    if division is None:
+        claims = jwt.decode(token, options={"verify_signature": False})
+        claims.pop("division_code")
+        token = jwt.encode(claims, keys.private["k1"], algorithm="RS256", headers={"kid": "k1"})
+    with pytest.raises(Unauthenticated) as caught:
+        verifier.verify(token)
+    assert caught.value.message == "令牌缺少有效的区划代码"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import threading
 import time
 import urllib.request
@@ -42,6 +43,7 @@ class Role(StrEnum):
 
 
 _ROLE_NAMES = frozenset(role.value for role in Role)
+_DIVISION = re.compile(r"\d{6}(\d{3}){0,2}")  # district, town or village (API.md)
 VERIFIED_TOKENS = 10_000  # accepted tokens remembered until they expire, per process
 
 # Department roles act district-wide, on their own part of the data only (API.md).
@@ -194,12 +196,16 @@ class TokenVerifier:
             raise Unauthenticated("令牌受众不符") from exc
         except jwt.PyJWTError as exc:
             raise Unauthenticated("令牌无效") from exc
+        division_code = str(claims.get("division_code", ""))
+        if not _DIVISION.fullmatch(division_code):
+            # Fail closed: scope is a prefix of the division code, and an empty one is all.
+            raise Unauthenticated("令牌缺少有效的区划代码")
         principal = Principal(
             subject=str(claims["sub"]),
             username=str(claims.get("preferred_username") or claims.get("azp") or claims["sub"]),
             # Keycloak adds its own default roles; only the platform's roles count.
             roles=frozenset(claims.get("realm_access", {}).get("roles", [])) & _ROLE_NAMES,
-            division_code=str(claims.get("division_code", "")),
+            division_code=division_code,
             client_id=str(claims.get("azp", "")),
             token=token,
         )
