@@ -123,7 +123,7 @@ def test_pages_follow_the_cursor_without_gaps_or_repeats(registry, as_user, ledg
 @pytest.mark.parametrize(
     ("body", "field"),
     [
-        ({"filter": {"divisionCode": "999"}}, "divisionCode"),
+        ({"filter": {"divisionCode": "999"}}, "filter.divisionCode"),
         ({"filter": {"minAge": 10, "maxAge": 5}}, "minAge"),
         ({"first": 0}, "first"),
         ({"after": "not-a-cursor"}, "after"),
@@ -172,3 +172,27 @@ def test_every_file_read_is_logged(registry, as_user, ledger, logged_reads):
     assert entries[-1].parts == "classifications,guardians,identity"
     assert entries[-1].operation == "ChildFile"
     assert entries[-1].actor == "worker.110109001"
+
+
+@pytest.mark.parametrize("wildcard", ["%", "_", "%%", "张%", "_小_"])
+def test_like_wildcards_in_a_name_match_only_themselves(registry, as_user, ledger, wildcard):
+    page = _search(registry, as_user(CLERK), name=wildcard)
+    assert page["totalCount"] == 0  # no child is named with a literal % or _
+
+
+@pytest.mark.parametrize(
+    ("criteria", "field"),
+    [
+        ({"name": "张" * 100_000}, "filter.name"),
+        ({"idNumber": "1" * 19}, "filter.idNumber"),
+        ({"divisionCode": "%"}, "filter.divisionCode"),
+        ({"divisionCode": "110109_"}, "filter.divisionCode"),
+    ],
+)
+def test_overlong_or_malformed_filters_are_refused_naming_the_field(
+    registry, as_user, criteria, field
+):
+    response = registry.post("/children/search", json={"filter": criteria}, headers=as_user(CLERK))
+    assert response.status_code == 422, response.text
+    assert response.json()["code"] == "VALIDATION_FAILED"
+    assert field in response.json()["fields"]

@@ -161,3 +161,12 @@ def test_a_future_day_is_refused(registry, as_user):
     )
     assert response.status_code == 422
     assert "asOf" in response.json()["fields"]
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31"])
+def test_statistics_as_of_a_day_before_any_record_is_refused(registry, as_user, day):
+    response = registry.get(
+        "/statistics/110109", params={"as_of": day}, headers=as_user("admin.district")
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["fields"] == {"asOf": "统计日期不能早于1900年"}

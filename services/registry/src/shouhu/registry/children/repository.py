@@ -129,7 +129,7 @@ def division_condition(division_code: str) -> ColumnElement[bool] | None:
         return col(Child.town_code) == division_code
     if len(division_code) == 6:
         return None  # every child of the registry lives in the district
-    return col(Child.residence_division_code).startswith(division_code)
+    return col(Child.residence_division_code).startswith(division_code, autoescape=True)
 
 
 def active_classification(

@@ -215,9 +215,9 @@ class ChildPage(Camel):
 class ChildFilter(Camel):
     """Search criteria (API.md `ChildFilter`)."""
 
-    name: str | None = None
-    id_number: str | None = None
-    division_code: str | None = None
+    name: str | None = Field(default=None, max_length=50)
+    id_number: str | None = Field(default=None, max_length=18)
+    division_code: str | None = Field(default=None, pattern=r"^\d{6}(\d{3}){0,2}$")
     primary_category: PrimaryCategory | None = None
     group: ClassificationGroup | None = None
     subtype: ClassificationSubtype | None = None

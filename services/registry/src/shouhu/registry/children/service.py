@@ -780,9 +780,9 @@ def search_conditions(
     if f.name and f.name.strip():
         term = f.name.strip()
         if term.isascii() and term.isalpha():
-            conditions.append(col(Child.name_initials).startswith(term.lower()))
+            conditions.append(col(Child.name_initials).startswith(term.lower(), autoescape=True))
         else:
-            conditions.append(col(Child.name).contains(term))
+            conditions.append(col(Child.name).contains(term, autoescape=True))
     if f.id_number:
         conditions.append(col(Child.id_number_hash) == keys.lookup_hash(f.id_number.strip()))
     if f.primary_category:

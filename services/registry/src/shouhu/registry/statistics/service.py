@@ -63,6 +63,9 @@ def _counts(counter: Counter[str], keys: Iterable[str]) -> list[Count]:
     return [Count(key=key, count=counter.get(key, 0)) for key in keys]
 
 
+EARLIEST = date(1900, 1, 1)  # no record of this network is older
+
+
 def month_ends(as_of: date, months: int = TREND_MONTHS) -> list[date]:
     """The last day of each of the `months` months ending with `as_of` (itself the last point)."""
     points = [as_of]
@@ -84,6 +87,8 @@ def statistics(
     day = as_of or today()
     if day > today():
         raise ValidationFailed(fields={"asOf": "统计日期不能晚于今天"})
+    if day < EARLIEST:  # the trend reaches a year back; day one of year one has no year before
+        raise ValidationFailed(fields={"asOf": f"统计日期不能早于{EARLIEST.year}年"})
     hidden = frozenset() if policy.sees_health_details(principal) else policy.HIDDEN_SUBTYPES
     below = {d.code: d for d in divisions.children_of(session, division_code)}
     points = month_ends(day)
