@@ -174,6 +174,7 @@ class Issuer:
         return {
             "SHOUHU_OIDC_ISSUER": self.idp.issuer,
             "SHOUHU_OIDC_JWKS_URL": self.jwks_url,
+            "SHOUHU_GATEWAY_KEY": "bench-gateway-key-0123456789",
         }
 
 

@@ -80,6 +80,7 @@ class Platform:
     span_files: list[Path]
     processes: list[Process] = field(default_factory=list)
     databases: dict[str, str] = field(default_factory=dict)
+    gateway_key: str = ""
 
     def token(self, username: str, password: str = "shouhu-dev") -> str:
         """A password-grant access token, asked for as any Keycloak client would."""
@@ -147,12 +148,14 @@ def real_stack(
 ) -> Iterator[Platform]:
     """Each service and the gateway as its own process on PostgreSQL, Kafka and Keycloak."""
     workdir = tmp_path_factory.mktemp("stack")
+    gateway_key = secrets.token_urlsafe(32)
     common = {
         "SHOUHU_MODE": "production",
         "SHOUHU_TRANSPORT": "kafka",
         "SHOUHU_KAFKA_BOOTSTRAP": kafka.bootstrap,
         "SHOUHU_OIDC_ISSUER": keycloak.issuer,
         "SHOUHU_DATA_KEY": secrets.token_urlsafe(32),
+        "SHOUHU_GATEWAY_KEY": gateway_key,
         "SHOUHU_TELEMETRY_EXPORTER": "file",
     }
     processes: list[Process] = []
@@ -195,6 +198,7 @@ def real_stack(
             span_files=span_files,
             processes=processes,
             databases=databases,
+            gateway_key=gateway_key,
         )
     finally:
         for process in processes:

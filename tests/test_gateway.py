@@ -76,6 +76,7 @@ def gateway(real_stack, keycloak) -> Iterator[tuple[TestClient, CallCount]]:
         mode="production",
         oidc_issuer=keycloak.issuer,
         data_key=secrets.token_urlsafe(32),
+        gateway_key=real_stack.gateway_key,
         **{f"{name}_url": url for name, url in services.items()},
     )
 

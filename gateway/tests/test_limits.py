@@ -46,6 +46,7 @@ def settings(**overrides: Any) -> GatewaySettings:
     values: dict[str, Any] = {"oidc_issuer": "http://127.0.0.1:8000/realms/shouhu"}
     if overrides.get("mode") is Mode.PRODUCTION:
         values["data_key"] = "a-real-key-for-the-tests-0123456789"
+        values["gateway_key"] = "a-real-gateway-key-for-the-tests-0123"
     return GatewaySettings(**{**values, **overrides})
 
 
@@ -393,7 +394,9 @@ def test_services_serve_no_api_docs_in_production():
     service = create_service(
         Settings(
             database_url="sqlite:///:memory:",
-            **settings(mode=Mode.PRODUCTION).model_dump(include={"mode", "data_key"}),
+            **settings(mode=Mode.PRODUCTION).model_dump(
+                include={"mode", "data_key", "gateway_key"}
+            ),
         )
     )
     client = TestClient(service)  # no lifespan: nothing migrates, nothing connects

@@ -71,6 +71,9 @@ spec:
             - name: SHOUHU_DATA_KEY
               valueFrom:
                 secretKeyRef: {name: {{ $p.dataKeySecret.name | quote }}, key: {{ $p.dataKeySecret.key | quote }}}
+            - name: SHOUHU_GATEWAY_KEY
+              valueFrom:
+                secretKeyRef: {name: {{ $p.gatewayKeySecret.name | quote }}, key: {{ $p.gatewayKeySecret.key | quote }}}
             {{- if $gateway }}
             - {name: SHOUHU_REGISTRY_URL, value: "http://{{ $fullname }}-registry:8000"}
             - {name: SHOUHU_BENEFITS_URL, value: "http://{{ $fullname }}-benefits:8000"}

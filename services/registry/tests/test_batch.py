@@ -7,8 +7,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import event
 
+from shouhu.platform.auth import operation_headers
 from shouhu.platform.clock import today
-from shouhu.platform.testing import identity_number
+from shouhu.platform.testing import as_gateway, identity_number
 
 VILLAGE = "110109001001"
 OTHER_TOWN_VILLAGE = "110109101001"
@@ -121,7 +122,7 @@ def test_a_batch_logs_one_entry_per_file_returned_with_the_parts(registry, as_us
     here, there = two_towns
     response = _batch(
         registry,
-        {**as_user("clerk.110109001"), "X-Shouhu-Operation": "ChildrenByIds"},
+        as_gateway(as_user("clerk.110109001"), "ChildrenByIds"),
         [here["id"], there["id"], here["id"]],
         include=["guardians", "visits"],
     )
@@ -212,7 +213,7 @@ def test_search_fills_the_parts_asked_for_and_logs_them(registry, as_user, two_t
     response = registry.post(
         "/children/search",
         json={"filter": {}, "include": ["guardians", "plan"]},
-        headers={**as_user("clerk.110109001"), "X-Shouhu-Operation": "Children"},
+        headers=as_gateway(as_user("clerk.110109001"), "Children"),
     )
     assert response.status_code == 200, response.text
     (node,) = [e["node"] for e in response.json()["edges"]]
@@ -230,7 +231,9 @@ def test_search_without_include_logs_the_summary_as_before(registry, as_user, tw
     assert len(page["edges"]) == 2
     assert all(e["node"]["visits"] is None for e in page["edges"])
     for child in two_towns:
-        assert _reads(registry, as_user, child["id"]) == [(["summary"], "http", CLERK)]
+        assert _reads(registry, as_user, child["id"]) == [
+            (["summary"], "POST /children/search", CLERK)
+        ]
 
 
 # ---- no N+1 ---------------------------------------------------------------------------------
@@ -339,3 +342,17 @@ def test_more_than_four_hundred_divisions_are_refused(registry, as_user):
     assert response.status_code == 422, response.text
     assert response.json()["fields"]["divisionCodes"] == "一次最多查询400个区划"
     assert registry.get("/workforce", headers=as_user("admin.district")).json() == []
+
+
+def test_only_the_gateway_names_the_operation_a_read_serves(registry, as_user, two_towns):
+    """A direct caller's claim is not believed: its read is logged as the plain call it made."""
+    here, _ = two_towns
+    headers = as_user(CLERK)
+    forged = {"X-Shouhu-Operation": "court-order-approved <img src=x>"}
+    wrong_key = operation_headers("not-the-gateway-key", "CourtOrder", headers["Authorization"][7:])
+    other_caller = as_gateway(as_user("clerk.110109001"), "Borrowed")  # signed for another token
+    for extra in (forged, wrong_key, {**other_caller, **headers}):
+        registry.get(f"/children/{here['id']}", headers={**headers, **extra})
+    registry.get(f"/children/{here['id']}", headers=as_gateway(headers, "ChildFile"))
+    operations = [operation for _, operation, _ in _reads(registry, as_user, here["id"])]
+    assert operations == ["GET /children/" + here["id"]] * 3 + ["ChildFile"]

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from shouhu.platform.clock import today
 from shouhu.platform.errors import NotFound, ValidationFailed
 from shouhu.platform.events import OutboxRow
-from shouhu.platform.testing import identity_number
+from shouhu.platform.testing import as_gateway, identity_number
 from shouhu.registry.models import ChildHistory, PlanMeasure
 from shouhu.registry.plans import repository
 from shouhu.registry.plans.schemas import Department, MeasureStatus
@@ -128,7 +128,7 @@ def test_reading_the_plan_is_logged(registry, as_user, logged_reads):
     child = _register(registry, as_user)
     registry.get(
         f"/children/{child['id']}/plan",
-        headers={**as_user("health.district"), "X-Shouhu-Operation": "ChildPlan"},
+        headers=as_gateway(as_user("health.district"), "ChildPlan"),
     )
     (entry,) = [e for e in logged_reads() if e.parts == "plan"]
     assert (entry.actor, entry.operation) == ("health.district", "ChildPlan")

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from shouhu.platform.clock import today
+from shouhu.platform.testing import as_gateway
 
 CLERK = "clerk.district"
 
@@ -163,7 +164,7 @@ def test_every_file_read_is_logged(registry, as_user, ledger, logged_reads):
     registry.get(
         f"/children/{ledger['li']['id']}",
         params={"include": ["classifications", "guardians"]},
-        headers={**as_user("worker.110109001"), "X-Shouhu-Operation": "ChildFile"},
+        headers=as_gateway(as_user("worker.110109001"), "ChildFile"),
     )
     entries = logged_reads()[before:]
     assert [e.child_id for e in entries] == [e["node"]["id"] for e in page["edges"]] + [

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from shouhu.platform.clock import today
 from shouhu.platform.events import OutboxRow
-from shouhu.platform.testing import identity_number
+from shouhu.platform.testing import as_gateway, identity_number
 from shouhu.registry.models import Child, ChildHistory, Visit, VisitPolicy
 
 VILLAGE = "110109001001"
@@ -167,7 +167,7 @@ def test_reading_visits_is_logged(registry, as_user, logged_reads):
     child = _register(registry, as_user)
     registry.get(
         f"/children/{child['id']}/visits",
-        headers={**as_user("police.district"), "X-Shouhu-Operation": "ChildVisits"},
+        headers=as_gateway(as_user("police.district"), "ChildVisits"),
     )
     (entry,) = [e for e in logged_reads() if e.parts == "visits"]
     assert (entry.child_id, entry.actor, entry.operation) == (

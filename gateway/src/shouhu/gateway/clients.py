@@ -6,6 +6,7 @@ import re
 from typing import IO, Any, Literal
 from urllib.parse import quote
 
+from shouhu.platform.auth import operation_headers
 from shouhu.platform.errors import ValidationFailed
 from shouhu.platform.http import ServiceClient
 
@@ -45,11 +46,16 @@ def code_segment(value: str, field: str) -> str:
 
 
 class _Bound:
-    """A service's client with the caller's token."""
+    """A service's client with the caller's token (and the key that signs what reads serve)."""
 
-    def __init__(self, client: ServiceClient, token: str) -> None:
+    def __init__(self, client: ServiceClient, token: str, gateway_key: str = "") -> None:
         self._client = client
         self._token = token
+        self._gateway_key = gateway_key
+
+    def _reading(self, operation: str) -> dict[str, str]:
+        """What the access log records as the reason of a read, signed as the gateway's."""
+        return operation_headers(self._gateway_key, operation, self._token)
 
     async def _get(self, path: str, **kwargs: Any) -> JSON:
         return await self._client.get(path, token=self._token, **kwargs)
@@ -59,11 +65,6 @@ class _Bound:
 
     async def _send(self, method: str, path: str, **kwargs: Any) -> JSON:
         return await self._client.request(method, path, token=self._token, **kwargs)
-
-
-def _reading(operation: str) -> dict[str, str]:
-    """What the access log records as the reason of a read."""
-    return {"X-Shouhu-Operation": operation}
 
 
 class Registry(_Bound):
@@ -94,24 +95,25 @@ class Registry(_Bound):
         return await self._get(
             f"/children/{id_segment(child_id)}",
             params={"include": include},
-            headers=_reading(operation),
+            headers=self._reading(operation),
         )
 
     async def children(self, ids: list[str], include: list[str], operation: str) -> JSON:
         for child_id in ids:
             id_segment(child_id)
         return await self._post(
-            "/children/batch", json={"ids": ids, "include": include}, headers=_reading(operation)
+            "/children/batch",
+            json={"ids": ids, "include": include},
+            headers=self._reading(operation),
         )
 
     async def search_children(self, body: JSON, include: list[str], operation: str) -> JSON:
-        return await self._post(
-            "/children/search", json={**body, "include": include}, headers=_reading(operation)
-        )
+        body = {**body, "include": include}
+        return await self._post("/children/search", json=body, headers=self._reading(operation))
 
     async def lookup_child(self, id_number: str, operation: str) -> JSON:
         return await self._post(
-            "/children/lookup", json={"idNumber": id_number}, headers=_reading(operation)
+            "/children/lookup", json={"idNumber": id_number}, headers=self._reading(operation)
         )
 
     async def register_child(self, body: JSON) -> JSON:
@@ -171,7 +173,7 @@ class Registry(_Bound):
         return await self._get(
             "/visits/overdue",
             params={"divisionCode": division_code, "first": first, "after": after},
-            headers=_reading(operation),
+            headers=self._reading(operation),
         )
 
     async def visit_policy(self) -> JSON:

@@ -36,10 +36,12 @@ class Context(BaseContext):
         reference: Reference,
         principal: Principal | None,
         error: Exception | None,
+        gateway_key: str = "",
     ) -> None:
         super().__init__()
         self.services = services
         self.reference = reference
+        self._gateway_key = gateway_key
         self._principal = principal
         self._auth_error = error
 
@@ -52,7 +54,7 @@ class Context(BaseContext):
 
     @cached_property
     def registry(self) -> Registry:
-        return Registry(self.services.registry, self.principal.token)
+        return Registry(self.services.registry, self.principal.token, self._gateway_key)
 
     @cached_property
     def benefits(self) -> Benefits:
@@ -78,4 +80,5 @@ async def build_context(request: Request) -> Context:
             principal = await verifier.averify(bearer_token(header))
         except Unauthenticated as exc:
             error = exc
-    return Context(request.app.state.services, request.app.state.reference, principal, error)
+    state = request.app.state
+    return Context(state.services, state.reference, principal, error, state.settings.gateway_key)

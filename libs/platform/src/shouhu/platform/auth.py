@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import re
 import threading
@@ -238,9 +240,40 @@ async def get_principal(request: Request) -> Principal:
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
+OPERATION_HEADER = "X-Shouhu-Operation"
+PROOF_HEADER = "X-Shouhu-Operation-Proof"
+
+
+def operation_proof(key: str, operation: str, token: str) -> str:
+    """The gateway's signature of the operation it names for this caller's call (HMAC-SHA256).
+
+    Bound to the caller's token, so a signature seen once serves no other caller's call.
+    """
+    message = f"{operation}\n{token}".encode()
+    return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()
+
+
+def operation_headers(key: str, operation: str, token: str) -> dict[str, str]:
+    """What the gateway sends with a read so that the access log records the operation."""
+    operation = operation[:100]
+    return {OPERATION_HEADER: operation, PROOF_HEADER: operation_proof(key, operation, token)}
+
+
 async def get_operation(request: Request) -> str:
-    """The operation a read serves, as the gateway names it (for the access log)."""
-    return request.headers.get("x-shouhu-operation", "http")[:100]
+    """The operation a read serves, as the gateway names it (for the access log).
+
+    Believed only with the gateway's signature; any other caller's read is recorded as the
+    plain call it made (method and path), whatever it claims.
+    """
+    operation = request.headers.get(OPERATION_HEADER, "")[:100]
+    proof = request.headers.get(PROOF_HEADER, "")
+    authorization = request.headers.get("authorization", "")
+    if operation and proof and authorization.lower().startswith("bearer "):
+        key: str = request.app.state.settings.gateway_key
+        expected = operation_proof(key, operation, authorization[7:].strip())
+        if hmac.compare_digest(proof, expected):
+            return operation
+    return f"{request.method} {request.url.path}"[:100]
 
 
 OperationDep = Annotated[str, Depends(get_operation)]

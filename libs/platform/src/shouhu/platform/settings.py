@@ -88,6 +88,9 @@ class ServiceSettings(BaseSettings):
     inbox_retention_days: float = Field(default=30, gt=0)
     # Secrets; the placeholder is refused outside embedded mode.
     data_key: str = PLACEHOLDER_PREFIX + "-data-key"
+    # Shared by the gateway and the services: the gateway signs the operation it names for the
+    # access log with it, and a service believes that name only with its signature.
+    gateway_key: str = PLACEHOLDER_PREFIX + "-gateway-key"
 
     @property
     def jwks_url(self) -> str:
@@ -106,7 +109,7 @@ class ServiceSettings(BaseSettings):
 
     def secret_fields(self) -> dict[str, str]:
         """The secrets of this settings class, by name; subclasses add theirs."""
-        return {"data_key": self.data_key}
+        return {"data_key": self.data_key, "gateway_key": self.gateway_key}
 
     @model_validator(mode="after")
     def _refuse_placeholders(self) -> ServiceSettings:

@@ -75,3 +75,12 @@ def eventually(probe: Callable[[], T | None], *, timeout: float = 30.0, every: f
 def error_codes(body: dict[str, Any]) -> list[str]:
     """The `extensions.code` of each GraphQL error."""
     return [e.get("extensions", {}).get("code") for e in body.get("errors") or []]
+
+
+def as_gateway(headers: dict[str, str], operation: str) -> dict[str, str]:
+    """A caller's headers with the operation the gateway names and signs (embedded-mode key)."""
+    from shouhu.platform.auth import operation_headers
+    from shouhu.platform.settings import ServiceSettings
+
+    token = headers["Authorization"].removeprefix("Bearer ")
+    return {**headers, **operation_headers(ServiceSettings().gateway_key, operation, token)}
