@@ -37,7 +37,7 @@ from shouhu.localstack import start_kafka
 from shouhu.platform.clock import today
 from shouhu.platform.db import make_engine, migrate
 
-DATA_KEY = "bench-data-key-0123456789"
+DATA_KEY = "YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OS1ub3QtYS1zZWNyZXQhIQ=="  # base64, as production wants
 GROUP_OF = {s.value: g.value for s, g in generate.GROUP_OF.items()}
 # The work of a re-decision: one event per range of children, on benefits' own queue.
 WORK = ["benefits.redecision.requested"]

@@ -31,7 +31,7 @@ from harness import Issuer, Verdict, calibrate, percentile, postgres, report, se
 
 from shouhu.platform.db import make_engine, migrate
 
-DATA_KEY = "bench-data-key-0123456789"
+DATA_KEY = "YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OS1ub3QtYS1zZWNyZXQhIQ=="  # base64, as production wants
 TOWN = "110109001"
 NESTED_PAGE = """query NestedPage($division: String!) {
   children(filter: {divisionCode: $division}, first: 20) { edges { node {

@@ -174,7 +174,7 @@ class Issuer:
         return {
             "SHOUHU_OIDC_ISSUER": self.idp.issuer,
             "SHOUHU_OIDC_JWKS_URL": self.jwks_url,
-            "SHOUHU_GATEWAY_KEY": "bench-gateway-key-0123456789",
+            "SHOUHU_GATEWAY_KEY": "YmVuY2gtZ2F0ZXdheS1rZXktMDEyMzQ1Njc4OS1ub3Qtc2VjcmV0IQ==",
         }
 
 

@@ -32,7 +32,7 @@ from harness import (
 from shouhu.platform.db import make_engine, migrate
 from shouhu.registry.app import MIGRATIONS, seed
 
-DATA_KEY = "bench-data-key-0123456789"
+DATA_KEY = "YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OS1ub3QtYS1zZWNyZXQhIQ=="  # base64, as production wants
 TOWNS = [
     "110109001",
     "110109002",

@@ -45,8 +45,8 @@ LIMITS = CostLimits()
 def settings(**overrides: Any) -> GatewaySettings:
     values: dict[str, Any] = {"oidc_issuer": "http://127.0.0.1:8000/realms/shouhu"}
     if overrides.get("mode") is Mode.PRODUCTION:
-        values["data_key"] = "a-real-key-for-the-tests-0123456789"
-        values["gateway_key"] = "a-real-gateway-key-for-the-tests-0123"
+        values["data_key"] = "YS1yZWFsLWRhdGEta2V5LWZvci10aGUtdGVzdHMtMDEyMzQ1Njc4OQ=="
+        values["gateway_key"] = "YS1yZWFsLWdhdGV3YXkta2V5LWZvci10aGUtdGVzdHMtMDEyMzQ1Ng=="
     return GatewaySettings(**{**values, **overrides})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -117,7 +118,25 @@ class ServiceSettings(BaseSettings):
             weak = [k for k, v in self.secret_fields().items() if v.startswith(PLACEHOLDER_PREFIX)]
             if weak:
                 raise ValueError(f"placeholder secrets outside embedded mode: {', '.join(weak)}")
+            short = [k for k, v in self.secret_fields().items() if random_bytes(v) < KEY_BYTES]
+            if short:
+                raise ValueError(
+                    f"secrets shorter than {KEY_BYTES} random bytes, base64 "
+                    f"(make one with `openssl rand -base64 48`): {', '.join(short)}"
+                )
         return self
+
+
+KEY_BYTES = 32  # a secret outside embedded mode: at least this many random bytes
+
+
+def random_bytes(secret: str) -> int:
+    """How many bytes a base64 secret (standard or URL-safe, padded or not) holds; 0 if none."""
+    text = secret.strip().replace("-", "+").replace("_", "/")
+    try:
+        return len(base64.b64decode(text + "=" * (-len(text) % 4), validate=True))
+    except ValueError:
+        return 0
 
 
 def topic_of(service: str) -> str:
