@@ -165,3 +165,28 @@ def test_no_token_is_unauthenticated(registry):
     response = registry.post("/children", json=_input())
     assert response.status_code == 401
     assert response.json()["code"] == "UNAUTHENTICATED"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", "王\x00小红"),  # NUL
+        ("name", "王小红\x1b[2J"),  # an escape sequence
+        ("name", "\u202e红小王"),  # right-to-left override: reads one way, sorts another
+        ("notes", "见\u2066附件\u2069"),  # an isolate
+        ("notes", "\x7f"),
+    ],
+)
+def test_text_with_control_characters_is_refused_naming_the_field(
+    registry, as_user, child_input, field, value
+):
+    body = {**child_input(seq=41), field: value}
+    response = registry.post("/children", json=body, headers=as_user("clerk.district"))
+    assert response.status_code == 422, response.text
+    assert response.json()["fields"] == {field: "不能包含控制字符、空字符或文字方向控制符"}
+
+
+def test_multi_line_notes_stay_allowed(registry, as_user, child_input):
+    body = {**child_input(seq=43), "notes": "第一行\n第二行\r\n\t缩进"}
+    response = registry.post("/children", json=body, headers=as_user("clerk.district"))
+    assert response.status_code == 201, response.text

@@ -21,6 +21,7 @@ from shouhu.platform import telemetry
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.db import make_engine, migrate, ping
 from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
+from shouhu.platform.schemas import CONTROL_MESSAGE
 from shouhu.platform.settings import Mode, ServiceSettings, TransportKind, topic_of
 from shouhu.platform.transport import InProcessTransport, KafkaTransport, Transport
 from shouhu.platform.worker import Periodic, Retention, Subscription, Worker
@@ -41,6 +42,7 @@ _MESSAGES = {
     "literal_error": "取值不在允许范围内",
     "greater_than_equal": "数值过小",
     "less_than_equal": "数值过大",
+    "control_characters": CONTROL_MESSAGE,
 }
 
 

@@ -1,10 +1,4 @@
-"""What every module's API shapes share."""
+"""What every module's API shapes share (the platform's wire conventions)."""
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
-
-class Camel(BaseModel):
-    """camelCase on the wire."""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+from shouhu.platform.schemas import Camel as Camel
+from shouhu.platform.schemas import Input as Input

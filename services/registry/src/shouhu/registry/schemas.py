@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
-
-class Camel(BaseModel):
-    """camelCase on the wire."""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+from shouhu.platform.schemas import Camel as Camel
+from shouhu.platform.schemas import Input as Input
 
 
 class PageInfo(Camel):

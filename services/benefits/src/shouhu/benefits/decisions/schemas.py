@@ -10,7 +10,7 @@ from pydantic import Field
 from shouhu.benefits.decisions.periods import EntitlementStatus
 from shouhu.benefits.rules.engine import OutcomeKind
 from shouhu.benefits.rules.schema import ProgrammeCode, ProgrammeKind
-from shouhu.benefits.schemas import Camel
+from shouhu.benefits.schemas import Camel, Input
 
 
 class DecisionOut(Camel):
@@ -69,7 +69,7 @@ class ChildBenefitsOut(Camel):
     entitlements: list[EntitlementOut]
 
 
-class BenefitsRequest(Camel):
+class BenefitsRequest(Input):
     """The benefits of several children at once (the gateway's DataLoader)."""
 
     child_ids: list[str] = Field(max_length=100)

@@ -7,12 +7,12 @@ from datetime import datetime
 from pydantic import Field
 
 from shouhu.benefits.rules.schema import ProgrammeCode
-from shouhu.benefits.schemas import Camel
+from shouhu.benefits.schemas import Camel, Input
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
-class RunBatch(Camel):
+class RunBatch(Input):
     """`runPaymentBatch`: the month to pay, as 2026-11."""
 
     month: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from shouhu.benefits.rules.schema import Category, ProgrammeCode, ProgrammeKind
-from shouhu.benefits.schemas import Camel
+from shouhu.benefits.schemas import Camel, Input
 
 
 class StandardOut(Camel):
@@ -46,13 +46,13 @@ class ProgrammeOut(Camel):
     rule_version: str
 
 
-class SetStandard(Camel):
+class SetStandard(Input):
     """`setBenefitStandard`: the monthly amount in fen of a programme in a year."""
 
     monthly_amount_fen: int
 
 
-class SetEnabled(Camel):
+class SetEnabled(Input):
     """Switch a pilot on or off."""
 
     enabled: bool

@@ -2,12 +2,7 @@
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
-
-class _Camel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+from shouhu.platform.schemas import Camel as _Camel
 
 
 class NotificationOut(_Camel):

@@ -21,7 +21,7 @@ from shouhu.registry.children.schemas import (
     SetGuardians,
     UpdateChild,
 )
-from shouhu.registry.schemas import Camel
+from shouhu.registry.schemas import Input
 
 router = APIRouter(tags=["children"])
 
@@ -35,7 +35,7 @@ KeysDep = Annotated[IdentityKeys, Depends(get_keys)]
 VersionQuery = Annotated[int, Query(description="The version the caller saw")]
 
 
-class SearchRequest(Camel):
+class SearchRequest(Input):
     filter: ChildFilter = ChildFilter()
     first: int = 20
     after: str | None = None
@@ -45,18 +45,18 @@ class SearchRequest(Camel):
     )
 
 
-class BatchRequest(Camel):
+class BatchRequest(Input):
     ids: list[str] = Field(description=f"At most {files.MAX_BATCH} files")
     include: list[str] = Field(
         default_factory=list, description="Parts of each file to fill, as `GET /children/{id}`"
     )
 
 
-class LookupRequest(Camel):
+class LookupRequest(Input):
     id_number: str
 
 
-class DecideRequest(Camel):
+class DecideRequest(Input):
     decision: reviews.ReviewDecision
 
 

@@ -15,6 +15,7 @@ from shouhu.registry.classifications.taxonomy import (
 )
 from shouhu.registry.plans.schemas import SupportPlanOut
 from shouhu.registry.schemas import Camel as Camel  # re-exported for existing importers
+from shouhu.registry.schemas import Input
 from shouhu.registry.schemas import PageInfo as PageInfo
 from shouhu.registry.visits.schemas import VisitOut
 
@@ -64,7 +65,7 @@ class Capacity(StrEnum):
     NONE = "NONE"
 
 
-class RegisterChild(Camel):
+class RegisterChild(Input):
     """What the window or the village records to open a file."""
 
     name: str = Field(max_length=50)
@@ -77,7 +78,7 @@ class RegisterChild(Camel):
     notes: str | None = Field(default=None, max_length=2000)
 
 
-class UpdateChild(Camel):
+class UpdateChild(Input):
     """A change to the identity part of a file; only the fields given change."""
 
     name: str | None = Field(default=None, max_length=50)
@@ -91,14 +92,14 @@ class UpdateChild(Camel):
     reason: str | None = Field(default=None, max_length=500)
 
 
-class ExitChild(Camel):
+class ExitChild(Input):
     """Taking a child out of scope."""
 
     reason: ExitReason
     note: str | None = Field(default=None, max_length=500)
 
 
-class GuardianIn(Camel):
+class GuardianIn(Input):
     """A household member or guardian."""
 
     name: str = Field(max_length=50)
@@ -113,14 +114,14 @@ class GuardianIn(Camel):
     entrustment_agreed_on: date | None = None
 
 
-class SetGuardians(Camel):
+class SetGuardians(Input):
     """The whole household after this change, and who is the entrusted guardian (委托监护)."""
 
     guardians: list[GuardianIn]
     reason: str | None = Field(default=None, max_length=500)
 
 
-class ClassificationIn(Camel):
+class ClassificationIn(Input):
     """One classification of the complete active set."""
 
     group: ClassificationGroup
@@ -130,7 +131,7 @@ class ClassificationIn(Camel):
     note: str | None = Field(default=None, max_length=1000)
 
 
-class ClassifyChild(Camel):
+class ClassifyChild(Input):
     """The complete active set after this call."""
 
     classifications: list[ClassificationIn]
@@ -212,7 +213,7 @@ class ChildPage(Camel):
     total_count: int | None = None
 
 
-class ChildFilter(Camel):
+class ChildFilter(Input):
     """Search criteria (API.md `ChildFilter`)."""
 
     name: str | None = Field(default=None, max_length=50)

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from shouhu.registry.schemas import Camel
+from shouhu.registry.schemas import Camel, Input
 
 
 class Department(StrEnum):
@@ -32,7 +32,7 @@ class MeasureStatus(StrEnum):
     CANCELLED = "CANCELLED"
 
 
-class AddMeasure(Camel):
+class AddMeasure(Input):
     """A new measure of a child's plan; `kind` is free short text (e.g. 送教上门, 心理疏导)."""
 
     department: Department
@@ -43,7 +43,7 @@ class AddMeasure(Camel):
     owner: str | None = Field(default=None, max_length=100)
 
 
-class UpdateMeasure(Camel):
+class UpdateMeasure(Input):
     """A change to a measure; only the fields given change."""
 
     department: Department | None = None

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
-from shouhu.registry.schemas import Camel
+from shouhu.registry.schemas import Camel, Input
 
 
 class RiskLevel(StrEnum):
@@ -19,7 +19,7 @@ class RiskLevel(StrEnum):
     HIGH = "HIGH"
 
 
-class RecordVisit(Camel):
+class RecordVisit(Input):
     """One visit to the family; without `nextDue`, the category's interval decides."""
 
     visited_on: date

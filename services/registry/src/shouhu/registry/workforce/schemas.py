@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from shouhu.registry.divisions.schemas import DivisionOut
-from shouhu.registry.schemas import Camel
+from shouhu.registry.schemas import Camel, Input
 
 
 class Post(StrEnum):
@@ -25,7 +25,7 @@ class Employment(StrEnum):
     PART_TIME = "PART_TIME"
 
 
-class AssignWorker(Camel):
+class AssignWorker(Input):
     """A new holder of a division's post; the previous holder's term ends today."""
 
     post: Post
@@ -36,7 +36,7 @@ class AssignWorker(Camel):
     username: str | None = Field(default=None, max_length=100)
 
 
-class EndAssignment(Camel):
+class EndAssignment(Input):
     """The last day of a term; today when left out."""
 
     until: date | None = None
