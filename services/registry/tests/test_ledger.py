@@ -886,3 +886,45 @@ def test_on_postgresql_a_number_registered_meanwhile_fails_the_whole_import(
             assert len(session.exec(select(Child)).all()) == 2
             assert len(session.exec(select(ImportBatch)).all()) == 1
             assert len(session.exec(select(OutboxRow)).all()) == 2
+
+
+# ---- what one file may hold -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_file_of_too_many_rows_is_refused_and_nothing_is_written(
+    registry, as_user, monkeypatch, kind
+):
+    from shouhu.registry.ledger import reading
+
+    monkeypatch.setattr(reading, "MAX_ROWS", 2)
+    rows = [_row(1), _row(2), _row(3)]
+    content = _csv(rows) if kind == "csv" else _xlsx(rows)
+    response = _import(registry, as_user, content, name=f"台账.{kind}")
+    assert response.status_code == 422, response.text
+    assert "行数据" in response.json()["fields"]["file"]
+    assert _written(registry) == NOTHING
+    monkeypatch.setattr(reading, "MAX_ROWS", 3)  # exactly at the cap: taken
+    assert _import(registry, as_user, content, name=f"台账.{kind}").status_code == 200
+
+
+def test_a_file_over_the_size_cap_is_refused(registry, as_user, monkeypatch):
+    from shouhu.registry.ledger import reading
+
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
+    response = _import(registry, as_user, _csv([_row(1), _row(2)]))
+    assert response.status_code == 422
+    assert response.json()["fields"]["file"] == reading.TOO_LARGE
+    assert _written(registry) == NOTHING
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_read(
+    registry, as_user, monkeypatch
+):
+    from shouhu.registry.ledger import reading
+
+    monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 1000)  # a real one unpacks to more
+    response = _import(registry, as_user, _xlsx([_row(1)]), name="台账.xlsx")
+    assert response.status_code == 422
+    assert response.json()["fields"]["file"] == reading.TOO_UNPACKED
+    assert _written(registry) == NOTHING

@@ -20,6 +20,13 @@ from shouhu.platform.errors import ValidationFailed
 BLOCK = 1 << 20
 SHEET = "台账"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# What one file may hold: a district's whole ledger fits; a crafted file is refused before work.
+MAX_FILE_BYTES = 20 << 20  # as the gateway's upload cap
+MAX_UNPACKED_BYTES = 256 << 20  # an XLSX's parts once unzipped (100,000 rows: about 40 MB)
+MAX_ROWS = 100_000  # data rows, the header not counted
+TOO_LARGE = "文件超过20 MB，请按镇街或村拆分后分别导入，未导入任何数据"
+TOO_UNPACKED = "XLSX 文件解压后过大（超过256 MB），未导入任何数据"
+TOO_MANY_ROWS = f"文件超过{MAX_ROWS}行数据，请拆分后分别导入，未导入任何数据"
 NOT_A_LEDGER = "文件不是 CSV 或 XLSX 格式（CSV 须为 UTF-8 或 GB18030 编码），未导入任何数据"
 
 Row = tuple[int, tuple[object, ...]]
@@ -58,22 +65,29 @@ def digest(file: IO[bytes]) -> str:
 
 def sniff(file: IO[bytes]) -> Source:
     """XLSX (a zip with `xl/workbook.xml`) or CSV (UTF-8, UTF-8 with BOM, GB18030), by content."""
+    file.seek(0, io.SEEK_END)
+    size = file.tell()
     file.seek(0)
     head = file.read(8)
     file.seek(0)
     if not head:
         raise refuse("文件为空，未导入任何数据")
+    if size > MAX_FILE_BYTES:
+        raise refuse(TOO_LARGE)
     if head.startswith(OLE2_MAGIC):
         raise refuse("不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV（UTF-8）后导入")
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(file) as archive:
                 is_workbook = "xl/workbook.xml" in archive.namelist()
+                unpacked = sum(member.file_size for member in archive.infolist())
         except zipfile.BadZipFile:
-            is_workbook = False
+            is_workbook, unpacked = False, 0
         file.seek(0)
         if not is_workbook:
             raise refuse(NOT_A_LEDGER)
+        if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb: small on the wire, huge once read
+            raise refuse(TOO_UNPACKED)
         return Source(file, Kind.XLSX)
     for encoding in ("utf-8-sig", "gb18030"):
         if _decodes(file, encoding):
@@ -82,13 +96,21 @@ def sniff(file: IO[bytes]) -> Source:
 
 
 def _decodes(file: IO[bytes], encoding: str) -> bool:
-    """The whole file decodes as text without NUL characters (binary files have them)."""
+    """The whole file decodes as text without NUL characters (binary files have them).
+
+    Its lines are counted on the way: a file of too many rows is refused before any is read.
+    """
     file.seek(0)
     decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 0
     try:
         while block := file.read(BLOCK):
-            if "\x00" in decoder.decode(block):
+            text = decoder.decode(block)
+            if "\x00" in text:
                 return False
+            lines += text.count("\n")
+            if lines > MAX_ROWS + 1:  # the header, then the rows (a quoted newline counts too)
+                raise refuse(TOO_MANY_ROWS)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
@@ -115,6 +137,8 @@ def rows(source: Source) -> Iterator[Iterator[Row]]:
     try:
         names = workbook.sheetnames
         sheet = workbook[SHEET] if SHEET in names else workbook.worksheets[0]
+        if (sheet.max_row or 0) > MAX_ROWS + 1:  # the sheet's own dimension, when it has one
+            raise refuse(TOO_MANY_ROWS)
         yield _xlsx_rows(sheet.iter_rows(values_only=True))
     finally:
         workbook.close()
@@ -124,6 +148,8 @@ def _csv_rows(text: io.TextIOWrapper) -> Iterator[Row]:
     number = 0
     try:
         for number, record in enumerate(csv.reader(text), start=1):
+            if number > MAX_ROWS + 1:
+                raise refuse(TOO_MANY_ROWS)
             yield number, tuple(record)
     except csv.Error as exc:
         raise refuse(f"CSV 文件第{number + 1}行格式有误，未导入任何数据") from exc
@@ -133,6 +159,10 @@ def _xlsx_rows(cells: Iterator[tuple[object, ...]]) -> Iterator[Row]:
     number = 0
     try:
         for number, values in enumerate(cells, start=1):
+            if number > MAX_ROWS + 1:  # a sheet without a dimension, or one that lies
+                raise refuse(TOO_MANY_ROWS)
             yield number, values
+    except ValidationFailed:
+        raise
     except Exception as exc:  # a damaged sheet surfaces only while it is read
         raise refuse(f"XLSX 文件第{number + 1}行无法读取，未导入任何数据") from exc
