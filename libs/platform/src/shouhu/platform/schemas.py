@@ -1,4 +1,4 @@
-"""Wire conventions every service shares: camelCase, and input text without control characters."""
+"""Wire conventions every service shares: camelCase, cursor pages, input text without controls."""
 
 from __future__ import annotations
 
@@ -19,6 +19,13 @@ class Camel(BaseModel):
     """camelCase on the wire."""
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+
+class PageInfo(Camel):
+    """Where a cursor page ends (Relay's page info)."""
+
+    has_next_page: bool
+    end_cursor: str | None
 
 
 def plain_text(value: Any) -> Any:

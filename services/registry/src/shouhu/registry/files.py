@@ -13,13 +13,13 @@ from sqlmodel import Session
 
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import ValidationFailed
+from shouhu.platform.schemas import PageInfo
 from shouhu.registry.access import service as access
 from shouhu.registry.children import service as children
 from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.children.schemas import ChildEdge, ChildFilter, ChildOut, ChildPage
 from shouhu.registry.models import Child
 from shouhu.registry.plans import service as plans
-from shouhu.registry.schemas import PageInfo
 from shouhu.registry.visits import service as visits
 
 # The parts a reader may ask for (`include`); "identity" is always read.

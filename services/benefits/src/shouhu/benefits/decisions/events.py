@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from shouhu.benefits.schemas import Camel
+from shouhu.platform.schemas import Camel
 
 DECISION_MADE = "benefits.decision.made"
 ENTITLEMENT_CHANGED = "benefits.entitlement.changed"

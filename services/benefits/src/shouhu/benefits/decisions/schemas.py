@@ -10,7 +10,7 @@ from pydantic import Field
 from shouhu.benefits.decisions.periods import EntitlementStatus
 from shouhu.benefits.rules.engine import OutcomeKind
 from shouhu.benefits.rules.schema import ProgrammeCode, ProgrammeKind
-from shouhu.benefits.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Input
 
 
 class DecisionOut(Camel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from shouhu.benefits.schemas import Camel
+from shouhu.platform.schemas import Camel
 
 BATCH_CREATED = "benefits.payment.batch_created"
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from pydantic import Field
 
 from shouhu.benefits.rules.schema import ProgrammeCode
-from shouhu.benefits.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Input, PageInfo
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
@@ -60,11 +60,6 @@ class PaymentLineOut(Camel):
 class PaymentLineEdge(Camel):
     cursor: str
     node: PaymentLineOut
-
-
-class PageInfo(Camel):
-    has_next_page: bool
-    end_cursor: str | None
 
 
 class PaymentLinePage(Camel):

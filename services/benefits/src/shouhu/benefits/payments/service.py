@@ -19,7 +19,6 @@ from shouhu.benefits.payments import export, repository
 from shouhu.benefits.payments.events import BATCH_CREATED, BatchTotal, PaymentBatchCreated
 from shouhu.benefits.payments.schemas import (
     MONTH_PATTERN,
-    PageInfo,
     PaymentBatchOut,
     PaymentLineEdge,
     PaymentLineOut,
@@ -34,6 +33,7 @@ from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.paging import decode_seq_cursor, encode_cursor
+from shouhu.platform.schemas import PageInfo
 
 FIRST_MONTH = "2017-01"
 MAX_PAGE = 500

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from shouhu.benefits.schemas import Camel
+from shouhu.platform.schemas import Camel
 
 STANDARD_SET = "benefits.standard.set"
 PROGRAMME_ENABLED_CHANGED = "benefits.programme.enabled_changed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from shouhu.benefits.rules.schema import Category, ProgrammeCode, ProgrammeKind
-from shouhu.benefits.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Input
 
 
 class StandardOut(Camel):

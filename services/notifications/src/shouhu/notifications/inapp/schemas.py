@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from shouhu.platform.schemas import Camel as _Camel
+from shouhu.platform.schemas import Camel, PageInfo
 
 
-class NotificationOut(_Camel):
+class NotificationOut(Camel):
     """One notification as its recipient sees it."""
 
     id: str
@@ -17,17 +17,12 @@ class NotificationOut(_Camel):
     read_at: datetime | None
 
 
-class NotificationEdge(_Camel):
+class NotificationEdge(Camel):
     cursor: str
     node: NotificationOut
 
 
-class PageInfo(_Camel):
-    has_next_page: bool
-    end_cursor: str | None
-
-
-class NotificationPage(_Camel):
+class NotificationPage(Camel):
     """A Relay-style page, newest first."""
 
     edges: list[NotificationEdge]

@@ -11,13 +11,13 @@ from shouhu.notifications.inapp.schemas import (
     NotificationEdge,
     NotificationOut,
     NotificationPage,
-    PageInfo,
 )
 from shouhu.notifications.models import Notification
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.paging import decode_seq_cursor, encode_cursor
+from shouhu.platform.schemas import PageInfo
 
 MAX_PAGE = 100
 

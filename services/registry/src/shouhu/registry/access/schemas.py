@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from shouhu.registry.children.schemas import Camel, PageInfo
+from shouhu.platform.schemas import Camel, PageInfo
 
 
 class AccessLogEntryOut(Camel):

@@ -15,6 +15,7 @@ from shouhu.platform.db import as_utc, exclusive
 from shouhu.platform.errors import Forbidden, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.paging import decode_seq_cursor, encode_cursor
+from shouhu.platform.schemas import PageInfo
 from shouhu.registry import policy
 from shouhu.registry.access import repository
 from shouhu.registry.access.schemas import (
@@ -23,7 +24,6 @@ from shouhu.registry.access.schemas import (
     AccessLogPage,
     ChainReport,
 )
-from shouhu.registry.children.schemas import PageInfo
 from shouhu.registry.divisions.service import DISTRICT_CODE
 
 GENESIS = "0" * 64

@@ -9,6 +9,7 @@ from shouhu.platform.app import json_answer
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import Duplicate
+from shouhu.platform.schemas import Input
 from shouhu.registry import files
 from shouhu.registry.children import reviews, service
 from shouhu.registry.children.identity import IdentityKeys
@@ -21,7 +22,6 @@ from shouhu.registry.children.schemas import (
     SetGuardians,
     UpdateChild,
 )
-from shouhu.registry.schemas import Input
 
 router = APIRouter(tags=["children"])
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from shouhu.registry.schemas import Camel
+from shouhu.platform.schemas import Camel
 
 CHILD_REGISTERED = "registry.child.registered"
 CHILD_UPDATED = "registry.child.updated"

@@ -8,15 +8,13 @@ from typing import Any
 
 from pydantic import Field
 
+from shouhu.platform.schemas import Camel, Input, PageInfo
 from shouhu.registry.classifications.taxonomy import (
     ClassificationGroup,
     ClassificationSubtype,
     PrimaryCategory,
 )
 from shouhu.registry.plans.schemas import SupportPlanOut
-from shouhu.registry.schemas import Camel as Camel  # re-exported for existing importers
-from shouhu.registry.schemas import Input
-from shouhu.registry.schemas import PageInfo as PageInfo
 from shouhu.registry.visits.schemas import VisitOut
 
 

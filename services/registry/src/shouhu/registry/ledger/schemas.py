@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from shouhu.registry.schemas import Camel
+from shouhu.platform.schemas import Camel
 
 MAX_LISTED_ERRORS = 1000
 

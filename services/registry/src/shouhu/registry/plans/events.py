@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from shouhu.registry.schemas import Camel
+from shouhu.platform.schemas import Camel
 
 MEASURE_ADDED = "registry.plan.measure_added"
 MEASURE_UPDATED = "registry.plan.measure_updated"

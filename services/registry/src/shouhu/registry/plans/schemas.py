@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from shouhu.registry.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Input
 
 
 class Department(StrEnum):

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from shouhu.registry.schemas import Camel
+from shouhu.platform.schemas import Camel
 
 
 class Count(Camel):

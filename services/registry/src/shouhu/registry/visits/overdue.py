@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from shouhu.platform.schemas import Camel, PageInfo
 from shouhu.registry.children.schemas import ChildOut
-from shouhu.registry.schemas import Camel, PageInfo
 from shouhu.registry.visits.schemas import VisitOut
 
 

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from shouhu.platform.schemas import Camel, Input
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
-from shouhu.registry.schemas import Camel, Input
 
 
 class RiskLevel(StrEnum):

@@ -12,6 +12,7 @@ from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.schemas import PageInfo
 from shouhu.registry import history, policy
 from shouhu.registry.access import service as access
 from shouhu.registry.children import repository as children_repository
@@ -21,7 +22,6 @@ from shouhu.registry.children.schemas import ChildStatus
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
 from shouhu.registry.divisions.service import DISTRICT_CODE
 from shouhu.registry.models import Child, Visit, VisitPolicy
-from shouhu.registry.schemas import PageInfo
 from shouhu.registry.visits import repository
 from shouhu.registry.visits.events import VISIT_RECORDED, VisitRecorded
 from shouhu.registry.visits.overdue import OverdueEdge, OverduePage, OverdueVisitOut

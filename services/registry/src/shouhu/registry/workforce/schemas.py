@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from shouhu.platform.schemas import Camel, Input
 from shouhu.registry.divisions.schemas import DivisionOut
-from shouhu.registry.schemas import Camel, Input
 
 
 class Post(StrEnum):
