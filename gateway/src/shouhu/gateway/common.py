@@ -63,13 +63,12 @@ def _fields(selections: list[Any]) -> list[SelectedField]:
 
 def selected(info: Ctx, *path: str) -> set[str]:
     """The names of the fields selected under this one, or under `path` below it."""
-    level = _fields(info.selected_fields)
-    for name in ("", *path):
+    level = [
+        child for field in _fields(info.selected_fields) for child in _fields(field.selections)
+    ]
+    for name in path:
         level = [
-            child
-            for field in level
-            if not name or field.name == name
-            for child in _fields(field.selections)
+            child for field in level if field.name == name for child in _fields(field.selections)
         ]
     return {field.name for field in level}
 

@@ -41,8 +41,7 @@ class Division:
 
     @strawberry.field(description="The division above; none for the district")
     def parent(self) -> Division | None:
-        row = self.tree.by_code.get(self.parent_code or "")
-        return Division.from_row(row, self.tree) if row else None
+        return known_division(self.tree, self.parent_code or "")
 
     @strawberry.field(description="The divisions directly below")
     def children(self) -> list[Division]:
@@ -57,11 +56,15 @@ class Division:
         return [member.from_row(row) for row in rows]
 
 
-async def find_division(info: Ctx, code: str) -> Division | None:
-    """A division by code from the process's copy of the network."""
-    tree = await info.context.loaders.divisions()
+def known_division(tree: DivisionTree, code: str) -> Division | None:
+    """A division of the network by code; none for a code it does not have."""
     row = tree.by_code.get(code)
     return Division.from_row(row, tree) if row else None
+
+
+async def find_division(info: Ctx, code: str) -> Division | None:
+    """A division by code from the process's copy of the network."""
+    return known_division(await info.context.loaders.divisions(), code)
 
 
 def division_in(tree: DivisionTree, code: str) -> Division:

@@ -79,8 +79,8 @@ def error_codes(body: dict[str, Any]) -> list[str]:
 
 def as_gateway(headers: dict[str, str], operation: str) -> dict[str, str]:
     """A caller's headers with the operation the gateway names and signs (embedded-mode key)."""
-    from shouhu.platform.auth import operation_headers
+    from shouhu.platform.auth import bearer_token, operation_headers
     from shouhu.platform.settings import ServiceSettings
 
-    token = headers["Authorization"].removeprefix("Bearer ")
+    token = bearer_token(headers["Authorization"])
     return {**headers, **operation_headers(ServiceSettings().gateway_key, operation, token)}
