@@ -23,14 +23,6 @@ def by_source_ref(session: Session, source_ref: str) -> PlanMeasure | None:
     return session.exec(select(PlanMeasure).where(PlanMeasure.source_ref == source_ref)).first()
 
 
-def measures_of(session: Session, child_id: str) -> Sequence[PlanMeasure]:
-    return session.exec(
-        select(PlanMeasure)
-        .where(PlanMeasure.child_id == child_id)
-        .order_by(col(PlanMeasure.created_at), col(PlanMeasure.id))
-    ).all()
-
-
 def measures_of_many(session: Session, child_ids: Sequence[str]) -> Sequence[PlanMeasure]:
     """The measures of many children's plans, each plan's oldest first."""
     return session.exec(

@@ -113,9 +113,7 @@ def support_plan(
     """The whole plan, every department's measures, for those who may read the file; logged."""
     child = children.load(session, principal, child_id)
     access.log_reads(session, principal, [child.id], parts={"plan"}, operation=operation)
-    return SupportPlanOut(
-        child_id=child.id, measures=[to_out(m) for m in repository.measures_of(session, child.id)]
-    )
+    return plans_of(session, [child.id])[child.id]
 
 
 def plans_of(session: Session, child_ids: Sequence[str]) -> dict[str, SupportPlanOut]:

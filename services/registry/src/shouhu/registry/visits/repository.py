@@ -15,15 +15,6 @@ def add(session: Session, row: object) -> None:
     session.add(row)
 
 
-def visits_of(session: Session, child_id: str) -> Sequence[Visit]:
-    """A child's visits, newest first."""
-    return session.exec(
-        select(Visit)
-        .where(Visit.child_id == child_id)
-        .order_by(col(Visit.visited_on).desc(), col(Visit.created_at).desc())
-    ).all()
-
-
 def visits_of_many(session: Session, child_ids: Sequence[str]) -> Sequence[Visit]:
     """The visits of many children, each child's newest first."""
     return session.exec(

@@ -62,7 +62,7 @@ def list_visits(
     """A child's visits, newest first, for those who may read the file; the read is logged."""
     child = children.load(session, principal, child_id)
     access.log_reads(session, principal, [child.id], parts={"visits"}, operation=operation)
-    return [to_out(v) for v in repository.visits_of(session, child.id)]
+    return visits_of(session, [child.id])[child.id]
 
 
 def visits_of(session: Session, child_ids: Sequence[str]) -> dict[str, list[VisitOut]]:
