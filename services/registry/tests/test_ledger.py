@@ -620,6 +620,16 @@ def test_the_same_file_twice_creates_nothing_new(registry, as_user):
     assert _written(registry) == written
 
 
+def test_the_same_file_from_another_division_gets_its_own_report(registry, as_user):
+    content = _csv([_row(1), _row(2)])
+    first = _import(registry, as_user, content, user="supervisor.110109001001").json()
+    other = _import(registry, as_user, content, user="supervisor.110109101001").json()
+    # Not the first importer's report: the other village's user learns nothing of it.
+    assert other["duplicateOfEarlierImport"] is False
+    assert other["batchId"] != first["batchId"]
+    assert other["importedRows"] == 0 and other["errorCount"] == 2
+
+
 def test_rows_already_registered_are_skipped_not_errors(registry, as_user):
     first = _csv([_row(1), _row(2)])
     assert _import(registry, as_user, first).json()["importedRows"] == 2

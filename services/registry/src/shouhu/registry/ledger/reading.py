@@ -53,10 +53,11 @@ def refuse(message: str) -> ValidationFailed:
     return ValidationFailed(message, fields={"file": message})
 
 
-def digest(file: IO[bytes]) -> str:
-    """SHA-256 of the upload, read in blocks."""
+def digest(file: IO[bytes], scope: str) -> str:
+    """SHA-256 of the importer's division and the upload, read in blocks: the same bytes from
+    another division are another import, with a report of their own."""
     file.seek(0)
-    sha = hashlib.sha256()
+    sha = hashlib.sha256(f"{scope}:".encode())
     while block := file.read(BLOCK):
         sha.update(block)
     file.seek(0)

@@ -56,7 +56,7 @@ def import_ledger(
 ) -> ImportReport:
     """Check every row by the API's rules and write as the mode says; the same bytes twice: once."""
     policy.require(principal, policy.WRITE_ROLES, "无权导入台账")
-    file_hash = reading.digest(file)
+    file_hash = reading.digest(file, principal.division_code)
     earlier = repository.batch_by_hash(session, file_hash)
     if earlier is not None:
         return _earlier(earlier)

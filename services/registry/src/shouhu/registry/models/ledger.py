@@ -9,7 +9,8 @@ from shouhu.platform.columns import json_column, timestamp
 
 
 class ImportBatch(SQLModel, table=True):
-    """One imported file, by content hash: importing it again returns this report."""
+    """One imported file, by hash of the importer's division and the bytes: importing it again
+    from the same division returns this report; from another, it is imported on its own."""
 
     __tablename__ = "import_batch"
 
