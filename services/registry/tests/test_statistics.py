@@ -129,10 +129,41 @@ def test_month_ends():
     ]
 
 
-def test_hiv_counts_only_for_roles_that_need_them(registry, as_user, population):
+def test_hiv_counts_only_for_roles_that_need_them(registry, as_user, population, register):
+    child = register(name="丁", seq=9)
+    since = (today() - timedelta(days=1)).isoformat()
+    _classify(
+        registry,
+        as_user,
+        child,
+        [{"group": "ILLNESS_DISABILITY", "subtype": "HIV_AFFECTED", "since": since}],
+    )
+    clerk = registry.get("/statistics/110109", headers=as_user(CLERK)).json()["counts"]
+    assert "HIV_AFFECTED" not in {c["key"] for c in clerk["bySubtype"]}
+    admin = registry.get("/statistics/110109", headers=as_user("admin.district")).json()["counts"]
+    assert _count(admin["bySubtype"], "HIV_AFFECTED") == 2  # one in the population, and 丁
+    # Shown as seriously ill: the same total, nothing to subtract.
+    assert (
+        _count(clerk["bySubtype"], "SERIOUSLY_ILL")
+        == _count(admin["bySubtype"], "SERIOUSLY_ILL") + 2
+    )
+    assert clerk["byGroup"] == admin["byGroup"]
+
+
+def test_a_role_that_reads_no_file_sees_small_cells_as_fewer_than_five(
+    registry, as_user, population
+):
     stats = registry.get("/statistics/110109", headers=as_user("auditor.district")).json()
-    assert "HIV_AFFECTED" not in {c["key"] for c in stats["counts"]["bySubtype"]}
-    assert stats["counts"]["total"] == 3
+    counts = stats["counts"]
+    assert counts["total"] is None and "total" in counts["suppressed"]  # three children
+    assert {c["shown"] for c in counts["byPrimaryCategory"] if c["count"] is None} == {"<5"}
+    for row in [counts, *stats["children"]]:
+        shown = [c["count"] for c in row["byPrimaryCategory"]]
+        assert all(n is None or n == 0 or n >= 5 for n in shown)
+    for point in stats["trend"]:
+        assert all(point[k] is None or point[k] == 0 or point[k] >= 5 for k in ("total", "none"))
+    readers = registry.get("/statistics/110109", headers=as_user(CLERK)).json()["counts"]
+    assert readers["total"] == 3 and readers["suppressed"] == []
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ class Query:
                     hardship=p["hardship"],
                     left_behind=p["leftBehind"],
                     none=p["none"],
+                    suppressed=p["suppressed"],
                 )
                 for p in row["trend"]
             ],

@@ -11,18 +11,24 @@ import strawberry
 @strawberry.type(description="A count under a key (a category, group or subtype)")
 class Count:
     key: str
-    count: int
+    count: int | None = strawberry.field(
+        description="Null where suppressed: fewer than 5 children, for roles that read no file"
+    )
+    shown: str = strawberry.field(description="The count as shown: the number, or `<5`")
 
 
 @strawberry.type(description="Counts of children in scope in one division")
 class DivisionCounts:
     division_code: str
     division_name: str
-    total: int
-    left_behind: int = strawberry.field(description="Children flagged left-behind (留守)")
+    total: int | None
+    left_behind: int | None = strawberry.field(description="Children flagged left-behind (留守)")
     by_primary_category: list[Count]
     by_group: list[Count]
     by_subtype: list[Count]
+    suppressed: list[str] = strawberry.field(
+        description="Cells shown as `<5` (null above), e.g. `total`, `byGroup.POVERTY`"
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> DivisionCounts:
@@ -34,6 +40,7 @@ class DivisionCounts:
             by_primary_category=[Count(**c) for c in row["byPrimaryCategory"]],
             by_group=[Count(**c) for c in row["byGroup"]],
             by_subtype=[Count(**c) for c in row["bySubtype"]],
+            suppressed=row["suppressed"],
         )
 
 
@@ -41,10 +48,11 @@ class DivisionCounts:
 class MonthPoint:
     month: str
     on: datetime.date
-    total: int
-    hardship: int
-    left_behind: int
-    none: int
+    total: int | None
+    hardship: int | None
+    left_behind: int | None
+    none: int | None
+    suppressed: list[str] = strawberry.field(description="Cells shown as `<5` (null above)")
 
 
 @strawberry.type(description="A division's counts as of a day, those below it, and the trend")

@@ -2,12 +2,15 @@
 
 from datetime import date
 
+from pydantic import Field
+
 from shouhu.platform.schemas import Camel
 
 
 class Count(Camel):
     key: str
-    count: int
+    count: int | None = Field(description="Null where suppressed (fewer than 5 children)")
+    shown: str = Field(description="The count as shown: the number, or `<5` where suppressed")
 
 
 class DivisionCounts(Camel):
@@ -15,11 +18,14 @@ class DivisionCounts(Camel):
 
     division_code: str
     division_name: str
-    total: int
-    left_behind: int
+    total: int | None
+    left_behind: int | None
     by_primary_category: list[Count]
     by_group: list[Count]
     by_subtype: list[Count]
+    suppressed: list[str] = Field(
+        default_factory=list, description="Cells shown as `<5`, e.g. `total`, `byGroup.POVERTY`"
+    )
 
 
 class MonthPoint(Camel):
@@ -27,10 +33,11 @@ class MonthPoint(Camel):
 
     month: str
     on: date
-    total: int
-    hardship: int
-    left_behind: int
-    none: int
+    total: int | None
+    hardship: int | None
+    left_behind: int | None
+    none: int | None
+    suppressed: list[str] = Field(default_factory=list, description="Cells shown as `<5`")
 
 
 class DivisionStatistics(Camel):

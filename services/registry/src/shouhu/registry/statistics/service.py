@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
 from datetime import date
 
 from sqlmodel import Session
@@ -22,14 +21,16 @@ from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.models import Division
 from shouhu.registry.statistics import repository
 from shouhu.registry.statistics.schemas import Count, DivisionCounts, DivisionStatistics, MonthPoint
+from shouhu.registry.statistics.suppression import Sum, suppressed
 
 TREND_MONTHS = 12
 
 
 class _Tally:
-    """Counts of one division, folded from period combinations."""
+    """Counts of one division, folded from period combinations, subtypes as the caller sees them."""
 
-    def __init__(self) -> None:
+    def __init__(self, principal: Principal) -> None:
+        self.principal = principal
         self.total = 0
         self.left_behind = 0
         self.primary: Counter[str] = Counter()
@@ -42,25 +43,50 @@ class _Tally:
         self.primary[primary] += n
         for group in filter(None, groups.split(",")):
             self.groups[group] += n
-        for subtype in filter(None, subtypes.split(",")):
+        # A child counts once under a subtype, also when two of its subtypes are shown as one.
+        for subtype in {policy.disclosed(self.principal, s) for s in subtypes.split(",") if s}:
             self.subtypes[subtype] += n
 
-    def out(self, division: Division, hidden: frozenset[str]) -> DivisionCounts:
-        return DivisionCounts(
-            division_code=division.code,
-            division_name=division.name,
-            total=self.total,
-            left_behind=self.left_behind,
-            by_primary_category=_counts(self.primary, [c.value for c in PrimaryCategory]),
-            by_group=_counts(self.groups, [g.value for g in ClassificationGroup]),
-            by_subtype=_counts(
-                self.subtypes, [s.value for s in ClassificationSubtype if s.value not in hidden]
-            ),
-        )
+    def cells(self) -> dict[str, int]:
+        """Every count by cell name, as `DivisionCounts.suppressed` names them."""
+        shown = [s.value for s in ClassificationSubtype if policy.disclosed(self.principal, s) == s]
+        return {
+            "total": self.total,
+            "leftBehind": self.left_behind,
+            **{f"byPrimaryCategory.{c.value}": self.primary[c.value] for c in PrimaryCategory},
+            **{f"byGroup.{g.value}": self.groups[g.value] for g in ClassificationGroup},
+            **{f"bySubtype.{s}": self.subtypes[s] for s in shown},
+        }
 
 
-def _counts(counter: Counter[str], keys: Iterable[str]) -> list[Count]:
-    return [Count(key=key, count=counter.get(key, 0)) for key in keys]
+def _sums(row: str) -> list[Sum]:
+    """The sums within one division's counts that subtraction could undo."""
+    return [
+        (f"{row}.total", [f"{row}.byPrimaryCategory.{c.value}" for c in PrimaryCategory]),
+        (f"{row}.leftBehind", [f"{row}.byGroup.{ClassificationGroup.LEFT_BEHIND.value}"]),
+    ]
+
+
+def _division_counts(division: Division, cells: dict[str, int], hidden: set[str]) -> DivisionCounts:
+    def count(name: str) -> Count:
+        key = name.split(".", 1)[1]
+        if name in hidden:
+            return Count(key=key, count=None, shown=f"<{policy.SMALL_CELL}")
+        return Count(key=key, count=cells[name], shown=str(cells[name]))
+
+    def listed(prefix: str) -> list[Count]:
+        return [count(name) for name in cells if name.startswith(prefix)]
+
+    return DivisionCounts(
+        division_code=division.code,
+        division_name=division.name,
+        total=None if "total" in hidden else cells["total"],
+        left_behind=None if "leftBehind" in hidden else cells["leftBehind"],
+        by_primary_category=listed("byPrimaryCategory."),
+        by_group=listed("byGroup."),
+        by_subtype=listed("bySubtype."),
+        suppressed=[name for name in cells if name in hidden],
+    )
 
 
 EARLIEST = date(1900, 1, 1)  # no record of this network is older
@@ -89,34 +115,88 @@ def statistics(
         raise ValidationFailed(fields={"asOf": "统计日期不能晚于今天"})
     if day < EARLIEST:  # the trend reaches a year back; day one of year one has no year before
         raise ValidationFailed(fields={"asOf": f"统计日期不能早于{EARLIEST.year}年"})
-    hidden = frozenset() if policy.sees_health_details(principal) else policy.HIDDEN_SUBTYPES
     below = {d.code: d for d in divisions.children_of(session, division_code)}
     points = month_ends(day)
-    tallies: dict[str, _Tally] = defaultdict(_Tally)
-    whole = _Tally()
+    tallies: dict[str, _Tally] = {code: _Tally(principal) for code in below}
+    whole = _Tally(principal)
     by_point: list[Counter[str]] = [Counter() for _ in points]
     for key, primary, left_behind, groups, subtypes, *counts in repository.tallies(
         session, division_code, points
     ):
         # The last point is the day asked about.
         whole.add(primary, left_behind, groups, subtypes, counts[-1])
-        tallies[key].add(primary, left_behind, groups, subtypes, counts[-1])
+        if key in tallies:  # a village's own periods come keyed by the village itself
+            tallies[key].add(primary, left_behind, groups, subtypes, counts[-1])
         for index, n in enumerate(counts):
             by_point[index][primary] += n
+    rows = {"": whole.cells(), **{code: tally.cells() for code, tally in tallies.items()}}
+    trend = [
+        {
+            "total": sum(counts.values()),
+            "hardship": counts[PrimaryCategory.HARDSHIP.value],
+            "leftBehind": counts[PrimaryCategory.LEFT_BEHIND.value],
+            "none": counts[PrimaryCategory.NONE.value],
+        }
+        for counts in by_point
+    ]
+    hidden = _hidden(principal, rows, trend)
     return DivisionStatistics(
         division_code=division_code,
         as_of=day,
-        counts=whole.out(division, hidden),
-        children=[tallies[code].out(d, hidden) for code, d in below.items()],
+        counts=_division_counts(division, rows[""], hidden.get("", set())),
+        children=[
+            _division_counts(d, rows[code], hidden.get(code, set())) for code, d in below.items()
+        ],
         trend=[
             MonthPoint(
                 month=f"{p.year:04d}-{p.month:02d}",
                 on=p,
-                total=sum(counts.values()),
-                hardship=counts[PrimaryCategory.HARDSHIP.value],
-                left_behind=counts[PrimaryCategory.LEFT_BEHIND.value],
-                none=counts[PrimaryCategory.NONE.value],
+                total=_shown(cells, "total", hidden.get(f"trend{i}", set())),
+                hardship=_shown(cells, "hardship", hidden.get(f"trend{i}", set())),
+                left_behind=_shown(cells, "leftBehind", hidden.get(f"trend{i}", set())),
+                none=_shown(cells, "none", hidden.get(f"trend{i}", set())),
+                suppressed=sorted(hidden.get(f"trend{i}", set())),
             )
-            for p, counts in zip(points, by_point, strict=True)
+            for i, (p, cells) in enumerate(zip(points, trend, strict=True))
         ],
     )
+
+
+def _shown(cells: dict[str, int], name: str, hidden: set[str]) -> int | None:
+    return None if name in hidden else cells[name]
+
+
+def _hidden(
+    principal: Principal, rows: dict[str, dict[str, int]], trend: list[dict[str, int]]
+) -> dict[str, set[str]]:
+    """Cells to show as `<5`, by row: none for roles that read files, else small-cell rules.
+
+    The sums that subtraction could undo: within a division's counts; each count of the
+    division as the sum of the divisions below; each trend point; and the last trend point,
+    which is the day asked about, equal to the division's counts.
+    """
+    if policy.reads_personal_data(principal):
+        return {}
+    values = {f"{row}|{name}": n for row, cells in rows.items() for name, n in cells.items()}
+    values |= {f"trend{i}|{name}": n for i, cells in enumerate(trend) for name, n in cells.items()}
+    sums: list[Sum] = []
+    for row in rows:
+        sums += [(f"{row}|total", [f"{row}|byPrimaryCategory.{c.value}" for c in PrimaryCategory])]
+        sums += [(f"{row}|leftBehind", [f"{row}|byGroup.{ClassificationGroup.LEFT_BEHIND.value}"])]
+    below = [row for row in rows if row]
+    if below:
+        sums += [(f"|{name}", [f"{row}|{name}" for row in below]) for name in rows[""]]
+    for i in range(len(trend)):
+        sums += [(f"trend{i}|total", [f"trend{i}|{n}" for n in ("hardship", "leftBehind", "none")])]
+    last = f"trend{len(trend) - 1}"
+    sums += [
+        (f"{last}|total", ["|total"]),
+        (f"{last}|hardship", [f"|byPrimaryCategory.{PrimaryCategory.HARDSHIP.value}"]),
+        (f"{last}|leftBehind", [f"|byPrimaryCategory.{PrimaryCategory.LEFT_BEHIND.value}"]),
+        (f"{last}|none", [f"|byPrimaryCategory.{PrimaryCategory.NONE.value}"]),
+    ]
+    hidden: dict[str, set[str]] = {}
+    for cell in suppressed(values, sums, policy.SMALL_CELL):
+        row, name = cell.split("|", 1)
+        hidden.setdefault(row, set()).add(name)
+    return hidden
