@@ -68,9 +68,76 @@ def event_problems() -> list[str]:
     return problems
 
 
+PART_NAMES = {
+    "identity": "性别、出生日期、年龄、户籍、登记与退出",
+    "idNumberMasked": "身份证号（遮蔽：110109************）",
+    "idNumber": "身份证号（完整）及按号码查找",
+    "guardians": "家庭成员、监护人及其电话",
+    "classifications": "分类（受艾滋病影响显示为重病）",
+    "health": "健康详情：受艾滋病影响、重病残疾备注",
+    "school": "学校",
+    "notes": "备注",
+    "history": "变更历史",
+    "benefits": "福利待遇",
+    "visits": "走访记录",
+    "plan": "帮扶计划（全部部门）",
+    "ownMeasures": "帮扶计划中本部门的措施",
+}
+
+
+def access_policy() -> str:
+    """docs/access-policy.md: the registry's field policy per role, rendered from its table."""
+    from shouhu.benefits import policy as benefits
+    from shouhu.platform.auth import Role
+    from shouhu.registry import policy
+
+    parts = list(policy.Part)
+    lines = [
+        "# Who sees what of a child's file (access policy)",
+        "",
+        "Rendered by `make contracts` from `shouhu.registry.policy.FILE_VIEW`; CI checks it is",
+        "current, so a change to the policy is a deliberate one. Every reader also sees the name,",
+        "the village, the status, the primary category and the left-behind flag (the needs).",
+        "Division scope applies on top: keepers within their division, departments district-wide.",
+        "",
+        "| part | " + " | ".join(f"`{role.value}`" for role in policy.FILE_VIEW) + " |",
+        "|---|" + "---|" * len(policy.FILE_VIEW),
+    ]
+    for part in parts:
+        cells = ["✓" if part in view else "" for view in policy.FILE_VIEW.values()]
+        lines.append(f"| `{part.value}` {PART_NAMES[part.value]} | " + " | ".join(cells) + " |")
+    no_file = sorted(r.value for r in Role if r not in policy.FILE_VIEW)
+    lines += [
+        "",
+        f"Roles that read no file: {', '.join(f'`{r}`' for r in no_file)}.",
+        "",
+        "## Rules beside the table",
+        "",
+        "- A part not seen is absent from the answer and named in `withheld`; the gateway answers",
+        "  null for it. Searching by a part not seen (`idNumber`, `group`, `subtype`, ages) is",
+        "  refused (`FORBIDDEN`), and so is `childByIdNumber` without the identity number.",
+        "- Without `health`, a subtype is shown as another everywhere (file, filters, history,",
+        "  statistics): "
+        + ", ".join(f"`{a}` as `{b}`" for a, b in policy.DISCLOSED_AS.items())
+        + "; spells that then overlap are shown as one, and the notes of "
+        + ", ".join(f"`{g}`" for g in sorted(policy.HEALTH_GROUPS))
+        + " are withheld.",
+        f"- Statistics for a role that reads no file show a count of 1 to {policy.SMALL_CELL - 1}"
+        f" children as `<{policy.SMALL_CELL}`, and hide one more cell wherever a total would give",
+        "  a hidden one back by subtraction (within a division, across the divisions below, and in",
+        "  the trend).",
+        "- Benefits (the benefits service's table) go to: "
+        + ", ".join(f"`{r.value}`" for r in sorted(benefits.READ_ROLES))
+        + ".",
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def contracts() -> dict[Path, str]:
     """Every contract file and what it should say."""
     files = {ROOT / "gateway" / "schema.graphql": graphql_schema()}
+    files[ROOT / "docs" / "access-policy.md"] = access_policy()
     for service in SERVICES:
         files[ROOT / "services" / service / "openapi.json"] = openapi(service)
     files.update(event_schemas())

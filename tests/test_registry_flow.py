@@ -111,10 +111,11 @@ def test_classify_search_read_and_audit_a_file(platform):
     assert [e["node"]["id"] for e in page["edges"]] == [child["id"]]
     assert page["totalCount"] == 1
 
-    # The supervisor reads the file: HIV withheld, identity number masked, history there.
+    # The supervisor reads the file: HIV shown as serious illness, identity number masked,
+    # history there.
     supervisor = platform.token("supervisor.110109001001")
     read = graphql(platform.graphql_url, READ, supervisor, {"id": child["id"]})["data"]["child"]
-    assert {c["subtype"] for c in read["classifications"]} == {"BOTH_PARENTS_AWAY"}
+    assert {c["subtype"] for c in read["classifications"]} == {"BOTH_PARENTS_AWAY", "SERIOUSLY_ILL"}
     assert "********" in read["idNumber"]
     # Benefits may already have put measures on the plan; the file's own changes come first.
     operations = [h["operation"] for h in read["history"]]

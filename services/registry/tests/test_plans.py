@@ -120,8 +120,11 @@ def test_the_plan_collects_every_departments_measures_in_order(registry, as_user
     first = _add(registry, as_user, child["id"], by="police.district", department="POLICE")
     second = _add(registry, as_user, child["id"], by="health.district", department="HEALTH")
     third = _add(registry, as_user, child["id"], by="admin.district", department="HOUSING")
-    plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("police.district"))
+    plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("admin.district"))
     assert [m["id"] for m in plan.json()["measures"]] == [first["id"], second["id"], third["id"]]
+    # A department reads its own part of the plan only (docs/access-policy.md).
+    own = registry.get(f"/children/{child['id']}/plan", headers=as_user("police.district"))
+    assert [m["id"] for m in own.json()["measures"]] == [first["id"]]
 
 
 def test_reading_the_plan_is_logged(registry, as_user, logged_reads):

@@ -139,23 +139,81 @@ def test_bad_searches_name_the_field(registry, as_user, body, field):
 
 def test_hiv_affected_is_seen_only_by_roles_that_need_it(registry, as_user, ledger):
     wang = ledger["wang"]["id"]
-    for username, visible in [
-        ("admin.district", True),
-        ("health.district", True),
-        ("clerk.district", False),
-        ("police.district", False),
+    for username, shown in [
+        ("admin.district", "HIV_AFFECTED"),
+        ("health.district", "HIV_AFFECTED"),
+        ("clerk.district", "SERIOUSLY_ILL"),
+        ("education.district", "SERIOUSLY_ILL"),
     ]:
         body = registry.get(
             f"/children/{wang}", params={"include": "classifications"}, headers=as_user(username)
         ).json()
-        subtypes = {c["subtype"] for c in body["classifications"]}
-        assert ("HIV_AFFECTED" in subtypes) is visible, username
+        health = [c for c in body["classifications"] if c["group"] == "ILLNESS_DISABILITY"]
+        assert [c["subtype"] for c in health] == [shown], username
     denied = registry.post(
         "/children/search",
         json={"filter": {"subtype": "HIV_AFFECTED"}},
         headers=as_user(CLERK),
     )
     assert denied.status_code == 403
+
+
+def _answers(registry, headers, child_id):
+    """Everything a role can learn of a child's health by any read: file, filters, history."""
+    file = registry.get(
+        f"/children/{child_id}",
+        params={"include": ["classifications", "history"]},
+        headers=headers,
+    ).json()
+
+    def found(**criteria):
+        page = _search(registry, headers, **criteria)
+        return child_id in {e["node"]["id"] for e in page["edges"]}
+
+    return {
+        "primaryCategory": file["primaryCategory"],
+        "classifications": [(c["group"], c["subtype"], c["note"]) for c in file["classifications"]],
+        "history": [
+            {
+                s: (i.get("subtype"), i.get("note"))
+                for s, i in (h["after"] or {}).get("classifications", {}).items()
+            }
+            for h in file["history"] or []
+        ],
+        "group": found(group="ILLNESS_DISABILITY"),
+        "seriouslyIll": found(subtype="SERIOUSLY_ILL"),
+        "hardship": found(primaryCategory="HARDSHIP"),
+    }
+
+
+def test_an_hiv_affected_child_reads_as_a_seriously_ill_one_without_health_detail(
+    registry, as_user, register
+):
+    since = (today() - timedelta(days=5)).isoformat()
+    children = {}
+    for seq, subtype in [(11, "HIV_AFFECTED"), (12, "SERIOUSLY_ILL")]:
+        child = register(name="孙" + str(seq), seq=seq)
+        response = registry.post(
+            f"/children/{child['id']}/classifications",
+            params={"version": child["version"]},
+            json={
+                "classifications": [
+                    {"group": "ILLNESS_DISABILITY", "subtype": subtype, "since": since, "note": "x"}
+                ]
+            },
+            headers=as_user(CLERK),
+        )
+        assert response.status_code == 200, response.text
+        children[subtype] = child["id"]
+    for username in ["clerk.district", "supervisor.110109001001", "education.district"]:
+        headers = as_user(username)
+        hiv = _answers(registry, headers, children["HIV_AFFECTED"])
+        ill = _answers(registry, headers, children["SERIOUSLY_ILL"])
+        assert hiv == ill, username
+    admin = as_user("admin.district")
+    assert _answers(registry, admin, children["HIV_AFFECTED"]) != _answers(
+        registry, admin, children["SERIOUSLY_ILL"]
+    )
 
 
 def test_every_file_read_is_logged(registry, as_user, ledger, logged_reads):

@@ -147,6 +147,15 @@ class Registry(_Bound):
     async def duplicate_reviews(self) -> JSON:
         return await self._get("/duplicate-reviews")
 
+    async def transfer_requests(self, status: str | None) -> JSON:
+        return await self._get("/transfer-requests", params={"status": status} if status else None)
+
+    async def decide_transfer(self, transfer_id: str, decision: str, reason: str | None) -> JSON:
+        return await self._post(
+            f"/transfer-requests/{id_segment(transfer_id)}/decision",
+            json={"decision": decision, "reason": reason},
+        )
+
     async def decide_duplicate_review(self, review_id: str, decision: str) -> JSON:
         return await self._post(
             f"/duplicate-reviews/{id_segment(review_id)}/decide", json={"decision": decision}

@@ -12,6 +12,8 @@ from shouhu.gateway.children.types import (
     RegisterChildInput,
     ReviewDecision,
     SetGuardiansInput,
+    TransferDecision,
+    TransferRequest,
     UpdateChildInput,
 )
 from shouhu.gateway.common import Ctx, to_json
@@ -64,3 +66,17 @@ class Mutation:
     ) -> DuplicateReview:
         row = await info.context.registry.decide_duplicate_review(id, decision.value)
         return DuplicateReview.from_row(row)
+
+    @strawberry.mutation(
+        description="The district's civil affairs moves a file to the requested village, or "
+        "refuses with a reason"
+    )
+    async def decide_transfer(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        decision: TransferDecision,
+        reason: str | None = None,
+    ) -> TransferRequest:
+        row = await info.context.registry.decide_transfer(id, decision.value, reason)
+        return TransferRequest.from_row(row)

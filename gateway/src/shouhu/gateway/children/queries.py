@@ -10,6 +10,8 @@ from shouhu.gateway.children.types import (
     ChildEdge,
     ChildFilter,
     DuplicateReview,
+    TransferRequest,
+    TransferStatus,
 )
 from shouhu.gateway.common import Ctx, PageInfo, operation_name, selected, to_json
 from shouhu.gateway.loaders import CHILD_PARTS
@@ -54,8 +56,9 @@ class Query:
             ChildEdge(cursor=e["cursor"], node=Child.from_row(e["node"])) for e in page["edges"]
         ]
         if "benefits" in fields:  # the page's benefits in one call, each file's field at once
-            rows = await info.context.loaders.benefits.load_many([str(e.node.id) for e in edges])
-            for edge, row in zip(edges, rows, strict=True):
+            shown = [e for e in edges if "benefits" not in e.node.withheld]
+            rows = await info.context.loaders.benefits.load_many([str(e.node.id) for e in shown])
+            for edge, row in zip(shown, rows, strict=True):
                 edge.node.benefits_row = (row,)
         return ChildConnection(
             edges=edges,
@@ -75,3 +78,13 @@ class Query:
     async def duplicate_reviews(self, info: Ctx) -> list[DuplicateReview]:
         rows = await info.context.registry.duplicate_reviews()
         return [DuplicateReview.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Transfer requests: every one for the district's civil affairs, one's own "
+        "for those who registered"
+    )
+    async def transfer_requests(
+        self, info: Ctx, status: TransferStatus | None = None
+    ) -> list[TransferRequest]:
+        rows = await info.context.registry.transfer_requests(status.value if status else None)
+        return [TransferRequest.from_row(r) for r in rows]

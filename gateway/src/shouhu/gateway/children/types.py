@@ -180,14 +180,17 @@ class HistoryEntry:
         )
 
 
-@strawberry.type(description="A child's file (儿童档案), as the caller may see it")
+@strawberry.type(
+    description="A child's file (儿童档案), as the caller may see it: a part the caller's role "
+    "does not see (docs/access-policy.md) is null and named in `withheld`"
+)
 class Child:
     id: strawberry.ID
     version: int
     name: str
-    gender: Gender
-    birth_date: datetime.date
-    age: int
+    gender: Gender | None
+    birth_date: datetime.date | None
+    age: int | None
     id_number: str | None = strawberry.field(description="Masked unless the role needs it")
     hukou_division_code: str | None
     school: str | None
@@ -195,9 +198,12 @@ class Child:
     status: ChildStatus
     primary_category: PrimaryCategory
     left_behind: bool
-    registered_on: datetime.date
+    registered_on: datetime.date | None
     exited_on: datetime.date | None
     exit_reason: ExitReason | None
+    withheld: list[str] = strawberry.field(
+        description="Parts of the file the caller's role does not see, answered as null"
+    )
     row: strawberry.Private[dict[str, Any]]
     # The benefits service's answer when the page fetched it for every file at once: (row,).
     benefits_row: strawberry.Private[tuple[dict[str, Any] | None] | None] = None
@@ -208,9 +214,9 @@ class Child:
             id=strawberry.ID(row["id"]),
             version=row["version"],
             name=row["name"],
-            gender=Gender(row["gender"]),
-            birth_date=datetime.date.fromisoformat(row["birthDate"]),
-            age=row["age"],
+            gender=Gender(row["gender"]) if row.get("gender") else None,
+            birth_date=to_date(row.get("birthDate")),
+            age=row.get("age"),
             id_number=row.get("idNumber"),
             hukou_division_code=row.get("hukouDivisionCode"),
             school=row.get("school"),
@@ -218,14 +224,18 @@ class Child:
             status=ChildStatus(row["status"]),
             primary_category=PrimaryCategory(row["primaryCategory"]),
             left_behind=row["leftBehind"],
-            registered_on=datetime.date.fromisoformat(row["registeredOn"]),
+            registered_on=to_date(row.get("registeredOn")),
             exited_on=to_date(row.get("exitedOn")),
             exit_reason=ExitReason(row["exitReason"]) if row.get("exitReason") else None,
+            withheld=row.get("withheld", []),
             row=row,
         )
 
-    def _part(self, info: Ctx, part: str, shape: Callable[[Any], R]) -> R:
-        """A part of the file: read with it, else in one batch with the page's other files."""
+    def _part(self, info: Ctx, part: str, shape: Callable[[Any], R]) -> R | None:
+        """A part of the file: read with it, else in one batch with the page's other files;
+        null when the caller's role does not see it."""
+        if part in self.withheld:
+            return None
         if self.row.get(part) is not None:
             return shape(self.row[part])
 
@@ -241,7 +251,7 @@ class Child:
         return named_division(info, self.row["residenceDivisionCode"])
 
     @strawberry.field(description="Classifications, current and past (health details by role)")
-    def classifications(self, info: Ctx, active_only: bool = False) -> list[Classification]:
+    def classifications(self, info: Ctx, active_only: bool = False) -> list[Classification] | None:
         def shape(rows: list[dict[str, Any]] | None) -> list[Classification]:
             items = [Classification.from_row(r) for r in rows or []]
             if active_only:
@@ -254,13 +264,13 @@ class Child:
         return self._part(info, "classifications", shape)
 
     @strawberry.field(description="Household members and guardians")
-    def guardians(self, info: Ctx) -> list[Guardian]:
+    def guardians(self, info: Ctx) -> list[Guardian] | None:
         return self._part(
             info, "guardians", lambda rows: [Guardian.from_row(r) for r in rows or []]
         )
 
     @strawberry.field(description="Every change to the file, oldest first")
-    def history(self, info: Ctx) -> list[HistoryEntry]:
+    def history(self, info: Ctx) -> list[HistoryEntry] | None:
         return self._part(
             info, "history", lambda rows: [HistoryEntry.from_row(r) for r in rows or []]
         )
@@ -268,23 +278,30 @@ class Child:
     @strawberry.field(description="Visits to the family, newest first (定期走访)")
     def visits(
         self, info: Ctx
-    ) -> list[Annotated[Visit, strawberry.lazy("shouhu.gateway.visits.types")]]:
+    ) -> list[Annotated[Visit, strawberry.lazy("shouhu.gateway.visits.types")]] | None:
         visit = lazy("shouhu.gateway.visits.types", "Visit")
         return self._part(info, "visits", lambda rows: [visit.from_row(r) for r in rows or []])
 
-    @strawberry.field(description="The one support plan: every department's measures (一策)")
+    @strawberry.field(
+        description="The one support plan (一策): every department's measures, or the caller's "
+        "department's only (docs/access-policy.md)"
+    )
     def support_plan(
         self, info: Ctx
-    ) -> Annotated[SupportPlan, strawberry.lazy("shouhu.gateway.plans.types")]:
+    ) -> Annotated[SupportPlan, strawberry.lazy("shouhu.gateway.plans.types")] | None:
         plan = lazy("shouhu.gateway.plans.types", "SupportPlan")
-        shaped: SupportPlan = self._part(info, "plan", lambda row: plan.from_row(str(self.id), row))
+        shaped: SupportPlan | None = self._part(
+            info, "plan", lambda row: plan.from_row(str(self.id), row)
+        )
         return shaped
 
     @strawberry.field(description="Benefits: decisions with reasons, and entitlements (福利待遇)")
     def benefits(
         self, info: Ctx
-    ) -> Annotated[ChildBenefits, strawberry.lazy("shouhu.gateway.benefits.types")]:
+    ) -> Annotated[ChildBenefits, strawberry.lazy("shouhu.gateway.benefits.types")] | None:
         shape = lazy("shouhu.gateway.benefits.types", "ChildBenefits").from_row
+        if "benefits" in self.withheld:
+            return None
         if self.benefits_row is not None:
             shaped: ChildBenefits = shape(str(self.id), self.benefits_row[0])
             return shaped
@@ -341,6 +358,55 @@ class DuplicateReview:
             registered_child_id=(
                 strawberry.ID(row["registeredChildId"]) if row.get("registeredChildId") else None
             ),
+        )
+
+
+@strawberry.enum(description="A transfer request's state (档案转移申请)")
+class TransferStatus(Enum):
+    PENDING = "PENDING"
+    APPROVED = "APPROVED"
+    REFUSED = "REFUSED"
+
+
+@strawberry.enum(description="Move the file to the requested village, or refuse")
+class TransferDecision(Enum):
+    APPROVE = "APPROVE"
+    REFUSE = "REFUSE"
+
+
+@strawberry.type(
+    description="A registration of a number filed elsewhere in the district: the district's "
+    "civil affairs decides whether the file moves to the requesting village (档案转移申请)"
+)
+class TransferRequest:
+    id: strawberry.ID
+    child_id: strawberry.ID | None = strawberry.field(
+        description="The file; only for the district that decides"
+    )
+    to_village: str
+    name: str
+    requested_by: str
+    requested_at: datetime.datetime
+    status: TransferStatus
+    decided_by: str | None
+    decided_at: datetime.datetime | None
+    reason: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> TransferRequest:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            child_id=strawberry.ID(row["childId"]) if row.get("childId") else None,
+            to_village=row["toVillage"],
+            name=row["name"],
+            requested_by=row["requestedBy"],
+            requested_at=datetime.datetime.fromisoformat(row["requestedAt"]),
+            status=TransferStatus(row["status"]),
+            decided_by=row.get("decidedBy"),
+            decided_at=(
+                datetime.datetime.fromisoformat(row["decidedAt"]) if row.get("decidedAt") else None
+            ),
+            reason=row.get("reason"),
         )
 
 

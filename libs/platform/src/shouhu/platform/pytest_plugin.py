@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from shouhu.platform.auth import TokenVerifier
-from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
+from shouhu.platform.auth import Role, TokenVerifier
+from shouhu.platform.idp import DEMO_USERS, DemoUser, EmbeddedIdentityProvider
 from shouhu.platform.settings import ServiceSettings
 
 
@@ -33,5 +33,16 @@ def as_user(idp: EmbeddedIdentityProvider) -> Callable[[str], dict[str, str]]:
 
     def headers(username: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {idp.issue(users[username], 'shouhu-console')}"}
+
+    return headers
+
+
+@pytest.fixture(scope="session")
+def as_role(idp: EmbeddedIdentityProvider) -> Callable[[str, str], dict[str, str]]:
+    """Authorization headers for a person of any role at any division (not only demo users)."""
+
+    def headers(role: str, division_code: str = "110109") -> dict[str, str]:
+        user = DemoUser(f"{role}.{division_code}", Role(role), division_code)
+        return {"Authorization": f"Bearer {idp.issue(user, 'shouhu-console')}"}
 
     return headers

@@ -11,7 +11,13 @@ from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
 from shouhu.registry.children import service as children
 from shouhu.registry.children.identity import IdentityKeys
-from shouhu.registry.children.schemas import ClassificationIn, ClassifyChild, Gender, RegisterChild
+from shouhu.registry.children.schemas import (
+    ChildOut,
+    ClassificationIn,
+    ClassifyChild,
+    Gender,
+    RegisterChild,
+)
 from shouhu.registry.classifications import service as classifications
 from shouhu.registry.classifications.taxonomy import GROUP_OF, ClassificationSubtype
 from shouhu.registry.models import Child
@@ -49,7 +55,7 @@ def seed_demo_children(engine: Engine, keys: IdentityKeys) -> int:
                 name=name, gender=gender, birth_date=born, residence_division_code=village
             )
             child = children.register_child(session, SEEDER, data, keys)
-            assert not isinstance(child, children.HeldForReview)
+            assert isinstance(child, ChildOut)
             session.flush()
             if subtypes:
                 items = [

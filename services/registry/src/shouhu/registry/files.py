@@ -14,6 +14,7 @@ from sqlmodel import Session
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import ValidationFailed
 from shouhu.platform.schemas import PageInfo
+from shouhu.registry import policy
 from shouhu.registry.access import service as access
 from shouhu.registry.children import service as children
 from shouhu.registry.children.identity import IdentityKeys
@@ -45,17 +46,17 @@ def with_parts(
 ) -> list[ChildOut]:
     """Files the principal may read, shaped with the parts asked for: one query per part.
 
-    Visits and the plan go to whoever may read the file, as `GET /children/{id}/visits` and
-    `GET /children/{id}/plan` do.
+    Each part only as the principal's view allows (policy.FILE_VIEW), as the single routes do.
     """
     outs = children.to_outs(session, rows, principal, keys, parts=parts)
     ids = [out.id for out in outs]
-    if ids and "visits" in parts:
+    view = policy.view(principal)
+    if ids and "visits" in parts and policy.Part.VISITS in view:
         found_visits = visits.visits_of(session, ids)
         for out in outs:
             out.visits = found_visits[out.id]
-    if ids and "plan" in parts:
-        found_plans = plans.plans_of(session, ids)
+    if ids and "plan" in parts and view & plans.PLAN_PARTS:
+        found_plans = plans.plans_of(session, principal, ids)
         for out in outs:
             out.plan = found_plans[out.id]
     return outs

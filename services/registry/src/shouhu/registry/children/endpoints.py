@@ -11,7 +11,7 @@ from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import Duplicate
 from shouhu.platform.schemas import Input
 from shouhu.registry import files
-from shouhu.registry.children import reviews, service
+from shouhu.registry.children import reviews, service, transfers
 from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.children.schemas import (
     ChildFilter,
@@ -65,7 +65,9 @@ def register_child(
     data: RegisterChild, session: SessionDep, principal: PrincipalDep, keys: KeysDep
 ) -> ChildOut:
     outcome = service.register_child(session, principal, data, keys)
-    commit(session)
+    commit(session)  # a duplicate's count and transfer request land, then it is answered
+    if isinstance(outcome, service.DuplicateFound):
+        raise outcome.error()
     if isinstance(outcome, service.HeldForReview):
         raise Duplicate(
             "疑似重复登记（姓名、出生日期、居住地相同），已提交镇街儿童社会工作者审核",
@@ -154,9 +156,11 @@ def update_child(
     principal: PrincipalDep,
     keys: KeysDep,
 ) -> ChildOut:
-    child = service.update_child(session, principal, child_id, version, data, keys)
-    commit(session)
-    return child
+    outcome = service.update_child(session, principal, child_id, version, data, keys)
+    commit(session)  # a duplicate's count lands, the file unchanged
+    if isinstance(outcome, service.DuplicateFound):
+        raise outcome.error()
+    return outcome
 
 
 @router.post("/children/{child_id}/exit", response_model=ChildOut, response_model_by_alias=True)
@@ -213,3 +217,41 @@ def decide_review(
     review = reviews.decide(session, principal, review_id, request.decision, keys)
     commit(session)
     return review
+
+
+class TransferDecisionRequest(Input):
+    decision: transfers.TransferDecision
+    reason: str | None = Field(default=None, max_length=500)
+
+
+@router.get(
+    "/transfer-requests",
+    response_model=list[transfers.TransferOut],
+    response_model_by_alias=True,
+)
+def transfer_requests(
+    session: SessionDep,
+    principal: PrincipalDep,
+    status: transfers.TransferStatus | None = None,
+) -> list[transfers.TransferOut]:
+    """Requests to move a file filed elsewhere: all for the district, one's own for others."""
+    return transfers.listed(session, principal, status)
+
+
+@router.post(
+    "/transfer-requests/{transfer_id}/decision",
+    response_model=transfers.TransferOut,
+    response_model_by_alias=True,
+)
+def decide_transfer(
+    transfer_id: str,
+    request: TransferDecisionRequest,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+) -> transfers.TransferOut:
+    decided = transfers.decide(
+        session, principal, transfer_id, request.decision, request.reason, keys
+    )
+    commit(session)
+    return decided

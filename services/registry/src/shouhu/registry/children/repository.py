@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, tuple_
 from sqlmodel import Session, col, select
@@ -13,8 +13,10 @@ from shouhu.registry.models import (
     Child,
     ChildHistory,
     Classification,
+    DuplicateAnswer,
     DuplicateReview,
     Guardian,
+    TransferRequest,
 )
 
 
@@ -133,8 +135,9 @@ def division_condition(division_code: str) -> ColumnElement[bool] | None:
 
 
 def active_classification(
-    today: date, *, group: str | None, subtype: str | None
+    today: date, *, group: str | None, subtypes: Collection[str]
 ) -> ColumnElement[bool]:
+    """Has a classification in force today, of the group and one of the subtypes given."""
     conditions = [
         col(Classification.child_id) == col(Child.id),
         col(Classification.since) <= today,
@@ -142,8 +145,8 @@ def active_classification(
     ]
     if group:
         conditions.append(col(Classification.group) == group)
-    if subtype:
-        conditions.append(col(Classification.subtype) == subtype)
+    if subtypes:
+        conditions.append(col(Classification.subtype).in_(sorted(subtypes)))
     return exists().where(and_(*conditions))
 
 
@@ -173,3 +176,45 @@ def adults(session: Session, born_on_or_before: date, limit: int) -> Sequence[Ch
         .where(Child.status == "ACTIVE", col(Child.birth_date) <= born_on_or_before)
         .limit(limit)
     ).all()
+
+
+def add_duplicate_answer(session: Session, answer: DuplicateAnswer) -> None:
+    session.add(answer)
+
+
+def duplicate_answers_since(session: Session, actor: str, since: datetime) -> int:
+    query = select(func.count()).where(
+        col(DuplicateAnswer.actor) == actor, col(DuplicateAnswer.at) >= since
+    )
+    return session.exec(query).one()
+
+
+def add_transfer(session: Session, transfer: TransferRequest) -> None:
+    session.add(transfer)
+
+
+def get_transfer(session: Session, transfer_id: str) -> TransferRequest | None:
+    return session.get(TransferRequest, transfer_id)
+
+
+def pending_transfer(session: Session, child_id: str, to_village: str) -> TransferRequest | None:
+    query = select(TransferRequest).where(
+        col(TransferRequest.child_id) == child_id,
+        col(TransferRequest.to_village) == to_village,
+        col(TransferRequest.status) == "PENDING",
+    )
+    return session.exec(query).first()
+
+
+def transfers(
+    session: Session, status: str | None, requested_by: str | None
+) -> Sequence[TransferRequest]:
+    """Transfer requests, oldest first: of a status, of a requester, or all."""
+    query = select(TransferRequest).order_by(
+        col(TransferRequest.requested_at), col(TransferRequest.id)
+    )
+    if status:
+        query = query.where(col(TransferRequest.status) == status)
+    if requested_by:
+        query = query.where(col(TransferRequest.requested_by) == requested_by)
+    return session.exec(query.limit(500)).all()

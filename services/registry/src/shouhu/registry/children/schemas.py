@@ -177,9 +177,9 @@ class ChildOut(Camel):
     id: str
     version: int
     name: str
-    gender: Gender
-    birth_date: date
-    age: int
+    gender: Gender | None
+    birth_date: date | None
+    age: int | None
     id_number: str | None
     hukou_division_code: str | None
     residence_division_code: str
@@ -188,7 +188,7 @@ class ChildOut(Camel):
     status: ChildStatus
     primary_category: PrimaryCategory
     left_behind: bool
-    registered_on: date
+    registered_on: date | None
     exited_on: date | None
     exit_reason: ExitReason | None
     classifications: list[ClassificationOut] | None = None
@@ -196,6 +196,10 @@ class ChildOut(Camel):
     history: list[HistoryEntryOut] | None = None
     visits: list[VisitOut] | None = None
     plan: SupportPlanOut | None = None
+    withheld: list[str] = Field(
+        default_factory=list,
+        description="Parts of the file the caller's role does not see (docs/access-policy.md)",
+    )
 
 
 class ChildEdge(Camel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -16,7 +16,14 @@ from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import age_on, birthday, born_by, today
-from shouhu.platform.errors import Conflict, Duplicate, Forbidden, NotFound, ValidationFailed
+from shouhu.platform.errors import (
+    Conflict,
+    Duplicate,
+    Forbidden,
+    NotFound,
+    RateLimited,
+    ValidationFailed,
+)
 from shouhu.platform.events import record_event, utcnow
 from shouhu.platform.paging import decode_cursor, encode_cursor
 from shouhu.platform.settings import topic_of
@@ -63,8 +70,10 @@ from shouhu.registry.models import (
     Child,
     ChildHistory,
     Classification,
+    DuplicateAnswer,
     DuplicateReview,
     Guardian,
+    TransferRequest,
 )
 
 ADULT_AGE = 18
@@ -211,16 +220,81 @@ class HeldForReview:
     matched: Child
 
 
+@dataclass(frozen=True)
+class DuplicateFound:
+    """A number filed already: the file's id when the principal sees it, else neither the id
+    nor the place, and a transfer request for the district's civil affairs (no oracle)."""
+
+    child_id: str
+    seen: bool
+    transfer: TransferRequest | None = None
+
+    def error(self) -> Duplicate:
+        """The answer, once the count of answers (and any transfer request) is committed."""
+        if self.seen:
+            return Duplicate("该身份证号码已登记", existing_id=self.child_id)
+        extra = {"transferRequestId": self.transfer.id} if self.transfer else {}
+        return Duplicate(
+            "该身份证号码已在本区其他社区（村）登记，本次不予重复建档。"
+            + ("已向区民政局提交档案转移申请，由区民政局决定是否转入；" if self.transfer else "")
+            + "如需帮助请联系区民政局儿童福利科。",
+            extra=extra,
+        )
+
+
+def check_duplicate_rate(session: Session, principal: Principal) -> None:
+    """`RATE_LIMITED` once the principal has had its hour's share of `DUPLICATE` answers."""
+    since = utcnow() - timedelta(hours=1)
+    if repository.duplicate_answers_since(session, principal.username, since) >= (
+        policy.DUPLICATE_ANSWERS_PER_HOUR
+    ):
+        raise RateLimited("查重提示过于频繁，请一小时后再试；如需帮助请联系区民政局")
+
+
+def duplicate_of(
+    session: Session, principal: Principal, number: str, keys: IdentityKeys, *, own: str | None
+) -> DuplicateFound | None:
+    """Whether another file holds this number; each such answer is counted for the rate."""
+    existing = repository.by_id_hash(session, keys.lookup_hash(number))
+    if existing is None or existing.id == own:
+        return None
+    repository.add_duplicate_answer(session, DuplicateAnswer(actor=principal.username, at=utcnow()))
+    return DuplicateFound(existing.id, seen=principal.sees(existing.residence_division_code))
+
+
+def request_transfer(
+    session: Session, principal: Principal, child_id: str, data: RegisterChild
+) -> TransferRequest:
+    """Ask the district to move a file filed elsewhere to the village registering it again."""
+    pending = repository.pending_transfer(session, child_id, data.residence_division_code)
+    if pending is not None:
+        return pending
+    transfer = TransferRequest(
+        id=str(uuid.uuid4()),
+        child_id=child_id,
+        to_village=data.residence_division_code,
+        submitted=data.model_dump(mode="json", by_alias=True, exclude={"id_number"}),
+        requested_by=principal.username,
+        requested_at=utcnow(),
+    )
+    repository.add_transfer(session, transfer)
+    return transfer
+
+
 def register_child(
     session: Session, principal: Principal, data: RegisterChild, keys: IdentityKeys
-) -> ChildOut | HeldForReview:
+) -> ChildOut | HeldForReview | DuplicateFound:
     """Open a file in a village of the principal's division, or hold a possible duplicate."""
     policy.require(principal, policy.WRITE_ROLES, "无权登记儿童")
     checked = check_registration(session, principal, data)
     if checked.number is not None:
-        existing = repository.by_id_hash(session, keys.lookup_hash(checked.number))
-        if existing is not None:
-            raise Duplicate("该身份证号码已登记", existing_id=existing.id)
+        check_duplicate_rate(session, principal)
+        found = duplicate_of(session, principal, checked.number, keys, own=None)
+        if found is not None and not found.seen:
+            transfer = request_transfer(session, principal, found.child_id, data)
+            return DuplicateFound(found.child_id, seen=False, transfer=transfer)
+        if found is not None:
+            return found
     else:
         same = repository.same_person(session, checked.name, data.birth_date, checked.village_code)
         if same is not None:
@@ -317,7 +391,7 @@ def update_child(
     version: int,
     data: UpdateChild,
     keys: IdentityKeys,
-) -> ChildOut:
+) -> ChildOut | DuplicateFound:
     """Change the fields given; every rule of registration holds for the result."""
     child = load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)
     given = data.model_fields_set - {"reason"}
@@ -344,9 +418,10 @@ def update_child(
     if fields:
         raise ValidationFailed(fields=fields)
     if number is not None and "id_number" in given:
-        existing = repository.by_id_hash(session, keys.lookup_hash(number))
-        if existing is not None and existing.id != child.id:
-            raise Duplicate("该身份证号码已登记", existing_id=existing.id)
+        check_duplicate_rate(session, principal)
+        found = duplicate_of(session, principal, number, keys, own=child.id)
+        if found is not None:
+            return found
     child.name, child.name_initials = name, initials(name)
     child.gender, child.birth_date = gender.value, birth_date
     child.id_number_hash = keys.lookup_hash(number) if number else None
@@ -578,6 +653,41 @@ def refresh_periods(session: Session, child: Child, rows: Sequence[Classificatio
 # ---- reading --------------------------------------------------------------------------------
 
 
+# The parts a reader may be refused, as named in `ChildOut.withheld`; the plan is withheld only
+# from those who see neither the whole plan nor their own department's measures.
+WITHHOLDABLE = (
+    policy.Part.IDENTITY,
+    policy.Part.GUARDIANS,
+    policy.Part.CLASSIFICATIONS,
+    policy.Part.SCHOOL,
+    policy.Part.NOTES,
+    policy.Part.HISTORY,
+    policy.Part.BENEFITS,
+    policy.Part.VISITS,
+)
+
+
+def withheld(view: frozenset[policy.Part]) -> list[str]:
+    """The parts of a file this view does not include, for the gateway to answer null."""
+    names = [part.value for part in WITHHOLDABLE if part not in view]
+    if not view & {policy.Part.ID_NUMBER, policy.Part.ID_NUMBER_MASKED}:
+        names.append("idNumber")
+    if not view & {policy.Part.PLAN, policy.Part.OWN_MEASURES}:
+        names.append("plan")
+    return names
+
+
+def shown_number(child: Child, view: frozenset[policy.Part], keys: IdentityKeys) -> str | None:
+    """The identity number in full, masked (110109************) or not at all, by view."""
+    if not child.id_number_cipher:
+        return None
+    if policy.Part.ID_NUMBER in view:
+        return keys.decrypt(child.id_number_cipher)
+    if policy.Part.ID_NUMBER_MASKED in view:
+        return identity.mask(keys.decrypt(child.id_number_cipher))
+    return None
+
+
 def to_out(
     session: Session,
     child: Child,
@@ -587,41 +697,41 @@ def to_out(
     parts: frozenset[str],
     classifications: Sequence[Classification] | None = None,
 ) -> ChildOut:
-    """The file as this principal may see it: the number masked, health details withheld."""
-    number = keys.decrypt(child.id_number_cipher) if child.id_number_cipher else None
-    if number and not policy.sees_identity_number(principal):
-        number = identity.mask(number)
+    """The file as this principal may see it: the parts of its view (policy.FILE_VIEW) only."""
+    view = policy.view(principal)
+    known = policy.Part.IDENTITY in view
     out = ChildOut(
         id=child.id,
         version=child.version,
         name=child.name,
-        gender=Gender(child.gender),
-        birth_date=child.birth_date,
-        age=age_on(child.birth_date, today()),
-        id_number=number,
-        hukou_division_code=child.hukou_division_code,
+        gender=Gender(child.gender) if known else None,
+        birth_date=child.birth_date if known else None,
+        age=age_on(child.birth_date, today()) if known else None,
+        id_number=shown_number(child, view, keys),
+        hukou_division_code=child.hukou_division_code if known else None,
         residence_division_code=child.residence_division_code,
-        school=child.school,
-        notes=child.notes,
+        school=child.school if policy.Part.SCHOOL in view else None,
+        notes=child.notes if policy.Part.NOTES in view else None,
         status=ChildStatus(child.status),
         primary_category=PrimaryCategory(child.primary_category),
         left_behind=child.left_behind,
-        registered_on=child.registered_on,
-        exited_on=child.exited_on,
-        exit_reason=ExitReason(child.exit_reason) if child.exit_reason else None,
+        registered_on=child.registered_on if known else None,
+        exited_on=child.exited_on if known else None,
+        exit_reason=ExitReason(child.exit_reason) if known and child.exit_reason else None,
+        withheld=withheld(view),
     )
-    if "classifications" in parts:
+    if "classifications" in parts and policy.Part.CLASSIFICATIONS in view:
         rows = (
             classifications
             if classifications is not None
             else repository.classifications_of(session, child.id)
         )
         out.classifications = visible_classifications(principal, rows)
-    if "guardians" in parts:
+    if "guardians" in parts and policy.Part.GUARDIANS in view:
         out.guardians = [
             _guardian_out(g, child) for g in repository.guardians_of(session, child.id)
         ]
-    if "history" in parts:
+    if "history" in parts and policy.Part.HISTORY in view:
         out.history = visible_history(principal, repository.history_of(session, child.id))
     return out
 
@@ -651,6 +761,8 @@ def to_outs(
     """Many files as `to_out` gives one; each part asked for is read for all in one query."""
     if not rows:
         return []
+    view = policy.view(principal)
+    parts = parts & {p.value for p in view} | (parts & {"identity"})
     ids = [child.id for child in rows]
     classifications = (
         _by_child(repository.classifications_of_many(session, ids))
@@ -677,7 +789,8 @@ def to_outs(
 
 
 def visible_history(principal: Principal, rows: Sequence[ChildHistory]) -> list[HistoryEntryOut]:
-    """The file's history, without HIV-affected entries or illness notes for most (policy)."""
+    """The file's history, with HIV-affected shown as seriously ill and illness notes withheld
+    for roles without health detail (policy table)."""
     detail = policy.sees_health_details(principal)
     return [
         HistoryEntryOut(
@@ -686,8 +799,8 @@ def visible_history(principal: Principal, rows: Sequence[ChildHistory]) -> list[
             actor=h.actor,
             operation=h.operation,
             reason=h.reason,
-            before=h.before if detail else _redacted(h.before),
-            after=h.after if detail else _redacted(h.after),
+            before=h.before if detail else _disclosed(h.before),
+            after=h.after if detail else _disclosed(h.after),
         )
         for h in rows
     ]
@@ -711,27 +824,36 @@ def _guardian_out(guardian: Guardian, child: Child) -> GuardianOut:
     )
 
 
-def _redacted(change: dict[str, Any] | None) -> dict[str, Any] | None:
-    """A history side without HIV-affected entries or illness notes (policy table)."""
+def _disclosed(change: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A history side as a role without health detail is shown it (policy.DISCLOSED_AS).
+
+    Classifications are kept by subtype: an HIV-affected entry becomes a seriously-ill one (the
+    earlier of the two when both exist), so an entry is neither added nor missing.
+    """
     if not change or "classifications" not in change:
         return change
-    kept = {
-        subtype: {**item, "note": None} if item.get("group") in policy.HEALTH_GROUPS else item
-        for subtype, item in change["classifications"].items()
-        if subtype not in policy.HIDDEN_SUBTYPES
-    }
+    kept: dict[str, Any] = {}
+    for subtype, item in sorted(change["classifications"].items()):
+        shown = policy.DISCLOSED_AS.get(subtype, subtype)
+        item = {**item, "subtype": shown} if "subtype" in item else dict(item)
+        if item.get("group") in policy.HEALTH_GROUPS:
+            item["note"] = None
+        if shown not in kept or str(item.get("since")) < str(kept[shown].get("since")):
+            kept[shown] = item
     return {**change, "classifications": kept}
 
 
 def visible_classifications(
     principal: Principal, rows: Sequence[Classification]
 ) -> list[ClassificationOut]:
-    """HIV-affected only to roles that need it; illness notes likewise (policy table)."""
+    """Classifications as this principal is shown them: without health detail, HIV-affected is
+    one more spell of serious illness (merged with one that overlaps) and illness notes are
+    withheld (policy table)."""
     detail = policy.sees_health_details(principal)
-    return [
+    outs = [
         ClassificationOut(
             group=ClassificationGroup(r.group),
-            subtype=ClassificationSubtype(r.subtype),
+            subtype=ClassificationSubtype(policy.disclosed(principal, r.subtype)),
             since=r.since,
             until=r.until,
             note=r.note if detail or r.group not in policy.HEALTH_GROUPS else None,
@@ -739,8 +861,25 @@ def visible_classifications(
             recorded_at=r.recorded_at,
         )
         for r in rows
-        if detail or r.subtype not in policy.HIDDEN_SUBTYPES
     ]
+    return outs if detail else _merged(outs)
+
+
+def _merged(outs: list[ClassificationOut]) -> list[ClassificationOut]:
+    """Overlapping spells of one subtype as one spell, so a disguised subtype leaves no double."""
+    merged: list[ClassificationOut] = []
+    for out in outs:
+        same = next((m for m in merged if m.subtype is out.subtype and _overlap(m, out)), None)
+        if same is None:
+            merged.append(out.model_copy())
+            continue
+        same.since = min(same.since, out.since)
+        same.until = None if same.until is None or out.until is None else max(same.until, out.until)
+    return merged
+
+
+def _overlap(a: ClassificationOut, b: ClassificationOut) -> bool:
+    return (a.until is None or a.until >= b.since) and (b.until is None or b.until >= a.since)
 
 
 # ---- search ---------------------------------------------------------------------------------
@@ -759,10 +898,28 @@ def child_after(cursor: str) -> tuple[str, str]:
     return village, child_id
 
 
+def check_filter(principal: Principal, f: ChildFilter) -> None:
+    """`FORBIDDEN` for a filter on a part of the file the principal does not see."""
+    view = policy.view(principal)
+    for field, parts in policy.FILTER_PARTS.items():
+        if getattr(f, field) is not None and not view & parts:
+            raise Forbidden(f"无权按{policy.FILTER_NAMES[field]}查询")
+
+
+def shown_as(principal: Principal, subtype: str) -> frozenset[str]:
+    """The stored subtypes a principal's filter matches: those it is shown as this one."""
+    if policy.sees_health_details(principal):
+        return frozenset({subtype})
+    if subtype in policy.DISCLOSED_AS:
+        raise Forbidden("无权按该分类查询")
+    return frozenset({subtype} | {k for k, v in policy.DISCLOSED_AS.items() if v == subtype})
+
+
 def search_conditions(
     session: Session, principal: Principal, f: ChildFilter, keys: IdentityKeys
 ) -> list[ColumnElement[bool]] | None:
     """SQL conditions of a filter within the principal's scope; None when nothing can match."""
+    check_filter(principal, f)
     scope = "110109" if policy.district_wide(principal) else principal.division_code
     wanted = f.division_code or scope
     if f.division_code and divisions.get(session, f.division_code) is None:
@@ -792,13 +949,11 @@ def search_conditions(
     if f.left_behind is not None:
         conditions.append(col(Child.left_behind) == f.left_behind)
     if f.group or f.subtype:
-        if f.subtype in policy.HIDDEN_SUBTYPES and not policy.sees_health_details(principal):
-            raise Forbidden("无权按该分类查询")
         conditions.append(
             repository.active_classification(
                 now,
                 group=f.group.value if f.group else None,
-                subtype=f.subtype.value if f.subtype else None,
+                subtypes=shown_as(principal, f.subtype.value) if f.subtype else (),
             )
         )
     if f.min_age is not None:
@@ -848,6 +1003,7 @@ def lookup_by_id_number(
 ) -> ChildOut:
     """Exact lookup by identity number, through the keyed hash; logged as a read."""
     policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
+    check_filter(principal, ChildFilter(id_number=number))
     child = repository.by_id_hash(session, keys.lookup_hash(number.strip().upper()))
     if child is None or not policy.sees_division(principal, child.residence_division_code):
         raise NotFound("儿童档案不存在")

@@ -6,8 +6,10 @@ from shouhu.registry.models.child import (
     Child,
     ChildHistory,
     Classification,
+    DuplicateAnswer,
     DuplicateReview,
     Guardian,
+    TransferRequest,
 )
 from shouhu.registry.models.division import Division, WorkforceMember
 from shouhu.registry.models.ledger import ImportBatch
@@ -21,10 +23,12 @@ __all__ = [
     "ChildHistory",
     "Classification",
     "Division",
+    "DuplicateAnswer",
     "DuplicateReview",
     "Guardian",
     "ImportBatch",
     "PlanMeasure",
+    "TransferRequest",
     "Visit",
     "VisitPolicy",
     "WorkforceMember",

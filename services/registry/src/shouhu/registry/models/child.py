@@ -107,6 +107,33 @@ class DuplicateReview(SQLModel, table=True):
     registered_child_id: str | None = None
 
 
+class TransferRequest(SQLModel, table=True):
+    """A registration of a number filed elsewhere in the district: move the file? (档案转移申请)"""
+
+    __tablename__ = "transfer_request"
+
+    id: str = Field(primary_key=True, max_length=36)
+    child_id: str = Field(foreign_key="child.id", index=True)
+    to_village: str
+    submitted: dict[str, Any] = json_column()
+    requested_by: str
+    requested_at: datetime = timestamp()
+    status: str = Field(default="PENDING", index=True)
+    decided_by: str | None = None
+    decided_at: datetime | None = timestamp(nullable=True)
+    reason: str | None = None
+
+
+class DuplicateAnswer(SQLModel, table=True):
+    """A `DUPLICATE` answered to someone: counted to rate-limit probing for numbers."""
+
+    __tablename__ = "duplicate_answer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor: str = Field(index=True)
+    at: datetime = timestamp()
+
+
 class CategoryPeriod(SQLModel, table=True):
     """A stretch of days over which a child's categories stayed the same; feeds statistics."""
 

@@ -107,20 +107,30 @@ def snapshot(measure: PlanMeasure) -> dict[str, Any]:
     }
 
 
+PLAN_PARTS = frozenset({policy.Part.PLAN, policy.Part.OWN_MEASURES})
+
+
 def support_plan(
     session: Session, principal: Principal, child_id: str, *, operation: str
 ) -> SupportPlanOut:
-    """The whole plan, every department's measures, for those who may read the file; logged."""
+    """The plan as the principal may see it (every measure, or its department's); logged."""
     child = children.load(session, principal, child_id)
+    policy.require_part(principal, PLAN_PARTS, "无权查看帮扶计划")
     access.log_reads(session, principal, [child.id], parts={"plan"}, operation=operation)
-    return plans_of(session, [child.id])[child.id]
+    return plans_of(session, principal, [child.id])[child.id]
 
 
-def plans_of(session: Session, child_ids: Sequence[str]) -> dict[str, SupportPlanOut]:
-    """The plans of many files the caller may read, in one query (not logged)."""
+def plans_of(
+    session: Session, principal: Principal, child_ids: Sequence[str]
+) -> dict[str, SupportPlanOut]:
+    """The plans of many files the caller may read, in one query (not logged): every measure
+    for those who see the whole plan, else their own department's (policy.FILE_VIEW)."""
+    whole = policy.sees(principal, policy.Part.PLAN)
+    own = {d.value for d in own_departments(principal)}
     found = {child_id: SupportPlanOut(child_id=child_id, measures=[]) for child_id in child_ids}
     for measure in repository.measures_of_many(session, child_ids):
-        found[measure.child_id].measures.append(to_out(measure))
+        if whole or measure.department in own:
+            found[measure.child_id].measures.append(to_out(measure))
     return found
 
 

@@ -61,6 +61,7 @@ def list_visits(
 ) -> list[VisitOut]:
     """A child's visits, newest first, for those who may read the file; the read is logged."""
     child = children.load(session, principal, child_id)
+    policy.require_part(principal, frozenset({policy.Part.VISITS}), "无权查看走访记录")
     access.log_reads(session, principal, [child.id], parts={"visits"}, operation=operation)
     return visits_of(session, [child.id])[child.id]
 
@@ -201,7 +202,7 @@ def overdue(
     operation: str,
 ) -> OverduePage:
     """Active children of a division whose visit is overdue, for readers in scope; logged."""
-    policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
+    policy.require_part(principal, frozenset({policy.Part.VISITS}), "无权查看走访记录")
     if not 1 <= first <= MAX_PAGE:
         raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
     keyset = children.child_after(after) if after else None
