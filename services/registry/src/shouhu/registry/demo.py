@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ClassificationIn, ClassifyChild, Gender, RegisterChild
 from shouhu.registry.classifications import service as classifications
 from shouhu.registry.classifications.taxonomy import GROUP_OF, ClassificationSubtype
@@ -38,7 +38,7 @@ SEEDER = Principal(
 )
 
 
-def seed_demo_children(engine: Engine, keys: IdentityKeys) -> int:
+def seed_demo_children(engine: Engine, keys: KeyRing) -> int:
     """Open and classify the demo files once, through the same rules as the API."""
     with Session(engine) as session:
         if session.exec(select(Child).limit(1)).first() is not None:
