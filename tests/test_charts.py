@@ -158,6 +158,20 @@ def test_values_match_the_schema() -> None:
     assert len(schema_errors(schema, broken)) >= 4
 
 
+def test_previous_data_keys_are_read_from_a_secret_by_the_registry_only() -> None:
+    schema, values = load_schema(), load_values()
+    assert "previousDataKeysSecret" not in values["platform"], "only while rotating"
+    rotating = copy.deepcopy(values)
+    rotating["platform"]["previousDataKeysSecret"] = {"name": "shouhu-secrets", "key": "old"}
+    assert schema_errors(schema, rotating) == []
+    rotating["platform"]["previousDataKeysSecret"] = {"name": "shouhu-secrets"}
+    assert schema_errors(schema, rotating) != []
+    template = (CHART / "templates/_component.tpl").read_text()
+    guard = '{{- if and (eq .name "registry") $p.previousDataKeysSecret }}'
+    assert guard in template
+    assert template.index("SHOUHU_PREVIOUS_DATA_KEYS") > template.index(guard)
+
+
 @pytest.mark.parametrize("name", COMPONENTS)
 def test_every_component_has_values_and_a_template(name: str) -> None:
     values = load_values()

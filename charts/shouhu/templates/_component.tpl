@@ -74,6 +74,12 @@ spec:
             - name: SHOUHU_GATEWAY_KEY
               valueFrom:
                 secretKeyRef: {name: {{ $p.gatewayKeySecret.name | quote }}, key: {{ $p.gatewayKeySecret.key | quote }}}
+            {{- if and (eq .name "registry") $p.previousDataKeysSecret }}
+            # Read beside the data key while identity numbers are re-encrypted (docs/deploy.md).
+            - name: SHOUHU_PREVIOUS_DATA_KEYS
+              valueFrom:
+                secretKeyRef: {name: {{ $p.previousDataKeysSecret.name | quote }}, key: {{ $p.previousDataKeysSecret.key | quote }}}
+            {{- end }}
             {{- if $gateway }}
             - {name: SHOUHU_REGISTRY_URL, value: "http://{{ $fullname }}-registry:8000"}
             - {name: SHOUHU_BENEFITS_URL, value: "http://{{ $fullname }}-benefits:8000"}

@@ -14,7 +14,7 @@ from shouhu.platform.worker import Periodic, Subscription
 from shouhu.registry import jobs
 from shouhu.registry.access.endpoints import router as access_router
 from shouhu.registry.children.endpoints import router as children_router
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.classifications.endpoints import router as classifications_router
 from shouhu.registry.demo import seed_demo_children
 from shouhu.registry.divisions import repository as divisions
@@ -49,7 +49,7 @@ def create_app(
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
     settings = settings or RegistrySettings()
-    keys = IdentityKeys.from_secret(settings.data_key)
+    keys = KeyRing.from_secrets(settings.data_key, settings.previous_data_keys)
 
     def seed_all(engine: Engine) -> None:
         seed(engine)

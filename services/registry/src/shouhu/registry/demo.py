@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import (
     ChildOut,
     ClassificationIn,
@@ -44,7 +44,7 @@ SEEDER = Principal(
 )
 
 
-def seed_demo_children(engine: Engine, keys: IdentityKeys) -> int:
+def seed_demo_children(engine: Engine, keys: KeyRing) -> int:
     """Open and classify the demo files once, through the same rules as the API."""
     with Session(engine) as session:
         if session.exec(select(Child).limit(1)).first() is not None:

@@ -17,7 +17,7 @@ from shouhu.platform.schemas import PageInfo
 from shouhu.registry import policy
 from shouhu.registry.access import service as access
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ChildEdge, ChildFilter, ChildOut, ChildPage
 from shouhu.registry.models import Child
 from shouhu.registry.plans import service as plans
@@ -40,7 +40,7 @@ def check_parts(include: Iterable[str]) -> frozenset[str]:
 def with_parts(
     session: Session,
     principal: Principal,
-    keys: IdentityKeys,
+    keys: KeyRing,
     rows: Sequence[Child],
     parts: frozenset[str],
 ) -> list[ChildOut]:
@@ -66,7 +66,7 @@ def get_child(
     session: Session,
     principal: Principal,
     child_id: str,
-    keys: IdentityKeys,
+    keys: KeyRing,
     *,
     include: Iterable[str],
     operation: str,
@@ -82,7 +82,7 @@ def batch(
     session: Session,
     principal: Principal,
     child_ids: Sequence[str],
-    keys: IdentityKeys,
+    keys: KeyRing,
     *,
     include: Iterable[str],
     operation: str,
@@ -103,7 +103,7 @@ def search(
     session: Session,
     principal: Principal,
     f: ChildFilter,
-    keys: IdentityKeys,
+    keys: KeyRing,
     *,
     first: int,
     after: str | None,

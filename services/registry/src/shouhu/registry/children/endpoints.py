@@ -12,7 +12,7 @@ from shouhu.platform.errors import Duplicate
 from shouhu.platform.schemas import Input
 from shouhu.registry import files
 from shouhu.registry.children import reviews, service, transfers
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import (
     ChildFilter,
     ChildOut,
@@ -26,12 +26,12 @@ from shouhu.registry.children.schemas import (
 router = APIRouter(tags=["children"])
 
 
-async def get_keys(request: Request) -> IdentityKeys:
-    keys: IdentityKeys = request.app.state.identity_keys
+async def get_keys(request: Request) -> KeyRing:
+    keys: KeyRing = request.app.state.identity_keys
     return keys
 
 
-KeysDep = Annotated[IdentityKeys, Depends(get_keys)]
+KeysDep = Annotated[KeyRing, Depends(get_keys)]
 VersionQuery = Annotated[int, Query(description="The version the caller saw")]
 
 

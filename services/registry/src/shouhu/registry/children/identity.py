@@ -5,9 +5,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from cryptography.hazmat.primitives import hashes
@@ -15,6 +17,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from stdnum.cn import ric
 
+from shouhu.platform.errors import Internal
+
+log = logging.getLogger(__name__)
 SHAPE = re.compile(r"^\d{17}[\dX]$")
 
 
@@ -70,3 +75,81 @@ class IdentityKeys:
     def decrypt(self, token: str) -> str:
         raw = base64.b64decode(token)
         return AESGCM(self.cipher_key).decrypt(raw[:12], raw[12:], self.key_id.encode()).decode()
+
+
+class KeyUnavailable(Internal):
+    """A number sealed under a key the ring lacks: the settings are wrong, not the request."""
+
+    default_message = "身份证号码的加密密钥不可用，请联系系统管理员"
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """An identity number as a file stores it: lookup hash, ciphertext, and their key's id."""
+
+    id_number_hash: str | None
+    id_number_cipher: str | None
+    id_number_key_id: str | None
+
+    def columns(self) -> dict[str, str | None]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    """The current data key, which seals, and previous ones, which still open and match."""
+
+    current: IdentityKeys
+    previous: tuple[IdentityKeys, ...] = ()
+
+    @classmethod
+    def from_secrets(cls, current: str, previous: Sequence[str] = ()) -> KeyRing:
+        keys = IdentityKeys.from_secret(current)
+        older: dict[str, IdentityKeys] = {}
+        for secret in previous:
+            old = IdentityKeys.from_secret(secret)
+            # The current key listed again among the previous ones changes nothing.
+            if old.key_id != keys.key_id:
+                older.setdefault(old.key_id, old)
+        return cls(current=keys, previous=tuple(older.values()))
+
+    @property
+    def key_id(self) -> str:
+        """The id of the key new numbers are sealed under."""
+        return self.current.key_id
+
+    @property
+    def key_ids(self) -> tuple[str, ...]:
+        return tuple(k.key_id for k in (self.current, *self.previous))
+
+    def holds(self, key_id: str | None) -> bool:
+        return key_id in self.key_ids
+
+    def seal(self, number: str | None) -> Sealed:
+        """A number's columns under the current key; all None without a number."""
+        if not number:
+            return Sealed(None, None, None)
+        keys = self.current
+        return Sealed(keys.lookup_hash(number), keys.encrypt(number), keys.key_id)
+
+    def open(self, cipher: str, key_id: str | None) -> str:
+        """The number sealed under the key of this id; `KeyUnavailable` if the ring lacks it."""
+        for keys in (self.current, *self.previous):
+            if keys.key_id == key_id:
+                return keys.decrypt(cipher)
+        log.error(
+            "identity number sealed under key id %s, which the key ring (%s) lacks: "
+            "add its data key to SHOUHU_PREVIOUS_DATA_KEYS",
+            key_id,
+            ", ".join(self.key_ids),
+        )
+        raise KeyUnavailable()
+
+    def lookup_hash(self, number: str) -> str:
+        """The hash a new file stores: the current key's."""
+        return self.current.lookup_hash(number)
+
+    def lookup_hashes(self, number: str) -> list[str]:
+        """The number's hash under every key of the ring, the current one first."""
+        # Until every file is re-encrypted, a file may carry the hash of any key of the ring.
+        return [keys.lookup_hash(number) for keys in (self.current, *self.previous)]

@@ -28,8 +28,19 @@ def get_many(session: Session, child_ids: Sequence[str]) -> Sequence[Child]:
     return session.exec(select(Child).where(col(Child.id).in_(child_ids))).all()
 
 
-def by_id_hash(session: Session, id_hash: str) -> Child | None:
-    return session.exec(select(Child).where(Child.id_number_hash == id_hash)).first()
+def by_id_hashes(
+    session: Session, id_hashes: Sequence[str], *, other_than: str | None = None
+) -> Child | None:
+    """A file (other than one) whose identity number has one of these hashes."""
+    query = select(Child).where(id_number_condition(id_hashes))
+    if other_than is not None:
+        query = query.where(col(Child.id) != other_than)
+    return session.exec(query.order_by(col(Child.id))).first()
+
+
+def id_number_condition(id_hashes: Sequence[str]) -> ColumnElement[bool]:
+    """Files whose identity number has one of these hashes (one per key of the ring)."""
+    return col(Child.id_number_hash).in_(id_hashes)
 
 
 def same_person(session: Session, name: str, birth_date: date, village: str) -> Child | None:

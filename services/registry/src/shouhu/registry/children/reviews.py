@@ -15,7 +15,7 @@ from shouhu.platform.schemas import Camel
 from shouhu.registry import policy
 from shouhu.registry.children import repository
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import RegisterChild
 from shouhu.registry.models import DuplicateReview
 
@@ -70,7 +70,7 @@ def decide(
     principal: Principal,
     review_id: str,
     decision: ReviewDecision,
-    keys: IdentityKeys,
+    keys: KeyRing,
 ) -> DuplicateReviewOut:
     """Close a review; a different child gets its file opened now, under the submitter's name."""
     policy.require(principal, policy.REVIEW_ROLES, "无权处理疑似重复登记")

@@ -41,7 +41,7 @@ from shouhu.registry.children.events import (
     GuardianshipChanged,
     GuardianSummary,
 )
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import (
     Capacity,
     ChildFilter,
@@ -252,11 +252,11 @@ def check_duplicate_rate(session: Session, principal: Principal) -> None:
 
 
 def duplicate_of(
-    session: Session, principal: Principal, number: str, keys: IdentityKeys, *, own: str | None
+    session: Session, principal: Principal, number: str, keys: KeyRing, *, own: str | None
 ) -> DuplicateFound | None:
     """Whether another file holds this number; each such answer is counted for the rate."""
-    existing = repository.by_id_hash(session, keys.lookup_hash(number))
-    if existing is None or existing.id == own:
+    existing = repository.by_id_hashes(session, keys.lookup_hashes(number), other_than=own)
+    if existing is None:
         return None
     repository.add_duplicate_answer(session, DuplicateAnswer(actor=principal.username, at=utcnow()))
     return DuplicateFound(existing.id, seen=principal.sees(existing.residence_division_code))
@@ -282,7 +282,7 @@ def request_transfer(
 
 
 def register_child(
-    session: Session, principal: Principal, data: RegisterChild, keys: IdentityKeys
+    session: Session, principal: Principal, data: RegisterChild, keys: KeyRing
 ) -> ChildOut | HeldForReview | DuplicateFound:
     """Open a file in a village of the principal's division, or hold a possible duplicate."""
     policy.require(principal, policy.WRITE_ROLES, "无权登记儿童")
@@ -313,7 +313,7 @@ def register_child(
 
 
 def open_file(
-    session: Session, actor: str, data: RegisterChild, checked: CheckedIdentity, keys: IdentityKeys
+    session: Session, actor: str, data: RegisterChild, checked: CheckedIdentity, keys: KeyRing
 ) -> Child:
     """Write a checked new file with its first period, history and event."""
     now = utcnow()
@@ -323,9 +323,6 @@ def open_file(
         name_initials=initials(checked.name),
         gender=data.gender.value,
         birth_date=data.birth_date,
-        id_number_hash=keys.lookup_hash(checked.number) if checked.number else None,
-        id_number_cipher=keys.encrypt(checked.number) if checked.number else None,
-        id_number_key_id=keys.key_id if checked.number else None,
         residence_division_code=checked.village_code,
         town_code=checked.town_code,
         hukou_division_code=data.hukou_division_code,
@@ -336,6 +333,7 @@ def open_file(
         created_by=actor,
         updated_at=now,
     )
+    store_number(child, checked.number, keys)
     repository.add(session, child)
     session.flush()
     refresh_periods(session, child, [])
@@ -365,9 +363,24 @@ def open_file(
     return child
 
 
-def snapshot(child: Child, keys: IdentityKeys) -> dict[str, Any]:
+def number_of(child: Child, keys: KeyRing) -> str | None:
+    """The file's identity number in clear, opened with the key it was sealed under."""
+    if not child.id_number_cipher:
+        return None
+    return keys.open(child.id_number_cipher, child.id_number_key_id)
+
+
+def store_number(child: Child, number: str | None, keys: KeyRing) -> None:
+    """Seal a file's identity number under the current key (or clear it)."""
+    sealed = keys.seal(number)
+    child.id_number_hash = sealed.id_number_hash
+    child.id_number_cipher = sealed.id_number_cipher
+    child.id_number_key_id = sealed.id_number_key_id
+
+
+def snapshot(child: Child, keys: KeyRing) -> dict[str, Any]:
     """The identity part of a file for the history; the identity number only masked."""
-    number = keys.decrypt(child.id_number_cipher) if child.id_number_cipher else None
+    number = number_of(child, keys)
     return {
         "name": child.name,
         "gender": child.gender,
@@ -390,7 +403,7 @@ def update_child(
     child_id: str,
     version: int,
     data: UpdateChild,
-    keys: IdentityKeys,
+    keys: KeyRing,
 ) -> ChildOut | DuplicateFound:
     """Change the fields given; every rule of registration holds for the result."""
     child = load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)
@@ -404,7 +417,7 @@ def update_child(
     birth_date = data.birth_date or child.birth_date
     if "birth_date" in given:
         check_birth_date(birth_date, fields)
-    number = keys.decrypt(child.id_number_cipher) if child.id_number_cipher else None
+    number = number_of(child, keys)
     if "id_number" in given:
         number = check_number(data.id_number, birth_date, gender, fields)
     elif number and given & {"gender", "birth_date"}:
@@ -424,9 +437,7 @@ def update_child(
             return found
     child.name, child.name_initials = name, initials(name)
     child.gender, child.birth_date = gender.value, birth_date
-    child.id_number_hash = keys.lookup_hash(number) if number else None
-    child.id_number_cipher = keys.encrypt(number) if number else None
-    child.id_number_key_id = keys.key_id if number else None
+    store_number(child, number, keys)
     if data.residence_division_code:
         child.residence_division_code, child.town_code = data.residence_division_code, town
     for optional in ("hukou_division_code", "school", "notes"):
@@ -471,7 +482,7 @@ def exit_child(
     child_id: str,
     version: int,
     data: ExitChild,
-    keys: IdentityKeys,
+    keys: KeyRing,
 ) -> ChildOut:
     """Take a child out of scope: classifications end today, benefits follow by event."""
     child = load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)
@@ -526,7 +537,7 @@ def set_guardians(
     child_id: str,
     version: int,
     data: SetGuardians,
-    keys: IdentityKeys,
+    keys: KeyRing,
 ) -> ChildOut:
     """Replace the household; at most one entrusted guardian (委托监护人), a guardian."""
     child = load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)
@@ -677,22 +688,22 @@ def withheld(view: frozenset[policy.Part]) -> list[str]:
     return names
 
 
-def shown_number(child: Child, view: frozenset[policy.Part], keys: IdentityKeys) -> str | None:
+NUMBER_PARTS = frozenset({policy.Part.ID_NUMBER, policy.Part.ID_NUMBER_MASKED})
+
+
+def shown_number(child: Child, view: frozenset[policy.Part], keys: KeyRing) -> str | None:
     """The identity number in full, masked (110109************) or not at all, by view."""
-    if not child.id_number_cipher:
-        return None
-    if policy.Part.ID_NUMBER in view:
-        return keys.decrypt(child.id_number_cipher)
-    if policy.Part.ID_NUMBER_MASKED in view:
-        return identity.mask(keys.decrypt(child.id_number_cipher))
-    return None
+    number = number_of(child, keys) if view & NUMBER_PARTS else None
+    if number is None or policy.Part.ID_NUMBER in view:
+        return number
+    return identity.mask(number)
 
 
 def to_out(
     session: Session,
     child: Child,
     principal: Principal,
-    keys: IdentityKeys,
+    keys: KeyRing,
     *,
     parts: frozenset[str],
     classifications: Sequence[Classification] | None = None,
@@ -754,7 +765,7 @@ def to_outs(
     session: Session,
     rows: Sequence[Child],
     principal: Principal,
-    keys: IdentityKeys,
+    keys: KeyRing,
     *,
     parts: frozenset[str],
 ) -> list[ChildOut]:
@@ -916,7 +927,7 @@ def shown_as(principal: Principal, subtype: str) -> frozenset[str]:
 
 
 def search_conditions(
-    session: Session, principal: Principal, f: ChildFilter, keys: IdentityKeys
+    session: Session, principal: Principal, f: ChildFilter, keys: KeyRing
 ) -> list[ColumnElement[bool]] | None:
     """SQL conditions of a filter within the principal's scope; None when nothing can match."""
     check_filter(principal, f)
@@ -941,7 +952,7 @@ def search_conditions(
         else:
             conditions.append(col(Child.name).contains(term, autoescape=True))
     if f.id_number:
-        conditions.append(col(Child.id_number_hash) == keys.lookup_hash(f.id_number.strip()))
+        conditions.append(repository.id_number_condition(keys.lookup_hashes(f.id_number.strip())))
     if f.primary_category:
         conditions.append(col(Child.primary_category) == f.primary_category.value)
     if f.status:
@@ -976,7 +987,7 @@ def search(
     session: Session,
     principal: Principal,
     f: ChildFilter,
-    keys: IdentityKeys,
+    keys: KeyRing,
     *,
     first: int,
     after: str | None,
@@ -999,12 +1010,12 @@ def search(
 
 
 def lookup_by_id_number(
-    session: Session, principal: Principal, number: str, keys: IdentityKeys, *, operation: str
+    session: Session, principal: Principal, number: str, keys: KeyRing, *, operation: str
 ) -> ChildOut:
     """Exact lookup by identity number, through the keyed hash; logged as a read."""
     policy.require(principal, policy.READ_ROLES, "无权查看儿童档案")
     check_filter(principal, ChildFilter(id_number=number))
-    child = repository.by_id_hash(session, keys.lookup_hash(number.strip().upper()))
+    child = repository.by_id_hashes(session, keys.lookup_hashes(number.strip().upper()))
     if child is None or not policy.sees_division(principal, child.residence_division_code):
         raise NotFound("儿童档案不存在")
     access.log_reads(session, principal, [child.id], parts={"identity"}, operation=operation)

@@ -19,7 +19,7 @@ from shouhu.platform.schemas import Camel
 from shouhu.registry import policy
 from shouhu.registry.children import repository
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import UpdateChild
 from shouhu.registry.models import TransferRequest
 
@@ -95,7 +95,7 @@ def decide(
     transfer_id: str,
     decision: TransferDecision,
     reason: str | None,
-    keys: IdentityKeys,
+    keys: KeyRing,
 ) -> TransferOut:
     """Approve (the file moves to the requested village, with history and event) or refuse."""
     if not deciders(principal):

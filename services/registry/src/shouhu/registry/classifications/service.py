@@ -18,7 +18,7 @@ from shouhu.registry.children.events import (
     ActiveClassification,
     ChildClassified,
 )
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ChildOut, ChildStatus, ClassifyChild
 from shouhu.registry.classifications.periods import Interval, active_on
 from shouhu.registry.classifications.taxonomy import GROUP_OF, ClassificationSubtype, derive
@@ -51,7 +51,7 @@ def classify_child(
     child_id: str,
     version: int,
     data: ClassifyChild,
-    keys: IdentityKeys,
+    keys: KeyRing,
 ) -> ChildOut:
     """Make the given set the child's complete active set; what is left out ends today."""
     child = children.load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)

@@ -26,7 +26,7 @@ from shouhu.registry.children.events import (
     ChildClassified,
     ChildRegistered,
 )
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.classifications import periods as period_rules
 from shouhu.registry.classifications.taxonomy import derive
 from shouhu.registry.ledger import columns, reading, repository, rows
@@ -52,7 +52,7 @@ def import_ledger(
     file: IO[bytes],
     file_name: str,
     mode: ImportMode,
-    keys: IdentityKeys,
+    keys: KeyRing,
 ) -> ImportReport:
     """Check every row by the API's rules and write as the mode says; the same bytes twice: once."""
     policy.require(principal, policy.WRITE_ROLES, "无权导入台账")
@@ -117,7 +117,7 @@ class Import:
         self,
         session: Session,
         principal: Principal,
-        keys: IdentityKeys,
+        keys: KeyRing,
         villages: Sequence[Division],
         *,
         writer: Writer | None,
@@ -159,37 +159,39 @@ class Import:
 
     def chunk(self, chunk: list[reading.Row], where: dict[str, int], report: ImportReport) -> None:
         """Check a chunk row by row, then look its numbers and people up in two queries."""
-        candidates: list[tuple[LedgerRow, str | None]] = []
+        # Each row with its number's hash under every key of the ring, the current one first:
+        # a file may still carry the hash of a previous key.
+        candidates: list[tuple[LedgerRow, list[str]]] = []
         for number, cells in chunk:
             report.total_rows += 1
             outcome = rows.read_row(self.session, self.principal, number, cells, where)
             if isinstance(outcome, list):
                 _reject(report, outcome)
                 continue
-            id_hash = None
+            id_hashes: list[str] = []
             if outcome.checked.number:
-                id_hash = self.keys.lookup_hash(outcome.checked.number)
-                first = self.seen.setdefault(bytes.fromhex(id_hash[:32]), number)
+                id_hashes = self.keys.lookup_hashes(outcome.checked.number)
+                first = self.seen.setdefault(bytes.fromhex(id_hashes[0][:32]), number)
                 if first != number:
                     message = f"与第{first}行的身份证号码重复"
                     error = RowError(row=number, column=columns.ID_NUMBER, message=message)
                     _reject(report, [error])
                     continue
-            candidates.append((outcome, id_hash))
+            candidates.append((outcome, id_hashes))
         if self.writer is None:
             return
         self.writer.sync()  # earlier chunks are in: the look-ups see them
-        known = repository.registered(self.session, [h for _, h in candidates if h])
+        known = repository.registered(self.session, [h for _, hs in candidates for h in hs])
         people = repository.same_people(
-            self.session, [_person(row) for row, h in candidates if h is None]
+            self.session, [_person(row) for row, hs in candidates if not hs]
         )
         new_people: dict[Person, str] = {}
-        for row, id_hash in candidates:
-            if id_hash is not None and id_hash in known:
+        for row, id_hashes in candidates:
+            if not known.isdisjoint(id_hashes):
                 report.skipped_rows += 1
                 continue
             child_id = str(uuid.uuid4())
-            if id_hash is None:
+            if not id_hashes:
                 person = _person(row)
                 matched = people.get(person) or new_people.get(person)
                 if matched is not None:
@@ -197,7 +199,7 @@ class Import:
                     report.held_for_review += 1
                     continue
                 new_people[person] = child_id
-            self.writer.open(row, child_id, id_hash)
+            self.writer.open(row, child_id)
             report.imported_rows += 1
         self.writer.flush()
 
@@ -221,7 +223,7 @@ def _person(row: LedgerRow) -> Person:
 class Writer:
     """New files as rows for bulk INSERTs: what `open_file` and `classify_child` write, per row."""
 
-    def __init__(self, session: Session, actor: str, keys: IdentityKeys) -> None:
+    def __init__(self, session: Session, actor: str, keys: KeyRing) -> None:
         self.session = session
         self.actor = actor
         self.keys = keys
@@ -238,7 +240,7 @@ class Writer:
         self.held: list[DuplicateReview] = []
         self.copier = repository.Copier(session)
 
-    def open(self, row: LedgerRow, child_id: str, id_hash: str | None) -> None:
+    def open(self, row: LedgerRow, child_id: str) -> None:
         """A new file with its classifications, periods, history and events."""
         data, checked, now = row.data, row.checked, utcnow()
         intervals = [
@@ -254,9 +256,7 @@ class Writer:
             "name_initials": children.initials(checked.name),
             "gender": data.gender.value,
             "birth_date": data.birth_date,
-            "id_number_hash": id_hash,
-            "id_number_cipher": self.keys.encrypt(number) if number else None,
-            "id_number_key_id": self.keys.key_id if number else None,
+            **self.keys.seal(number).columns(),
             "residence_division_code": checked.village_code,
             "town_code": checked.town_code,
             "hukou_division_code": data.hukou_division_code,

@@ -17,7 +17,7 @@ from shouhu.registry import history, policy
 from shouhu.registry.access import service as access
 from shouhu.registry.children import repository as children_repository
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import IdentityKeys
+from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ChildStatus
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
 from shouhu.registry.divisions.service import DISTRICT_CODE
@@ -194,7 +194,7 @@ def set_interval(
 def overdue(
     session: Session,
     principal: Principal,
-    keys: IdentityKeys,
+    keys: KeyRing,
     *,
     division_code: str | None,
     first: int,
