@@ -65,7 +65,7 @@ def settings_env_names() -> set[str]:
 # A draft-07 subset, enough for values.schema.json, used when jsonschema is not installed.
 _KEYWORDS = (
     "$schema title description type properties required enum additionalProperties propertyNames"
-    " items pattern minLength maxLength minimum $ref definitions"
+    " items pattern minLength maxLength minimum $ref definitions contains const"
 )
 _TYPES: dict[str, Any] = dict(
     object=dict, array=list, string=str, boolean=bool, integer=int, number=(int, float)
@@ -94,6 +94,8 @@ def _errors(schema: dict[str, Any], value: Any, root: dict[str, Any], at: str = 
     errors = []
     if "enum" in schema and value not in schema["enum"]:
         errors.append(f"{at}: not one of {schema['enum']}")
+    if "const" in schema and value != schema["const"]:
+        errors.append(f"{at}: not {schema['const']!r}")
     if isinstance(value, str):
         if len(value) < schema.get("minLength", 0) or len(value) > schema.get("maxLength", 1e9):
             errors.append(f"{at}: wrong length")
@@ -117,6 +119,9 @@ def _errors(schema: dict[str, Any], value: Any, root: dict[str, Any], at: str = 
     if isinstance(value, list) and "items" in schema:
         for i, item in enumerate(value):
             errors += _errors(schema["items"], item, root, f"{at}[{i}]")
+    contains = schema.get("contains")
+    if isinstance(value, list) and contains and all(_errors(contains, v, root) for v in value):
+        errors.append(f"{at}: no item matches {contains}")
     return errors
 
 
@@ -155,7 +160,32 @@ def test_values_match_the_schema() -> None:
     broken["services"]["benefits"].pop("database")
     broken["platform"]["telemetry"]["exporter"] = "jaeger"
     broken["typo"] = True
-    assert len(schema_errors(schema, broken)) >= 4
+    broken["keycloakx"]["args"] = ["start"]
+    broken["keycloakx"]["extraVolumeMounts"] = ""
+    assert len(schema_errors(schema, broken)) >= 6
+
+
+def test_chart_realm_is_the_production_realm() -> None:
+    # Helm reads no file outside the chart, so the chart keeps a copy; refresh it with
+    # cp infra/keycloak/production/shouhu-realm.json charts/shouhu/files/keycloak/
+    copy = CHART / "files/keycloak/shouhu-realm.json"
+    assert copy.read_bytes() == (ROOT / "infra/keycloak/production/shouhu-realm.json").read_bytes()
+
+
+def test_keycloak_imports_the_realm_from_a_configmap() -> None:
+    realm = json.loads((CHART / "files/keycloak/shouhu-realm.json").read_text())["realm"]
+    template = (CHART / "templates/keycloak-realm.yaml").read_text()
+    assert "{{- if .Values.keycloakx.enabled }}" in template
+    assert "name: {{ .Release.Name }}-keycloak-realm" in template
+    # Keycloak's directory import takes <realm>-realm.json only.
+    key = f'  {realm}-realm.json: |\n    {{{{- .Files.Get "files/keycloak/shouhu-realm.json"'
+    assert key in template
+    keycloakx = load_values()["keycloakx"]
+    assert keycloakx["args"][0] == "start" and "--import-realm" in keycloakx["args"]
+    (volume,) = yaml.safe_load(keycloakx["extraVolumes"])
+    (mount,) = yaml.safe_load(keycloakx["extraVolumeMounts"])
+    assert volume["configMap"]["name"] == "{{ .Release.Name }}-keycloak-realm"
+    assert mount["name"] == volume["name"] and mount["mountPath"] == "/opt/keycloak/data/import"
 
 
 def test_previous_data_keys_are_read_from_a_secret_by_the_registry_only() -> None:

@@ -1,5 +1,6 @@
-"""The district's calendar: dates are Beijing dates."""
+"""The district's calendar: dates are Beijing dates; and the clock that waits are measured on."""
 
+import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,11 @@ DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
 def today() -> date:
     """Today in Beijing."""
     return datetime.now(DISTRICT_TZ).date()
+
+
+def monotonic() -> float:
+    """Seconds on a clock that never goes back: for waits such as a lockout, not a time of day."""
+    return time.monotonic()
 
 
 def age_on(birth_date: date, on: date) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
 from typing import Annotated, Any
 
 import jwt
@@ -13,6 +15,7 @@ from fastapi import APIRouter, Form
 from fastapi.responses import JSONResponse
 from jwt.algorithms import RSAAlgorithm
 
+from shouhu.platform import clock
 from shouhu.platform.auth import Role
 from shouhu.platform.settings import Mode, ServiceSettings
 
@@ -57,6 +60,89 @@ DEMO_CLIENTS: dict[str, DemoUser] = {
 }
 
 
+@dataclass(frozen=True)
+class BruteForce:
+    """Keycloak's brute-force detection settings; the defaults are the realms' (a test compares)."""
+
+    failure_factor: int = 5
+    wait_increment_seconds: int = 60
+    max_failure_wait_seconds: int = 900
+    quick_login_check_milli_seconds: int = 1000
+    minimum_quick_login_wait_seconds: int = 60
+    max_delta_time_seconds: int = 43200
+
+    @classmethod
+    def from_realm(cls, realm: Mapping[str, Any]) -> BruteForce:
+        """The settings of a realm export, which must use what this class mirrors."""
+        if not realm.get("bruteForceProtected"):
+            raise ValueError("brute-force detection is off")
+        if realm.get("permanentLockout") or realm.get("bruteForceStrategy") != "MULTIPLE":
+            raise ValueError("only temporary lockouts with the MULTIPLE strategy are mirrored")
+
+        def camel(name: str) -> str:
+            head, *rest = name.split("_")
+            return head + "".join(part.title() for part in rest)
+
+        return cls(**{f.name: int(realm[camel(f.name)]) for f in fields(cls)})
+
+
+BRUTE_FORCE = BruteForce()
+
+
+@dataclass
+class _Failures:
+    count: int = 0
+    last: float | None = None
+    not_before: float = 0.0
+
+
+class LoginFailures:
+    """Per-user lockout after failed sign-ins, as Keycloak's DefaultBruteForceProtector does it."""
+
+    def __init__(
+        self, settings: BruteForce = BRUTE_FORCE, now: Callable[[], float] = clock.monotonic
+    ) -> None:
+        self.settings = settings
+        self._now = now
+        self._users: dict[str, _Failures] = {}
+        # The token endpoint is a sync route: FastAPI runs it on a thread pool.
+        self._lock = threading.Lock()
+
+    def locked(self, username: str) -> bool:
+        """Whether a lockout is in force for the user."""
+        with self._lock:
+            failures = self._users.get(username)
+            return failures is not None and self._now() < failures.not_before
+
+    def attempt(self, username: str, password_ok: bool) -> bool:
+        """Record one sign-in of a known user; True if it succeeds."""
+        now = self._now()
+        with self._lock:
+            failures = self._users.get(username)
+            if failures is not None and now < failures.not_before:
+                # Keycloak refuses before it checks the password and does not count the attempt.
+                return False
+            if password_ok:
+                self._users.pop(username, None)
+                return True
+            self._fail(self._users.setdefault(username, _Failures()), now)
+            return False
+
+    def _fail(self, failures: _Failures, now: float) -> None:
+        s = self.settings
+        delta = 0.0 if failures.last is None else now - failures.last
+        if delta > s.max_delta_time_seconds:
+            failures.count = 0  # the last failure is too old to be part of an attack
+        quick = failures.last is not None and delta * 1000 < s.quick_login_check_milli_seconds
+        failures.last = now
+        failures.count += 1
+        wait = s.wait_increment_seconds * (failures.count // s.failure_factor)
+        if wait <= 0 and quick:
+            wait = s.minimum_quick_login_wait_seconds  # faster than a person types
+        if wait > 0:
+            failures.not_before = now + min(wait, s.max_failure_wait_seconds)
+
+
 def _error(status: int, error: str, description: str) -> JSONResponse:
     return JSONResponse({"error": error, "error_description": description}, status_code=status)
 
@@ -66,7 +152,9 @@ class EmbeddedIdentityProvider:
 
     lifetime_seconds = 900
 
-    def __init__(self, settings: ServiceSettings) -> None:
+    def __init__(
+        self, settings: ServiceSettings, *, now: Callable[[], float] = clock.monotonic
+    ) -> None:
         if settings.mode is not Mode.EMBEDDED:
             raise RuntimeError("the embedded identity provider runs only in embedded mode")
         self.issuer = settings.oidc_issuer
@@ -74,6 +162,7 @@ class EmbeddedIdentityProvider:
         self.kid = uuid.uuid4().hex
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self._users = {u.username: u for u in DEMO_USERS}
+        self.login_failures = LoginFailures(BRUTE_FORCE, now)
 
     def jwks(self) -> dict[str, Any]:
         jwk: dict[str, Any] = RSAAlgorithm.to_jwk(self._key.public_key(), as_dict=True)
@@ -112,8 +201,12 @@ class EmbeddedIdentityProvider:
         ) -> JSONResponse:
             if grant_type == "password" and client_id == CONSOLE_CLIENT:
                 user = self._users.get(username or "")
-                if user is None or password != DEMO_PASSWORD:
-                    return _error(401, "invalid_grant", "Invalid user credentials")
+                if user is None or not self.login_failures.attempt(
+                    user.username, password == DEMO_PASSWORD
+                ):
+                    # Keycloak 26 gives one answer for an unknown user, a wrong password and a
+                    # locked account, so that none of them can be told from the others.
+                    return _error(400, "invalid_grant", "Invalid user credentials")
             elif grant_type == "client_credentials" and client_id in DEMO_CLIENTS:
                 if client_secret != DEMO_CLIENT_SECRET:
                     return _error(401, "unauthorized_client", "Invalid client credentials")
