@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PACKAGES := -p shouhu.platform -p shouhu.registry -p shouhu.benefits -p shouhu.education \
             -p shouhu.volunteers -p shouhu.notifications -p shouhu.gateway -p shouhu.localstack
 
-.PHONY: setup run test lint typecheck contracts contracts-check pytest stack fetch
+.PHONY: setup run test lint typecheck contracts contracts-check pytest stack fetch authz-matrix
 
 setup: ## Install uv if missing and the locked workspace.
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -36,3 +36,6 @@ pytest:
 
 stack: setup ## Real PostgreSQL, Kafka and Keycloak as local processes, until Ctrl-C.
 	$(UV) run python -m shouhu.localstack up
+
+authz-matrix: ## Rewrite docs/authz-matrix.md after a deliberate change of who may do what.
+	SHOUHU_UPDATE_MATRIX=1 $(UV) run pytest tests/test_authz_matrix.py -k embedded

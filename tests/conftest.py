@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,20 @@ class Platform:
 @pytest.fixture(scope="session")
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
     """`make run`'s embedded platform, as its own process on a free port."""
-    workdir = tmp_path_factory.mktemp("embedded")
+    with embedded_platform(tmp_path_factory.mktemp("embedded")) as platform:
+        yield platform
+
+
+@pytest.fixture(scope="module")
+def own_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    """An embedded platform for one test module alone: for tests that change district rules."""
+    with embedded_platform(tmp_path_factory.mktemp("own-embedded")) as platform:
+        yield platform
+
+
+@contextmanager
+def embedded_platform(workdir: Path) -> Iterator[Platform]:
+    """`make run`'s embedded platform with its data in `workdir`."""
     port = free_port()
     spans = workdir / "spans.jsonl"
     process = start(

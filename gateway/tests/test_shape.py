@@ -26,6 +26,8 @@ MIRRORS = {
     "Relation": ("registry", "Relation"),
     "GuardianshipCapacity": ("registry", "Capacity"),
     "ReviewDecision": ("registry", "ReviewDecision"),
+    "TransferStatus": ("registry", "TransferStatus"),
+    "TransferDecision": ("registry", "TransferDecision"),
     "DivisionLevel": ("registry", "DivisionLevel"),
     "WorkforcePost": ("registry", "Post"),
     "Employment": ("registry", "Employment"),

@@ -37,6 +37,7 @@ class Role(StrEnum):
     JUDICIAL = "judicial"
     HOUSING = "housing"
     MANDATED_REPORTER = "mandated_reporter"
+    SCHOOL_STAFF = "school_staff"
     YOUTH_LEAGUE = "youth_league"
     TRADE_UNION = "trade_union"
     WOMENS_FEDERATION = "womens_federation"

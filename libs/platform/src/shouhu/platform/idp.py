@@ -47,6 +47,14 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("youthleague.district", Role.YOUTH_LEAGUE, "110109"),
     DemoUser("reporter.school.110109001", Role.MANDATED_REPORTER, "110109001"),
     DemoUser("auditor.district", Role.AUDITOR, "110109"),
+    DemoUser("police.110109001", Role.POLICE, "110109001"),
+    DemoUser("judicial.district", Role.JUDICIAL, "110109"),
+    DemoUser("housing.district", Role.HOUSING, "110109"),
+    DemoUser("hr.district", Role.HUMAN_RESOURCES, "110109"),
+    DemoUser("womensfed.district", Role.WOMENS_FEDERATION, "110109"),
+    DemoUser("disabledfed.district", Role.DISABLED_PERSONS_FEDERATION, "110109"),
+    DemoUser("union.district", Role.TRADE_UNION, "110109"),
+    DemoUser("teacher.110109001", Role.SCHOOL_STAFF, "110109001"),
 )
 
 # Department systems with client-credentials, as in the Keycloak realm.

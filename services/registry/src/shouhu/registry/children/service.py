@@ -130,11 +130,14 @@ def load_many(session: Session, principal: Principal, child_ids: Sequence[str]) 
 def load_for_change(
     session: Session, principal: Principal, child_id: str, version: int, roles: frozenset[Any]
 ) -> Child:
-    """A file the principal may change, at the version the caller saw."""
+    """A file the principal may change, at the version the caller saw.
+
+    The role is checked first, so that a refusal for the role says nothing of the file.
+    """
+    policy.require(principal, roles, "无权修改儿童档案")
     child = repository.get(session, child_id)
     if child is None or not policy.sees_division(principal, child.residence_division_code):
         raise NotFound("儿童档案不存在")
-    policy.require(principal, roles, "无权修改儿童档案")
     if not principal.sees(child.residence_division_code):
         raise Forbidden("该儿童不在您的管辖范围内")
     if child.version != version:

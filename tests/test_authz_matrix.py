@@ -1,0 +1,498 @@
+"""The authorisation matrix: every GraphQL operation × every role × in scope and out of scope.
+
+The answers are committed in docs/authz-matrix.md; the test runs every cell on the embedded
+platform and fails when one differs, so a change of who may do what is a deliberate one
+(`make authz-matrix` rewrites the table). A part of it runs on the real stack too.
+
+A cell is `ok` (an answer), `empty` (an answer with nothing in it), `null` (no such record
+for this caller) or the error's code. In scope means the record lies in 大峪街道 (110109001),
+out of scope in 潭柘寺镇 (110109101); operations without a record have one row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from shouhu.platform.clock import today
+from shouhu.platform.testing import graphql, identity_number
+
+ROOT = Path(__file__).resolve().parents[1]
+MATRIX = ROOT / "docs" / "authz-matrix.md"
+
+# One person per role, and town-level people where the division makes a difference.
+USERS = [
+    "admin.district",
+    "clerk.district",
+    "clerk.110109001",
+    "worker.110109001",
+    "supervisor.110109001001",
+    "police.district",
+    "police.110109001",
+    "education.district",
+    "health.district",
+    "hr.district",
+    "judicial.district",
+    "housing.district",
+    "youthleague.district",
+    "union.district",
+    "womensfed.district",
+    "disabledfed.district",
+    "reporter.school.110109001",
+    "teacher.110109001",
+    "auditor.district",
+]
+VILLAGE = {"in": "110109001001", "out": "110109101001"}
+TOWN = {"in": "110109001", "out": "110109101"}
+BIRTH = date(2014, 6, 1)
+_numbers = itertools.count(1)
+
+
+def new_identity(*, male: bool = False) -> tuple[str, str]:
+    """A birth date and an identity number no other cell has used."""
+    seq = next(_numbers)
+    birth = BIRTH + timedelta(days=seq // 400)
+    return birth.isoformat(), identity_number(birth, male=male, seq=seq % 400)
+
+
+class Setup:
+    """Records made by the district's civil affairs for a cell to act on."""
+
+    def __init__(self, url: str, token: Callable[[str], str]) -> None:
+        self.url = url
+        self.token = token
+        self.admin = token("admin.district")
+
+    def call(self, document: str, variables: dict[str, Any], user: str = "") -> dict[str, Any]:
+        body = graphql(self.url, document, self.token(user) if user else self.admin, variables)
+        assert not body.get("errors"), body
+        data: dict[str, Any] = body["data"]
+        return data
+
+    def child(self, scope: str, *, with_number: bool = True) -> dict[str, Any]:
+        birth, number = new_identity()
+        data = {
+            "name": f"矩阵{number[-6:]}",
+            "gender": "FEMALE",
+            "birthDate": birth,
+            "residenceDivisionCode": VILLAGE[scope],
+        }
+        if with_number:
+            data["idNumber"] = number
+        child: dict[str, Any] = self.call(REGISTER, {"input": data})["registerChild"]
+        child["input"] = data
+        return child
+
+    def measure(self, scope: str) -> dict[str, Any]:
+        child = self.child(scope)
+        added: dict[str, Any] = self.call(ADD_MEASURE, {"childId": child["id"], "input": MEASURE})[
+            "addPlanMeasure"
+        ]
+        return added
+
+    def review(self, scope: str) -> str:
+        """A registration held back as a possible duplicate (same name, birth and village)."""
+        child = self.child(scope, with_number=False)
+        body = graphql(self.url, REGISTER, self.admin, {"input": child["input"]})
+        (error,) = body["errors"]
+        review: str = error["extensions"]["reviewId"]
+        return review
+
+    def transfer(self) -> str:
+        """A number filed in one town registered again by the other town's supervisor."""
+        child = self.child("in")
+        again = {**child["input"], "residenceDivisionCode": VILLAGE["out"]}
+        body = graphql(self.url, REGISTER, self.token("supervisor.110109101001"), {"input": again})
+        (error,) = body["errors"]
+        transfer: str = error["extensions"]["transferRequestId"]
+        return transfer
+
+    def assignment(self, scope: str) -> str:
+        post = self.call(ASSIGN, {"divisionCode": VILLAGE[scope], "input": WORKER})
+        assignment: str = post["assignWorker"]["id"]
+        return assignment
+
+    def notification(self) -> str:
+        """A notification of the village supervisor of 110109001001 (a new child there)."""
+        self.child("in")
+        for _ in range(50):
+            rows = self.call(NOTIFICATIONS, {}, user="supervisor.110109001001")
+            edges = rows["notifications"]["edges"]
+            if edges:
+                notification: str = edges[0]["node"]["id"]
+                return notification
+        raise AssertionError("the supervisor was not notified")
+
+
+REGISTER = """mutation($input: RegisterChildInput!) {
+  registerChild(input: $input) { id version idNumber }
+}"""
+ADD_MEASURE = """mutation($childId: ID!, $input: PlanMeasureInput!) {
+  addPlanMeasure(childId: $childId, input: $input) { id version }
+}"""
+ASSIGN = """mutation($divisionCode: String!, $input: AssignWorkerInput!) {
+  assignWorker(divisionCode: $divisionCode, input: $input) { id }
+}"""
+NOTIFICATIONS = "query { notifications(first: 1) { edges { node { id } } } }"
+MEASURE = {"department": "CIVIL_AFFAIRS", "kind": "生活保障", "description": "按月发放"}
+WORKER = {
+    "post": "SUPERVISOR",
+    "name": "矩阵主任",
+    "phone": "13800000000",
+    "employment": "PART_TIME",
+    "since": "2026-01-01",
+}
+LAST_MONTH = (today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+YESTERDAY = (today() - timedelta(days=1)).isoformat()
+
+
+@dataclass(frozen=True)
+class Operation:
+    """An operation of the schema, with the arguments a cell gives it."""
+
+    name: str
+    document: str
+    variables: Callable[[Setup, str], dict[str, Any]]
+    scoped: bool = True
+    fresh: bool = False  # each cell on records of its own: the operation changes them
+
+
+def _ledger(setup: Setup, scope: str) -> dict[str, Any]:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["姓名", "性别", "出生日期", "身份证号", "居住地区划代码"])
+    seq = next(_numbers)
+    writer.writerow(
+        [
+            f"台账{seq}",
+            "女",
+            BIRTH.isoformat(),
+            identity_number(BIRTH, male=False, seq=seq),
+            VILLAGE[scope],
+        ]
+    )
+    return {"file": out.getvalue().encode("utf-8-sig"), "mode": "VALID_ROWS"}
+
+
+def _child_id(setup: Setup, scope: str) -> dict[str, Any]:
+    return {"id": setup.child(scope)["id"]}
+
+
+def _fresh(setup: Setup, scope: str) -> dict[str, Any]:
+    child = setup.child(scope)
+    return {"id": child["id"], "childId": child["id"], "version": child["version"]}
+
+
+OPERATIONS = [
+    Operation("me", "query { me { username } }", lambda s, _: {}, scoped=False),
+    Operation("divisions", "query { divisions { code } }", lambda s, _: {}, scoped=False),
+    Operation(
+        "division",
+        "query($code: String!) { division(code: $code) { code } }",
+        lambda s, scope: {"code": TOWN[scope]},
+    ),
+    Operation("child", "query($id: ID!) { child(id: $id) { id } }", _child_id),
+    Operation(
+        "children",
+        "query($code: String!) { children(filter: {divisionCode: $code}) { edges { cursor } } }",
+        lambda s, scope: {"code": TOWN[scope]},
+    ),
+    Operation(
+        "childByIdNumber",
+        "query($n: String!) { childByIdNumber(idNumber: $n) { id } }",
+        lambda s, scope: {"n": s.child(scope)["input"]["idNumber"]},
+    ),
+    Operation("duplicateReviews", "query { duplicateReviews { id } }", lambda s, _: {}, False),
+    Operation("transferRequests", "query { transferRequests { id } }", lambda s, _: {}, False),
+    Operation(
+        "childStatistics",
+        "query($code: String!) { childStatistics(divisionCode: $code) { divisionCode } }",
+        lambda s, scope: {"code": TOWN[scope]},
+    ),
+    Operation(
+        "accessLog",
+        "query($id: ID!) { accessLog(childId: $id) { edges { cursor } } }",
+        lambda s, scope: {"id": s.child(scope)["id"]},
+    ),
+    Operation(
+        "notifications",
+        "query { notifications { edges { cursor } } }",
+        lambda s, _: {},
+        scoped=False,
+    ),
+    Operation("programmes", "query { programmes { code } }", lambda s, _: {}, scoped=False),
+    Operation(
+        "paymentBatch",
+        "query($m: String!) { paymentBatch(month: $m) { month } }",
+        lambda s, _: {"m": LAST_MONTH},
+        scoped=False,
+    ),
+    Operation(
+        "paymentBatches", "query { paymentBatches { month } }", lambda s, _: {}, scoped=False
+    ),
+    Operation(
+        "overdueVisits",
+        "query($code: String!) { overdueVisits(divisionCode: $code) { edges { cursor } } }",
+        lambda s, scope: {"code": TOWN[scope]},
+    ),
+    Operation(
+        "visitPolicy", "query { visitPolicy { intervalDays } }", lambda s, _: {}, scoped=False
+    ),
+    Operation(
+        "workforceCoverage",
+        "query($code: String!) { workforceCoverage(divisionCode: $code) { divisionCode } }",
+        lambda s, scope: {"code": TOWN[scope]},
+    ),
+    Operation(
+        "registerChild",
+        "mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }",
+        lambda s, scope: {
+            "input": {
+                "name": "新登记",
+                "gender": "MALE",
+                "birthDate": (identity := new_identity(male=True))[0],
+                "idNumber": identity[1],
+                "residenceDivisionCode": VILLAGE[scope],
+            }
+        },
+        fresh=True,
+    ),
+    Operation(
+        "updateChild",
+        "mutation($id: ID!, $version: Int!) {"
+        ' updateChild(id: $id, version: $version, input: {notes: "已核实"}) { id } }',
+        _fresh,
+        fresh=True,
+    ),
+    Operation(
+        "classifyChild",
+        "mutation($id: ID!, $version: Int!, $since: Date!) {"
+        " classifyChild(id: $id, version: $version, input: {classifications: ["
+        " {group: POVERTY, subtype: LOW_INCOME_FAMILY, since: $since}]}) { id } }",
+        lambda s, scope: {**_fresh(s, scope), "since": YESTERDAY},
+        fresh=True,
+    ),
+    Operation(
+        "exitChild",
+        "mutation($id: ID!, $version: Int!) {"
+        " exitChild(id: $id, version: $version, reason: OTHER) { id } }",
+        _fresh,
+        fresh=True,
+    ),
+    Operation(
+        "setGuardians",
+        "mutation($childId: ID!, $version: Int!) {"
+        " setGuardians(childId: $childId, version: $version, input: {guardians: ["
+        ' {name: "母亲", relation: MOTHER, isGuardian: true}]}) { id } }',
+        _fresh,
+        fresh=True,
+    ),
+    Operation(
+        "decideDuplicateReview",
+        "mutation($id: ID!) { decideDuplicateReview(id: $id, decision: SAME_CHILD) { id } }",
+        lambda s, scope: {"id": s.review(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "decideTransfer",
+        "mutation($id: ID!) {"
+        ' decideTransfer(id: $id, decision: REFUSE, reason: "家庭未迁居") { id } }',
+        lambda s, _: {"id": s.transfer()},
+        scoped=False,
+        fresh=True,
+    ),
+    Operation(
+        "markNotificationRead",
+        "mutation($id: ID!) { markNotificationRead(id: $id) { id } }",
+        lambda s, _: {"id": s.notification()},
+        scoped=False,
+    ),
+    Operation(
+        "setBenefitStandard",
+        "mutation($year: Int!) { setBenefitStandard(programme: HARDSHIP_LIVING_ALLOWANCE,"
+        " year: $year, monthlyAmountFen: 200000) { code } }",
+        lambda s, _: {"year": today().year},
+        scoped=False,
+    ),
+    Operation(
+        "setProgrammeEnabled",
+        "mutation { setProgrammeEnabled(programme: GUARDIANSHIP_ALLOWANCE, enabled: false)"
+        " { code } }",
+        lambda s, _: {},
+        scoped=False,
+    ),
+    Operation(
+        "runPaymentBatch",
+        "mutation($m: String!) { runPaymentBatch(month: $m) { month } }",
+        lambda s, _: {"m": LAST_MONTH},
+        scoped=False,
+    ),
+    Operation(
+        "recordVisit",
+        "mutation($childId: ID!, $on: Date!) { recordVisit(childId: $childId, input:"
+        ' {visitedOn: $on, seen: "儿童本人", findings: "良好", riskLevel: LOW}) { id } }',
+        lambda s, scope: {"childId": s.child(scope)["id"], "on": YESTERDAY},
+    ),
+    Operation(
+        "setVisitInterval",
+        "mutation { setVisitInterval(category: NONE, intervalDays: 365) { intervalDays } }",
+        lambda s, _: {},
+        scoped=False,
+    ),
+    Operation(
+        "addPlanMeasure",
+        "mutation($childId: ID!, $input: PlanMeasureInput!) {"
+        " addPlanMeasure(childId: $childId, input: $input) { id } }",
+        lambda s, scope: {"childId": s.child(scope)["id"], "input": MEASURE},
+    ),
+    Operation(
+        "updatePlanMeasure",
+        "mutation($id: ID!, $version: Int!) { updatePlanMeasure(id: $id, version: $version,"
+        ' input: {description: "按月足额发放"}) { id } }',
+        lambda s, scope: {k: v for k, v in s.measure(scope).items() if k in ("id", "version")},
+        fresh=True,
+    ),
+    Operation(
+        "assignWorker",
+        "mutation($code: String!, $input: AssignWorkerInput!) {"
+        " assignWorker(divisionCode: $code, input: $input) { id } }",
+        lambda s, scope: {"code": VILLAGE[scope], "input": WORKER},
+        fresh=True,
+    ),
+    Operation(
+        "endWorkerAssignment",
+        "mutation($id: ID!) { endWorkerAssignment(id: $id) { id } }",
+        lambda s, scope: {"id": s.assignment(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "importLedger",
+        "mutation($file: Upload!, $mode: ImportMode!) {"
+        " importLedger(file: $file, mode: $mode) { importedRows } }",
+        _ledger,
+        fresh=True,
+    ),
+]
+
+
+def outcome(body: dict[str, Any], field: str) -> str:
+    """A cell: ok, empty, null, or the first error's code."""
+    if body.get("errors"):
+        return str(body["errors"][0].get("extensions", {}).get("code", "?"))
+    value = (body.get("data") or {}).get(field)
+    if value is None:
+        return "null"
+    if isinstance(value, dict) and "edges" in value:
+        value = value["edges"]
+    if value == [] or (field == "importLedger" and value.get("importedRows") == 0):
+        return "empty"
+    return "ok"
+
+
+def run(url: str, token: str, operation: Operation, variables: dict[str, Any]) -> str:
+    if "file" in variables:  # the GraphQL multipart request
+        content = variables.pop("file")
+        operations = {"query": operation.document, "variables": {**variables, "file": None}}
+        response = httpx.post(
+            url,
+            data={
+                "operations": json.dumps(operations),
+                "map": json.dumps({"0": ["variables.file"]}),
+            },
+            files={"0": ("台账.csv", content, "text/csv")},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+        )
+        return outcome(response.json(), operation.name)
+    return outcome(graphql(url, operation.document, token, variables), operation.name)
+
+
+def cells(
+    url: str, token: Callable[[str], str], operations: list[Operation], users: list[str]
+) -> dict[tuple[str, str], dict[str, str]]:
+    """Every cell: (operation, scope) → user → answer."""
+    setup = Setup(url, token)
+    tokens = {user: token(user) for user in users}
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for operation in operations:
+        for scope in ("in", "out") if operation.scoped else ("—",):
+            row = found.setdefault((operation.name, scope), {})
+            shared = None if operation.fresh else operation.variables(setup, scope)
+            for user in users:
+                variables = dict(shared) if shared else operation.variables(setup, scope)
+                row[user] = run(url, tokens[user], operation, variables)
+    return found
+
+
+def render(found: dict[tuple[str, str], dict[str, str]]) -> str:
+    lines = [
+        "# Authorisation matrix",
+        "",
+        "Generated by `tests/test_authz_matrix.py` on the embedded platform (`make authz-matrix`",
+        "rewrites it); CI fails when an answer differs, so a change of who may do what is a",
+        "deliberate one. `in`: the record lies in 大峪街道 (110109001), `out`: in 潭柘寺镇",
+        "(110109101); `—`: the operation has no record to be in or out of scope. A cell is `ok`,",
+        "`empty` (an answer with nothing in it), `null` (none for this caller) or the error code.",
+        "What each reader sees of a file is in docs/access-policy.md.",
+        "",
+        "| operation | scope | " + " | ".join(f"`{u}`" for u in USERS) + " |",
+        "|---|---|" + "---|" * len(USERS),
+    ]
+    for (name, scope), row in found.items():
+        lines.append(f"| `{name}` | {scope} | " + " | ".join(row[u] for u in USERS) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def committed() -> dict[tuple[str, str], dict[str, str]]:
+    """The committed table, read back."""
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for line in MATRIX.read_text(encoding="utf-8").splitlines():
+        if line.startswith("| `") and not line.startswith("| `operation"):
+            name, scope, *answers = [c.strip().strip("`") for c in line.strip("|").split("|")]
+            rows[(name, scope)] = dict(zip(USERS, answers, strict=True))
+    return rows
+
+
+def test_every_operation_is_in_the_matrix():
+    from shouhu.gateway.schema import schema
+
+    query = schema.get_type_by_name("Query")
+    mutation = schema.get_type_by_name("Mutation")
+    names = {f.graphql_name or f.name for t in (query, mutation) for f in t.fields}  # type: ignore[union-attr]
+    from strawberry.utils.str_converters import to_camel_case
+
+    names = {to_camel_case(n) for n in names}
+    assert names == {o.name for o in OPERATIONS}
+
+
+def test_the_matrix_on_the_embedded_platform(own_embedded):
+    found = cells(own_embedded.graphql_url, own_embedded.token, OPERATIONS, USERS)
+    if os.environ.get("SHOUHU_UPDATE_MATRIX"):
+        MATRIX.write_text(render(found), encoding="utf-8")
+    assert render(found) == MATRIX.read_text(encoding="utf-8"), (
+        "the authorisation matrix changed: run `make authz-matrix` if deliberate, and review"
+        " the diff of docs/authz-matrix.md"
+    )
+
+
+# The part run on the real stack: reads of files, across Keycloak's tokens and real HTTP.
+REAL_STACK_OPERATIONS = ("child", "children", "childByIdNumber", "childStatistics", "accessLog")
+REAL_STACK_USERS = ["admin.district", "worker.110109001", "police.district", "auditor.district"]
+
+
+def test_a_part_of_the_matrix_on_the_real_stack(real_stack):
+    operations = [o for o in OPERATIONS if o.name in REAL_STACK_OPERATIONS]
+    found = cells(real_stack.graphql_url, real_stack.token, operations, REAL_STACK_USERS)
+    expected = committed()
+    for key, row in found.items():
+        assert row == {u: expected[key][u] for u in REAL_STACK_USERS}, key
