@@ -126,6 +126,13 @@ def access_policy() -> str:
         f" children as `<{policy.SMALL_CELL}`, and hide one more cell wherever a total would give",
         "  a hidden one back by subtraction (within a division, across the divisions below, and in",
         "  the trend).",
+        "- A registration (or a change) with an identity number filed outside the caller's",
+        "  division answers `DUPLICATE` without the file's id or place; a registration files a",
+        "  transfer request (`transferRequests`, `decideTransfer`) that the district's civil",
+        "  affairs decides. After "
+        f"{policy.DUPLICATE_ANSWERS_PER_HOUR} `DUPLICATE` answers in an hour, a person's",
+        "  registrations with a number answer `RATE_LIMITED` until the hour has passed.",
+        "- Who may call which operation, in scope and out of it: docs/authz-matrix.md.",
         "- Benefits (the benefits service's table) go to: "
         + ", ".join(f"`{r.value}`" for r in sorted(benefits.READ_ROLES))
         + ".",
