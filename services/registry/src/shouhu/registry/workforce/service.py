@@ -9,15 +9,23 @@ from datetime import date
 
 from sqlmodel import Session
 
-from shouhu.platform.auth import Principal
+from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed
+from shouhu.platform.events import record_event
+from shouhu.platform.settings import topic_of
 from shouhu.registry import policy
 from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.divisions.service import DISTRICT_CODE
 from shouhu.registry.divisions.service import to_out as division_out
 from shouhu.registry.models import Division, WorkforceMember
 from shouhu.registry.workforce import repository
+from shouhu.registry.workforce.events import (
+    ASSIGNMENT_ENDED,
+    WORKER_ASSIGNED,
+    AssignmentEnded,
+    WorkerAssigned,
+)
 from shouhu.registry.workforce.schemas import (
     AssignWorker,
     CoverageOut,
@@ -34,6 +42,12 @@ POST_NAMES: dict[Post, str] = {
     Post.SUPERVISOR: "儿童福利督导员",
 }
 LEVEL_NAMES = {"DISTRICT": "区", "TOWN": "镇街", "VILLAGE": "社区（村）"}
+# The role a post's holder signs in with, for those who address the post (notifications).
+POST_ROLE: dict[Post, Role] = {
+    Post.SOCIAL_WORKER: Role.TOWN_SOCIAL_WORKER,
+    Post.SUPERVISOR: Role.VILLAGE_SUPERVISOR,
+}
+TOPIC = topic_of("registry")
 
 # How many divisions one batch read may name (the district has 318).
 MAX_DIVISIONS = 400
@@ -147,6 +161,7 @@ def assign(
     for previous in repository.current_holders(session, code, data.post.value, now):
         previous.until = now
         repository.add(session, previous)
+        announce_end(session, previous)
     member = WorkforceMember(
         id=str(uuid.uuid4()),
         division_code=code,
@@ -158,7 +173,51 @@ def assign(
         username=data.username.strip() if data.username and data.username.strip() else None,
     )
     repository.add(session, member)
+    announce(session, member)
     return to_out(member, now)
+
+
+def announce(session: Session, member: WorkforceMember) -> None:
+    """Publish a new holder of a post, for those who address the post (notifications)."""
+    post = Post(member.post)
+    record_event(
+        session,
+        topic=TOPIC,
+        source="registry",
+        event_type=WORKER_ASSIGNED,
+        subject=member.id,
+        data=WorkerAssigned(
+            member_id=member.id,
+            division_code=member.division_code,
+            post=post.value,
+            role=POST_ROLE[post].value,
+            username=member.username,
+            name=member.name,
+            phone=member.phone,
+            since=member.since,
+        ).model_dump(mode="json", by_alias=True),
+    )
+
+
+def announce_end(session: Session, member: WorkforceMember) -> None:
+    """Publish the end of a holder's term."""
+    assert member.until is not None
+    post = Post(member.post)
+    record_event(
+        session,
+        topic=TOPIC,
+        source="registry",
+        event_type=ASSIGNMENT_ENDED,
+        subject=member.id,
+        data=AssignmentEnded(
+            member_id=member.id,
+            division_code=member.division_code,
+            post=post.value,
+            role=POST_ROLE[post].value,
+            username=member.username,
+            until=member.until,
+        ).model_dump(mode="json", by_alias=True),
+    )
 
 
 def end(
@@ -180,6 +239,7 @@ def end(
         raise ValidationFailed(fields={"until": "结束日期不能早于任职起始日期"})
     member.until = until
     repository.add(session, member)
+    announce_end(session, member)
     return to_out(member, now)
 
 
@@ -244,5 +304,6 @@ def seed(session: Session) -> int:
         ):
             continue
         repository.add(session, holder)
+        announce(session, holder)
         added += 1
     return added
