@@ -1,12 +1,23 @@
 """Notifications on SQLite with its real migrations, and tokens from the embedded provider."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from shouhu.notifications.app import create_app
+from shouhu.notifications.handlers import REGISTRY_HANDLERS
 from shouhu.notifications.settings import NotificationsSettings
+from shouhu.platform.events import Envelope
+
+# The demo holders of the workforce (the registry's seed), as its events announce them.
+DEMO_HOLDERS = [
+    ("m-1", "110109001", "town_social_worker", "worker.110109001", "13601100101"),
+    ("m-2", "110109101", "town_social_worker", "worker.110109101", "010-60861101"),
+    ("m-3", "110109001001", "village_supervisor", "supervisor.110109001001", "13701100102"),
+    ("m-4", "110109101001", "village_supervisor", "supervisor.110109101001", "13801100103"),
+]
 
 
 @pytest.fixture
@@ -15,3 +26,69 @@ def notifications(tmp_path, verifier) -> Iterator[TestClient]:
     settings = NotificationsSettings(database_url=url, run_worker=False)
     with TestClient(create_app(settings, verifier=verifier)) as client:
         yield client
+
+
+@pytest.fixture
+def deliver(notifications) -> Callable[..., None]:
+    """Apply events as the consumer would, in one transaction."""
+
+    def run(*envelopes: Envelope) -> None:
+        with Session(notifications.app.state.engine) as session:
+            for envelope in envelopes:
+                REGISTRY_HANDLERS[envelope.type](session, envelope)
+            session.commit()
+
+    return run
+
+
+def assigned(member: str, division: str, role: str, username: str | None, phone: str) -> Envelope:
+    return Envelope(
+        type="registry.workforce.assigned",
+        source="registry",
+        subject=member,
+        data={
+            "memberId": member,
+            "divisionCode": division,
+            "post": "SUPERVISOR" if role == "village_supervisor" else "SOCIAL_WORKER",
+            "role": role,
+            "username": username,
+            "name": "某某",
+            "phone": phone,
+            "since": "2023-03-01",
+        },
+    )
+
+
+@pytest.fixture
+def holders(deliver) -> None:
+    """The demo holders hold their posts."""
+    deliver(*(assigned(*holder) for holder in DEMO_HOLDERS))
+
+
+@pytest.fixture
+def assign() -> Callable[..., Envelope]:
+    """`registry.workforce.assigned` events."""
+    return assigned
+
+
+@pytest.fixture
+def registered() -> Callable[[str, int], Envelope]:
+    """`registry.child.registered` events: a child numbered n in a village."""
+
+    def make(village: str, n: int) -> Envelope:
+        return Envelope(
+            type="registry.child.registered",
+            source="registry",
+            subject=f"child-{n}",
+            data={
+                "childId": f"child-{n}",
+                "name": f"儿童{n}",
+                "gender": "MALE",
+                "birthDate": "2015-01-01",
+                "residenceDivisionCode": village,
+                "townDivisionCode": village[:9],
+                "registeredBy": "clerk.district",
+            },
+        )
+
+    return make

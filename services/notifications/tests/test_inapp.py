@@ -2,7 +2,7 @@
 
 from sqlmodel import Session, select
 
-from shouhu.notifications.inapp.handlers import on_child_registered
+from shouhu.notifications.handlers import on_child_registered
 from shouhu.notifications.models import Notification
 from shouhu.platform.events import Envelope
 from shouhu.platform.transport import Message
@@ -26,15 +26,8 @@ def _registered(village: str, n: int) -> Envelope:
     )
 
 
-def _deliver(client, *envelopes: Envelope) -> None:
-    with Session(client.app.state.engine) as session:
-        for envelope in envelopes:
-            on_child_registered(session, envelope)
-        session.commit()
-
-
-def test_the_village_supervisor_sees_only_their_village(notifications, as_user):
-    _deliver(notifications, _registered("110109001001", 1), _registered("110109101001", 2))
+def test_the_village_supervisor_sees_only_their_village(notifications, as_user, deliver, holders):
+    deliver(_registered("110109001001", 1), _registered("110109101001", 2))
     mine = notifications.get("/notifications", headers=as_user("supervisor.110109001001")).json()
     assert [e["node"]["childId"] for e in mine["edges"]] == ["child-1"]
     assert mine["totalCount"] == 1
@@ -44,8 +37,8 @@ def test_the_village_supervisor_sees_only_their_village(notifications, as_user):
     assert theirs["edges"] == []
 
 
-def test_pages_go_newest_first_with_cursors(notifications, as_user):
-    _deliver(notifications, *(_registered("110109001001", n) for n in range(5)))
+def test_pages_go_newest_first_with_cursors(notifications, as_user, deliver, holders):
+    deliver(*(_registered("110109001001", n) for n in range(5)))
     headers = as_user("supervisor.110109001001")
     first = notifications.get("/notifications", params={"first": 2}, headers=headers).json()
     assert [e["node"]["childId"] for e in first["edges"]] == ["child-4", "child-3"]
@@ -67,8 +60,8 @@ def test_bad_page_arguments_are_validation_failed(notifications, as_user):
         assert response.json()["code"] == "VALIDATION_FAILED"
 
 
-def test_marking_read(notifications, as_user):
-    _deliver(notifications, _registered("110109001001", 1))
+def test_marking_read(notifications, as_user, deliver, holders):
+    deliver(_registered("110109001001", 1))
     headers = as_user("supervisor.110109001001")
     node = notifications.get("/notifications", headers=headers).json()["edges"][0]["node"]
     read = notifications.post(f"/notifications/{node['id']}/read", headers=headers)
@@ -83,7 +76,7 @@ def test_marking_read(notifications, as_user):
     assert other.status_code == 404
 
 
-def test_a_redelivered_event_notifies_once(notifications):
+def test_a_redelivered_event_notifies_once(notifications, holders):
     consumer = EventConsumer(
         "notifications",
         notifications.app.state.engine,

@@ -1,15 +1,36 @@
 """The district's calendar: dates are Beijing dates; and the clock that waits are measured on."""
 
+import os
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 DISTRICT_TZ = ZoneInfo("Asia/Shanghai")
+# A file holding seconds to add to the clock, for end-to-end tests and drills of deadlines and
+# escalations across processes (never set in a deployment: the chart has no such value).
+OFFSET_FILE = "SHOUHU_CLOCK_OFFSET_FILE"
+
+
+def _offset() -> timedelta:
+    path = os.environ.get(OFFSET_FILE)
+    if not path:
+        return timedelta(0)
+    try:
+        text = Path(path).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return timedelta(0)
+    return timedelta(seconds=float(text or 0))
+
+
+def now() -> datetime:
+    """Now, in UTC (moved by the test clock's offset where one is set)."""
+    return datetime.now(UTC) + _offset()
 
 
 def today() -> date:
     """Today in Beijing."""
-    return datetime.now(DISTRICT_TZ).date()
+    return now().astimezone(DISTRICT_TZ).date()
 
 
 def monotonic() -> float:

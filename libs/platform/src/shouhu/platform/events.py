@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from opentelemetry import propagate
@@ -13,6 +13,7 @@ from sqlalchemy import Delete, delete
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
 
+from shouhu.platform import clock
 from shouhu.platform.columns import timestamp
 from shouhu.platform.db import as_utc
 
@@ -20,8 +21,8 @@ PRUNE_BATCH = 5000  # outbox rows looked at, and removed, per statement
 
 
 def utcnow() -> datetime:
-    """Now, in UTC."""
-    return datetime.now(UTC)
+    """Now, in UTC (the platform's clock)."""
+    return clock.now()
 
 
 class Envelope(BaseModel):

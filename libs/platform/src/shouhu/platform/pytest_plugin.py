@@ -6,9 +6,11 @@ Loaded for the whole run (`-p shouhu.platform.pytest_plugin` in pyproject's addo
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
+from shouhu.platform import clock
 from shouhu.platform.auth import Role, TokenVerifier
 from shouhu.platform.idp import DEMO_USERS, DemoUser, EmbeddedIdentityProvider
 from shouhu.platform.settings import ServiceSettings
@@ -46,3 +48,19 @@ def as_role(idp: EmbeddedIdentityProvider) -> Callable[[str, str], dict[str, str
         return {"Authorization": f"Bearer {idp.issue(user, 'shouhu-console')}"}
 
     return headers
+
+
+@pytest.fixture
+def move_clock(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[timedelta], None]:
+    """Move the platform's clock forward, in this process, without sleeping."""
+    path = tmp_path_factory.mktemp("clock") / "offset"
+    monkeypatch.setenv(clock.OFFSET_FILE, str(path))
+    moved = [timedelta(0)]
+
+    def move(by: timedelta) -> None:
+        moved[0] += by
+        path.write_text(str(moved[0].total_seconds()), encoding="utf-8")
+
+    return move

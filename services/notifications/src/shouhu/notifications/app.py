@@ -4,14 +4,17 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from shouhu.notifications.inapp import handlers
+from shouhu.notifications import handlers, notify
+from shouhu.notifications.deliveries.endpoints import router as deliveries_router
+from shouhu.notifications.escalations.endpoints import router as escalations_router
 from shouhu.notifications.inapp.endpoints import router as inapp_router
+from shouhu.notifications.rules import rules
 from shouhu.notifications.settings import NotificationsSettings
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
-from shouhu.platform.worker import Subscription
+from shouhu.platform.worker import Periodic, Subscription
 
 Settings = NotificationsSettings
 
@@ -24,13 +27,19 @@ def create_app(
     transport: Transport | None = None,
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
+    settings = settings or NotificationsSettings()
+    rules()  # broken rules stop the service here, not at the first event
     return create_service_app(
         ServiceSpec(
             name="notifications",
-            settings=settings or NotificationsSettings(),
+            settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[inapp_router],
-            subscriptions=[Subscription(topics=[topic_of("registry")], handlers=handlers.HANDLERS)],
+            routers=[inapp_router, deliveries_router, escalations_router],
+            subscriptions=[
+                Subscription(topics=[topic_of("registry")], handlers=handlers.REGISTRY_HANDLERS),
+                Subscription(topics=[topic_of("benefits")], handlers=handlers.BENEFITS_HANDLERS),
+            ],
+            periodic=[Periodic("escalate", settings.escalate_every_seconds, notify.escalate_due)],
             transport=transport,
             verifier=verifier,
         )

@@ -8,3 +8,4 @@ class NotificationsSettings(ServiceSettings):
 
     service_name: str = "notifications"
     database_url: str = "sqlite:///./data/notifications.db"
+    escalate_every_seconds: float = 5.0

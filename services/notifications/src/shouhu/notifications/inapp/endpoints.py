@@ -1,13 +1,14 @@
-"""HTTP routes of in-app notifications."""
+"""HTTP routes of in-app notifications: the person's own, read and acknowledged."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from shouhu.notifications import notify
 from shouhu.notifications.inapp import service
 from shouhu.notifications.inapp.schemas import NotificationOut, NotificationPage
 from shouhu.platform.auth import PrincipalDep
-from shouhu.platform.db import SessionDep
+from shouhu.platform.db import SessionDep, commit
 
 router = APIRouter(prefix="/notifications", tags=["notifications"])
 
@@ -30,5 +31,19 @@ def mark_read(
     notification_id: str, session: SessionDep, principal: PrincipalDep
 ) -> NotificationOut:
     notification = service.mark_read(session, principal, notification_id)
-    session.commit()
+    commit(session)
+    return notification
+
+
+@router.post(
+    "/{notification_id}/acknowledge",
+    response_model=NotificationOut,
+    response_model_by_alias=True,
+)
+def acknowledge(
+    notification_id: str, session: SessionDep, principal: PrincipalDep
+) -> NotificationOut:
+    """Take it on (确认): the escalation ladder of its chain stops."""
+    notification = notify.acknowledge(session, principal, notification_id)
+    commit(session)
     return notification

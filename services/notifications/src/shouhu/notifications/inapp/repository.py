@@ -1,47 +1,90 @@
-"""SQL of in-app notifications."""
+"""SQL of in-app notifications and each person's receipts."""
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, and_, exists, func, or_
 from sqlmodel import Session, col, select
 
-from shouhu.notifications.models import Notification
+from shouhu.notifications.models import Notification, Receipt
+from shouhu.platform.auth import Principal
 
 
-def add(session: Session, notification: Notification) -> None:
-    session.add(notification)
+def add(session: Session, row: Notification | Receipt) -> None:
+    session.add(row)
 
 
 def get(session: Session, notification_id: str) -> Notification | None:
     return session.exec(select(Notification).where(Notification.id == notification_id)).first()
 
 
-def _for_post(role_set: frozenset[str], division: str) -> list[ColumnElement[bool]]:
-    return [
-        col(Notification.recipient_role).in_(sorted(role_set)),
-        col(Notification.recipient_division) == division,
-    ]
+def visible(principal: Principal) -> ColumnElement[bool]:
+    """Addressed to the person, or to a post the person holds (a role in their division)."""
+    return or_(
+        col(Notification.recipient_username) == principal.username,
+        and_(
+            col(Notification.recipient_role).in_(sorted(principal.roles)),
+            col(Notification.recipient_division) == principal.division_code,
+        ),
+    )
+
+
+def _read_by(username: str) -> ColumnElement[bool]:
+    return exists().where(
+        col(Receipt.notification_id) == col(Notification.id),
+        col(Receipt.username) == username,
+        col(Receipt.read_at).is_not(None),
+    )
 
 
 def page(
     session: Session,
-    roles: frozenset[str],
-    division: str,
+    principal: Principal,
     *,
     limit: int,
     before_seq: int | None,
     unread_only: bool,
 ) -> Sequence[Notification]:
-    query = select(Notification).where(*_for_post(roles, division))
+    """Newest first."""
+    query = select(Notification).where(visible(principal))
     if before_seq is not None:
         query = query.where(col(Notification.seq) < before_seq)
     if unread_only:
-        query = query.where(col(Notification.read_at).is_(None))
+        query = query.where(~_read_by(principal.username))
     return session.exec(query.order_by(col(Notification.seq).desc()).limit(limit)).all()
 
 
-def count(session: Session, roles: frozenset[str], division: str, *, unread_only: bool) -> int:
-    query = select(func.count()).select_from(Notification).where(*_for_post(roles, division))
+def since(
+    session: Session, principal: Principal, after_seq: int | None, limit: int
+) -> Sequence[Notification]:
+    """Oldest first, after a seq."""
+    query = select(Notification).where(visible(principal))
+    if after_seq is not None:
+        query = query.where(col(Notification.seq) > after_seq)
+    return session.exec(query.order_by(col(Notification.seq)).limit(limit)).all()
+
+
+def count(session: Session, principal: Principal, *, unread_only: bool) -> int:
+    query = select(func.count()).select_from(Notification).where(visible(principal))
     if unread_only:
-        query = query.where(col(Notification.read_at).is_(None))
+        query = query.where(~_read_by(principal.username))
     return int(session.exec(query).one())
+
+
+def receipts(session: Session, username: str, ids: Sequence[str]) -> dict[str, Receipt]:
+    if not ids:
+        return {}
+    query = select(Receipt).where(
+        col(Receipt.username) == username, col(Receipt.notification_id).in_(ids)
+    )
+    return {r.notification_id: r for r in session.exec(query).all()}
+
+
+def in_chain(session: Session, chain_id: str) -> Sequence[Notification]:
+    return session.exec(select(Notification).where(col(Notification.chain_id) == chain_id)).all()
+
+
+def visible_ids(session: Session, principal: Principal, ids: Sequence[str]) -> Sequence[str]:
+    if not ids:
+        return []
+    query = select(Notification.id).where(visible(principal), col(Notification.id).in_(ids))
+    return session.exec(query).all()

@@ -2,19 +2,31 @@
 
 from datetime import datetime
 
+from pydantic import Field
+
 from shouhu.platform.schemas import Camel, PageInfo
 
 
 class NotificationOut(Camel):
-    """One notification as its recipient sees it."""
+    """One notification as one of its recipients sees it."""
 
     id: str
     kind: str
+    urgent: bool
+    requires_ack: bool
     title: str
     body: str
     child_id: str | None
+    subject_ref: str | None
+    recipient: str = Field(description="The person, or the post as role@division")
+    addressed_post: str | None = Field(
+        description="The post first addressed, when nobody held it and it went up"
+    )
+    rung: int = Field(description="0 for the first notification, n for the n-th escalation")
     created_at: datetime
-    read_at: datetime | None
+    read_at: datetime | None = Field(description="When this person read it")
+    acknowledged_at: datetime | None = Field(description="When someone acknowledged it")
+    acknowledged_by: str | None
 
 
 class NotificationEdge(Camel):

@@ -1,8 +1,9 @@
-"""Rules of in-app notifications; never commits."""
+"""Rules of in-app notifications: who sees which, read and acknowledged per person."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from sqlmodel import Session
 
@@ -12,7 +13,8 @@ from shouhu.notifications.inapp.schemas import (
     NotificationOut,
     NotificationPage,
 )
-from shouhu.notifications.models import Notification
+from shouhu.notifications.models import Notification, Receipt
+from shouhu.notifications.recipients.service import To
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
@@ -22,26 +24,40 @@ from shouhu.platform.schemas import PageInfo
 MAX_PAGE = 100
 
 
-def notify_post(
+def leave(
     session: Session,
+    to: To,
     *,
-    role: str,
-    division: str,
     kind: str,
+    urgent: bool,
+    requires_ack: bool,
     title: str,
     body: str,
     child_id: str | None,
+    subject_ref: str | None,
     source_event_id: str,
+    addressed: To | None = None,
+    chain_id: str | None = None,
+    rung: int = 0,
 ) -> Notification:
-    """Leave a notification for whoever holds a post (a role in a division)."""
+    """Write a notification for its recipient (a person or a post; a contact has no inbox)."""
+    notification_id = str(uuid.uuid4())
     notification = Notification(
-        id=str(uuid.uuid4()),
-        recipient_role=role,
-        recipient_division=division,
+        id=notification_id,
+        recipient_username=to.username,
+        recipient_role=to.role,
+        recipient_division=to.division,
+        contact_mobile=to.mobile,
+        addressed_post=addressed.label if addressed and addressed != to else None,
         kind=kind,
+        urgent=urgent,
+        requires_ack=requires_ack,
         title=title,
         body=body,
         child_id=child_id,
+        subject_ref=subject_ref,
+        chain_id=chain_id or notification_id,
+        rung=rung,
         source_event_id=source_event_id,
         created_at=utcnow(),
     )
@@ -49,16 +65,41 @@ def notify_post(
     return notification
 
 
-def to_out(notification: Notification) -> NotificationOut:
+def cursor_of(notification: Notification) -> str:
+    return encode_cursor("notification", str(notification.seq or 0))
+
+
+def to_out(notification: Notification, receipt: Receipt | None) -> NotificationOut:
+    recipient = notification.recipient_username or (
+        f"{notification.recipient_role}@{notification.recipient_division}"
+        if notification.recipient_role
+        else "contact"
+    )
     return NotificationOut(
         id=notification.id,
         kind=notification.kind,
+        urgent=notification.urgent,
+        requires_ack=notification.requires_ack,
         title=notification.title,
         body=notification.body,
         child_id=notification.child_id,
+        subject_ref=notification.subject_ref,
+        recipient=recipient,
+        addressed_post=notification.addressed_post,
+        rung=notification.rung,
         created_at=notification.created_at,
-        read_at=notification.read_at,
+        read_at=receipt.read_at if receipt else None,
+        acknowledged_at=notification.acknowledged_at,
+        acknowledged_by=notification.acknowledged_by,
     )
+
+
+def outs(
+    session: Session, principal: Principal, rows: Sequence[Notification]
+) -> list[NotificationOut]:
+    """The rows as this person sees them, with their own receipts, in one query."""
+    receipts = repository.receipts(session, principal.username, [n.id for n in rows])
+    return [to_out(n, receipts.get(n.id)) for n in rows]
 
 
 def list_for(
@@ -69,47 +110,83 @@ def list_for(
     after: str | None,
     unread_only: bool,
 ) -> NotificationPage:
-    """The principal's notifications, newest first."""
+    """The principal's notifications (their own and their posts'), newest first."""
     if not 1 <= first <= MAX_PAGE:
         raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
     before = decode_seq_cursor("notification", after) if after else None
-    rows = repository.page(
-        session,
-        principal.roles,
-        principal.division_code,
-        limit=first + 1,
-        before_seq=before,
-        unread_only=unread_only,
+    found = repository.page(
+        session, principal, limit=first + 1, before_seq=before, unread_only=unread_only
     )
+    rows = found[:first]
     edges = [
-        NotificationEdge(cursor=encode_cursor("notification", str(n.seq or 0)), node=to_out(n))
-        for n in rows[:first]
+        NotificationEdge(cursor=cursor_of(n), node=out)
+        for n, out in zip(rows, outs(session, principal, rows), strict=True)
     ]
     return NotificationPage(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+            has_next_page=len(found) > first,
+            end_cursor=edges[-1].cursor if edges else None,
         ),
-        total_count=repository.count(
-            session, principal.roles, principal.division_code, unread_only=unread_only
-        ),
-        unread_count=repository.count(
-            session, principal.roles, principal.division_code, unread_only=True
-        ),
+        total_count=repository.count(session, principal, unread_only=unread_only),
+        unread_count=repository.count(session, principal, unread_only=True),
     )
 
 
-def mark_read(session: Session, principal: Principal, notification_id: str) -> NotificationOut:
-    """Mark one of the principal's notifications read; others' answer `NOT_FOUND`."""
+def visible_since(
+    session: Session, principal: Principal, after_seq: int | None, limit: int
+) -> list[tuple[str, NotificationOut]]:
+    """What the principal may see after a seq, oldest first, with each one's cursor."""
+    rows = repository.since(session, principal, after_seq, limit)
+    return list(zip([cursor_of(n) for n in rows], outs(session, principal, rows), strict=True))
+
+
+def load(session: Session, principal: Principal, notification_id: str) -> Notification:
+    """One of the principal's notifications; anyone else's answers `NOT_FOUND`."""
     notification = repository.get(session, notification_id)
-    if (
-        notification is None
-        or notification.recipient_role not in principal.roles
-        or notification.recipient_division != principal.division_code
+    if notification is None or not (
+        notification.recipient_username == principal.username
+        or (
+            notification.recipient_role in principal.roles
+            and notification.recipient_division == principal.division_code
+        )
     ):
         raise NotFound("通知不存在")
-    if notification.read_at is None:
-        notification.read_at = utcnow()
-        notification.read_by = principal.username
+    return notification
+
+
+def visible_among(session: Session, principal: Principal, ids: Sequence[str]) -> list[str]:
+    """Those of these notifications the principal may see, in the order given."""
+    seen = set(repository.visible_ids(session, principal, ids))
+    return [i for i in dict.fromkeys(ids) if i in seen]
+
+
+def receipt(session: Session, notification: Notification, username: str) -> Receipt:
+    found = repository.receipts(session, username, [notification.id]).get(notification.id)
+    return found or Receipt(notification_id=notification.id, username=username)
+
+
+def mark_read(session: Session, principal: Principal, notification_id: str) -> NotificationOut:
+    """Mark one of the principal's notifications read, for this person only."""
+    notification = load(session, principal, notification_id)
+    mine = receipt(session, notification, principal.username)
+    if mine.read_at is None:
+        mine.read_at = utcnow()
+        repository.add(session, mine)
+    return to_out(notification, mine)
+
+
+def acknowledge(
+    session: Session, principal: Principal, notification_id: str
+) -> tuple[Notification, NotificationOut]:
+    """This person confirms they took it on (确认); reading it is implied. Idempotent."""
+    notification = load(session, principal, notification_id)
+    now = utcnow()
+    mine = receipt(session, notification, principal.username)
+    mine.read_at = mine.read_at or now
+    mine.acknowledged_at = mine.acknowledged_at or now
+    repository.add(session, mine)
+    if notification.acknowledged_at is None:
+        notification.acknowledged_at, notification.acknowledged_by = now, principal.username
         repository.add(session, notification)
-    return to_out(notification)
+    return notification, to_out(notification, mine)

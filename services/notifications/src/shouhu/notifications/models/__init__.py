@@ -1,6 +1,6 @@
 """Tables of notifications."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
@@ -8,17 +8,85 @@ from shouhu.platform.columns import timestamp
 
 
 class Notification(SQLModel, table=True):
-    """An in-app notification (站内通知) to a post: a role in a division."""
+    """A notification (通知) to a person, to a post (a role in a division) or to a contact."""
 
     seq: int | None = Field(default=None, primary_key=True)
     id: str = Field(unique=True, max_length=36)
-    recipient_role: str
-    recipient_division: str
+    recipient_username: str | None = None
+    recipient_role: str | None = None
+    recipient_division: str | None = None
+    contact_mobile: str | None = None
+    # The post first addressed, when nobody held it and the notification went up (role@division).
+    addressed_post: str | None = None
     kind: str
+    urgent: bool = False
+    requires_ack: bool = False
     title: str
     body: str
     child_id: str | None = None
+    subject_ref: str | None = None
+    # The first notification of an escalation chain; its own id when it starts one.
+    chain_id: str
+    rung: int = 0
     source_event_id: str
     created_at: datetime = timestamp()
+    acknowledged_at: datetime | None = timestamp(nullable=True)
+    acknowledged_by: str | None = None
+
+
+class Receipt(SQLModel, table=True):
+    """One person's read and acknowledgement of a notification (已读、已确认)."""
+
+    notification_id: str = Field(primary_key=True, max_length=36)
+    username: str = Field(primary_key=True, max_length=100)
     read_at: datetime | None = timestamp(nullable=True)
-    read_by: str | None = None
+    acknowledged_at: datetime | None = timestamp(nullable=True)
+
+
+class Delivery(SQLModel, table=True):
+    """A notification sent through one channel to one address (投递)."""
+
+    id: str = Field(primary_key=True, max_length=36)
+    notification_id: str = Field(index=True)
+    channel: str
+    address: str
+    status: str = "PENDING"
+    attempts: int = 0
+    last_error: str | None = None
+    next_attempt_at: datetime = timestamp()
+    sent_at: datetime | None = timestamp(nullable=True)
+    provider_ref: str | None = None
+    created_at: datetime = timestamp()
+
+
+class EscalationTimer(SQLModel, table=True):
+    """The clock of an unacknowledged notification: when it lapses, the next rung is told."""
+
+    __tablename__ = "escalation_timer"
+
+    id: str = Field(primary_key=True, max_length=36)
+    chain_id: str = Field(index=True)
+    notification_id: str
+    ladder: str
+    rung: int
+    due_at: datetime = timestamp()
+    fired_at: datetime | None = timestamp(nullable=True)
+    stopped_at: datetime | None = timestamp(nullable=True)
+
+
+class PostHolder(SQLModel, table=True):
+    """Who holds a post (the registry's workforce, projected): a role in a division."""
+
+    __tablename__ = "post_holder"
+
+    member_id: str = Field(primary_key=True, max_length=36)
+    role: str
+    division_code: str
+    username: str | None = None
+    name: str
+    phone: str
+    since: date
+    until: date | None = None
+
+
+__all__ = ["Delivery", "EscalationTimer", "Notification", "PostHolder", "Receipt"]

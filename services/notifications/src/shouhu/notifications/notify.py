@@ -1,0 +1,137 @@
+"""Notifying: above the in-app, deliveries and escalations modules, so none imports another.
+
+`notify` resolves the recipient, leaves the notification, plans its deliveries and starts its
+acknowledgement clock, all in the caller's transaction; `escalate_due` moves the ladders on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from shouhu.notifications.deliveries import service as deliveries
+from shouhu.notifications.escalations import repository as timers
+from shouhu.notifications.escalations import service as escalations
+from shouhu.notifications.escalations.events import ESCALATED, Escalated
+from shouhu.notifications.inapp import repository as inbox
+from shouhu.notifications.inapp import service as inapp
+from shouhu.notifications.inapp.schemas import NotificationOut
+from shouhu.notifications.models import Notification
+from shouhu.notifications.recipients import service as recipients
+from shouhu.notifications.recipients.service import To
+from shouhu.notifications.rules import Channel, rules
+from shouhu.platform.auth import Principal
+from shouhu.platform.events import record_event, utcnow
+from shouhu.platform.settings import topic_of
+
+log = logging.getLogger(__name__)
+TOPIC = topic_of("notifications")
+BATCH = 100
+
+
+def notify(
+    session: Session,
+    to: To,
+    *,
+    kind: str,
+    title: str,
+    body: str,
+    source_event_id: str,
+    child_id: str | None = None,
+    subject_ref: str | None = None,
+    channels: Sequence[Channel] | None = None,
+    chain: tuple[str, int] | None = None,
+) -> Notification:
+    """Tell a recipient; a kind with a ladder starts its acknowledgement clock."""
+    spec = rules().kind(kind)
+    resolved = recipients.resolve(session, to)
+    ladder = rules().ladders.get(spec.ladder) if spec.ladder else None
+    notification = inapp.leave(
+        session,
+        resolved,
+        kind=kind,
+        urgent=spec.urgent,
+        requires_ack=ladder is not None or chain is not None,
+        title=title,
+        body=body,
+        child_id=child_id,
+        subject_ref=subject_ref,
+        source_event_id=source_event_id,
+        addressed=to,
+        chain_id=chain[0] if chain else None,
+        rung=chain[1] if chain else 0,
+    )
+    deliveries.plan(session, notification, resolved, channels or spec.channels)
+    if ladder is not None and spec.ladder is not None and ladder.rungs:
+        escalations.start(session, notification, spec.ladder, 0, ladder.ack_within_minutes)
+    return notification
+
+
+def acknowledge(session: Session, principal: Principal, notification_id: str) -> NotificationOut:
+    """The person takes it on: the whole chain's clock stops."""
+    notification, out = inapp.acknowledge(session, principal, notification_id)
+    escalations.stop(session, notification.chain_id, utcnow())
+    return out
+
+
+def escalate_due(engine: Engine) -> int:
+    """Tell the next rung of every chain whose clock ran out; each timer fires once."""
+    fired = 0
+    while True:
+        with Session(engine) as session:
+            due = timers.due(session, utcnow(), BATCH)
+            for timer in due:
+                _escalate(session, timer.chain_id, timer.ladder, timer.rung)
+                timer.fired_at = utcnow()
+                timers.add(session, timer)
+            session.commit()
+        fired += len(due)
+        if len(due) < BATCH:
+            break
+    if fired:
+        log.info("escalated %d notifications", fired)
+    return fired
+
+
+def _escalate(session: Session, chain_id: str, ladder_name: str, rung_index: int) -> None:
+    ladder = rules().ladders[ladder_name]
+    rung = ladder.rungs[rung_index]
+    root = inbox.get(session, chain_id)
+    assert root is not None, chain_id
+    division = root.recipient_division or ""
+    to = To.post(rung.to.role, rung.to.division(division))
+    escalated = notify(
+        session,
+        to,
+        kind="ESCALATED",
+        title=f"逾时未确认：{root.title}",
+        body=f"以下通知在规定时限内无人确认，请您及时处理。\n{root.body}",
+        source_event_id=chain_id,
+        child_id=root.child_id,
+        subject_ref=root.subject_ref,
+        channels=rung.channels,
+        chain=(chain_id, rung_index + 1),
+    )
+    if rung_index + 1 < len(ladder.rungs):
+        escalations.start(session, escalated, ladder_name, rung_index + 1, rung.ack_within_minutes)
+    record_event(
+        session,
+        topic=TOPIC,
+        source="notifications",
+        event_type=ESCALATED,
+        subject=chain_id,
+        data=Escalated(
+            chain_id=chain_id,
+            kind=root.kind,
+            rung=rung_index + 1,
+            ladder=ladder_name,
+            notification_id=escalated.id,
+            recipient=to.label,
+            child_id=root.child_id,
+            subject_ref=root.subject_ref,
+            lapsed_at=utcnow(),
+        ).model_dump(mode="json", by_alias=True),
+    )

@@ -1,0 +1,84 @@
+"""Kinds, ladders and posts of notifications: data the district may change (notifications.yaml)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml  # type: ignore[import-untyped]
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+RULES_FILE = Path(__file__).with_name("notifications.yaml")
+LEVEL_LENGTH = {"DISTRICT": 6, "TOWN": 9, "VILLAGE": 12}
+
+
+class Channel(StrEnum):
+    """Where a notification goes: in the app (and live), by SMS, by email."""
+
+    INAPP = "INAPP"
+    SMS = "SMS"
+    EMAIL = "EMAIL"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Post(Strict):
+    """A role at a level of the division a notification concerns."""
+
+    role: str
+    level: str = Field(pattern="^(DISTRICT|TOWN|VILLAGE)$")
+
+    def division(self, code: str) -> str:
+        """The division of this level above (or at) `code`."""
+        return code[: LEVEL_LENGTH[self.level]]
+
+
+class Rung(Strict):
+    to: Post
+    channels: tuple[Channel, ...]
+    ack_within_minutes: int = Field(gt=0)
+
+
+class Ladder(Strict):
+    ack_within_minutes: int = Field(gt=0)
+    rungs: tuple[Rung, ...]
+
+
+class Kind(Strict):
+    urgent: bool = False
+    channels: tuple[Channel, ...] = (Channel.INAPP,)
+    ladder: str | None = None
+
+
+class Rules(Strict):
+    kinds: dict[str, Kind]
+    ladders: dict[str, Ladder]
+    held_posts: dict[str, Post]
+
+    @model_validator(mode="after")
+    def _ladders_exist(self) -> Rules:
+        for name, kind in self.kinds.items():
+            if kind.ladder is not None and kind.ladder not in self.ladders:
+                raise ValueError(f"kind {name}: no ladder {kind.ladder}")
+        if "ESCALATED" not in self.kinds:
+            raise ValueError("kind ESCALATED is needed by the ladders")
+        return self
+
+    def kind(self, name: str) -> Kind:
+        """The kind, or `KeyError` naming it (the consumer parks the event)."""
+        if name not in self.kinds:
+            raise KeyError(f"unknown notification kind {name}")
+        return self.kinds[name]
+
+
+def load(path: Path = RULES_FILE) -> Rules:
+    return Rules.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@cache
+def rules() -> Rules:
+    """The rules of this process, read once and checked at start."""
+    return load()
