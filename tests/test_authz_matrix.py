@@ -318,6 +318,17 @@ OPERATIONS = [
         scoped=False,
     ),
     Operation(
+        "acknowledgeNotification",
+        "mutation($id: ID!) { acknowledgeNotification(id: $id) { id } }",
+        lambda s, _: {"id": s.notification()},
+        scoped=False,
+        fresh=True,
+    ),
+    Operation(
+        "failedDeliveries", "query { failedDeliveries { id } }", lambda s, _: {}, scoped=False
+    ),
+    Operation("escalations", "query { escalations { ladder } }", lambda s, _: {}, scoped=False),
+    Operation(
         "setBenefitStandard",
         "mutation($year: Int!) { setBenefitStandard(programme: HARDSHIP_LIVING_ALLOWANCE,"
         " year: $year, monthlyAmountFen: 200000) { code } }",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlmodel import Session, SQLModel, select
 
-from shouhu.notifications.inapp.handlers import HANDLERS
-from shouhu.notifications.models import Notification
+from shouhu.notifications.handlers import REGISTRY_HANDLERS as HANDLERS
+from shouhu.notifications.models import Notification, PostHolder
 from shouhu.platform.contracts import incompatibilities
 from shouhu.platform.db import make_engine
 from shouhu.platform.events import Envelope
@@ -51,8 +51,16 @@ def test_notifications_consumes_the_published_child_registered_payload(tmp_path)
     assert set(example) == set(published["required"])
     ChildRegistered.model_validate(example)
     engine = make_engine(f"sqlite:///{tmp_path / 'n.db'}")
-    SQLModel.metadata.create_all(engine, tables=[Notification.__table__])  # type: ignore[list-item]
+    SQLModel.metadata.create_all(engine)
+    assigned = _example("registry.workforce.assigned")
     with Session(engine) as session:
+        HANDLERS["registry.workforce.assigned"](
+            session,
+            Envelope(
+                type="registry.workforce.assigned", source="registry", subject="m-1", data=assigned
+            ),
+        )
+        assert session.exec(select(PostHolder)).one().role == "village_supervisor"
         envelope = Envelope(type=CHILD_REGISTERED, source="registry", subject="c-1", data=example)
         HANDLERS[CHILD_REGISTERED](session, envelope)
         session.commit()
@@ -60,3 +68,34 @@ def test_notifications_consumes_the_published_child_registered_payload(tmp_path)
     assert notification.recipient_division == "110109001001"
     assert notification.recipient_role == "village_supervisor"
     assert "王小红" in notification.body
+
+
+def _example(event_type: str) -> dict[str, object]:
+    """A payload with every required field of the published schema (the workforce's events)."""
+    published = json.loads((ROOT / f"services/registry/events/{event_type}.v1.json").read_text())
+    example: dict[str, object] = {
+        "memberId": "m-1",
+        "divisionCode": "110109001001",
+        "post": "SUPERVISOR",
+        "role": "village_supervisor",
+        "username": "supervisor.110109001001",
+        "name": "王秀兰",
+        "phone": "13701100102",
+        "since": "2023-03-01",
+        "until": "2024-01-01",
+    }
+    return {k: v for k, v in example.items() if k in set(published["required"])}
+
+
+def test_notifications_consumes_the_published_workforce_payloads(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'n.db'}")
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        for event_type in ("registry.workforce.assigned", "registry.workforce.ended"):
+            envelope = Envelope(
+                type=event_type, source="registry", subject="m-1", data=_example(event_type)
+            )
+            HANDLERS[event_type](session, envelope)
+        session.commit()
+        holder = session.exec(select(PostHolder)).one()
+    assert (holder.username, str(holder.until)) == ("supervisor.110109001001", "2024-01-01")

@@ -27,6 +27,7 @@ MIRRORS = {
     "GuardianshipCapacity": ("registry", "Capacity"),
     "ReviewDecision": ("registry", "ReviewDecision"),
     "TransferStatus": ("registry", "TransferStatus"),
+    "DeliveryStatus": ("notifications", "DeliveryStatus"),
     "TransferDecision": ("registry", "TransferDecision"),
     "DivisionLevel": ("registry", "DivisionLevel"),
     "WorkforcePost": ("registry", "Post"),

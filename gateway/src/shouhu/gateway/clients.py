@@ -289,3 +289,17 @@ class Notifications(_Bound):
 
     async def mark_read(self, notification_id: str) -> JSON:
         return await self._post(f"/notifications/{id_segment(notification_id)}/read")
+
+    async def acknowledge(self, notification_id: str) -> JSON:
+        return await self._post(f"/notifications/{id_segment(notification_id)}/acknowledge")
+
+    async def deliveries_of(self, notification_ids: list[str]) -> JSON:
+        return await self._post(
+            "/notifications/deliveries", json={"notificationIds": notification_ids}
+        )
+
+    async def failed_deliveries(self) -> JSON:
+        return await self._get("/deliveries/failed")
+
+    async def escalations(self) -> JSON:
+        return await self._get("/escalations")

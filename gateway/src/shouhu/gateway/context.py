@@ -66,7 +66,7 @@ class Context(BaseContext):
 
     @cached_property
     def loaders(self) -> Loaders:
-        return Loaders(self.registry, self.benefits, self.reference)
+        return Loaders(self.registry, self.benefits, self.notifications, self.reference)
 
 
 async def build_context(request: Request) -> Context:

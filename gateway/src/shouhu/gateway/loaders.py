@@ -9,7 +9,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from shouhu.gateway.clients import Benefits, Registry
+from shouhu.gateway.clients import Benefits, Notifications, Registry
 from shouhu.gateway.reference import DivisionTree, Reference
 
 Row = dict[str, Any]
@@ -27,9 +27,16 @@ CHILD_PARTS = {
 class Loaders:
     """New for each request, so nothing leaks between callers; reference data is shared."""
 
-    def __init__(self, registry: Registry, benefits: Benefits, reference: Reference) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        benefits: Benefits,
+        notifications: Notifications,
+        reference: Reference,
+    ) -> None:
         self._registry = registry
         self._benefits = benefits
+        self._notifications = notifications
         self._reference = reference
         self.child_part: DataLoader[tuple[str, str, str], Row | None] = DataLoader(
             load_fn=self._child_parts
@@ -38,6 +45,7 @@ class Loaders:
         self.workforce: DataLoader[tuple[str, bool], list[Row]] = DataLoader(
             load_fn=self._workforce
         )
+        self.deliveries: DataLoader[str, list[Row]] = DataLoader(load_fn=self._deliveries)
 
     async def _child_parts(self, keys: list[tuple[str, str, str]]) -> list[Row | None]:
         """Parts of files not fetched with them: one batch read per operation, each file logged."""
@@ -52,6 +60,10 @@ class Loaders:
             rows = await self._registry.children(ids, sorted(parts), operation)
             found.update({(row["id"], operation): row for row in rows})
         return [found.get((child_id, operation)) for child_id, _, operation in keys]
+
+    async def _deliveries(self, notification_ids: list[str]) -> list[list[Row]]:
+        found = await self._notifications.deliveries_of(notification_ids)
+        return [found.get(i, []) for i in notification_ids]
 
     async def _benefits_of(self, child_ids: list[str]) -> list[Row | None]:
         rows = await self._benefits.benefits_of(child_ids)

@@ -6,6 +6,8 @@ import strawberry
 
 from shouhu.gateway.common import Ctx, PageInfo
 from shouhu.gateway.notifications.types import (
+    Delivery,
+    Escalation,
     Notification,
     NotificationConnection,
     NotificationEdge,
@@ -32,3 +34,11 @@ class Query:
             total_count=page["totalCount"],
             unread_count=page["unreadCount"],
         )
+
+    @strawberry.field(description="For the district: deliveries that gave up after their tries")
+    async def failed_deliveries(self, info: Ctx) -> list[Delivery]:
+        return [Delivery.from_row(r) for r in await info.context.notifications.failed_deliveries()]
+
+    @strawberry.field(description="For the district: chains awaiting acknowledgement")
+    async def escalations(self, info: Ctx) -> list[Escalation]:
+        return [Escalation.from_row(r) for r in await info.context.notifications.escalations()]
