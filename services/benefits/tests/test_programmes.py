@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session, select
 
 from shouhu.benefits.models import StandardChange
@@ -121,3 +123,16 @@ def test_only_a_pilot_is_switched_on_and_off(benefits, as_user, harness):
     )
     assert response.json()["enabled"] is True
     assert harness.events("benefits.programme.enabled_changed")[0]["enabled"] is True
+
+
+def test_a_standard_set_reads_back_with_its_zone(benefits, as_user):
+    year = today().year
+    response = benefits.put(
+        f"/programmes/HARDSHIP_LIVING_ALLOWANCE/standards/{year}",
+        json={"monthlyAmountFen": 190000},
+        headers=as_user(ADMIN),
+    )
+    assert response.status_code == 200, response.text
+    read = benefits.get("/programmes/HARDSHIP_LIVING_ALLOWANCE", headers=as_user(ADMIN)).json()
+    (standard,) = read["standards"]
+    assert datetime.fromisoformat(standard["setAt"]).utcoffset() is not None
