@@ -23,6 +23,7 @@ from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.db import make_engine, migrate, ping
 from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
 from shouhu.platform.http import refusal
+from shouhu.platform.schemas import SAID_ERRORS
 from shouhu.platform.settings import Mode, ServiceSettings, TransportKind, topic_of
 from shouhu.platform.transport import InProcessTransport, KafkaTransport, Transport
 from shouhu.platform.worker import Periodic, Retention, Subscription, Worker
@@ -61,8 +62,6 @@ _MESSAGES = {
     "dict_type": "应为 JSON 对象",
     "json_invalid": "请求体不是有效的 JSON",
 }
-# Errors raised by the platform's own validators, whose message is already the one to show.
-_SAID = frozenset({"control_characters"})
 
 
 def api_docs(settings: ServiceSettings) -> dict[str, Any]:
@@ -214,7 +213,7 @@ def field_errors(errors: list[Any]) -> dict[str, str]:
         loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
         if kind == "json_invalid":
             loc = []  # its location is a character position, no field
-        if kind in _SAID:
+        if kind in SAID_ERRORS:  # already in Chinese
             message = str(error.get("msg", ""))
         else:
             template = _MESSAGES.get(kind, "格式不正确")

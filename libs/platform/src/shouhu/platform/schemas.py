@@ -1,9 +1,11 @@
-"""Wire conventions every service shares: camelCase, cursor pages, strict input without controls."""
+"""Wire conventions every service shares: camelCase, cursor pages, strict input, plausible days."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -14,6 +16,8 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError, core_schema
 
+from shouhu.platform.clock import birthday, today
+
 # C0 controls but tab, line feed and carriage return; DEL and C1; the bidirectional embeddings,
 # overrides and isolates (a name that reads one way and sorts another).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -21,6 +25,9 @@ CONTROL_MESSAGE = "不能包含控制字符、空字符或文字方向控制符"
 
 # The scalars JSON carries as themselves: a caller's `true` is no number and `"12"` no integer.
 _STRICT_TYPES = frozenset({"int", "float", "bool"})
+
+EARLIEST_DAY = date(1900, 1, 1)  # no record of this network is older
+FUTURE_YEARS = 10  # how far ahead a planned day may lie
 
 
 class Camel(BaseModel):
@@ -76,3 +83,54 @@ class Input(Camel):
     @classmethod
     def _plain_text(cls, value: Any) -> Any:
         return plain_text(value)
+
+
+# ---- days a caller gives ------------------------------------------------------------------
+
+
+def _day_text(value: Any) -> Any:
+    """A day as JSON carries it, ISO text (or a `date` from Python); never a number."""
+    if isinstance(value, str) or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    raise PydanticCustomError("date_type", "日期格式应为 YYYY-MM-DD")
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day a caller gives, as ISO text, that can be true: from 1900 on, and not after today
+    (or, `ahead`, at most ten years ahead); refused in words that name it (`label`).
+
+    As `Annotated[date, Day("出生日期")]`; `PastDate` and `PlausibleDate` name none.
+    """
+
+    label: str = "日期"
+    ahead: bool = False
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        checked = core_schema.no_info_after_validator_function(self.check, handler(source))
+        return core_schema.no_info_before_validator_function(_day_text, checked)
+
+    def check(self, day: date) -> date:
+        """The day, or the reason it cannot be true."""
+        said = {"label": self.label}
+        if day < EARLIEST_DAY:
+            raise PydanticCustomError("date_too_early", "{label}不能早于1900年1月1日", said)
+        if not self.ahead and day > today():
+            raise PydanticCustomError("date_in_future", "{label}不能晚于今天", said)
+        if self.ahead and day > birthday(today(), FUTURE_YEARS):  # that day, ten years on
+            raise PydanticCustomError(
+                "date_too_late", f"{{label}}不能晚于{FUTURE_YEARS}年后的今天", said
+            )
+        return day
+
+
+# A day that has happened: a birth, a visit, the start of a term (1900 to today).
+PastDate = Annotated[date, Day()]
+# A day that may lie ahead: a due date, a planned end (1900 to ten years from today).
+PlausibleDate = Annotated[date, Day(ahead=True)]
+# The error types above, each with its message in Chinese; `field_errors` says them as they are.
+DATE_ERRORS = frozenset({"date_type", "date_too_early", "date_in_future", "date_too_late"})
+# Every error type whose message the platform's validators wrote in Chinese themselves.
+SAID_ERRORS = DATE_ERRORS | {"control_characters"}

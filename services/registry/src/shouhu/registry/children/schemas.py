@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
-from shouhu.platform.schemas import Camel, Input, PageInfo
+from shouhu.platform.schemas import Camel, Day, Input, PageInfo
 from shouhu.registry.classifications.taxonomy import (
     ClassificationGroup,
     ClassificationSubtype,
@@ -68,7 +68,7 @@ class RegisterChild(Input):
 
     name: str = Field(max_length=50)
     gender: Gender
-    birth_date: date
+    birth_date: Annotated[date, Day("出生日期")]
     id_number: str | None = None
     residence_division_code: str
     hukou_division_code: str | None = Field(default=None, max_length=12)
@@ -81,7 +81,7 @@ class UpdateChild(Input):
 
     name: str | None = Field(default=None, max_length=50)
     gender: Gender | None = None
-    birth_date: date | None = None
+    birth_date: Annotated[date, Day("出生日期")] | None = None
     id_number: str | None = None
     residence_division_code: str | None = None
     hukou_division_code: str | None = Field(default=None, max_length=12)
@@ -106,10 +106,10 @@ class GuardianIn(Input):
     capacity: Capacity = Capacity.FULL
     working_away: bool = False
     away_location: str | None = Field(default=None, max_length=100)
-    away_since: date | None = None
+    away_since: Annotated[date, Day("外出务工时间")] | None = None
     phone: str | None = Field(default=None, max_length=20)
-    entrusted_since: date | None = None
-    entrustment_agreed_on: date | None = None
+    entrusted_since: Annotated[date, Day("委托起始日期")] | None = None
+    entrustment_agreed_on: Annotated[date, Day("委托协议日期")] | None = None
 
 
 class SetGuardians(Input):
@@ -124,8 +124,8 @@ class ClassificationIn(Input):
 
     group: ClassificationGroup
     subtype: ClassificationSubtype
-    since: date
-    until: date | None = None
+    since: Annotated[date, Day("起始日期")]
+    until: Annotated[date, Day("结束日期", ahead=True)] | None = None
     note: str | None = Field(default=None, max_length=1000)
 
 

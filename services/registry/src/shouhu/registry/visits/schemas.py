@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
-from shouhu.platform.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Day, Input
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
 
 
@@ -22,11 +23,11 @@ class RiskLevel(StrEnum):
 class RecordVisit(Input):
     """One visit to the family; without `nextDue`, the category's interval decides."""
 
-    visited_on: date
+    visited_on: Annotated[date, Day("走访日期")]
     seen: str = Field(max_length=500)
     findings: str = Field(max_length=4000)
     risk_level: RiskLevel
-    next_due: date | None = None
+    next_due: Annotated[date, Day("下次走访日期", ahead=True)] | None = None
 
 
 class VisitOut(Camel):

@@ -92,6 +92,8 @@ def record_visit(
         fields["status"] = "已退出的儿童不能记录走访"
     if data.visited_on > today():
         fields["visitedOn"] = "走访日期不能晚于今天"
+    elif data.visited_on < child.birth_date:
+        fields["visitedOn"] = "走访日期不能早于儿童出生日期"
     seen, findings = data.seen.strip(), data.findings.strip()
     if not seen:
         fields["seen"] = "走访对象不能为空"
