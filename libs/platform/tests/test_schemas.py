@@ -2,11 +2,12 @@
 
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
 import pytest
 from pydantic import Field, ValidationError
 
-from shouhu.platform.schemas import Input
+from shouhu.platform.schemas import CONTROL_MESSAGE, Input, Said
 
 
 class Colour(StrEnum):
@@ -80,3 +81,33 @@ def test_text_with_controls_is_refused(text):
     with pytest.raises(ValidationError) as caught:
         Named.model_validate({"name": text})
     assert caught.value.errors()[0]["type"] == "control_characters"
+
+
+class Page(Input):
+    first: Annotated[int, Field(ge=1, le=100), Said("每页条数应在1到100之间")] = 20
+    ids: Annotated[list[str], Field(max_length=2), Said("一次最多读取2份")] = Field(
+        default_factory=list
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "refusal"),
+    [
+        ({"first": 0}, ("out_of_bounds", "每页条数应在1到100之间")),
+        ({"first": 101}, ("out_of_bounds", "每页条数应在1到100之间")),
+        ({"ids": ["a", "b", "c"]}, ("out_of_bounds", "一次最多读取2份")),
+        ({"first": "2"}, ("int_type", "Input should be a valid integer")),  # not a bound: as is
+        ({"ids": ["a\x00"]}, ("control_characters", CONTROL_MESSAGE)),
+    ],
+    ids=["low", "high", "many", "wrong-type", "control"],
+)
+def test_a_bound_is_refused_in_the_fields_own_words_and_other_errors_as_they_are(data, refusal):
+    with pytest.raises(ValidationError) as caught:
+        Page.model_validate(data)
+    (error,) = caught.value.errors()
+    assert (error["type"], error["msg"]) == refusal
+
+
+def test_a_bound_said_in_words_stays_in_the_schema():
+    first = Page.model_json_schema(by_alias=True)["properties"]["first"]
+    assert (first["minimum"], first["maximum"]) == (1, 100)

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from shouhu.platform import telemetry
+from shouhu.platform import openapi, telemetry
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.db import make_engine, migrate, ping
 from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
@@ -162,8 +162,16 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     app.include_router(health_router(engine=engine, transport=transport, verifier=verifier))
     for router in spec.routers:
         app.include_router(router)
+    openapi.install(app)
     telemetry.instrument_app(app, settings)
     return app
+
+
+class Readiness(BaseModel):
+    """`/readyz`: ready or not, and each check's outcome."""
+
+    status: str
+    checks: dict[str, str]
 
 
 def health_router(
@@ -180,7 +188,11 @@ def health_router(
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @router.get("/readyz")
+    @router.get(
+        "/readyz",
+        response_model=Readiness,
+        responses={503: {"model": Readiness, "description": "A dependency is unavailable"}},
+    )
     def readyz() -> JSONResponse:
         checks: dict[str, Callable[[], None]] = {"issuer": verifier.ping}
         if engine is not None:

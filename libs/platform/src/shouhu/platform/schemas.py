@@ -11,6 +11,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     GetCoreSchemaHandler,
+    ValidationError,
     field_validator,
 )
 from pydantic.alias_generators import to_camel
@@ -85,6 +86,51 @@ class Input(Camel):
         return plain_text(value)
 
 
+# ---- bounds said in a field's own words ---------------------------------------------------
+
+# The errors of a bound declared with `Field` (and so in the OpenAPI document): a range, a length,
+# a number of items, a pattern.
+_BOUND_ERRORS = frozenset(
+    {
+        "greater_than",
+        "greater_than_equal",
+        "less_than",
+        "less_than_equal",
+        "string_too_short",
+        "string_too_long",
+        "string_pattern_mismatch",
+        "too_short",
+        "too_long",
+    }
+)
+CURSOR_MAX_LENGTH = 200  # an opaque cursor of ours is well under it
+DIVISION_CODE = r"^\d{6}(\d{3}){0,2}$"  # the district, a town or a village (API.md)
+DIVISION_CODE_SAID = "区划代码应为6、9或12位数字"
+
+
+@dataclass(frozen=True)
+class Said:
+    """A bound's refusal in the field's own words, as `Annotated[int, Field(le=100), Said(...)]`.
+
+    The bound stays a `Field` constraint, so the schema declares it; only its message changes.
+    """
+
+    message: str
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_wrap_validator_function(self._say, handler(source))
+
+    def _say(self, value: Any, validate: core_schema.ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return validate(value)
+        except ValidationError as exc:
+            if {error["type"] for error in exc.errors()} <= _BOUND_ERRORS:
+                raise PydanticCustomError("out_of_bounds", self.message) from None
+            raise
+
+
 # ---- days a caller gives ------------------------------------------------------------------
 
 
@@ -133,4 +179,4 @@ PlausibleDate = Annotated[date, Day(ahead=True)]
 # The error types above, each with its message in Chinese; `field_errors` says them as they are.
 DATE_ERRORS = frozenset({"date_type", "date_too_early", "date_in_future", "date_too_late"})
 # Every error type whose message the platform's validators wrote in Chinese themselves.
-SAID_ERRORS = DATE_ERRORS | {"control_characters"}
+SAID_ERRORS = DATE_ERRORS | {"control_characters", "out_of_bounds"}

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from shouhu.platform.schemas import Camel, Day, Input, PageInfo
+from shouhu.platform.schemas import Camel, Day, Input, PageInfo, Said
 from shouhu.registry.classifications.taxonomy import (
     ClassificationGroup,
     ClassificationSubtype,
@@ -63,6 +63,12 @@ class Capacity(StrEnum):
     NONE = "NONE"
 
 
+# A village's code: the residence of a file is always a village (社区/村) of the district.
+VILLAGE_CODE = r"^\d{12}$"
+VILLAGE_SAID = Said("居住地应为本区的社区（村）区划代码")
+MAX_HOUSEHOLD = 20  # members of one household on a file
+
+
 class RegisterChild(Input):
     """What the window or the village records to open a file."""
 
@@ -70,7 +76,7 @@ class RegisterChild(Input):
     gender: Gender
     birth_date: Annotated[date, Day("出生日期")]
     id_number: str | None = None
-    residence_division_code: str
+    residence_division_code: Annotated[str, Field(pattern=VILLAGE_CODE), VILLAGE_SAID]
     hukou_division_code: str | None = Field(default=None, max_length=12)
     school: str | None = Field(default=None, max_length=100)
     notes: str | None = Field(default=None, max_length=2000)
@@ -83,7 +89,7 @@ class UpdateChild(Input):
     gender: Gender | None = None
     birth_date: Annotated[date, Day("出生日期")] | None = None
     id_number: str | None = None
-    residence_division_code: str | None = None
+    residence_division_code: Annotated[str, Field(pattern=VILLAGE_CODE), VILLAGE_SAID] | None = None
     hukou_division_code: str | None = Field(default=None, max_length=12)
     school: str | None = Field(default=None, max_length=100)
     notes: str | None = Field(default=None, max_length=2000)
@@ -115,7 +121,11 @@ class GuardianIn(Input):
 class SetGuardians(Input):
     """The whole household after this change, and who is the entrusted guardian (委托监护)."""
 
-    guardians: list[GuardianIn]
+    guardians: Annotated[
+        list[GuardianIn],
+        Field(max_length=MAX_HOUSEHOLD),
+        Said(f"家庭成员最多登记{MAX_HOUSEHOLD}人"),
+    ]
     reason: str | None = Field(default=None, max_length=500)
 
 
@@ -132,7 +142,11 @@ class ClassificationIn(Input):
 class ClassifyChild(Input):
     """The complete active set after this call."""
 
-    classifications: list[ClassificationIn]
+    classifications: Annotated[
+        list[ClassificationIn],
+        Field(max_length=len(ClassificationSubtype)),
+        Said("同一分类细项不能重复"),  # more items than subtypes repeat one
+    ]
     reason: str | None = Field(default=None, max_length=500)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from shouhu.platform.schemas import Camel, Day, Input
+from shouhu.platform.schemas import Camel, Day, Input, Said
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
 
 
@@ -50,5 +50,15 @@ class VisitIntervalOut(Camel):
     interval_days: int
 
 
-class SetVisitInterval(Camel):
-    interval_days: int
+# Bounds of an interval the district may set, in days.
+MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS = 1, 730
+
+
+class SetVisitInterval(Input):
+    """How often a category is visited, in days."""
+
+    interval_days: Annotated[
+        int,
+        Field(ge=MIN_INTERVAL_DAYS, le=MAX_INTERVAL_DAYS),
+        Said(f"走访周期应在{MIN_INTERVAL_DAYS}到{MAX_INTERVAL_DAYS}天之间"),
+    ]

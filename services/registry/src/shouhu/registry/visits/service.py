@@ -26,6 +26,8 @@ from shouhu.registry.visits import repository
 from shouhu.registry.visits.events import VISIT_RECORDED, VisitRecorded
 from shouhu.registry.visits.overdue import OverdueEdge, OverduePage, OverdueVisitOut
 from shouhu.registry.visits.schemas import (
+    MAX_INTERVAL_DAYS,
+    MIN_INTERVAL_DAYS,
     RecordVisit,
     RiskLevel,
     SetVisitInterval,
@@ -36,8 +38,6 @@ from shouhu.registry.workforce.service import division_in_scope
 
 # Risk levels that notifications should act on (the event's `highRisk`).
 HIGH_RISK = frozenset({RiskLevel.HIGH})
-# Bounds of an interval the district may set, in days.
-MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS = 1, 730
 MAX_PAGE = 100
 
 
