@@ -36,8 +36,22 @@ def _refusal(**data: object) -> tuple[str, str]:
         ({"due": "1000-01-01"}, ("date_too_early", "日期不能早于1900年1月1日")),
         ({"visitedOn": 0}, ("date_type", "日期格式应为 YYYY-MM-DD")),
         ({"visitedOn": True}, ("date_type", "日期格式应为 YYYY-MM-DD")),
+        ({"visitedOn": "0"}, ("date_type", "日期格式应为 YYYY-MM-DD")),
+        ({"visitedOn": "2024-01-01T00:00:00"}, ("date_type", "日期格式应为 YYYY-MM-DD")),
     ],
-    ids=["year-197", "1899", "tomorrow", "year-1", "year-9999", "past", "plausible", "0", "true"],
+    ids=[
+        "year-197",
+        "1899",
+        "tomorrow",
+        "year-1",
+        "year-9999",
+        "past",
+        "plausible",
+        "0",
+        "true",
+        "text-0",
+        "midnight",
+    ],
 )
 def test_a_day_that_cannot_be_true_is_refused_naming_it(data, refusal):
     tomorrow = (today() + timedelta(days=1)).isoformat()

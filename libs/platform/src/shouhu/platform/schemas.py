@@ -9,8 +9,10 @@ from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     GetCoreSchemaHandler,
+    StringConstraints,
     ValidationError,
     field_validator,
 )
@@ -131,14 +133,31 @@ class Said:
             raise
 
 
+# A division code among many (a list's item), said in its own words.
+DivisionCode = Annotated[str, StringConstraints(pattern=DIVISION_CODE), Said(DIVISION_CODE_SAID)]
+
+
 # ---- days a caller gives ------------------------------------------------------------------
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _day_text(value: Any) -> Any:
-    """A day as JSON carries it, ISO text (or a `date` from Python); never a number."""
-    if isinstance(value, str) or (isinstance(value, date) and not isinstance(value, datetime)):
+    """A day as JSON carries it, YYYY-MM-DD (or a `date` from Python).
+
+    Not a number, and not the other texts pydantic would read as a day: "0" (1970-01-01, a Unix
+    time) or a midnight timestamp.
+    """
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
         return value
     raise PydanticCustomError("date_type", "日期格式应为 YYYY-MM-DD")
+
+
+# A day as YYYY-MM-DD, with no bounds of its own (its reader checks them).
+IsoDate = Annotated[date, BeforeValidator(_day_text)]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep
-from shouhu.platform.schemas import DIVISION_CODE, DIVISION_CODE_SAID, Said
+from shouhu.platform.schemas import DIVISION_CODE, DIVISION_CODE_SAID, DivisionCode, Said
 from shouhu.registry.divisions import service
 from shouhu.registry.divisions.schemas import DivisionOut
 
@@ -20,7 +20,7 @@ def list_divisions(
     _principal: PrincipalDep,
     parent: Annotated[str | None, Query(pattern=DIVISION_CODE), Said(DIVISION_CODE_SAID)] = None,
     codes: Annotated[
-        list[str] | None,
+        list[DivisionCode] | None,
         Query(max_length=MAX_CODES),
         Said(f"一次最多查询{MAX_CODES}个区划"),
     ] = None,

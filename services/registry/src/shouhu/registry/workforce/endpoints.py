@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
-from shouhu.platform.schemas import DIVISION_CODE, DIVISION_CODE_SAID, Said
+from shouhu.platform.schemas import DIVISION_CODE, DIVISION_CODE_SAID, DivisionCode, Said
 from shouhu.registry.workforce import service
 from shouhu.registry.workforce.schemas import (
     AssignWorker,
@@ -37,7 +37,7 @@ def workforce_of_divisions(
     session: SessionDep,
     principal: PrincipalDep,
     division_codes: Annotated[
-        list[str] | None,
+        list[DivisionCode] | None,
         Query(alias="divisionCodes", max_length=service.MAX_DIVISIONS),
         Said(f"一次最多查询{service.MAX_DIVISIONS}个区划"),
     ] = None,
