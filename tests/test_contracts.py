@@ -3,8 +3,11 @@
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlmodel import Session, SQLModel, select
 
 from shouhu.notifications.handlers import REGISTRY_HANDLERS as HANDLERS
@@ -15,6 +18,7 @@ from shouhu.platform.events import Envelope
 from shouhu.registry.children.events import CHILD_REGISTERED, EVENTS, ChildRegistered
 
 ROOT = Path(__file__).resolve().parents[1]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def test_committed_contracts_match_the_code():
@@ -99,3 +103,70 @@ def test_notifications_consumes_the_published_workforce_payloads(tmp_path):
         session.commit()
         holder = session.exec(select(PostHolder)).one()
     assert (holder.username, str(holder.until)) == ("supervisor.110109001001", "2024-01-01")
+
+
+def _document(service: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(
+        (ROOT / "services" / service / "openapi.json").read_text(encoding="utf-8")
+    )
+    return document
+
+
+def _operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            yield method, path, operation
+
+
+PUBLIC = {"/healthz", "/readyz", "/imports/template.csv", "/imports/template.xlsx"}
+
+
+@pytest.mark.parametrize("service", ["registry", "benefits", "notifications"])
+def test_each_committed_document_declares_the_token_and_every_refusal(service):
+    document = _document(service)
+    assert document["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+    for method, path, operation in _operations(document):
+        answers = operation["responses"]
+        refusals = {status: answer for status, answer in answers.items() if status >= "400"}
+        assert "500" in refusals, (method, path)
+        if path in PUBLIC:
+            assert "security" not in operation, (method, path)
+            continue
+        assert operation["security"] == [{"bearerAuth": []}], (method, path)
+        assert {"401", "403", "404"} <= set(refusals), (method, path)
+        for answer in refusals.values():
+            assert answer["$ref"].startswith("#/components/responses/"), (method, path)
+    for answer in document["components"]["responses"].values():
+        assert answer["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/Error"
+        }
+
+
+def test_the_limits_the_services_enforce_are_in_their_documents():
+    registry, benefits = _document("registry"), _document("benefits")
+    schemas = registry["components"]["schemas"]
+    search = schemas["SearchRequest"]["properties"]
+    assert (search["first"]["minimum"], search["first"]["maximum"]) == (1, 100)
+    assert schemas["BatchRequest"]["properties"]["ids"]["maxItems"] == 100
+    assert schemas["SetVisitInterval"]["properties"]["intervalDays"]["maximum"] == 730
+    overdue = {
+        p["name"]: p["schema"] for p in registry["paths"]["/visits/overdue"]["get"]["parameters"]
+    }
+    assert overdue["first"]["maximum"] == 100
+    standard = benefits["components"]["schemas"]["SetStandard"]["properties"]["monthlyAmountFen"]
+    assert (standard["minimum"], standard["maximum"]) == (0, 10_000_000)
+    assert benefits["components"]["schemas"]["RunBatch"]["properties"]["month"]["pattern"]
+
+
+@pytest.mark.parametrize(
+    ("service", "path", "media_type"),
+    [
+        ("registry", "/imports/template.csv", "text/csv"),
+        ("registry", "/imports/template.xlsx", XLSX),
+        ("benefits", "/payment-batches/{month}/export.csv", "text/csv"),
+        ("benefits", "/payment-batches/{month}/export.xlsx", XLSX),
+    ],
+)
+def test_downloads_are_documented_with_their_real_content_type(service, path, media_type):
+    ok = _document(service)["paths"][path]["get"]["responses"]["200"]
+    assert list(ok["content"]) == [media_type]

@@ -154,6 +154,31 @@ def test_a_body_over_the_cap_is_413_from_its_length(gateway, as_user):
     assert ok.status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"42", "请求体应为 JSON 对象"),
+        (b"null", "请求体应为 JSON 对象"),
+        (b'"query"', "请求体应为 JSON 对象"),
+        (b"[]", "请求体应为 JSON 对象"),
+        (b'[{"query": "{ me { username } }"}]', "请求体应为 JSON 对象"),
+        (b"{bad", "请求体不是有效的 JSON"),
+        (b"\xff\xfe", "请求体不是有效的 JSON"),
+    ],
+    ids=["number", "null", "string", "empty-list", "batch", "unparsable", "not-utf8"],
+)
+def test_a_body_that_is_no_json_object_is_refused_in_the_envelope(gateway, as_user, body, message):
+    client = gateway()
+    headers = {**as_user("clerk.district"), "content-type": "application/json"}
+    response = client.post("/graphql", content=body, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json() == {
+        "code": "VALIDATION_FAILED",
+        "message": "输入有误",
+        "fields": {"body": message},
+    }
+
+
 def _call(app: Any, headers: list[tuple[bytes, bytes]], chunks: list[bytes]) -> tuple[int, int]:
     """Send a body in chunks; the response status and how many chunks the app pulled."""
     pulled = 0

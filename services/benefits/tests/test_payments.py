@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 import pytest
@@ -88,6 +88,8 @@ def test_running_a_month_again_returns_the_same_batch_and_pays_nothing_twice(
     again = run(benefits, as_user(ADMIN), "2026-04")
     assert again.status_code == 200
     assert again.json()["id"] == first["id"] and again.json()["lineCount"] == 4
+    # Read back from the database, its moment keeps its zone (SQLite's text has none).
+    assert datetime.fromisoformat(again.json()["createdAt"]).utcoffset() is not None
     assert line_count(benefits) == 4
     assert len(harness.events("benefits.payment.batch_created")) == 1
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
 from sqlmodel import Session, select
 
 from shouhu.benefits.models import StandardChange
@@ -106,6 +109,42 @@ def test_bad_standards_name_the_field_in_chinese(benefits, as_user):
     assert response.status_code == 422 and "code" in response.json()["fields"]
 
 
+@pytest.mark.parametrize(
+    ("path", "body", "field", "message"),
+    [
+        ("standards/2026", {"monthlyAmountFen": True}, "monthlyAmountFen", "应为整数"),
+        ("standards/2026", {"monthlyAmountFen": "12"}, "monthlyAmountFen", "应为整数"),
+        ("standards/2026", {"monthlyAmountFen": 12.0}, "monthlyAmountFen", "应为整数"),
+        ("enabled", {"enabled": "yes"}, "enabled", "应为 true 或 false"),
+        ("enabled", {"enabled": 1}, "enabled", "应为 true 或 false"),
+    ],
+    ids=["true-as-fen", "text-as-fen", "float-as-fen", "yes-as-bool", "one-as-bool"],
+)
+def test_a_value_of_another_json_type_is_refused_and_nothing_is_set(
+    benefits, as_user, harness, path, body, field, message
+):
+    response = benefits.put(
+        f"/programmes/GUARDIANSHIP_ALLOWANCE/{path}", json=body, headers=as_user(ADMIN)
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["fields"] == {field: message}
+    programme = benefits.get("/programmes/GUARDIANSHIP_ALLOWANCE", headers=as_user(ADMIN)).json()
+    assert programme["standards"] == [] and programme["enabled"] is False
+    assert harness.events() == []
+
+
+@pytest.mark.parametrize("body", [b"42", b"null", b"[]", b"{bad"])
+def test_a_body_that_is_no_json_object_is_refused_naming_the_body(benefits, as_user, body):
+    response = benefits.put(
+        "/programmes/GUARDIANSHIP_ALLOWANCE/standards/2026",
+        content=body,
+        headers={**as_user(ADMIN), "content-type": "application/json"},
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["code"] == "VALIDATION_FAILED"
+    assert set(response.json()["fields"]) == {"body"}
+
+
 def test_only_a_pilot_is_switched_on_and_off(benefits, as_user, harness):
     response = benefits.put(
         "/programmes/HARDSHIP_LIVING_ALLOWANCE/enabled",
@@ -121,3 +160,16 @@ def test_only_a_pilot_is_switched_on_and_off(benefits, as_user, harness):
     )
     assert response.json()["enabled"] is True
     assert harness.events("benefits.programme.enabled_changed")[0]["enabled"] is True
+
+
+def test_a_standard_set_reads_back_with_its_zone(benefits, as_user):
+    year = today().year
+    response = benefits.put(
+        f"/programmes/HARDSHIP_LIVING_ALLOWANCE/standards/{year}",
+        json={"monthlyAmountFen": 190000},
+        headers=as_user(ADMIN),
+    )
+    assert response.status_code == 200, response.text
+    read = benefits.get("/programmes/HARDSHIP_LIVING_ALLOWANCE", headers=as_user(ADMIN)).json()
+    (standard,) = read["standards"]
+    assert datetime.fromisoformat(standard["setAt"]).utcoffset() is not None

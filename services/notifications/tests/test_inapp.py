@@ -1,5 +1,7 @@
 """In-app notifications: who sees which, pages, read state, redelivery."""
 
+from datetime import datetime
+
 from sqlmodel import Session, select
 
 from shouhu.notifications.handlers import on_child_registered
@@ -88,3 +90,14 @@ def test_a_redelivered_event_notifies_once(notifications, holders):
     consumer.handle(message)
     with Session(notifications.app.state.engine) as session:
         assert len(session.exec(select(Notification)).all()) == 1
+
+
+def test_a_notification_reads_back_with_its_zone(notifications, as_user, deliver, holders):
+    deliver(_registered("110109001001", 1))
+    headers = as_user("supervisor.110109001001")
+    (edge,) = notifications.get("/notifications", headers=headers).json()["edges"]
+    assert datetime.fromisoformat(edge["node"]["createdAt"]).utcoffset() is not None
+    read = notifications.post(f"/notifications/{edge['node']['id']}/read", headers=headers)
+    assert read.status_code == 200, read.text
+    (edge,) = notifications.get("/notifications", headers=headers).json()["edges"]
+    assert datetime.fromisoformat(edge["node"]["readAt"]).utcoffset() is not None

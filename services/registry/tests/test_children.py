@@ -186,6 +186,27 @@ def test_text_with_control_characters_is_refused_naming_the_field(
     assert response.json()["fields"] == {field: "不能包含控制字符、空字符或文字方向控制符"}
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"42", "应为 JSON 对象"),
+        ('"王小红"'.encode(), "应为 JSON 对象"),
+        (b"[]", "应为 JSON 对象"),
+        (b"{bad", "请求体不是有效的 JSON"),
+    ],
+    ids=["number", "string", "list", "unparsable"],
+)
+def test_a_body_that_is_no_json_object_is_refused_naming_the_body(registry, as_user, body, message):
+    headers = {**as_user("clerk.district"), "content-type": "application/json"}
+    response = registry.post("/children", content=body, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json() == {
+        "code": "VALIDATION_FAILED",
+        "message": "输入有误",
+        "fields": {"body": message},
+    }
+
+
 def test_multi_line_notes_stay_allowed(registry, as_user, child_input):
     body = {**child_input(seq=43), "notes": "第一行\n第二行\r\n\t缩进"}
     response = registry.post("/children", json=body, headers=as_user("clerk.district"))

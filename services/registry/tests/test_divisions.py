@@ -1,5 +1,7 @@
 """The seeded network of Mentougou."""
 
+import pytest
+
 
 def test_the_district_has_13_towns_and_304_villages(registry, as_user):
     headers = as_user("auditor.district")
@@ -56,3 +58,21 @@ def test_demo_children_are_seeded_once_through_the_rules(registry, as_user):
     assert {e["node"]["name"] for e in mine["edges"]} == {"张小明", "李思琪", "王浩然"}
     categories = {e["node"]["name"]: e["node"]["primaryCategory"] for e in mine["edges"]}
     assert categories == {"张小明": "LEFT_BEHIND", "李思琪": "HARDSHIP", "王浩然": "HARDSHIP"}
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("/divisions", {"codes": ["false"]}, "codes.0"),
+        ("/divisions", {"parent": "1101"}, "parent"),
+        ("/workforce", {"divisionCodes": ["110109", "600.0"]}, "divisionCodes.1"),
+        ("/workforce/coverage", {"divisionCode": "110109%"}, "divisionCode"),
+    ],
+    ids=["codes-item", "parent", "division-codes-item", "coverage"],
+)
+def test_a_division_code_that_is_no_code_is_refused_naming_it(
+    registry, as_user, path, params, field
+):
+    response = registry.get(path, params=params, headers=as_user("admin.district"))
+    assert response.status_code == 422, response.text
+    assert response.json()["fields"] == {field: "区划代码应为6、9或12位数字"}

@@ -493,6 +493,17 @@ ADULT = date(TODAY.year - 19, 1, 1)
             "起始日期不能晚于今天",
         ),
         ({"分类": "孤儿；孤儿", "分类起始日期": "2024-01-01"}, "分类", "同一分类细项不能重复"),
+        (
+            {"分类": "孤儿", "分类起始日期": "1899-12-31"},
+            "分类起始日期",
+            "起始日期不能早于1900年1月1日",
+        ),
+        (
+            {"分类": "孤儿", "分类起始日期": "1900-01-01"},
+            "分类起始日期",
+            "起始日期不能早于儿童出生日期",
+        ),
+        ({"出生日期": "1899-12-31", "身份证号": ""}, "出生日期", "出生日期不能早于1900年1月1日"),
     ],
     ids=[
         "empty-name",
@@ -518,6 +529,9 @@ ADULT = date(TODAY.year - 19, 1, 1)
         "since-without-category",
         "future-since",
         "subtype-twice",
+        "since-1899",
+        "since-before-birth",
+        "birth-1899",
     ],
 )
 def test_a_bad_row_is_reported_in_chinese_and_the_good_rows_are_taken(

@@ -101,6 +101,60 @@ def test_bad_classifications_are_refused_whole(registry, as_user, register, item
     assert again["version"] == child["version"]
 
 
+@pytest.mark.parametrize(
+    ("since", "until", "field", "message"),
+    [
+        ("1900-01-01", None, "since", "起始日期不能早于儿童出生日期"),
+        ("2013-04-08", None, "since", "起始日期不能早于儿童出生日期"),
+        ("1899-12-31", None, "since", "起始日期不能早于1900年1月1日"),
+        ("0197-06-01", None, "since", "起始日期不能早于1900年1月1日"),
+        ("2024-01-01", "9999-12-31", "until", "结束日期不能晚于10年后的今天"),
+        (20240101, None, "since", "日期格式应为 YYYY-MM-DD"),
+    ],
+    ids=["1900-before-birth", "day-before-birth", "1899", "year-197", "year-9999", "number"],
+)
+def test_a_classification_day_that_cannot_be_true_is_refused(
+    registry, as_user, register, since, until, field, message
+):
+    child = register()  # born 2013-04-09
+    item = {"group": "POVERTY", "subtype": "LOW_INCOME_FAMILY", "since": since, "until": until}
+    response = _classify(registry, as_user(CLERK), child, [item])
+    assert response.status_code == 422, response.text
+    assert response.json()["fields"] == {f"classifications.0.{field}": message}
+    assert _events(registry, child["id"], "registry.child.classified") == []
+    again = registry.get(f"/children/{child['id']}", headers=as_user(CLERK)).json()
+    assert again["version"] == child["version"]
+
+
+def test_a_classification_from_the_day_of_birth_is_taken(registry, as_user, register):
+    child = register()
+    item = {"group": "POVERTY", "subtype": "LOW_INCOME_FAMILY", "since": "2013-04-09"}
+    assert _classify(registry, as_user(CLERK), child, [item]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"birthDate": "1899-12-31"}, "birthDate", "出生日期不能早于1900年1月1日"),
+        ({"birthDate": "0001-01-01"}, "birthDate", "出生日期不能早于1900年1月1日"),
+        ({"birthDate": True}, "birthDate", "日期格式应为 YYYY-MM-DD"),
+    ],
+    ids=["1899", "year-1", "true"],
+)
+def test_a_birth_date_that_cannot_be_true_is_refused(
+    registry, as_user, register, change, field, message
+):
+    child = register()
+    response = registry.patch(
+        f"/children/{child['id']}",
+        params={"version": child["version"]},
+        json=change,
+        headers=as_user(CLERK),
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["fields"] == {field: message}
+
+
 def test_a_stale_version_is_conflict_and_changes_nothing(registry, as_user, register):
     child = register()
     ok = registry.patch(

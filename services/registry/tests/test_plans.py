@@ -240,6 +240,8 @@ def test_departments_write_only_their_own_measures_district_wide(
         ({"status": "MAYBE"}, "status", "取值不在允许范围内"),
         ({"status": "CANCELLED"}, "status", "不能新增已取消的措施"),
         ({"dueDate": "2026-13-01"}, "dueDate", None),
+        ({"dueDate": "0001-01-01"}, "dueDate", "完成期限不能早于1900年1月1日"),
+        ({"dueDate": "9999-12-31"}, "dueDate", "完成期限不能晚于10年后的今天"),
         ({"owner": "人" * 101}, "owner", "过长"),
     ],
     ids=[
@@ -251,6 +253,8 @@ def test_departments_write_only_their_own_measures_district_wide(
         "unknown-status",
         "born-cancelled",
         "bad-date",
+        "due-in-year-1",
+        "due-in-year-9999",
         "long-owner",
     ],
 )

@@ -201,3 +201,12 @@ def test_statistics_as_of_a_day_before_any_record_is_refused(registry, as_user, 
     )
     assert response.status_code == 422, response.text
     assert response.json()["fields"] == {"asOf": "统计日期不能早于1900年"}
+
+
+@pytest.mark.parametrize("day", ["0", "2024-01-01T00:00:00", "20240101"])
+def test_statistics_as_of_a_day_not_written_as_a_day_is_refused(registry, as_user, day):
+    response = registry.get(
+        "/statistics/110109", params={"as_of": day}, headers=as_user("admin.district")
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["fields"] == {"as_of": "日期格式应为 YYYY-MM-DD"}

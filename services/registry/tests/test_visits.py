@@ -322,6 +322,34 @@ def test_bad_visits_are_validation_failed_and_write_nothing(
     assert [h.operation for h in _rows(registry, ChildHistory)] == ["REGISTERED"]
 
 
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"visitedOn": "0197-06-01"}, "visitedOn", "走访日期不能早于1900年1月1日"),
+        ({"visitedOn": "1900-01-01"}, "visitedOn", "走访日期不能早于儿童出生日期"),
+        ({"visitedOn": "2013-04-08"}, "visitedOn", "走访日期不能早于儿童出生日期"),
+        ({"nextDue": "9999-01-01"}, "nextDue", "下次走访日期不能晚于10年后的今天"),
+        ({"visitedOn": 0}, "visitedOn", "日期格式应为 YYYY-MM-DD"),
+    ],
+    ids=["year-197", "1900-before-birth", "day-before-birth", "year-9999", "number"],
+)
+def test_a_visit_day_that_cannot_be_true_is_refused(registry, as_user, overrides, field, message):
+    child = _register(registry, as_user)  # born 2013-04-09
+    response = registry.post(
+        f"/children/{child['id']}/visits",
+        json=_visit(**overrides),
+        headers=as_user("worker.110109001"),
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["fields"] == {field: message}
+    assert _rows(registry, Visit) == []
+
+
+def test_a_visit_on_the_day_of_birth_is_taken(registry, as_user):
+    child = _register(registry, as_user)
+    _record(registry, as_user, child["id"], visitedOn=BIRTH.isoformat())
+
+
 def test_an_exited_child_is_not_visited(registry, as_user):
     child = _register(registry, as_user)
     exited = registry.post(

@@ -23,7 +23,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
-from shouhu.platform.errors import ErrorCode
+from shouhu.platform.errors import ErrorCode, ValidationFailed
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,19 @@ class LimitedGraphQLRouter(GraphQLRouter[Any, Any]):
         self.request_timeout_seconds = request_timeout_seconds
 
     def decode_json(self, data: str | bytes) -> object:
-        """A body naming its document by `documentId` (trusted documents) keeps it."""
-        decoded = json.loads(data)
+        """A body naming its document by `documentId` (trusted documents) keeps it.
+
+        A body that is no JSON, or JSON but no object (a bare number, a string, null; a list
+        when batching is off), is refused as `VALIDATION_FAILED` in the error envelope: Strawberry
+        would answer the first in plain text and fail on the second with a 500.
+        """
+        try:
+            decoded = json.loads(data)
+        except ValueError as exc:  # not JSON, or not UTF-8
+            raise ValidationFailed(fields={"body": "请求体不是有效的 JSON"}) from exc
+        batching = self.schema.config.batching_config is not None
+        if not isinstance(decoded, dict) and not (batching and isinstance(decoded, list)):
+            raise ValidationFailed(fields={"body": "请求体应为 JSON 对象"})
         items = decoded if isinstance(decoded, list) else [decoded]
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("documentId"), str):

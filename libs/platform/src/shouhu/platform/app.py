@@ -16,33 +16,51 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from shouhu.platform import telemetry
+from shouhu.platform import openapi, telemetry
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.db import make_engine, migrate, ping
 from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
-from shouhu.platform.schemas import CONTROL_MESSAGE
+from shouhu.platform.http import refusal
+from shouhu.platform.schemas import SAID_ERRORS
 from shouhu.platform.settings import Mode, ServiceSettings, TransportKind, topic_of
 from shouhu.platform.transport import InProcessTransport, KafkaTransport, Transport
 from shouhu.platform.worker import Periodic, Retention, Subscription, Worker
 
 log = logging.getLogger(__name__)
 
-# Pydantic's error types, said in Chinese for the people at the window.
+# Pydantic's error types, said in Chinese for the people at the window; `{name}` is filled from
+# the error's context (the bound the input passed).
 _MESSAGES = {
     "missing": "必填",
     "string_too_short": "不能为空",
     "string_too_long": "过长",
     "string_pattern_mismatch": "格式不正确",
+    "string_type": "应为文本",
     "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
     "date_parsing": "日期格式应为 YYYY-MM-DD",
     "date_from_datetime_inexact": "日期格式应为 YYYY-MM-DD",
     "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
     "enum": "取值不在允许范围内",
     "literal_error": "取值不在允许范围内",
-    "greater_than_equal": "数值过小",
-    "less_than_equal": "数值过大",
-    "control_characters": CONTROL_MESSAGE,
+    "greater_than_equal": "不能小于{ge}",
+    "less_than_equal": "不能大于{le}",
+    "greater_than": "应大于{gt}",
+    "less_than": "应小于{lt}",
+    "too_long": "最多{max_length}项",
+    "too_short": "至少{min_length}项",
+    "list_type": "应为数组",
+    "model_type": "应为 JSON 对象",
+    "model_attributes_type": "应为 JSON 对象",
+    "dict_type": "应为 JSON 对象",
+    "json_invalid": "请求体不是有效的 JSON",
 }
 
 
@@ -144,8 +162,16 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     app.include_router(health_router(engine=engine, transport=transport, verifier=verifier))
     for router in spec.routers:
         app.include_router(router)
+    openapi.install(app)
     telemetry.instrument_app(app, settings)
     return app
+
+
+class Readiness(BaseModel):
+    """`/readyz`: ready or not, and each check's outcome."""
+
+    status: str
+    checks: dict[str, str]
 
 
 def health_router(
@@ -162,7 +188,11 @@ def health_router(
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @router.get("/readyz")
+    @router.get(
+        "/readyz",
+        response_model=Readiness,
+        responses={503: {"model": Readiness, "description": "A dependency is unavailable"}},
+    )
     def readyz() -> JSONResponse:
         checks: dict[str, Callable[[], None]] = {"issuer": verifier.ping}
         if engine is not None:
@@ -188,11 +218,22 @@ def health_router(
 
 
 def field_errors(errors: list[Any]) -> dict[str, str]:
-    """Pydantic errors as field path → message in Chinese."""
+    """Pydantic errors as field path → message in Chinese; the body itself is `body`."""
     fields: dict[str, str] = {}
     for error in errors:
+        kind = error.get("type", "")
         loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
-        fields[".".join(loc) or "input"] = _MESSAGES.get(error.get("type", ""), "格式不正确")
+        if kind == "json_invalid":
+            loc = []  # its location is a character position, no field
+        if kind in SAID_ERRORS:  # already in Chinese
+            message = str(error.get("msg", ""))
+        else:
+            template = _MESSAGES.get(kind, "格式不正确")
+            try:
+                message = template.format(**error.get("ctx", {}))
+            except (KeyError, IndexError):  # a bound not in the error's context
+                message = "格式不正确"
+        fields[".".join(loc) or "body"] = message
     return fields
 
 
@@ -202,6 +243,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ShouhuError)
     async def shouhu_error(_request: Request, exc: ShouhuError) -> JSONResponse:
         return JSONResponse(exc.to_dict(), status_code=exc.http_status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def framework_refusal(_request: Request, exc: StarletteHTTPException) -> Response:
+        # The framework's own refusals (a path or method it does not serve, a body it cannot
+        # read) in the same envelope, with the code their status stands for.
+        error = refusal(exc.status_code, None)
+        return JSONResponse(error.to_dict(), status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:

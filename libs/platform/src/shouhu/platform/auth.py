@@ -16,7 +16,8 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import jwt
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jwt.algorithms import RSAAlgorithm
 
 from shouhu.platform.errors import Forbidden, Unauthenticated
@@ -232,7 +233,20 @@ def bearer_token(authorization: str | None) -> str:
 # thread, and a thread hop per dependency per request cost more than the work itself.
 
 
-async def get_principal(request: Request) -> Principal:
+# The OpenAPI document's `bearerAuth` scheme, on every operation that takes a principal. It only
+# declares: the token is read and refused by `bearer_token` below, with the API's codes.
+BEARER = HTTPBearer(
+    scheme_name="bearerAuth",
+    bearerFormat="JWT",
+    description="An access token of the realm (Keycloak, or the embedded provider)",
+    auto_error=False,
+)
+
+
+async def get_principal(
+    request: Request,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)],
+) -> Principal:
     """The verified caller of a service request."""
     verifier: TokenVerifier = request.app.state.verifier
     return await verifier.averify(bearer_token(request.headers.get("authorization")))

@@ -1,11 +1,19 @@
 """HTTP routes of a child's decisions and entitlements."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from shouhu.benefits.decisions import service
-from shouhu.benefits.decisions.schemas import BenefitsRequest, ChildBenefitsOut, DecisionSetOut
+from shouhu.benefits.decisions.schemas import (
+    MAX_DECISIONS,
+    BenefitsRequest,
+    ChildBenefitsOut,
+    DecisionSetOut,
+)
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SnapshotDep
+from shouhu.platform.schemas import Said
 
 router = APIRouter(tags=["decisions"])
 
@@ -35,7 +43,12 @@ def many_benefits(
     response_model_by_alias=True,
 )
 def decisions(
-    child_id: str, session: SnapshotDep, principal: PrincipalDep, first: int = 20
+    child_id: str,
+    session: SnapshotDep,
+    principal: PrincipalDep,
+    first: Annotated[
+        int, Query(ge=1, le=MAX_DECISIONS), Said(f"每页条数应在1到{MAX_DECISIONS}之间")
+    ] = 20,
 ) -> list[DecisionSetOut]:
     """Every decision of the child, newest first, with its facts and reasons."""
     return service.decision_history(session, principal, child_id, first)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
 from shouhu.benefits.decisions.periods import EntitlementStatus
 from shouhu.benefits.rules.engine import OutcomeKind
 from shouhu.benefits.rules.schema import ProgrammeCode, ProgrammeKind
-from shouhu.platform.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Input, Said
+
+MAX_CHILDREN = 100  # a DataLoader's batch
+MAX_DECISIONS = 100  # a page of a child's decisions
 
 
 class DecisionOut(Camel):
@@ -72,4 +75,6 @@ class ChildBenefitsOut(Camel):
 class BenefitsRequest(Input):
     """The benefits of several children at once (the gateway's DataLoader)."""
 
-    child_ids: list[str] = Field(max_length=100)
+    child_ids: Annotated[
+        list[str], Field(max_length=MAX_CHILDREN), Said(f"一次最多查询{MAX_CHILDREN}名儿童")
+    ]

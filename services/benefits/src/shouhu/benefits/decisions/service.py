@@ -34,6 +34,8 @@ from shouhu.benefits.decisions.repository import (
     FactsRow,
 )
 from shouhu.benefits.decisions.schemas import (
+    MAX_CHILDREN,
+    MAX_DECISIONS,
     ChildBenefitsOut,
     DecisionOut,
     DecisionSetOut,
@@ -669,8 +671,8 @@ def many_benefits(
 ) -> list[ChildBenefitsOut]:
     """The benefits of each child in scope, in the order asked; others are left out."""
     policy.require(principal, policy.READ_ROLES, "无权查看福利待遇")
-    if len(child_ids) > 100:
-        raise ValidationFailed(fields={"childIds": "一次最多查询100名儿童"})
+    if len(child_ids) > MAX_CHILDREN:
+        raise ValidationFailed(fields={"childIds": f"一次最多查询{MAX_CHILDREN}名儿童"})
     rules = load()
     rows = {r.child_id: r for r in repository.facts_many(session, child_ids)}
     visible = [rows[c] for c in child_ids if c in rows and _readable(principal, rows[c])]
@@ -696,8 +698,8 @@ def decision_history(
 ) -> list[DecisionSetOut]:
     """Every decision of a child, newest first, with the facts each used."""
     child_benefits(session, principal, child_id)
-    if not 1 <= first <= 100:
-        raise ValidationFailed(fields={"first": "每页条数应在1到100之间"})
+    if not 1 <= first <= MAX_DECISIONS:
+        raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_DECISIONS}之间"})
     return [
         DecisionSetOut(
             id=d.id,

@@ -3,10 +3,11 @@
 import base64
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from shouhu.benefits.payments import service
 from shouhu.benefits.payments.schemas import (
+    MONTH_PATTERN,
     ExportOut,
     PaymentBatchOut,
     PaymentLinePage,
@@ -15,13 +16,22 @@ from shouhu.benefits.payments.schemas import (
 from shouhu.benefits.rules.schema import ProgrammeCode
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.openapi import download
+from shouhu.platform.schemas import CURSOR_MAX_LENGTH, DIVISION_CODE, DIVISION_CODE_SAID, Said
 
 router = APIRouter(tags=["payments"])
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+Month = Annotated[str, Path(pattern=MONTH_PATTERN), Said("月份格式应为 YYYY-MM，如 2026-11")]
 
 
-@router.post("/payment-batches", response_model=PaymentBatchOut, response_model_by_alias=True)
+@router.post(
+    "/payment-batches",
+    response_model=PaymentBatchOut,
+    response_model_by_alias=True,
+    status_code=201,
+    responses={200: {"model": PaymentBatchOut, "description": "The month's batch, run before"}},
+)
 def run_batch(
     data: RunBatch, session: SessionDep, principal: PrincipalDep, response: Response
 ) -> PaymentBatchOut:
@@ -33,14 +43,20 @@ def run_batch(
 
 
 @router.get("/payment-batches", response_model=list[PaymentBatchOut], response_model_by_alias=True)
-def batches(session: SessionDep, principal: PrincipalDep, first: int = 24) -> list[PaymentBatchOut]:
+def batches(
+    session: SessionDep,
+    principal: PrincipalDep,
+    first: Annotated[
+        int, Query(ge=1, le=service.MAX_BATCHES), Said(f"条数应在1到{service.MAX_BATCHES}之间")
+    ] = 24,
+) -> list[PaymentBatchOut]:
     return service.list_batches(session, principal, first)
 
 
 @router.get(
     "/payment-batches/{month}", response_model=PaymentBatchOut, response_model_by_alias=True
 )
-def batch(month: str, session: SessionDep, principal: PrincipalDep) -> PaymentBatchOut:
+def batch(month: Month, session: SessionDep, principal: PrincipalDep) -> PaymentBatchOut:
     return service.get_batch(session, principal, month)
 
 
@@ -50,12 +66,18 @@ def batch(month: str, session: SessionDep, principal: PrincipalDep) -> PaymentBa
     response_model_by_alias=True,
 )
 def lines(
-    month: str,
+    month: Month,
     session: SessionDep,
     principal: PrincipalDep,
-    first: int = 50,
-    after: str | None = None,
-    division_code: Annotated[str | None, Query(alias="divisionCode")] = None,
+    first: Annotated[
+        int,
+        Query(ge=1, le=service.MAX_PAGE),
+        Said(f"每页条数应在1到{service.MAX_PAGE}之间"),
+    ] = 50,
+    after: Annotated[str | None, Query(max_length=CURSOR_MAX_LENGTH)] = None,
+    division_code: Annotated[
+        str | None, Query(alias="divisionCode", pattern=DIVISION_CODE), Said(DIVISION_CODE_SAID)
+    ] = None,
     programme: ProgrammeCode | None = None,
     with_total: Annotated[bool, Query(alias="withTotal")] = False,
 ) -> PaymentLinePage:
@@ -71,8 +93,12 @@ def lines(
     )
 
 
-@router.get("/payment-batches/{month}/export.csv", response_class=Response)
-def export_csv(month: str, session: SessionDep, principal: PrincipalDep) -> Response:
+@router.get(
+    "/payment-batches/{month}/export.csv",
+    response_class=Response,
+    responses=download("text/csv", "The batch as CSV, UTF-8 with a BOM"),
+)
+def export_csv(month: Month, session: SessionDep, principal: PrincipalDep) -> Response:
     """The batch for the finance office as CSV (UTF-8 with BOM)."""
     return Response(
         service.export_csv(session, principal, month),
@@ -81,8 +107,12 @@ def export_csv(month: str, session: SessionDep, principal: PrincipalDep) -> Resp
     )
 
 
-@router.get("/payment-batches/{month}/export.xlsx", response_class=Response)
-def export_xlsx(month: str, session: SessionDep, principal: PrincipalDep) -> Response:
+@router.get(
+    "/payment-batches/{month}/export.xlsx",
+    response_class=Response,
+    responses=download(XLSX, "The batch as a workbook: details and totals"),
+)
+def export_xlsx(month: Month, session: SessionDep, principal: PrincipalDep) -> Response:
     """The batch for the finance office as a workbook (details and totals)."""
     return Response(
         service.export_xlsx(session, principal, month),
@@ -95,7 +125,7 @@ def export_xlsx(month: str, session: SessionDep, principal: PrincipalDep) -> Res
     "/payment-batches/{month}/export", response_model=ExportOut, response_model_by_alias=True
 )
 def export(
-    month: str, format: Literal["csv", "xlsx"], session: SessionDep, principal: PrincipalDep
+    month: Month, format: Literal["csv", "xlsx"], session: SessionDep, principal: PrincipalDep
 ) -> ExportOut:
     """Either export wrapped in JSON (base64), as the gateway passes it on."""
     if format == "csv":

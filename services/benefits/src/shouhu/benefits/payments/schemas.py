@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import Field
 
 from shouhu.benefits.rules.schema import ProgrammeCode
-from shouhu.platform.schemas import Camel, Input, PageInfo
+from shouhu.platform.schemas import Camel, Input, PageInfo, Said
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
@@ -15,7 +16,7 @@ MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 class RunBatch(Input):
     """`runPaymentBatch`: the month to pay, as 2026-11."""
 
-    month: str
+    month: Annotated[str, Field(pattern=MONTH_PATTERN), Said("月份格式应为 YYYY-MM，如 2026-11")]
 
 
 class PaymentTotalOut(Camel):

@@ -37,6 +37,7 @@ from shouhu.platform.schemas import PageInfo
 
 FIRST_MONTH = "2017-01"
 MAX_PAGE = 500
+MAX_BATCHES = 120  # ten years of months
 
 
 def check_month(month: str) -> date:
@@ -178,8 +179,8 @@ def get_batch(session: Session, principal: Principal, month: str) -> PaymentBatc
 
 def list_batches(session: Session, principal: Principal, first: int) -> list[PaymentBatchOut]:
     policy.require(principal, policy.PAYMENT_TOTAL_ROLES, "无权查看发放批次")
-    if not 1 <= first <= 120:
-        raise ValidationFailed(fields={"first": "条数应在1到120之间"})
+    if not 1 <= first <= MAX_BATCHES:
+        raise ValidationFailed(fields={"first": f"条数应在1到{MAX_BATCHES}之间"})
     return [batch_out(session, principal, b) for b in repository.batches(session, first)]
 
 

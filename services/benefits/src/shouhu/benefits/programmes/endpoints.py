@@ -1,13 +1,16 @@
 """HTTP routes of programmes and standards."""
 
+from typing import Annotated
+
 from fastapi import APIRouter, Path
 
 from shouhu.benefits.programmes import service
-from shouhu.benefits.programmes.schemas import ProgrammeOut, SetEnabled, SetStandard
+from shouhu.benefits.programmes.schemas import FIRST_YEAR, ProgrammeOut, SetEnabled, SetStandard
 from shouhu.benefits.rules.schema import ProgrammeCode
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import NotFound
+from shouhu.platform.schemas import Said
 
 router = APIRouter(tags=["programmes"])
 
@@ -35,7 +38,11 @@ def set_standard(
     data: SetStandard,
     session: SessionDep,
     principal: PrincipalDep,
-    year: int = Path(description="The year the standard applies to"),
+    year: Annotated[
+        int,
+        Path(ge=FIRST_YEAR, description="The year the standard applies to, at most next year"),
+        Said(f"年度应在{FIRST_YEAR}年至明年之间"),
+    ],
 ) -> ProgrammeOut:
     out = service.set_standard(session, principal, code, year, data)
     commit(session)

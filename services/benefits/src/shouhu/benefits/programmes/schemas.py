@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
 
 from shouhu.benefits.rules.schema import Category, ProgrammeCode, ProgrammeKind
-from shouhu.platform.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Input, Said
 
 
 class StandardOut(Camel):
@@ -46,10 +49,18 @@ class ProgrammeOut(Camel):
     rule_version: str
 
 
+FIRST_YEAR = 2017  # the district's plan (门政办发〔2017〕69号)
+MAX_MONTHLY_FEN = 10_000_000  # 100,000.00 yuan a month: anything above is a typing slip
+
+
 class SetStandard(Input):
     """`setBenefitStandard`: the monthly amount in fen of a programme in a year."""
 
-    monthly_amount_fen: int
+    monthly_amount_fen: Annotated[
+        int,
+        Field(ge=0, le=MAX_MONTHLY_FEN),
+        Said(f"月标准应为0至{MAX_MONTHLY_FEN}分（10万元）之间的整数（单位：分）"),
+    ]
 
 
 class SetEnabled(Input):

@@ -17,6 +17,8 @@ from shouhu.benefits.programmes.events import (
     StandardSet,
 )
 from shouhu.benefits.programmes.schemas import (
+    FIRST_YEAR,
+    MAX_MONTHLY_FEN,
     ExclusiveGroupOut,
     ProgrammeOut,
     SetEnabled,
@@ -30,8 +32,6 @@ from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, ValidationFailed
 from shouhu.platform.events import utcnow
 
-FIRST_YEAR = 2017  # the district's plan (门政办发〔2017〕69号)
-MAX_MONTHLY_FEN = 10_000_000  # 100,000.00 yuan a month: anything above is a typing slip
 SYSTEM = "system"
 
 

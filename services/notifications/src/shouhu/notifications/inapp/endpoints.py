@@ -9,6 +9,7 @@ from shouhu.notifications.inapp import service
 from shouhu.notifications.inapp.schemas import NotificationOut, NotificationPage
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.schemas import CURSOR_MAX_LENGTH, Said
 
 router = APIRouter(prefix="/notifications", tags=["notifications"])
 
@@ -17,8 +18,10 @@ router = APIRouter(prefix="/notifications", tags=["notifications"])
 def list_notifications(
     session: SessionDep,
     principal: PrincipalDep,
-    first: Annotated[int, Query()] = 20,
-    after: str | None = None,
+    first: Annotated[
+        int, Query(ge=1, le=service.MAX_PAGE), Said(f"每页条数应在1到{service.MAX_PAGE}之间")
+    ] = 20,
+    after: Annotated[str | None, Query(max_length=CURSOR_MAX_LENGTH)] = None,
     unread_only: Annotated[bool, Query(alias="unreadOnly")] = False,
 ) -> NotificationPage:
     return service.list_for(session, principal, first=first, after=after, unread_only=unread_only)

@@ -28,6 +28,7 @@ from shouhu.registry.divisions.service import DISTRICT_CODE
 
 GENESIS = "0" * 64
 SEAL_BATCH = 1000
+MAX_PAGE = 100
 
 
 def log_reads(
@@ -139,8 +140,8 @@ def page(
     policy.require(principal, policy.ACCESS_LOG_ROLES, "无权查看访问日志")
     if principal.division_code != DISTRICT_CODE:
         raise Forbidden("访问日志仅限区级查看")
-    if not 1 <= first <= 100:
-        raise ValidationFailed(fields={"first": "每页条数应在1到100之间"})
+    if not 1 <= first <= MAX_PAGE:
+        raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
     rows = repository.page_for_child(
         session,
         child_id,

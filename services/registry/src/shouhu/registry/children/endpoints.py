@@ -9,7 +9,7 @@ from shouhu.platform.app import json_answer
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import Duplicate
-from shouhu.platform.schemas import Input
+from shouhu.platform.schemas import CURSOR_MAX_LENGTH, Input, Said
 from shouhu.registry import files
 from shouhu.registry.children import reviews, service, transfers
 from shouhu.registry.children.identity import KeyRing
@@ -35,25 +35,36 @@ KeysDep = Annotated[KeyRing, Depends(get_keys)]
 VersionQuery = Annotated[int, Query(description="The version the caller saw")]
 
 
+PARTS_SAID = "Parts of each file to fill, as `GET /children/{id}`"
+
+
 class SearchRequest(Input):
     filter: ChildFilter = ChildFilter()
-    first: int = 20
-    after: str | None = None
+    first: Annotated[
+        int,
+        Field(ge=1, le=service.MAX_PAGE),
+        Said(f"每页条数应在1到{service.MAX_PAGE}之间"),
+    ] = 20
+    after: str | None = Field(default=None, max_length=CURSOR_MAX_LENGTH)
     with_total: bool = False
     include: list[str] = Field(
-        default_factory=list, description="Parts of each file to fill, as `GET /children/{id}`"
+        default_factory=list, max_length=len(files.PARTS), description=PARTS_SAID
     )
 
 
 class BatchRequest(Input):
-    ids: list[str] = Field(description=f"At most {files.MAX_BATCH} files")
+    ids: Annotated[
+        list[str],
+        Field(max_length=files.MAX_BATCH, description=f"At most {files.MAX_BATCH} files"),
+        Said(f"一次最多读取{files.MAX_BATCH}份儿童档案"),
+    ]
     include: list[str] = Field(
-        default_factory=list, description="Parts of each file to fill, as `GET /children/{id}`"
+        default_factory=list, max_length=len(files.PARTS), description=PARTS_SAID
     )
 
 
 class LookupRequest(Input):
-    id_number: str
+    id_number: str = Field(max_length=18)
 
 
 class DecideRequest(Input):
@@ -138,7 +149,7 @@ def get_child(
     principal: PrincipalDep,
     keys: KeysDep,
     operation: OperationDep,
-    include: Annotated[list[str] | None, Query()] = None,
+    include: Annotated[list[str] | None, Query(max_length=len(files.PARTS))] = None,
 ) -> Response:
     child = files.get_child(
         session, principal, child_id, keys, include=include or (), operation=operation

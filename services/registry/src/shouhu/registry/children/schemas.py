@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
-from shouhu.platform.schemas import Camel, Input, PageInfo
+from shouhu.platform.schemas import Camel, Day, Input, PageInfo, Said
 from shouhu.registry.classifications.taxonomy import (
     ClassificationGroup,
     ClassificationSubtype,
@@ -63,14 +63,20 @@ class Capacity(StrEnum):
     NONE = "NONE"
 
 
+# A village's code: the residence of a file is always a village (社区/村) of the district.
+VILLAGE_CODE = r"^\d{12}$"
+VILLAGE_SAID = Said("居住地应为本区的社区（村）区划代码")
+MAX_HOUSEHOLD = 20  # members of one household on a file
+
+
 class RegisterChild(Input):
     """What the window or the village records to open a file."""
 
     name: str = Field(max_length=50)
     gender: Gender
-    birth_date: date
+    birth_date: Annotated[date, Day("出生日期")]
     id_number: str | None = None
-    residence_division_code: str
+    residence_division_code: Annotated[str, Field(pattern=VILLAGE_CODE), VILLAGE_SAID]
     hukou_division_code: str | None = Field(default=None, max_length=12)
     school: str | None = Field(default=None, max_length=100)
     notes: str | None = Field(default=None, max_length=2000)
@@ -81,9 +87,9 @@ class UpdateChild(Input):
 
     name: str | None = Field(default=None, max_length=50)
     gender: Gender | None = None
-    birth_date: date | None = None
+    birth_date: Annotated[date, Day("出生日期")] | None = None
     id_number: str | None = None
-    residence_division_code: str | None = None
+    residence_division_code: Annotated[str, Field(pattern=VILLAGE_CODE), VILLAGE_SAID] | None = None
     hukou_division_code: str | None = Field(default=None, max_length=12)
     school: str | None = Field(default=None, max_length=100)
     notes: str | None = Field(default=None, max_length=2000)
@@ -106,16 +112,20 @@ class GuardianIn(Input):
     capacity: Capacity = Capacity.FULL
     working_away: bool = False
     away_location: str | None = Field(default=None, max_length=100)
-    away_since: date | None = None
+    away_since: Annotated[date, Day("外出务工时间")] | None = None
     phone: str | None = Field(default=None, max_length=20)
-    entrusted_since: date | None = None
-    entrustment_agreed_on: date | None = None
+    entrusted_since: Annotated[date, Day("委托起始日期")] | None = None
+    entrustment_agreed_on: Annotated[date, Day("委托协议日期")] | None = None
 
 
 class SetGuardians(Input):
     """The whole household after this change, and who is the entrusted guardian (委托监护)."""
 
-    guardians: list[GuardianIn]
+    guardians: Annotated[
+        list[GuardianIn],
+        Field(max_length=MAX_HOUSEHOLD),
+        Said(f"家庭成员最多登记{MAX_HOUSEHOLD}人"),
+    ]
     reason: str | None = Field(default=None, max_length=500)
 
 
@@ -124,15 +134,19 @@ class ClassificationIn(Input):
 
     group: ClassificationGroup
     subtype: ClassificationSubtype
-    since: date
-    until: date | None = None
+    since: Annotated[date, Day("起始日期")]
+    until: Annotated[date, Day("结束日期", ahead=True)] | None = None
     note: str | None = Field(default=None, max_length=1000)
 
 
 class ClassifyChild(Input):
     """The complete active set after this call."""
 
-    classifications: list[ClassificationIn]
+    classifications: Annotated[
+        list[ClassificationIn],
+        Field(max_length=len(ClassificationSubtype)),
+        Said("同一分类细项不能重复"),  # more items than subtypes repeat one
+    ]
     reason: str | None = Field(default=None, max_length=500)
 
 

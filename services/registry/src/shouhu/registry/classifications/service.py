@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from sqlmodel import Session
 
@@ -25,8 +26,8 @@ from shouhu.registry.classifications.taxonomy import GROUP_OF, ClassificationSub
 from shouhu.registry.models import Child, Classification
 
 
-def check(data: ClassifyChild) -> None:
-    """Each item's subtype under its group, dates in order, no subtype twice."""
+def check(data: ClassifyChild, *, born: date) -> None:
+    """Each item's subtype under its group, days in order and from birth on, no subtype twice."""
     fields: dict[str, str] = {}
     seen: set[str] = set()
     now = today()
@@ -38,6 +39,8 @@ def check(data: ClassifyChild) -> None:
             fields[f"{path}.until"] = "结束日期不能早于起始日期"
         if item.since > now:
             fields[f"{path}.since"] = "起始日期不能晚于今天"
+        elif item.since < born:
+            fields[f"{path}.since"] = "起始日期不能早于儿童出生日期"
         if item.subtype.value in seen:
             fields[f"{path}.subtype"] = "同一分类细项不能重复"
         seen.add(item.subtype.value)
@@ -57,7 +60,7 @@ def classify_child(
     child = children.load_for_change(session, principal, child_id, version, policy.WRITE_ROLES)
     if child.status == ChildStatus.EXITED.value:
         raise ValidationFailed(fields={"status": "已退出的儿童不能变更分类"})
-    check(data)
+    check(data, born=child.birth_date)
     now, at = today(), utcnow()
     rows = list(repository.classifications_of(session, child.id))
     current = {r.subtype: r for r in rows if r.until is None or r.until > now}

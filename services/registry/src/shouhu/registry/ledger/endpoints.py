@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.openapi import download
 from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.ledger import service, template
 from shouhu.registry.ledger.schemas import ImportMode, ImportReport
@@ -29,13 +30,21 @@ def import_ledger(
     return report
 
 
-@router.get("/imports/template.xlsx")
+@router.get(
+    "/imports/template.xlsx",
+    response_class=Response,
+    responses=download(XLSX_TYPE, "The blank template, a workbook"),
+)
 def xlsx_template() -> Response:
     """The blank template; no personal data, so no token needed (a browser link downloads it)."""
     return _download(template.XLSX_NAME, XLSX_TYPE)
 
 
-@router.get("/imports/template.csv")
+@router.get(
+    "/imports/template.csv",
+    response_class=Response,
+    responses=download("text/csv", "The blank template, CSV in UTF-8 with a BOM"),
+)
 def csv_template() -> Response:
     """The blank template as CSV, UTF-8 with a BOM so that Excel opens it in Chinese."""
     return _download(template.CSV_NAME, "text/csv; charset=utf-8")

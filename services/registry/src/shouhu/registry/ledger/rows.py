@@ -131,7 +131,7 @@ def read_row(
         problems[c.RESIDENCE] = exc.message
     if items:
         try:
-            classifications.check(ClassifyChild(classifications=list(items)))
+            classifications.check(ClassifyChild(classifications=list(items)), born=data.birth_date)
         except ValidationFailed as exc:
             problems.update({c.column_of(k): v for k, v in exc.fields.items()})
     if problems:
@@ -157,7 +157,11 @@ def _classifications(
     if unknown or not isinstance(start, date):
         return ()
     subtypes = [SUBTYPE_BY_NAME[n] for n in wanted]
-    return tuple(ClassificationIn(group=GROUP_OF[s], subtype=s, since=start) for s in subtypes)
+    try:
+        return tuple(ClassificationIn(group=GROUP_OF[s], subtype=s, since=start) for s in subtypes)
+    except ValidationError as exc:  # a day that cannot be a start (before 1900, in the future)
+        problems[c.CATEGORIES_SINCE] = next(iter(field_errors(list(exc.errors())).values()))
+        return ()
 
 
 def _errors(number: int, problems: dict[str, str]) -> list[RowError]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
-from shouhu.platform.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Day, Input
 
 
 class Department(StrEnum):
@@ -39,7 +40,7 @@ class AddMeasure(Input):
     kind: str = Field(max_length=50)
     description: str = Field(max_length=2000)
     status: MeasureStatus = MeasureStatus.PLANNED
-    due_date: date | None = None
+    due_date: Annotated[date, Day("完成期限", ahead=True)] | None = None
     owner: str | None = Field(default=None, max_length=100)
 
 
@@ -50,7 +51,7 @@ class UpdateMeasure(Input):
     kind: str | None = Field(default=None, max_length=50)
     description: str | None = Field(default=None, max_length=2000)
     status: MeasureStatus | None = None
-    due_date: date | None = None
+    due_date: Annotated[date, Day("完成期限", ahead=True)] | None = None
     owner: str | None = Field(default=None, max_length=100)
     reason: str | None = Field(default=None, max_length=500)
 

@@ -6,6 +6,12 @@ from fastapi import APIRouter, Query
 
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.schemas import (
+    CURSOR_MAX_LENGTH,
+    DIVISION_CODE,
+    DIVISION_CODE_SAID,
+    Said,
+)
 from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
 from shouhu.registry.visits import service
@@ -51,9 +57,13 @@ def overdue_visits(
     principal: PrincipalDep,
     keys: KeysDep,
     operation: OperationDep,
-    division_code: Annotated[str | None, Query(alias="divisionCode")] = None,
-    first: int = 20,
-    after: str | None = None,
+    division_code: Annotated[
+        str | None, Query(alias="divisionCode", pattern=DIVISION_CODE), Said(DIVISION_CODE_SAID)
+    ] = None,
+    first: Annotated[
+        int, Query(ge=1, le=service.MAX_PAGE), Said(f"每页条数应在1到{service.MAX_PAGE}之间")
+    ] = 20,
+    after: Annotated[str | None, Query(max_length=CURSOR_MAX_LENGTH)] = None,
 ) -> OverduePage:
     page = service.overdue(
         session,

@@ -26,6 +26,8 @@ from shouhu.registry.visits import repository
 from shouhu.registry.visits.events import VISIT_RECORDED, VisitRecorded
 from shouhu.registry.visits.overdue import OverdueEdge, OverduePage, OverdueVisitOut
 from shouhu.registry.visits.schemas import (
+    MAX_INTERVAL_DAYS,
+    MIN_INTERVAL_DAYS,
     RecordVisit,
     RiskLevel,
     SetVisitInterval,
@@ -36,8 +38,6 @@ from shouhu.registry.workforce.service import division_in_scope
 
 # Risk levels that notifications should act on (the event's `highRisk`).
 HIGH_RISK = frozenset({RiskLevel.HIGH})
-# Bounds of an interval the district may set, in days.
-MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS = 1, 730
 MAX_PAGE = 100
 
 
@@ -93,6 +93,8 @@ def record_visit(
         fields["status"] = "已退出的儿童不能记录走访"
     if data.visited_on > today():
         fields["visitedOn"] = "走访日期不能晚于今天"
+    elif data.visited_on < child.birth_date:
+        fields["visitedOn"] = "走访日期不能早于儿童出生日期"
     seen, findings = data.seen.strip(), data.findings.strip()
     if not seen:
         fields["seen"] = "走访对象不能为空"

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.schemas import DIVISION_CODE, DIVISION_CODE_SAID, DivisionCode, Said
 from shouhu.registry.workforce import service
 from shouhu.registry.workforce.schemas import (
     AssignWorker,
@@ -35,7 +36,11 @@ def division_workforce(
 def workforce_of_divisions(
     session: SessionDep,
     principal: PrincipalDep,
-    division_codes: Annotated[list[str] | None, Query(alias="divisionCodes")] = None,
+    division_codes: Annotated[
+        list[DivisionCode] | None,
+        Query(alias="divisionCodes", max_length=service.MAX_DIVISIONS),
+        Said(f"一次最多查询{service.MAX_DIVISIONS}个区划"),
+    ] = None,
     include_ended: Annotated[bool, Query(alias="includeEnded")] = False,
 ) -> list[WorkforceMemberOut]:
     """The workforce of many divisions at once, for the gateway's DataLoader.
@@ -74,6 +79,8 @@ def end_assignment(
 def workforce_coverage(
     session: SessionDep,
     principal: PrincipalDep,
-    division_code: Annotated[str | None, Query(alias="divisionCode")] = None,
+    division_code: Annotated[
+        str | None, Query(alias="divisionCode", pattern=DIVISION_CODE), Said(DIVISION_CODE_SAID)
+    ] = None,
 ) -> CoverageOut:
     return service.coverage(session, principal, division_code)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
-from shouhu.platform.schemas import Camel, Input
+from shouhu.platform.schemas import Camel, Day, Input
 from shouhu.registry.divisions.schemas import DivisionOut
 
 
@@ -32,14 +33,14 @@ class AssignWorker(Input):
     name: str = Field(max_length=50)
     phone: str = Field(max_length=20)
     employment: Employment
-    since: date
+    since: Annotated[date, Day("任职起始日期")]
     username: str | None = Field(default=None, max_length=100)
 
 
 class EndAssignment(Input):
     """The last day of a term; today when left out."""
 
-    until: date | None = None
+    until: Annotated[date, Day("结束日期")] | None = None
 
 
 class WorkforceMemberOut(Camel):
@@ -49,7 +50,7 @@ class WorkforceMemberOut(Camel):
     name: str
     phone: str
     employment: Employment
-    since: date
+    since: Annotated[date, Day("任职起始日期")]
     until: date | None
     username: str | None
     current: bool
