@@ -7,8 +7,11 @@ from shouhu.platform.errors import Forbidden
 READ_ROLES = frozenset(
     {Role.CIVIL_AFFAIRS, Role.INTAKE_CLERK, Role.TOWN_SOCIAL_WORKER, Role.VILLAGE_SUPERVISOR}
 )
-# Roles that see HIV-affected among the facts of a decision; for others it is left out.
+# Roles that see health detail (the registry's `health` part): HIV-affected as such.
 HEALTH_DETAIL_ROLES = frozenset({Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER})
+# How a subtype is shown to a role without health detail, as the registry shows it (a test holds
+# the two tables together): HIV-affected as seriously ill, in the facts of every decision.
+DISCLOSED_AS = {"HIV_AFFECTED": "SERIOUSLY_ILL"}
 # Roles that set standards and switch pilots on and off, district-wide.
 STANDARD_ROLES = frozenset({Role.CIVIL_AFFAIRS})
 # Roles that run a month's payment batch (the finance office works through civil affairs).
@@ -20,7 +23,6 @@ PAYMENT_LINE_ROLES = frozenset(
 # Roles that read a batch's totals only (no child's line): the line readers and the auditor.
 PAYMENT_TOTAL_ROLES = PAYMENT_LINE_ROLES | {Role.AUDITOR}
 
-HIDDEN_SUBTYPES = frozenset({"HIV_AFFECTED"})
 DISTRICT_CODE_LENGTH = 6
 
 

@@ -563,10 +563,11 @@ class Standards:
 
 
 def _visible_facts(principal: Principal, facts: dict[str, Any]) -> dict[str, Any]:
-    """HIV-affected only to roles that need it (policy table); groups follow what is shown."""
+    """The facts as the principal is shown them: without health detail, a subtype as it is
+    disclosed (HIV-affected as seriously ill, policy table), the groups following."""
     if policy.sees_health_details(principal):
         return facts
-    subtypes = [s for s in facts.get("subtypes", []) if s not in policy.HIDDEN_SUBTYPES]
+    subtypes = sorted({policy.DISCLOSED_AS.get(s, s) for s in facts.get("subtypes", [])})
     groups = sorted({engine.GROUP_OF[Subtype(s)].value for s in subtypes})
     return {**facts, "subtypes": subtypes, "groups": groups}
 
