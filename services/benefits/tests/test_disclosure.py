@@ -3,12 +3,19 @@ rules file; and that nothing else of a decision tells the two apart."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shouhu.benefits import app, policy
+from shouhu.benefits.decisions.repository import DecisionRow
+from shouhu.benefits.decisions.service import decision_out, outcome_record
+from shouhu.benefits.rules import engine
 from shouhu.benefits.rules.disclosure import check_ledger, treated_apart
+from shouhu.benefits.rules.engine import Facts
 from shouhu.benefits.rules.schema import (
     RULES_FILE,
     ProgrammeCode,
@@ -70,3 +77,64 @@ def test_rules_whose_ledger_would_tell_stop_the_service(tmp_path, monkeypatch):
     settings_ = BenefitsSettings(database_url=f"sqlite:///{tmp_path / 'b.db'}", run_worker=False)
     with pytest.raises(ValueError, match="发放明细和汇总会泄露健康详情"):
         app.create_app(settings_)
+
+
+def _facts(subtypes: frozenset[Subtype], intervention: bool, guardian: bool) -> Facts:
+    return Facts(
+        on=date(2026, 6, 15),
+        active=True,
+        exited_on=None,
+        birth_date=date(2015, 3, 1),
+        subtypes=subtypes,
+        intervention_open=intervention,
+        guardian_present=guardian,
+    )
+
+
+def _shown(rules: Rules, facts: Facts, standards, enabled, held) -> tuple[object, object]:
+    """What a role without health detail is shown of a decision on these facts."""
+    outcomes = engine.decide(rules, facts, standards, enabled, held)
+    row = DecisionRow(
+        id="d",
+        child_id="c",
+        decided_on=facts.on,
+        decided_at=datetime(2026, 6, 15, tzinfo=UTC),
+        rule_version=rules.version,
+        trigger="test",
+        facts={},
+        outcomes=[outcome_record(o) for o in outcomes],
+        facts_digest="",
+        outcomes_digest="",
+        conditions_met="",
+    )
+    apart = treated_apart(rules, policy.DISCLOSED_AS)
+    met = {o.programme for o in outcomes if o.conditions_met} - apart.outcome
+    return [d.model_dump() for d in decision_out(row, apart)], met
+
+
+AMOUNTS = st.integers(min_value=0, max_value=1_000_000)
+
+
+@pytest.mark.parametrize("rules", [RULES, GROUPED, ALIKE], ids=["district", "grouped", "alike"])
+@settings(max_examples=300, deadline=None)
+@given(
+    others=st.frozensets(st.sampled_from([s for s in Subtype if s is not S.HIV_AFFECTED])),
+    standards=st.fixed_dictionaries({code: AMOUNTS for code in ProgrammeCode}),
+    held=st.frozensets(st.sampled_from(list(ProgrammeCode))),
+    intervention=st.booleans(),
+    guardian=st.booleans(),
+    pilot=st.booleans(),
+)
+def test_what_is_shown_is_the_same_for_a_subtype_and_what_it_is_disclosed_as(
+    rules, others, standards, held, intervention, guardian, pilot
+):
+    enabled = {p.code: pilot or p.enabled_by_default for p in rules.programmes}
+    hiv, ill, both = (
+        _shown(rules, _facts(subtypes, intervention, guardian), standards, enabled, held)
+        for subtypes in (
+            others | {S.HIV_AFFECTED},
+            others | {S.SERIOUSLY_ILL},
+            others | {S.HIV_AFFECTED, S.SERIOUSLY_ILL},
+        )
+    )
+    assert hiv == ill == both
