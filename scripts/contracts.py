@@ -136,9 +136,39 @@ def access_policy() -> str:
         "- Benefits (the benefits service's table) go to: "
         + ", ".join(f"`{r.value}`" for r in sorted(benefits.READ_ROLES))
         + ".",
+        *benefits_withheld(),
         "",
     ]
     return "\n".join(lines)
+
+
+def benefits_withheld() -> list[str]:
+    """The rule beside the table for benefits without health detail, from the benefits rules."""
+    from shouhu.benefits import policy
+    from shouhu.benefits.rules.schema import load
+
+    apart = policy.treated_apart(load())
+
+    def codes(programmes: frozenset[Any]) -> str:
+        return ", ".join(f"`{c}`" for c in sorted(programmes)) or "none"
+
+    health = sorted(r.value for r in policy.HEALTH_DETAIL_ROLES)
+    return [
+        "- Benefits without `health` (health detail: "
+        + ", ".join(f"`{r}`" for r in health)
+        + "): the facts of a decision",
+        "  show subtypes as above (its own `DISCLOSED_AS`, which a test holds equal). Where the",
+        "  benefits rules treat a subtype apart from what it is shown as (a condition or share",
+        "  tier names one and not the other; a group follows its members), the fields that could",
+        "  differ are withheld for every child alike, null and named in `withheld`:",
+        "  - the whole decision, its entitlements and its standard in the facts: "
+        + codes(apart.outcome)
+        + ";",
+        f"  - share, amount and reasons: {codes(apart.amount)};",
+        f"  - reasons: {codes(apart.reasons)}.",
+        "  A programme paid in batches may not be among them: such rules stop the service, so the",
+        "  payment ledger (lines, exports, totals) withholds nothing.",
+    ]
 
 
 def contracts() -> dict[Path, str]:

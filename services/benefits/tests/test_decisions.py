@@ -314,9 +314,9 @@ def test_scope_per_role(benefits, harness, ev, as_user):
         response = benefits.get(f"/children/{child}/benefits", headers=as_user(user))
         assert response.status_code == 403 and response.json()["code"] == "FORBIDDEN"
     assert benefits.get(f"/children/{child}/benefits").status_code == 401
-    # HIV-affected only to roles that need it.
+    # HIV-affected only to roles that need it; to others it is shown as seriously ill.
     seen = benefits_of(benefits, as_user("supervisor.110109001001"), child)["facts"]["subtypes"]
-    assert seen == ["DISABLED"]
+    assert seen == ["DISABLED", "SERIOUSLY_ILL"]
     seen = benefits_of(benefits, as_user("worker.110109001"), child)["facts"]["subtypes"]
     assert seen == ["DISABLED", "HIV_AFFECTED"]
 

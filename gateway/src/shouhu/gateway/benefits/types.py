@@ -163,17 +163,27 @@ async def programme_of(info: Ctx, code: str) -> Programme:
     return Programme.from_row((await info.context.loaders.programmes())[code])
 
 
-@strawberry.type(description="The decision on one programme, with its reasons (认定结果及理由)")
+WITHHELD = (
+    "Fields answered null because the caller's role sees no health detail and the rules could "
+    "tell it by them (the same for every child; docs/benefits.md)"
+)
+
+
+@strawberry.type(
+    description="The decision on one programme, with its reasons (认定结果及理由); a field "
+    "named in `withheld` is null"
+)
 class BenefitDecision:
-    eligible: bool
-    granted: bool
-    outcome: DecisionOutcome
-    reasons: list[str] = strawberry.field(description="In Chinese, as the rules say")
-    monthly_amount_fen: int
-    share_percent: int
+    eligible: bool | None
+    granted: bool | None
+    outcome: DecisionOutcome | None
+    reasons: list[str] | None = strawberry.field(description="In Chinese, as the rules say")
+    monthly_amount_fen: int | None
+    share_percent: int | None
     superseded_by: ProgrammeCode | None = strawberry.field(description="The winner (择高原则)")
     rule_version: str
     decided_on: datetime.date
+    withheld: list[str] = strawberry.field(description=WITHHELD)
     programme_code: strawberry.Private[str]
 
     @strawberry.field
@@ -183,31 +193,36 @@ class BenefitDecision:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> BenefitDecision:
         return cls(
-            eligible=row["eligible"],
-            granted=row["granted"],
-            outcome=DecisionOutcome(row["outcome"]),
-            reasons=row["reasons"],
-            monthly_amount_fen=row["monthlyAmountFen"],
-            share_percent=row["sharePercent"],
+            eligible=row.get("eligible"),
+            granted=row.get("granted"),
+            outcome=DecisionOutcome(row["outcome"]) if row.get("outcome") else None,
+            reasons=row.get("reasons"),
+            monthly_amount_fen=row.get("monthlyAmountFen"),
+            share_percent=row.get("sharePercent"),
             superseded_by=ProgrammeCode(row["supersededBy"]) if row.get("supersededBy") else None,
             rule_version=row["ruleVersion"],
             decided_on=datetime.date.fromisoformat(row["decidedOn"]),
+            withheld=row.get("withheld", []),
             programme_code=row["programme"],
         )
 
 
-@strawberry.type(description="A right to a programme over whole months (待遇)")
+@strawberry.type(
+    description="A right to a programme over whole months (待遇); a field named in `withheld` is "
+    "null"
+)
 class Entitlement:
     id: strawberry.ID
     kind: ProgrammeKind
     status: EntitlementStatus
-    monthly_amount_fen: int = strawberry.field(description="This month's amount, in fen")
-    share_percent: int
+    monthly_amount_fen: int | None = strawberry.field(description="This month's amount, in fen")
+    share_percent: int | None
     starts_on: datetime.date
     ends_on: datetime.date | None
     end_reason: str | None
     administered_elsewhere: bool
     paid_in_batches: bool
+    withheld: list[str] = strawberry.field(description=WITHHELD)
     programme_code: strawberry.Private[str]
 
     @strawberry.field
@@ -220,13 +235,14 @@ class Entitlement:
             id=strawberry.ID(row["id"]),
             kind=ProgrammeKind(row["kind"]),
             status=EntitlementStatus(row["status"]),
-            monthly_amount_fen=row["monthlyAmountFen"],
-            share_percent=row["sharePercent"],
+            monthly_amount_fen=row.get("monthlyAmountFen"),
+            share_percent=row.get("sharePercent"),
             starts_on=datetime.date.fromisoformat(row["startsOn"]),
             ends_on=to_date(row.get("endsOn")),
             end_reason=row.get("endReason"),
             administered_elsewhere=row["administeredElsewhere"],
             paid_in_batches=row["paidInBatches"],
+            withheld=row.get("withheld", []),
             programme_code=row["programme"],
         )
 
@@ -249,6 +265,11 @@ class ChildBenefits:
     facts: JSON | None = strawberry.field(description="The facts the decision used")
     decisions: list[BenefitDecision]
     entitlements: list[Entitlement] = strawberry.field(description="Newest first")
+    withheld_programmes: list[ProgrammeCode] = strawberry.field(
+        description="Programmes whose entitlements are left out and whose decisions are withheld "
+        "for the caller's role, as whether a child holds one could tell a health detail (the same "
+        "for every child; docs/benefits.md)"
+    )
     child_id: strawberry.Private[str]
 
     @strawberry.field(description="Every decision, newest first")
@@ -277,6 +298,7 @@ class ChildBenefits:
                 facts=None,
                 decisions=[],
                 entitlements=[],
+                withheld_programmes=[],
                 child_id=child_id,
             )
         return cls(
@@ -285,6 +307,7 @@ class ChildBenefits:
             facts=row.get("facts"),
             decisions=[BenefitDecision.from_row(d) for d in row["decisions"]],
             entitlements=[Entitlement.from_row(e) for e in row["entitlements"]],
+            withheld_programmes=[ProgrammeCode(p) for p in row.get("withheldProgrammes", [])],
             child_id=child_id,
         )
 

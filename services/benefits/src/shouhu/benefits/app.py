@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from shouhu.benefits import jobs
+from shouhu.benefits import jobs, policy
 from shouhu.benefits.decisions import handlers
 from shouhu.benefits.decisions.endpoints import router as decisions_router
 from shouhu.benefits.payments.endpoints import router as payments_router
@@ -40,7 +40,9 @@ def create_app(
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
     settings = settings or BenefitsSettings()
-    load()  # a broken rules file stops the service here, not at the first decision
+    # A broken rules file stops the service here, not at the first decision; so does one whose
+    # payment ledger would tell a health detail (policy.treated_apart).
+    policy.treated_apart(load())
     return create_service_app(
         ServiceSpec(
             name="benefits",

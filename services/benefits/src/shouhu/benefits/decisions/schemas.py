@@ -15,20 +15,26 @@ from shouhu.platform.schemas import Camel, Input, Said
 MAX_CHILDREN = 100  # a DataLoader's batch
 MAX_DECISIONS = 100  # a page of a child's decisions
 
+WITHHELD = (
+    "Fields answered null because the caller's role sees no health detail and the rules could "
+    "tell it by them (the same for every child; docs/benefits.md)"
+)
+
 
 class DecisionOut(Camel):
     """The decision on one programme, explained (认定结果及理由)."""
 
     programme: ProgrammeCode
-    eligible: bool
-    granted: bool
-    outcome: OutcomeKind
-    reasons: list[str]
-    monthly_amount_fen: int
-    share_percent: int
+    eligible: bool | None
+    granted: bool | None
+    outcome: OutcomeKind | None
+    reasons: list[str] | None
+    monthly_amount_fen: int | None
+    share_percent: int | None
     superseded_by: ProgrammeCode | None
     rule_version: str
     decided_on: date
+    withheld: list[str] = Field(default_factory=list, description=WITHHELD)
 
 
 class DecisionSetOut(Camel):
@@ -50,13 +56,14 @@ class EntitlementOut(Camel):
     programme: ProgrammeCode
     kind: ProgrammeKind
     status: EntitlementStatus
-    monthly_amount_fen: int
-    share_percent: int
+    monthly_amount_fen: int | None
+    share_percent: int | None
     starts_on: date
     ends_on: date | None
     end_reason: str | None
     administered_elsewhere: bool
     paid_in_batches: bool
+    withheld: list[str] = Field(default_factory=list, description=WITHHELD)
 
 
 class ChildBenefitsOut(Camel):
@@ -70,6 +77,12 @@ class ChildBenefitsOut(Camel):
     facts: dict[str, Any] | None
     decisions: list[DecisionOut]
     entitlements: list[EntitlementOut]
+    withheld_programmes: list[ProgrammeCode] = Field(
+        default_factory=list,
+        description="Programmes whose entitlements are left out and whose decisions are withheld "
+        "for the caller's role, as whether a child holds one could tell a health detail (the same "
+        "for every child; docs/benefits.md)",
+    )
 
 
 class BenefitsRequest(Input):

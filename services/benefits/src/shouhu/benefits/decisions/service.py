@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from pydantic.alias_generators import to_camel
 from sqlmodel import Session
 
 from shouhu.benefits import policy
@@ -45,6 +46,7 @@ from shouhu.benefits.models import ChildFacts, Intervention
 from shouhu.benefits.programmes import service as programmes
 from shouhu.benefits.publish import Outbox
 from shouhu.benefits.rules import engine
+from shouhu.benefits.rules.disclosure import NOTHING_APART, Apart
 from shouhu.benefits.rules.engine import Facts, Outcome, OutcomeKind
 from shouhu.benefits.rules.schema import (
     KIND_NAMES,
@@ -564,18 +566,61 @@ class Standards:
         )
 
 
-def _visible_facts(principal: Principal, facts: dict[str, Any]) -> dict[str, Any]:
-    """HIV-affected only to roles that need it (policy table); groups follow what is shown."""
+# What a role without health detail is not shown of a programme the rules treat apart, by how
+# it is apart (policy.treated_apart): the same fields of that programme for every child.
+OUTCOME_FIELDS = (
+    "eligible",
+    "granted",
+    "outcome",
+    "reasons",
+    "monthly_amount_fen",
+    "share_percent",
+    "superseded_by",
+)
+AMOUNT_FIELDS = ("reasons", "monthly_amount_fen", "share_percent")
+REASON_FIELDS = ("reasons",)
+ENTITLEMENT_FIELDS = ("monthly_amount_fen", "share_percent")
+
+
+def _decision_fields(apart: Apart, code: ProgrammeCode) -> tuple[str, ...]:
+    if code in apart.outcome:
+        return OUTCOME_FIELDS
+    if code in apart.amount:
+        return AMOUNT_FIELDS
+    return REASON_FIELDS if code in apart.reasons else ()
+
+
+def _withholding(fields: tuple[str, ...]) -> dict[str, Any]:
+    """The update that answers these fields null and names them in `withheld`."""
+    return {**dict.fromkeys(fields), "withheld": [to_camel(f) for f in fields]}
+
+
+def _visible_facts(principal: Principal, facts: dict[str, Any], apart: Apart) -> dict[str, Any]:
+    """The facts of a decision as the principal is shown them (policy.DISCLOSED_AS)."""
     if policy.sees_health_details(principal):
         return facts
-    subtypes = [s for s in facts.get("subtypes", []) if s not in policy.HIDDEN_SUBTYPES]
-    groups = sorted({engine.GROUP_OF[Subtype(s)].value for s in subtypes})
-    return {**facts, "subtypes": subtypes, "groups": groups}
+    # HIV-affected as seriously ill, the groups following; the standard and pilot of a programme
+    # apart in outcome would tell whether its conditions are met, so it goes for every child.
+    subtypes = sorted({policy.DISCLOSED_AS.get(s, s) for s in facts.get("subtypes", [])})
+    shown = {
+        **facts,
+        "subtypes": subtypes,
+        "groups": sorted({engine.GROUP_OF[Subtype(s)].value for s in subtypes}),
+    }
+    if "standardsFen" in facts:
+        shown["standardsFen"] = {
+            c: fen for c, fen in facts["standardsFen"].items() if c not in apart.outcome
+        }
+    if "pilotsEnabled" in facts:
+        shown["pilotsEnabled"] = [c for c in facts["pilotsEnabled"] if c not in apart.outcome]
+    return shown
 
 
-def decision_out(decision: DecisionRow) -> list[DecisionOut]:
-    return [
-        DecisionOut(
+def decision_out(decision: DecisionRow, apart: Apart = NOTHING_APART) -> list[DecisionOut]:
+    """Each programme's outcome, less what `apart` withholds."""
+    outs = []
+    for o in decision.outcomes:
+        out = DecisionOut(
             programme=ProgrammeCode(o["programme"]),
             eligible=o["eligible"],
             granted=o["granted"],
@@ -587,8 +632,30 @@ def decision_out(decision: DecisionRow) -> list[DecisionOut]:
             rule_version=decision.rule_version,
             decided_on=decision.decided_on,
         )
-        for o in decision.outcomes
-    ]
+        fields = _decision_fields(apart, out.programme)
+        outs.append(out.model_copy(update=_withholding(fields)) if fields else out)
+    return outs
+
+
+def _entitlement_out(
+    e: EntitlementRow, day: date, standards: Standards, rules: Rules, apart: Apart
+) -> EntitlementOut:
+    out = EntitlementOut(
+        id=e.id,
+        programme=ProgrammeCode(e.programme),
+        kind=ProgrammeKind(e.kind),
+        status=status_on(e.starts_on, e.ends_on, day),
+        monthly_amount_fen=standards.amount(e, day),
+        share_percent=e.share_percent,
+        starts_on=e.starts_on,
+        ends_on=e.ends_on,
+        end_reason=e.end_reason,
+        administered_elsewhere=e.administered_elsewhere,
+        paid_in_batches=rules.programme(e.programme).paid_in_batches,
+    )
+    if out.programme in apart.amount:
+        return out.model_copy(update=_withholding(ENTITLEMENT_FIELDS))
+    return out
 
 
 def _benefits_out(
@@ -599,31 +666,24 @@ def _benefits_out(
     standards: Standards,
     rules: Rules,
 ) -> ChildBenefitsOut:
+    """A child's benefits as the principal may see them (policy.withheld_from)."""
     day = today()
+    apart = policy.withheld_from(principal, rules)
+    # Whether a child holds an entitlement apart in outcome would tell: left out for every child.
+    shown = [e for e in entitlements if ProgrammeCode(e.programme) not in apart.outcome]
     return ChildBenefitsOut(
         child_id=row.child_id,
         residence_division_code=row.residence_division_code,
         status=row.status,
         decided_on=decision.decided_on if decision else None,
         rule_version=decision.rule_version if decision else None,
-        facts=_visible_facts(principal, decision.facts) if decision else None,
-        decisions=decision_out(decision) if decision else [],
+        facts=_visible_facts(principal, decision.facts, apart) if decision else None,
+        decisions=decision_out(decision, apart) if decision else [],
         entitlements=[
-            EntitlementOut(
-                id=e.id,
-                programme=ProgrammeCode(e.programme),
-                kind=ProgrammeKind(e.kind),
-                status=status_on(e.starts_on, e.ends_on, day),
-                monthly_amount_fen=standards.amount(e, day),
-                share_percent=e.share_percent,
-                starts_on=e.starts_on,
-                ends_on=e.ends_on,
-                end_reason=e.end_reason,
-                administered_elsewhere=e.administered_elsewhere,
-                paid_in_batches=rules.programme(e.programme).paid_in_batches,
-            )
-            for e in sorted(entitlements, key=lambda e: (e.starts_on, e.created_at), reverse=True)
+            _entitlement_out(e, day, standards, rules, apart)
+            for e in sorted(shown, key=lambda e: (e.starts_on, e.created_at), reverse=True)
         ],
+        withheld_programmes=sorted(apart.outcome),
     )
 
 
@@ -700,6 +760,7 @@ def decision_history(
     child_benefits(session, principal, child_id)
     if not 1 <= first <= MAX_DECISIONS:
         raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_DECISIONS}之间"})
+    apart = policy.withheld_from(principal, load())
     return [
         DecisionSetOut(
             id=d.id,
@@ -707,8 +768,8 @@ def decision_history(
             decided_at=d.decided_at,
             rule_version=d.rule_version,
             trigger=d.trigger,
-            facts=_visible_facts(principal, d.facts),
-            decisions=decision_out(d),
+            facts=_visible_facts(principal, d.facts, apart),
+            decisions=decision_out(d, apart),
         )
         for d in repository.history(session, child_id, first)
     ]
