@@ -96,6 +96,8 @@ def _register(platform, token, village=VILLAGE):
 def _classify(platform, token, child, subtypes, headers=None):
     groups = {
         "DISABLED": "ILLNESS_DISABILITY",
+        "SERIOUSLY_ILL": "ILLNESS_DISABILITY",
+        "HIV_AFFECTED": "ILLNESS_DISABILITY",
         "LOW_INCOME_FAMILY": "POVERTY",
         "MINIMUM_SUBSISTENCE_FAMILY": "POVERTY",
     }
@@ -424,3 +426,32 @@ def test_the_civil_affairs_department_system_sees_every_town(platform):
     assert scope["data"]["paymentBatch"]["scopeDivisionCode"] == "110109"
     everything = {line["childId"] for line in _all_lines(platform, admin, month)}
     assert {line["childId"] for line in _all_lines(platform, system, month)} == everything
+
+
+PLAN = """
+query Plan($id: ID!) {
+  child(id: $id) {
+    supportPlan { measures { department kind description status dueDate } }
+    history { operation }
+  }
+}
+"""
+
+
+def test_the_plan_tells_hiv_from_serious_illness_only_to_health_detail(embedded):
+    """The measures benefits adds to the plan read alike for both children without health detail."""
+    admin = embedded.token("admin.district")
+    hiv, ill = _register(embedded, admin), _register(embedded, admin)
+    _classify(embedded, admin, hiv, ["HIV_AFFECTED"])
+    _classify(embedded, admin, ill, ["SERIOUSLY_ILL"])
+
+    def plan(token, child):
+        body = graphql(embedded.graphql_url, PLAN, token, {"id": child["id"]})
+        assert "errors" not in body, body
+        return body["data"]["child"]
+
+    for child in (hiv, ill):  # benefits decided, and the plan shows its measures
+        eventually(lambda child=child: plan(admin, child)["supportPlan"]["measures"], timeout=60)
+    clerk = embedded.token("clerk.district")
+    assert plan(clerk, hiv) == plan(clerk, ill)
+    assert plan(admin, hiv) != plan(admin, ill)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from shouhu.platform.schemas import Camel
 
@@ -44,6 +44,11 @@ class PlanMeasure(Camel):
     description: str
     status: str
     due_date: date | None
+    restricted: bool = Field(
+        default=False,
+        description="Shown only to roles that see health detail: the programme's very grant "
+        "could tell HIV from serious illness (docs/access-policy.md)",
+    )
 
 
 class EntitlementChanged(Camel):

@@ -475,7 +475,10 @@ def plan_measure(
         f"{programme.name}（{KIND_NAMES[programme.kind]}，{who}），"
         f"自{entitlement.starts_on.isoformat()}起"
     )
-    if entitlement.share_percent != 100:
+    apart = policy.treated_apart(rules)
+    # The share of a programme that tells HIV from serious illness stays out of the plan,
+    # which roles without health detail read.
+    if entitlement.share_percent != 100 and programme.code not in apart.amount:
         description += f"，补贴比例{entitlement.share_percent}%"
     if entitlement.ends_on is not None:
         description += f"。{reason}"  # the reason says until when, or that it never starts
@@ -488,6 +491,7 @@ def plan_measure(
         description=description,
         status=measure_status,
         due_date=None if never_started else due,
+        restricted=programme.code in apart.outcome,
     )
 
 

@@ -806,6 +806,8 @@ def visible_history(principal: Principal, rows: Sequence[ChildHistory]) -> list[
     """The file's history, with HIV-affected shown as seriously ill and illness notes withheld
     for roles without health detail (policy table)."""
     detail = policy.sees_health_details(principal)
+    if not detail:  # a restricted measure's entries go with the measure
+        rows = [h for h in rows if not _restricted(h.before) and not _restricted(h.after)]
     return [
         HistoryEntryOut(
             seq=h.seq or 0,
@@ -818,6 +820,10 @@ def visible_history(principal: Principal, rows: Sequence[ChildHistory]) -> list[
         )
         for h in rows
     ]
+
+
+def _restricted(change: dict[str, Any] | None) -> bool:
+    return bool(change and change.get("restricted"))
 
 
 def _guardian_out(guardian: Guardian, child: Child) -> GuardianOut:

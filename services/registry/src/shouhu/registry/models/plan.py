@@ -22,6 +22,8 @@ class PlanMeasure(SQLModel, table=True):
     due_date: date | None = None
     owner: str | None = None
     source_ref: str | None = Field(default=None, unique=True)
+    # Shown only to roles that see health detail (a measure that could tell HIV, say).
+    restricted: bool = False
     created_by: str
     created_at: datetime = timestamp()
     updated_at: datetime = timestamp()

@@ -28,6 +28,7 @@ def on_entitlement_changed(session: Session, envelope: Envelope) -> None:
         due_date=date.fromisoformat(due) if due else None,
         owner=None,
         actor=envelope.source,
+        restricted=bool(measure.get("restricted", False)),
     )
 
 

@@ -104,6 +104,7 @@ def snapshot(measure: PlanMeasure) -> dict[str, Any]:
         "dueDate": measure.due_date.isoformat() if measure.due_date else None,
         "owner": measure.owner,
         "sourceRef": measure.source_ref,
+        **({"restricted": True} if measure.restricted else {}),
     }
 
 
@@ -127,8 +128,11 @@ def plans_of(
     for those who see the whole plan, else their own department's (policy.FILE_VIEW)."""
     whole = policy.sees(principal, policy.Part.PLAN)
     own = {d.value for d in own_departments(principal)}
+    health = policy.sees_health_details(principal)
     found = {child_id: SupportPlanOut(child_id=child_id, measures=[]) for child_id in child_ids}
     for measure in repository.measures_of_many(session, child_ids):
+        if measure.restricted and not health:
+            continue
         if whole or measure.department in own:
             found[measure.child_id].measures.append(to_out(measure))
     return found
@@ -206,9 +210,11 @@ def _create(
     owner: str | None,
     source_ref: str | None,
     actor: str,
+    restricted: bool = False,
 ) -> PlanMeasure:
     now = utcnow()
     measure = PlanMeasure(
+        restricted=restricted,
         id=str(uuid.uuid4()),
         child_id=child.id,
         version=1,
@@ -319,14 +325,15 @@ def _apply(
         raise Conflict()
     after = snapshot(measure)
     changed = sorted(k for k in after if after[k] != before[k])
+    mark = {"restricted": True} if measure.restricted else {}
     history.record(
         session,
         child_id=child.id,
         actor=actor,
         operation="PLAN_MEASURE_UPDATED",
         reason=reason,
-        before={"measureId": measure.id, **{k: before[k] for k in changed}},
-        after={"measureId": measure.id, **{k: after[k] for k in changed}},
+        before={"measureId": measure.id, **mark, **{k: before[k] for k in changed}},
+        after={"measureId": measure.id, **mark, **{k: after[k] for k in changed}},
     )
     children.emit(
         session,
@@ -360,6 +367,7 @@ def upsert_measure_from_event(
     due_date: date | None,
     owner: str | None,
     actor: str,
+    restricted: bool = False,
 ) -> PlanMeasure:
     """A department system's measure by `source_ref`, for consumers: redelivery changes nothing."""
     fields: dict[str, str] = {}
@@ -388,6 +396,7 @@ def upsert_measure_from_event(
             owner=_owner(owner),
             source_ref=ref,
             actor=actor,
+            restricted=restricted,
         )
     if measure.child_id != child.id:
         raise ValidationFailed(fields={"sourceRef": "该来源编号已用于其他儿童的措施"})
@@ -398,6 +407,7 @@ def upsert_measure_from_event(
         "status": status.value,
         "due_date": due_date,
         "owner": _owner(owner),
+        "restricted": restricted,
     }
     changes = {k: v for k, v in values.items() if getattr(measure, k) != v}
     if changes:
