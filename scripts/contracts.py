@@ -168,6 +168,9 @@ def benefits_withheld() -> list[str]:
         f"  - reasons: {codes(apart.reasons)}.",
         "  A programme paid in batches may not be among them: such rules stop the service, so the",
         "  payment ledger (lines, exports, totals) withholds nothing.",
+        "- Measures benefits adds to the support plan for a programme whose grant itself differs",
+        "  are `restricted`: shown, with their history, only to roles with `health`; no measure",
+        "  text names a share that differs.",
     ]
 
 

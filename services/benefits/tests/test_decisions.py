@@ -73,7 +73,11 @@ def test_classifying_decides_grants_from_the_first_of_the_month_and_tells_the_pl
         "description": "困境儿童生活保障（按月发放，区民政局），自2026-03-01起",
         "status": "IN_PROGRESS",
         "dueDate": None,
+        "restricted": False,
     }
+    # Rehabilitation is granted to the seriously ill and not to the HIV-affected: its measure
+    # is for roles with health detail only.
+    assert changed["MEDICAL_REHABILITATION"]["planMeasure"]["restricted"] is True
     assert changed["HARDSHIP_LIVING_ALLOWANCE"]["change"] == "GRANTED"
 
 
