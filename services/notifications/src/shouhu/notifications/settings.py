@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import Field, SecretStr, model_validator
 
+from shouhu.notifications.channels.email import SmtpSecurity
 from shouhu.notifications.channels.sms import ALIYUN_ENDPOINT
 from shouhu.platform.settings import ServiceSettings
 
@@ -17,6 +18,13 @@ class SmsProvider(StrEnum):
     FILE = "file"  # embedded mode: `<data_dir>/sms.jsonl`
     ALIYUN = "aliyun"  # Alibaba Cloud SMS
     WEBHOOK = "webhook"  # a district's gateway taking a JSON POST
+
+
+class EmailProvider(StrEnum):
+    """Who carries email."""
+
+    FILE = "file"  # embedded mode: `<data_dir>/email.jsonl`
+    SMTP = "smtp"
 
 
 class NotificationsSettings(ServiceSettings):
@@ -41,6 +49,18 @@ class NotificationsSettings(ServiceSettings):
     # With a secret, each POST carries `X-Shouhu-Signature: sha256=<HMAC of the body>`.
     sms_webhook_secret: SecretStr = SecretStr("")
 
+    email_provider: EmailProvider = EmailProvider.FILE
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    # e.g. `守护平台 <noreply@example.gov.cn>`
+    smtp_from_address: str = ""
+    # A private CA's certificate (PEM) for the SMTP server; the system's CAs otherwise.
+    smtp_ca_file: Path | None = None
+    smtp_timeout_seconds: float = Field(default=10.0, gt=0)
+
     @model_validator(mode="after")
     def _providers_complete(self) -> NotificationsSettings:
         missing: list[str] = []
@@ -57,6 +77,18 @@ class NotificationsSettings(ServiceSettings):
             ]
         if self.sms_provider is SmsProvider.WEBHOOK and not self.sms_webhook_url:
             missing.append("sms_webhook_url")
+        if self.email_provider is EmailProvider.SMTP:
+            missing += [
+                name
+                for name, value in (
+                    ("smtp_host", self.smtp_host),
+                    ("smtp_from_address", self.smtp_from_address),
+                )
+                if not value
+            ]
         if missing:
             raise ValueError(f"notification channel settings missing: {', '.join(missing)}")
+        # smtplib sends AUTH credentials as ASCII and fails on anything else at the first send.
+        if not (self.smtp_username + self.smtp_password.get_secret_value()).isascii():
+            raise ValueError("smtp_username and smtp_password must be ASCII")
         return self

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ssl
+
 from shouhu.notifications.channels.base import Channel
+from shouhu.notifications.channels.email import FileEmail, SmtpEmail
 from shouhu.notifications.channels.sms import AliyunSms, FileSms, WebhookSms
-from shouhu.notifications.settings import NotificationsSettings, SmsProvider
+from shouhu.notifications.settings import EmailProvider, NotificationsSettings, SmsProvider
 
 
 def sms_from(settings: NotificationsSettings) -> Channel:
@@ -30,6 +33,23 @@ def sms_from(settings: NotificationsSettings) -> Channel:
     return FileSms(settings.data_dir / "sms.jsonl", template_codes=codes)
 
 
+def email_from(settings: NotificationsSettings) -> Channel:
+    """The email channel of the settings."""
+    if settings.email_provider is EmailProvider.SMTP:
+        ca_file = str(settings.smtp_ca_file) if settings.smtp_ca_file else None
+        return SmtpEmail(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            from_address=settings.smtp_from_address,
+            security=settings.smtp_security,
+            username=settings.smtp_username,
+            password=settings.smtp_password.get_secret_value(),
+            timeout_seconds=settings.smtp_timeout_seconds,
+            tls_context=ssl.create_default_context(cafile=ca_file),
+        )
+    return FileEmail(settings.data_dir / "email.jsonl")
+
+
 def channels_from(settings: NotificationsSettings) -> dict[str, Channel]:
-    """Every channel by name: `sms`."""
-    return {"sms": sms_from(settings)}
+    """Every channel by name: `sms` and `email`."""
+    return {"sms": sms_from(settings), "email": email_from(settings)}
