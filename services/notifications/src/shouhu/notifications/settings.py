@@ -34,6 +34,8 @@ class NotificationsSettings(ServiceSettings):
     database_url: str = "sqlite:///./data/notifications.db"
     # Where embedded mode's files go (`SHOUHU_DATA_DIR`, as `make run` uses it).
     data_dir: Path = Path("data")
+    # Templates of every kind and channel; the ones shipped with the service unless set.
+    templates_dir: Path | None = None
 
     sms_provider: SmsProvider = SmsProvider.FILE
     # Provider template code by notification kind, as JSON: {"CHILD_REGISTERED": "SMS_123"}.
