@@ -5,11 +5,13 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from shouhu.notifications import handlers, notify
+from shouhu.notifications.channels.factory import channels_from
 from shouhu.notifications.deliveries.endpoints import router as deliveries_router
 from shouhu.notifications.escalations.endpoints import router as escalations_router
 from shouhu.notifications.inapp.endpoints import router as inapp_router
 from shouhu.notifications.rules import rules
 from shouhu.notifications.settings import NotificationsSettings
+from shouhu.notifications.templating import templates_from
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.settings import topic_of
@@ -29,7 +31,8 @@ def create_app(
 ) -> FastAPI:
     settings = settings or NotificationsSettings()
     rules()  # broken rules stop the service here, not at the first event
-    return create_service_app(
+    templates = templates_from(settings)  # and so does a broken template
+    app = create_service_app(
         ServiceSpec(
             name="notifications",
             settings=settings,
@@ -44,3 +47,6 @@ def create_app(
             verifier=verifier,
         )
     )
+    app.state.templates = templates
+    app.state.channels = channels_from(settings)
+    return app
