@@ -7,6 +7,9 @@ from shouhu.notifications.notify import notify
 from shouhu.notifications.recipients.service import To
 from shouhu.platform.events import Envelope
 
+REGISTERED = {"childName": "王小红", "birthDate": "2015-01-01", "divisionName": "东辛房社区"}
+HIGH_RISK = {"childName": "王小红", "divisionName": "东辛房社区", "visitDate": "2026-11-29"}
+
 
 def _rows(client, model):
     with Session(client.app.state.engine) as session:
@@ -74,8 +77,7 @@ def test_a_person_hears_what_is_addressed_to_them_alone(notifications, as_user, 
             session,
             To.person("worker.110109001"),
             kind="CHILD_REGISTERED",
-            title="t",
-            body="b",
+            variables=REGISTERED,
             source_event_id="e-1",
         )
         session.commit()
@@ -103,16 +105,14 @@ def test_an_sms_goes_to_each_mobile_of_the_post_and_never_to_a_landline(
             session,
             To.post("town_social_worker", "110109001"),
             kind="VISIT_HIGH_RISK",
-            title="t",
-            body="b",
+            variables=HIGH_RISK,
             source_event_id="e-1",
         )
         notify(
             session,
             To.post("town_social_worker", "110109101"),
             kind="VISIT_HIGH_RISK",
-            title="t",
-            body="b",
+            variables=HIGH_RISK,
             source_event_id="e-2",
         )
         session.commit()

@@ -3,7 +3,8 @@
 A notification was addressed to a post and read once for all who hold it. Now it may go to a
 person, a post or an outside contact; each person reads and acknowledges on their own
 (`receipt`); each channel's sending is a `delivery`; an unacknowledged notification has an
-`escalation_timer`; the registry's workforce is projected into `post_holder`. Read state moves
+`escalation_timer`; the registry's workforce is projected into `post_holder`, and its files'
+names into `child_card` for the texts. Read state moves
 to receipts under the reader's name.
 
 Revision ID: 0003
@@ -55,8 +56,12 @@ def upgrade() -> None:
         "delivery",
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("notification_id", sa.String(36), nullable=False),
+        sa.Column("kind", sa.String(50), nullable=False),
         sa.Column("channel", sa.String(20), nullable=False),
         sa.Column("address", sa.String(200), nullable=False),
+        sa.Column("subject", sa.String(200), nullable=False),
+        sa.Column("body", sa.Text, nullable=False),
+        sa.Column("params", sa.JSON, nullable=False),
         sa.Column("status", sa.String(10), nullable=False),
         sa.Column("attempts", sa.Integer, nullable=False),
         sa.Column("last_error", sa.Text, nullable=True),
@@ -92,9 +97,16 @@ def upgrade() -> None:
         sa.Column("until", sa.Date, nullable=True),
     )
     op.create_index("ix_post_holder_post", "post_holder", ["role", "division_code"])
+    op.create_table(
+        "child_card",
+        sa.Column("child_id", sa.String(36), primary_key=True),
+        sa.Column("name", sa.String(50), nullable=False),
+        sa.Column("residence_division_code", sa.String(12), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("child_card")
     op.drop_table("post_holder")
     op.drop_table("escalation_timer")
     op.drop_table("delivery")

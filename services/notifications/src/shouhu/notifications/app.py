@@ -11,7 +11,7 @@ from shouhu.notifications.escalations.endpoints import router as escalations_rou
 from shouhu.notifications.inapp.endpoints import router as inapp_router
 from shouhu.notifications.rules import rules
 from shouhu.notifications.settings import NotificationsSettings
-from shouhu.notifications.templating import templates_from
+from shouhu.notifications.templating import install, templates_from
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.settings import topic_of
@@ -32,6 +32,8 @@ def create_app(
     settings = settings or NotificationsSettings()
     rules()  # broken rules stop the service here, not at the first event
     templates = templates_from(settings)  # and so does a broken template
+    install(templates)
+    channels = channels_from(settings)
     app = create_service_app(
         ServiceSpec(
             name="notifications",
@@ -42,11 +44,18 @@ def create_app(
                 Subscription(topics=[topic_of("registry")], handlers=handlers.REGISTRY_HANDLERS),
                 Subscription(topics=[topic_of("benefits")], handlers=handlers.BENEFITS_HANDLERS),
             ],
-            periodic=[Periodic("escalate", settings.escalate_every_seconds, notify.escalate_due)],
+            periodic=[
+                Periodic("escalate", settings.escalate_every_seconds, notify.escalate_due),
+                Periodic(
+                    "deliver",
+                    settings.deliver_every_seconds,
+                    lambda engine: notify.deliver_due(engine, channels),
+                ),
+            ],
             transport=transport,
             verifier=verifier,
         )
     )
     app.state.templates = templates
-    app.state.channels = channels_from(settings)
+    app.state.channels = channels
     return app

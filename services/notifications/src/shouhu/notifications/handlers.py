@@ -2,33 +2,47 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session
 
 from shouhu.notifications.notify import notify
+from shouhu.notifications.recipients import cards
 from shouhu.notifications.recipients.handlers import HANDLERS as WORKFORCE_HANDLERS
 from shouhu.notifications.recipients.service import To
 from shouhu.platform.auth import Role
+from shouhu.platform.divisions import name as division_name
 from shouhu.platform.events import Envelope
 from shouhu.platform.worker import EventHandler
 
 CHILD_REGISTERED = "registry.child.registered"
+CHILD_UPDATED = "registry.child.updated"
 VISIT_RECORDED = "registry.visit.recorded"
 ENTITLEMENT_CHANGED = "benefits.entitlement.changed"
-RISK_NAMES = {"HIGH": "高风险", "MEDIUM": "中风险", "LOW": "低风险"}
 
 
 def on_child_registered(session: Session, envelope: Envelope) -> None:
     """The village's child welfare supervisor (儿童福利督导员) hears of a new file."""
     data = envelope.data
+    cards.keep(session, data["childId"], data["name"], data["residenceDivisionCode"])
     notify(
         session,
         To.post(Role.VILLAGE_SUPERVISOR.value, data["residenceDivisionCode"]),
         kind="CHILD_REGISTERED",
-        title="新登记儿童",
-        body=f"本村（社区）新登记儿童{data['name']}（{data['birthDate']}出生），请及时走访建档。",
+        variables={
+            "childName": data["name"],
+            "birthDate": data["birthDate"],
+            "divisionName": division_name(data["residenceDivisionCode"]),
+        },
         child_id=data["childId"],
         source_event_id=envelope.id,
     )
+
+
+def on_child_updated(session: Session, envelope: Envelope) -> None:
+    """Keep the name and village the texts use."""
+    data = envelope.data
+    cards.keep(session, data["childId"], data["name"], data["residenceDivisionCode"])
 
 
 def on_visit_recorded(session: Session, envelope: Envelope) -> None:
@@ -40,36 +54,39 @@ def on_visit_recorded(session: Session, envelope: Envelope) -> None:
         session,
         To.post(Role.TOWN_SOCIAL_WORKER.value, data["townDivisionCode"]),
         kind="VISIT_HIGH_RISK",
-        title="走访发现高风险家庭",
-        body=(
-            f"{data['visitedOn']}走访评估为{RISK_NAMES.get(data['riskLevel'], data['riskLevel'])}，"
-            "请尽快核实并采取措施，处理后请确认。"
-        ),
+        variables={
+            "childName": cards.name_of(session, data["childId"]),
+            "divisionName": division_name(data["residenceDivisionCode"]),
+            "visitDate": data["visitedOn"],
+        },
         child_id=data["childId"],
         subject_ref=data["visitId"],
         source_event_id=envelope.id,
     )
 
 
-def on_entitlement_changed(session: Session, envelope: Envelope) -> None:
-    """An entitlement that starts or ends paying: the village's supervisor.
+def _month(day: str | None) -> str:
+    return f"{date.fromisoformat(day):%Y年%m月}" if day else ""
 
-    The share is left out of the text: it could tell health detail the supervisor may not see.
-    """
+
+def on_entitlement_changed(session: Session, envelope: Envelope) -> None:
+    """An entitlement that starts or ends paying: the village's supervisor (no amount: the
+    share could tell health detail the supervisor may not see)."""
     data = envelope.data
     kinds = {"STARTED": "ENTITLEMENT_STARTED", "ENDED": "ENTITLEMENT_ENDED"}
     if data["change"] not in kinds:
         return
-    started = data["change"] == "STARTED"
     notify(
         session,
         To.post(Role.VILLAGE_SUPERVISOR.value, data["residenceDivisionCode"]),
         kind=kinds[data["change"]],
-        title=f"{data['programmeName']}{'开始发放' if started else '停止发放'}",
-        body=(
-            f"本村（社区）一名儿童的{data['programmeName']}"
-            + (f"自{data['startsOn']}起发放。" if started else f"于{data['endsOn']}停止。")
-        ),
+        variables={
+            "childName": cards.name_of(session, data["childId"]),
+            "programmeName": data["programmeName"],
+            "startMonth": _month(data["startsOn"]),
+            "endMonth": _month(data.get("endsOn")),
+            "reason": data["reason"],
+        },
         child_id=data["childId"],
         subject_ref=data["entitlementId"],
         source_event_id=envelope.id,
@@ -78,6 +95,7 @@ def on_entitlement_changed(session: Session, envelope: Envelope) -> None:
 
 REGISTRY_HANDLERS: dict[str, EventHandler] = {
     CHILD_REGISTERED: on_child_registered,
+    CHILD_UPDATED: on_child_updated,
     VISIT_RECORDED: on_visit_recorded,
     **WORKFORCE_HANDLERS,
 }

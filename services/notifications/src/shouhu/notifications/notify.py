@@ -6,12 +6,15 @@ acknowledgement clock, all in the caller's transaction; `escalate_due` moves the
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from shouhu.notifications.channels.base import Channel as Sender
+from shouhu.notifications.channels.base import Message, Outcome
 from shouhu.notifications.deliveries import service as deliveries
 from shouhu.notifications.escalations import repository as timers
 from shouhu.notifications.escalations import service as escalations
@@ -20,9 +23,11 @@ from shouhu.notifications.inapp import repository as inbox
 from shouhu.notifications.inapp import service as inapp
 from shouhu.notifications.inapp.schemas import NotificationOut
 from shouhu.notifications.models import Notification
+from shouhu.notifications.recipients import cards
 from shouhu.notifications.recipients import service as recipients
 from shouhu.notifications.recipients.service import To
 from shouhu.notifications.rules import Channel, rules
+from shouhu.notifications.templating import installed
 from shouhu.platform.auth import Principal
 from shouhu.platform.events import record_event, utcnow
 from shouhu.platform.settings import topic_of
@@ -37,26 +42,27 @@ def notify(
     to: To,
     *,
     kind: str,
-    title: str,
-    body: str,
+    variables: Mapping[str, object],
     source_event_id: str,
     child_id: str | None = None,
     subject_ref: str | None = None,
     channels: Sequence[Channel] | None = None,
     chain: tuple[str, int] | None = None,
 ) -> Notification:
-    """Tell a recipient; a kind with a ladder starts its acknowledgement clock."""
+    """Tell a recipient in the words of the kind's templates; a kind with a ladder starts its
+    acknowledgement clock."""
     spec = rules().kind(kind)
     resolved = recipients.resolve(session, to)
     ladder = rules().ladders.get(spec.ladder) if spec.ladder else None
+    text = installed().render(kind, "inapp", variables)
     notification = inapp.leave(
         session,
         resolved,
         kind=kind,
         urgent=spec.urgent,
         requires_ack=ladder is not None or chain is not None,
-        title=title,
-        body=body,
+        title=text.subject,
+        body=text.body,
         child_id=child_id,
         subject_ref=subject_ref,
         source_event_id=source_event_id,
@@ -64,7 +70,10 @@ def notify(
         chain_id=chain[0] if chain else None,
         rung=chain[1] if chain else 0,
     )
-    deliveries.plan(session, notification, resolved, channels or spec.channels)
+    wanted = channels or spec.channels
+    if Channel.SMS in wanted:
+        sms = installed().render(kind, "sms", variables)
+        deliveries.plan_sms(session, notification, resolved, sms.body, sms.params)
     if ladder is not None and spec.ladder is not None and ladder.rungs:
         escalations.start(session, notification, spec.ladder, 0, ladder.ack_within_minutes)
     return notification
@@ -103,12 +112,17 @@ def _escalate(session: Session, chain_id: str, ladder_name: str, rung_index: int
     assert root is not None, chain_id
     division = root.recipient_division or ""
     to = To.post(rung.to.role, rung.to.division(division))
+    hours = max(1, round((utcnow() - root.created_at).total_seconds() / 3600))
     escalated = notify(
         session,
         to,
         kind="ESCALATED",
-        title=f"逾时未确认：{root.title}",
-        body=f"以下通知在规定时限内无人确认，请您及时处理。\n{root.body}",
+        variables={
+            "originalTitle": root.title,
+            "childName": cards.name_of(session, root.child_id),
+            "hoursOpen": hours,
+            "fromPost": cards.post_name(root.recipient_role, division),
+        },
         source_event_id=chain_id,
         child_id=root.child_id,
         subject_ref=root.subject_ref,
@@ -135,3 +149,35 @@ def _escalate(session: Session, chain_id: str, ladder_name: str, rung_index: int
             lapsed_at=utcnow(),
         ).model_dump(mode="json", by_alias=True),
     )
+
+
+def deliver_due(engine: Engine, senders: Mapping[str, Sender]) -> int:
+    """Send what is due through its channel: sent, retried later, or failed for good."""
+    done = 0
+    while True:
+        with Session(engine) as session:
+            due = deliveries.due(session, utcnow(), BATCH)
+            for delivery in due:
+                sender = senders[delivery.channel.lower()]
+                message = Message(
+                    notification_id=delivery.notification_id,
+                    kind=delivery.kind,
+                    address=delivery.address,
+                    body=delivery.body,
+                    subject=delivery.subject,
+                    sms_params=delivery.params,
+                )
+                result = asyncio.run(sender.send(message))
+                now = utcnow()
+                if result.outcome is Outcome.SENT:
+                    deliveries.sent(delivery, now, result.provider_id)
+                else:
+                    reason = result.reason or "发送失败"
+                    final = result.outcome is Outcome.REFUSED
+                    deliveries.retry_or_fail(session, delivery, now, reason, final=final)
+                session.add(delivery)
+            session.commit()
+        done += len(due)
+        if len(due) < BATCH:
+            break
+    return done

@@ -33,6 +33,7 @@ class NotificationsSettings(ServiceSettings):
     service_name: str = "notifications"
     database_url: str = "sqlite:///./data/notifications.db"
     escalate_every_seconds: float = 5.0
+    deliver_every_seconds: float = 2.0
     # Where embedded mode's files go (`SHOUHU_DATA_DIR`, as `make run` uses it).
     data_dir: Path = Path("data")
     # Templates of every kind and channel; the ones shipped with the service unless set.

@@ -244,3 +244,18 @@ def templates_from(settings: NotificationsSettings) -> Templates:
         missing = ", ".join(sorted(templates.kinds - codes))
         raise BrokenTemplate(f"sms_template_codes has no Aliyun template code for: {missing}")
     return templates
+
+
+_installed: list[Templates] = []
+
+
+def install(templates: Templates) -> None:
+    """The templates this process renders with (the app's, checked at its start)."""
+    _installed[:] = [templates]
+
+
+def installed() -> Templates:
+    """The installed templates; the shipped ones when no app installed any (scripts, tests)."""
+    if not _installed:
+        _installed.append(Templates.load())
+    return _installed[0]

@@ -9,9 +9,9 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 
-from shouhu.benefits import divisions
 from shouhu.benefits.rules.engine import yuan
 from shouhu.benefits.rules.schema import Rules
+from shouhu.platform import divisions
 
 HEADER = (
     "序号",

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from shouhu.benefits import divisions, policy
+from shouhu.benefits import policy
 from shouhu.benefits.decisions.periods import month_end
 from shouhu.benefits.models import PaymentBatch
 from shouhu.benefits.payments import export, repository
@@ -28,6 +28,7 @@ from shouhu.benefits.payments.schemas import (
 from shouhu.benefits.programmes import service as programmes
 from shouhu.benefits.publish import emit
 from shouhu.benefits.rules.schema import ProgrammeCode, load
+from shouhu.platform import divisions
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed

@@ -26,27 +26,33 @@ BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10), t
 MAX_LIST = 200
 
 
-def plan(
-    session: Session, notification: Notification, to: To, channels: Sequence[Channel]
+def plan_sms(
+    session: Session, notification: Notification, to: To, body: str, params: dict[str, str]
 ) -> list[Delivery]:
-    """The deliveries a notification needs beyond the app: SMS to each mobile of the recipient.
+    """An SMS to each mobile of the recipient, sent by the worker as soon as it can.
 
     Email goes where an address is known; the workforce records none yet, so none is planned.
     """
     planned = []
-    if Channel.SMS in channels:
-        for mobile in recipients.mobiles(session, to):
-            delivery = Delivery(
-                id=str(uuid.uuid4()),
-                notification_id=notification.id,
-                channel=Channel.SMS.value,
-                address=mobile,
-                next_attempt_at=notification.created_at,
-                created_at=notification.created_at,
-            )
-            repository.add(session, delivery)
-            planned.append(delivery)
+    for mobile in recipients.mobiles(session, to):
+        delivery = Delivery(
+            id=str(uuid.uuid4()),
+            notification_id=notification.id,
+            kind=notification.kind,
+            channel=Channel.SMS.value,
+            address=mobile,
+            body=body,
+            params=params,
+            next_attempt_at=notification.created_at,
+            created_at=notification.created_at,
+        )
+        repository.add(session, delivery)
+        planned.append(delivery)
     return planned
+
+
+def due(session: Session, now: datetime, limit: int) -> Sequence[Delivery]:
+    return repository.due(session, now, limit)
 
 
 def sent(delivery: Delivery, now: datetime, provider_ref: str | None) -> None:
@@ -56,7 +62,7 @@ def sent(delivery: Delivery, now: datetime, provider_ref: str | None) -> None:
 
 
 def retry_or_fail(
-    session: Session, delivery: Delivery, kind: str, now: datetime, reason: str, *, final: bool
+    session: Session, delivery: Delivery, now: datetime, reason: str, *, final: bool
 ) -> None:
     """A failure: retried after the next wait, or failed for good (and announced)."""
     delivery.attempts += 1
@@ -74,7 +80,7 @@ def retry_or_fail(
         data=DeliveryFailed(
             delivery_id=delivery.id,
             notification_id=delivery.notification_id,
-            kind=kind,
+            kind=delivery.kind,
             channel=delivery.channel,
             attempts=delivery.attempts,
             reason=reason,

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from shouhu.platform.columns import timestamp
+from shouhu.platform.columns import json_column, timestamp
 
 
 class Notification(SQLModel, table=True):
@@ -48,8 +48,13 @@ class Delivery(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=36)
     notification_id: str = Field(index=True)
+    kind: str
     channel: str
     address: str
+    # The text as rendered when the notification was made (and the provider's template fields).
+    subject: str = ""
+    body: str
+    params: dict[str, str] = json_column()
     status: str = "PENDING"
     attempts: int = 0
     last_error: str | None = None
@@ -74,6 +79,16 @@ class EscalationTimer(SQLModel, table=True):
     stopped_at: datetime | None = timestamp(nullable=True)
 
 
+class ChildCard(SQLModel, table=True):
+    """A child's name and village (the registry's files, projected) for the texts."""
+
+    __tablename__ = "child_card"
+
+    child_id: str = Field(primary_key=True, max_length=36)
+    name: str
+    residence_division_code: str
+
+
 class PostHolder(SQLModel, table=True):
     """Who holds a post (the registry's workforce, projected): a role in a division."""
 
@@ -89,4 +104,4 @@ class PostHolder(SQLModel, table=True):
     until: date | None = None
 
 
-__all__ = ["Delivery", "EscalationTimer", "Notification", "PostHolder", "Receipt"]
+__all__ = ["ChildCard", "Delivery", "EscalationTimer", "Notification", "PostHolder", "Receipt"]

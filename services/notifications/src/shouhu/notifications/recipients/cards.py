@@ -1,0 +1,40 @@
+"""Children's names and villages (the registry's files, projected) and posts' names, for texts."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from shouhu.notifications.models import ChildCard
+from shouhu.platform.divisions import name as division_name
+
+UNKNOWN_CHILD = "（未登记姓名）"
+ROLE_NAMES = {
+    "village_supervisor": "儿童福利督导员",
+    "town_social_worker": "儿童社会工作者",
+    "civil_affairs": "民政部门",
+    "police": "公安派出所",
+}
+
+
+def keep(session: Session, child_id: str, name: str, residence_division_code: str) -> None:
+    """Record a file's name and village as the registry announces them."""
+    card = session.get(ChildCard, child_id) or ChildCard(
+        child_id=child_id, name=name, residence_division_code=residence_division_code
+    )
+    card.name, card.residence_division_code = name, residence_division_code
+    session.add(card)
+
+
+def name_of(session: Session, child_id: str | None) -> str:
+    card = session.get(ChildCard, child_id) if child_id else None
+    return card.name if card else UNKNOWN_CHILD
+
+
+def village_of(session: Session, child_id: str | None, default: str) -> str:
+    card = session.get(ChildCard, child_id) if child_id else None
+    return division_name(card.residence_division_code if card else default)
+
+
+def post_name(role: str | None, division: str) -> str:
+    """A post as people say it: 大峪街道儿童社会工作者."""
+    return f"{division_name(division)}{ROLE_NAMES.get(role or '', role or '')}"
