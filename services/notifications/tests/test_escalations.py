@@ -1,13 +1,20 @@
 """Acknowledgement clocks: a high-risk family is told to the town, then up the ladder."""
 
+import email
+import email.policy
 from datetime import timedelta
 
+from aiosmtpd.controller import Controller
 from sqlmodel import Session, select
 
+from shouhu.notifications.channels.base import SendResult
+from shouhu.notifications.channels.email import SmtpEmail
 from shouhu.notifications.models import EscalationTimer, Notification
-from shouhu.notifications.notify import escalate_due
+from shouhu.notifications.notify import deliver_due, escalate_due
 from shouhu.notifications.rules import rules
+from shouhu.notifications.settings import SmtpSecurity
 from shouhu.platform.events import Envelope, OutboxRow
+from shouhu.platform.testing import free_port
 
 
 def _high_risk_visit(n: int = 1) -> Envelope:
@@ -115,3 +122,43 @@ def test_a_low_risk_visit_tells_nobody(notifications, deliver, holders):
     visit.data.update(riskLevel="LOW", highRisk=False)
     deliver(visit)
     assert _rows(notifications, Notification) == []
+
+
+def test_the_duty_officer_gets_the_escalation_by_email(notifications, deliver, holders, move_clock):
+    """Through a real SMTP server on loopback, read back: subject and Chinese body."""
+
+    class Mailbox:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append((envelope.rcpt_tos, envelope.content))
+            return "250 OK"
+
+    mailbox, port = Mailbox(), free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        deliver(_high_risk_visit())
+        move_clock(timedelta(minutes=rules().ladders["HIGH_RISK_FAMILY"].ack_within_minutes + 1))
+        engine = notifications.app.state.engine
+        assert escalate_due(engine) == 1
+        smtp = SmtpEmail(
+            host="127.0.0.1",
+            port=port,
+            from_address="守护平台 <noreply@shouhu.example.org>",
+            security=SmtpSecurity.PLAIN,
+        )
+        deliver_due(engine, {"email": smtp, "sms": _NoSms()})
+    finally:
+        controller.stop()
+    ((recipients, content),) = mailbox.messages
+    assert recipients == [rules().post_emails["civil_affairs@110109"]]
+    message = email.message_from_bytes(content, policy=email.policy.default)
+    assert message["Subject"].startswith("【守护】督办")
+    assert "小时未处理" in message.get_body().get_content()
+
+
+class _NoSms:
+    async def send(self, message):
+        return SendResult.sent("no-sms")

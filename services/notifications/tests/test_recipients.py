@@ -119,3 +119,32 @@ def test_an_sms_goes_to_each_mobile_of_the_post_and_never_to_a_landline(
     addresses = sorted(d.address for d in _rows(notifications, Delivery))
     # 110109101's worker has a landline only (010-60861101): no SMS is planned for it.
     assert addresses == ["13601100101", "13900000009"]
+
+
+def test_the_weekly_digest_reaches_each_supervisor_and_the_towns_worker(
+    notifications, as_user, deliver, holders
+):
+    deliver(
+        Envelope(
+            type="registry.visits.overdue_digest",
+            source="registry",
+            subject="110109001",
+            data={
+                "week": "2026-W49",
+                "townDivisionCode": "110109001",
+                "villages": [
+                    {"villageDivisionCode": "110109001001", "overdueCount": 3, "oldestDays": 40},
+                    {"villageDivisionCode": "110109001002", "overdueCount": 2, "oldestDays": 90},
+                ],
+            },
+        )
+    )
+    supervisor = notifications.get(
+        "/notifications", headers=as_user("supervisor.110109001001")
+    ).json()
+    assert [e["node"]["kind"] for e in supervisor["edges"]] == ["VISITS_OVERDUE_DIGEST"]
+    assert "3名儿童" in supervisor["edges"][0]["node"]["body"]
+    worker = notifications.get("/notifications", headers=as_user("worker.110109001")).json()
+    # Its own digest (5 in the town), and 110109001002's, which has no supervisor.
+    bodies = sorted(e["node"]["body"] for e in worker["edges"])
+    assert len(bodies) == 2 and any("5名儿童" in b and "90天" in b for b in bodies)

@@ -19,6 +19,7 @@ CHILD_REGISTERED = "registry.child.registered"
 CHILD_UPDATED = "registry.child.updated"
 VISIT_RECORDED = "registry.visit.recorded"
 ENTITLEMENT_CHANGED = "benefits.entitlement.changed"
+OVERDUE_DIGEST = "registry.visits.overdue_digest"
 
 
 def on_child_registered(session: Session, envelope: Envelope) -> None:
@@ -93,10 +94,43 @@ def on_entitlement_changed(session: Session, envelope: Envelope) -> None:
     )
 
 
+def on_overdue_digest(session: Session, envelope: Envelope) -> None:
+    """The week's overdue visits: each village's supervisor, and the town's worker in sum."""
+    data = envelope.data
+    villages = data["villages"]
+    for village in villages:
+        notify(
+            session,
+            To.post(Role.VILLAGE_SUPERVISOR.value, village["villageDivisionCode"]),
+            kind="VISITS_OVERDUE_DIGEST",
+            variables={
+                "divisionName": division_name(village["villageDivisionCode"]),
+                "overdueCount": village["overdueCount"],
+                "oldestDays": village["oldestDays"],
+            },
+            subject_ref=f"{data['week']}:{village['villageDivisionCode']}",
+            source_event_id=envelope.id,
+        )
+    if villages:
+        notify(
+            session,
+            To.post(Role.TOWN_SOCIAL_WORKER.value, data["townDivisionCode"]),
+            kind="VISITS_OVERDUE_DIGEST",
+            variables={
+                "divisionName": division_name(data["townDivisionCode"]),
+                "overdueCount": sum(v["overdueCount"] for v in villages),
+                "oldestDays": max(v["oldestDays"] for v in villages),
+            },
+            subject_ref=f"{data['week']}:{data['townDivisionCode']}",
+            source_event_id=envelope.id,
+        )
+
+
 REGISTRY_HANDLERS: dict[str, EventHandler] = {
     CHILD_REGISTERED: on_child_registered,
     CHILD_UPDATED: on_child_updated,
     VISIT_RECORDED: on_visit_recorded,
+    OVERDUE_DIGEST: on_overdue_digest,
     **WORKFORCE_HANDLERS,
 }
 BENEFITS_HANDLERS: dict[str, EventHandler] = {ENTITLEMENT_CHANGED: on_entitlement_changed}

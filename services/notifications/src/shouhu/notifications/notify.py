@@ -74,6 +74,9 @@ def notify(
     if Channel.SMS in wanted:
         sms = installed().render(kind, "sms", variables)
         deliveries.plan_sms(session, notification, resolved, sms.body, sms.params)
+    if Channel.EMAIL in wanted:
+        email = installed().render(kind, "email", variables)
+        deliveries.plan_email(session, notification, resolved, email.subject, email.body)
     if ladder is not None and spec.ladder is not None and ladder.rungs:
         escalations.start(session, notification, spec.ladder, 0, ladder.ack_within_minutes)
     return notification

@@ -24,6 +24,7 @@ from shouhu.registry.plans import handlers as plan_handlers
 from shouhu.registry.plans.endpoints import router as plans_router
 from shouhu.registry.settings import RegistrySettings
 from shouhu.registry.statistics.endpoints import router as statistics_router
+from shouhu.registry.visits import digest
 from shouhu.registry.visits.endpoints import router as visits_router
 from shouhu.registry.workforce import service as workforce
 from shouhu.registry.workforce.endpoints import router as workforce_router
@@ -79,6 +80,7 @@ def create_app(
             periodic=[
                 Periodic("exit-adults", settings.exit_job_every_seconds, jobs.exit_adults),
                 Periodic("seal-access-log", settings.seal_every_seconds, jobs.seal_access_log),
+                Periodic("overdue-digest", settings.digest_every_seconds, digest.send_weekly),
             ],
             transport=transport,
             verifier=verifier,

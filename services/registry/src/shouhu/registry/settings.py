@@ -12,6 +12,8 @@ class RegistrySettings(ServiceSettings):
     database_url: str = "sqlite:///./data/registry.db"
     exit_job_every_seconds: float = 3600.0
     seal_every_seconds: float = 1.0
+    # How often the worker looks whether this week's overdue-visit digest is out yet.
+    digest_every_seconds: float = 3600.0
     # Data keys identity numbers may still be sealed under (a JSON list), read beside
     # `data_key` until `python -m shouhu.registry.keys reencrypt` has moved every number
     # to it. Not held to the length of a current key: rotating away from a weak key is

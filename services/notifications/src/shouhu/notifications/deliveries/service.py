@@ -26,13 +26,33 @@ BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10), t
 MAX_LIST = 200
 
 
+def plan_email(
+    session: Session, notification: Notification, to: To, subject: str, body: str
+) -> list[Delivery]:
+    """An email to each address the recipient has (a duty officer's post, say)."""
+    planned = []
+    for address in recipients.emails(to):
+        delivery = Delivery(
+            id=str(uuid.uuid4()),
+            notification_id=notification.id,
+            kind=notification.kind,
+            channel=Channel.EMAIL.value,
+            address=address,
+            subject=subject,
+            body=body,
+            params={},
+            next_attempt_at=notification.created_at,
+            created_at=notification.created_at,
+        )
+        repository.add(session, delivery)
+        planned.append(delivery)
+    return planned
+
+
 def plan_sms(
     session: Session, notification: Notification, to: To, body: str, params: dict[str, str]
 ) -> list[Delivery]:
-    """An SMS to each mobile of the recipient, sent by the worker as soon as it can.
-
-    Email goes where an address is known; the workforce records none yet, so none is planned.
-    """
+    """An SMS to each mobile of the recipient, sent by the worker as soon as it can."""
     planned = []
     for mobile in recipients.mobiles(session, to):
         delivery = Delivery(
@@ -89,7 +109,10 @@ def retry_or_fail(
 
 
 def masked(address: str) -> str:
-    """138****8000: enough to tell numbers apart, not to dial one."""
+    """138****8000, d***@example.org: enough to tell addresses apart, not to use one."""
+    if "@" in address:
+        local, _, domain = address.partition("@")
+        return f"{local[:1]}***@{domain}"
     return address[:3] + "****" + address[-4:] if len(address) == 11 else "***"
 
 

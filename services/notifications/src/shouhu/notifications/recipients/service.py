@@ -97,3 +97,9 @@ def ended(session: Session, event: AssignmentEnded) -> None:
         raise LookupError(f"no assignment {event.member_id} to end")
     holder.until = event.until
     repository.add(session, holder)
+
+
+def emails(to: To) -> list[str]:
+    """The email addresses of a post (the rules' duty officers); persons and contacts: none."""
+    address = rules().post_emails.get(to.label) if to.role else None
+    return [address] if address else []

@@ -57,6 +57,7 @@ class Rules(Strict):
     kinds: dict[str, Kind]
     ladders: dict[str, Ladder]
     held_posts: dict[str, Post]
+    post_emails: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _ladders_exist(self) -> Rules:

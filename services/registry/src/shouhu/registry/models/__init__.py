@@ -14,7 +14,7 @@ from shouhu.registry.models.child import (
 from shouhu.registry.models.division import Division, WorkforceMember
 from shouhu.registry.models.ledger import ImportBatch
 from shouhu.registry.models.plan import PlanMeasure
-from shouhu.registry.models.visit import Visit, VisitPolicy
+from shouhu.registry.models.visit import DigestRun, Visit, VisitPolicy
 
 __all__ = [
     "AccessLogEntry",
@@ -22,6 +22,7 @@ __all__ = [
     "Child",
     "ChildHistory",
     "Classification",
+    "DigestRun",
     "Division",
     "DuplicateAnswer",
     "DuplicateReview",

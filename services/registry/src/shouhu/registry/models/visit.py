@@ -29,3 +29,12 @@ class VisitPolicy(SQLModel, table=True):
 
     primary_category: str = Field(primary_key=True)
     interval_days: int
+
+
+class DigestRun(SQLModel, table=True):
+    """A week whose overdue-visit digest was sent (once, by whichever worker came first)."""
+
+    __tablename__ = "digest_run"
+
+    week: str = Field(primary_key=True, max_length=10)
+    sent_at: datetime = timestamp()

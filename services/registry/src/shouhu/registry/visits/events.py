@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from shouhu.platform.schemas import Camel
 
 VISIT_RECORDED = "registry.visit.recorded"
+OVERDUE_DIGEST = "registry.visits.overdue_digest"
 
 
 class VisitRecorded(Camel):
@@ -25,7 +26,22 @@ class VisitRecorded(Camel):
     recorded_by: str
 
 
+class VillageOverdue(Camel):
+    village_division_code: str
+    overdue_count: int
+    oldest_days: int
+
+
+class OverdueDigest(Camel):
+    """`registry.visits.overdue_digest` v1: a town's overdue visits this week, by village."""
+
+    week: str
+    town_division_code: str
+    villages: list[VillageOverdue]
+
+
 # Every event this module publishes, by (type, schema version): the documented contract.
 EVENTS: dict[tuple[str, int], type[BaseModel]] = {
     (VISIT_RECORDED, 1): VisitRecorded,
+    (OVERDUE_DIGEST, 1): OverdueDigest,
 }
