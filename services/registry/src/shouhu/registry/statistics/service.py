@@ -31,6 +31,8 @@ class _Tally:
 
     def __init__(self, principal: Principal) -> None:
         self.principal = principal
+        # How each subtype is shown to this principal, looked up once (policy.disclosed).
+        self.shown = {s.value: policy.disclosed(principal, s.value) for s in ClassificationSubtype}
         self.total = 0
         self.left_behind = 0
         self.primary: Counter[str] = Counter()
@@ -44,12 +46,12 @@ class _Tally:
         for group in filter(None, groups.split(",")):
             self.groups[group] += n
         # A child counts once under a subtype, also when two of its subtypes are shown as one.
-        for subtype in {policy.disclosed(self.principal, s) for s in subtypes.split(",") if s}:
+        for subtype in {self.shown[s] for s in subtypes.split(",") if s}:
             self.subtypes[subtype] += n
 
     def cells(self) -> dict[str, int]:
         """Every count by cell name, as `DivisionCounts.suppressed` names them."""
-        shown = [s.value for s in ClassificationSubtype if policy.disclosed(self.principal, s) == s]
+        shown = [s for s, as_shown in self.shown.items() if as_shown == s]
         return {
             "total": self.total,
             "leftBehind": self.left_behind,
