@@ -32,6 +32,7 @@ def create_app(
     settings = settings or NotificationsSettings()
     rules()  # broken rules stop the service here, not at the first event
     templates = templates_from(settings)  # and so does a broken template
+    notify.check(templates)  # or a kind without the templates of its channels
     install(templates)
     channels = channels_from(settings)
     app = create_service_app(

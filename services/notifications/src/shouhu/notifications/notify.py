@@ -27,7 +27,7 @@ from shouhu.notifications.recipients import cards
 from shouhu.notifications.recipients import service as recipients
 from shouhu.notifications.recipients.service import To
 from shouhu.notifications.rules import Channel, rules
-from shouhu.notifications.templating import installed
+from shouhu.notifications.templating import Templates, installed
 from shouhu.platform.auth import Principal
 from shouhu.platform.events import record_event, utcnow
 from shouhu.platform.settings import topic_of
@@ -80,6 +80,18 @@ def notify(
     if ladder is not None and spec.ladder is not None and ladder.rungs:
         escalations.start(session, notification, spec.ladder, 0, ladder.ack_within_minutes)
     return notification
+
+
+def check(templates: Templates) -> None:
+    """Every kind of the rules has a template for each channel it may go through, or the
+    service does not start (`BrokenTemplate` names the first that is missing)."""
+    ladders = rules().ladders.values()
+    for name, kind in rules().kinds.items():
+        channels = {Channel.INAPP, *kind.channels}
+        if name == "ESCALATED":
+            channels |= {c for ladder in ladders for rung in ladder.rungs for c in rung.channels}
+        for channel in channels:
+            templates.variables(name, channel.value.lower())
 
 
 def acknowledge(session: Session, principal: Principal, notification_id: str) -> NotificationOut:
