@@ -18,6 +18,8 @@ import httpx
 import pytest
 from keycloak import KeycloakOpenID
 
+from shouhu.notifications.templating import Templates
+from shouhu.notifications.testing import KEY_ID, SECRET, SIGN_NAME, ProviderThread
 from shouhu.platform.testing import free_port
 
 SERVICES = ("registry", "benefits", "education", "volunteers", "notifications")
@@ -82,6 +84,14 @@ class Platform:
     processes: list[Process] = field(default_factory=list)
     databases: dict[str, str] = field(default_factory=dict)
     gateway_key: str = ""
+    # The platform's clock (SHOUHU_CLOCK_OFFSET_FILE) and the SMS provider it sends through.
+    clock_file: Path | None = None
+    sms: ProviderThread | None = None
+
+    def move_clock(self, seconds: float) -> None:
+        """Move every process's clock; 0 puts it back."""
+        assert self.clock_file is not None
+        self.clock_file.write_text(str(seconds), encoding="utf-8")
 
     def token(self, username: str, password: str = "shouhu-dev") -> str:
         """A password-grant access token, asked for as any Keycloak client would."""
@@ -111,6 +121,31 @@ class Platform:
         return spans
 
 
+_provider: list[ProviderThread] = []
+
+
+def sms_provider() -> ProviderThread:
+    """The fake Alibaba Cloud SMS every platform of the run sends through (started once)."""
+    if not _provider:
+        _provider.append(ProviderThread().start())
+    return _provider[0]
+
+
+def notification_env(workdir: Path) -> dict[str, str]:
+    """Send SMS through the provider's adapter to the local fake; a clock tests may move."""
+    provider = sms_provider()
+    codes = {kind: f"SMS_{n:06d}" for n, kind in enumerate(sorted(Templates.load().kinds))}
+    return {
+        "SHOUHU_SMS_PROVIDER": "aliyun",
+        "SHOUHU_ALIYUN_ENDPOINT": provider.url,
+        "SHOUHU_ALIYUN_ACCESS_KEY_ID": KEY_ID,
+        "SHOUHU_ALIYUN_ACCESS_KEY_SECRET": SECRET,
+        "SHOUHU_ALIYUN_SIGN_NAME": SIGN_NAME,
+        "SHOUHU_SMS_TEMPLATE_CODES": json.dumps(codes),
+        "SHOUHU_CLOCK_OFFSET_FILE": str(workdir / "clock-offset"),
+    }
+
+
 @pytest.fixture(scope="session")
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
     """`make run`'s embedded platform, as its own process on a free port."""
@@ -138,6 +173,7 @@ def embedded_platform(workdir: Path) -> Iterator[Platform]:
             "SHOUHU_DATA_DIR": str(workdir / "data"),
             "SHOUHU_TELEMETRY_EXPORTER": "file",
             "SHOUHU_TELEMETRY_FILE": str(spans),
+            **notification_env(workdir),
         },
         workdir,
     )
@@ -151,6 +187,8 @@ def embedded_platform(workdir: Path) -> Iterator[Platform]:
             span_files=[spans],
             processes=[process],
             databases={s: f"sqlite:///{workdir / 'data' / s}.db" for s in SERVICES},
+            clock_file=workdir / "clock-offset",
+            sms=sms_provider(),
         )
     finally:
         process.stop()
@@ -171,6 +209,7 @@ def real_stack(
         "SHOUHU_DATA_KEY": secrets.token_urlsafe(32),
         "SHOUHU_GATEWAY_KEY": gateway_key,
         "SHOUHU_TELEMETRY_EXPORTER": "file",
+        **notification_env(workdir),
     }
     processes: list[Process] = []
     urls: dict[str, str] = {}
@@ -213,6 +252,8 @@ def real_stack(
             processes=processes,
             databases=databases,
             gateway_key=gateway_key,
+            clock_file=workdir / "clock-offset",
+            sms=sms_provider(),
         )
     finally:
         for process in processes:
