@@ -6,7 +6,7 @@ import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,11 @@ class ServiceSpec:
     seed: Callable[[Engine], None] | None = None
     transport: Transport | None = None
     verifier: TokenVerifier | None = None
+    # Work that lives as long as the app, entered once the database is migrated, left in reverse
+    # before the worker stops (the notifications' live hub).
+    lifespans: list[Callable[[FastAPI], AbstractAsyncContextManager[None]]] = field(
+        default_factory=list
+    )
 
 
 def json_answer(model: BaseModel) -> Response:
@@ -119,15 +124,18 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     )
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await asyncio.to_thread(migrate, settings.database_url, spec.migrations_dir)
         if spec.seed is not None:
             await asyncio.to_thread(spec.seed, engine)
         if settings.run_worker:
             await asyncio.to_thread(worker.start)
-        settle_memory()
         try:
-            yield
+            async with AsyncExitStack() as stack:
+                for extra in spec.lifespans:
+                    await stack.enter_async_context(extra(app))
+                settle_memory()
+                yield
         finally:
             await asyncio.to_thread(worker.stop)
             telemetry.flush()

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from shouhu.notifications.inapp import handlers
 from shouhu.notifications.inapp.endpoints import router as inapp_router
+from shouhu.notifications.live import endpoints as live
 from shouhu.notifications.settings import NotificationsSettings
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
@@ -29,9 +30,10 @@ def create_app(
             name="notifications",
             settings=settings or NotificationsSettings(),
             migrations_dir=MIGRATIONS,
-            routers=[inapp_router],
+            routers=[inapp_router, live.router],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=handlers.HANDLERS)],
             transport=transport,
             verifier=verifier,
+            lifespans=[live.lifespan],
         )
     )

@@ -40,6 +40,21 @@ def page(
     return session.exec(query.order_by(col(Notification.seq).desc()).limit(limit)).all()
 
 
+def since(
+    session: Session,
+    roles: frozenset[str],
+    division: str,
+    *,
+    after_seq: int | None,
+    limit: int,
+) -> Sequence[Notification]:
+    """The posts' notifications after a seq, oldest first."""
+    query = select(Notification).where(*_for_post(roles, division))
+    if after_seq is not None:
+        query = query.where(col(Notification.seq) > after_seq)
+    return session.exec(query.order_by(col(Notification.seq)).limit(limit)).all()
+
+
 def count(session: Session, roles: frozenset[str], division: str, *, unread_only: bool) -> int:
     query = select(func.count()).select_from(Notification).where(*_for_post(roles, division))
     if unread_only:

@@ -6,9 +6,10 @@ from shouhu.platform.schemas import Camel, PageInfo
 
 
 class NotificationOut(Camel):
-    """One notification as its recipient sees it."""
+    """One notification as its recipient sees it; `cursor` is its place in the live stream."""
 
     id: str
+    cursor: str
     kind: str
     title: str
     body: str

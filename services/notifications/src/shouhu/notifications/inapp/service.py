@@ -49,9 +49,15 @@ def notify_post(
     return notification
 
 
+def cursor_of(seq: int) -> str:
+    """The opaque cursor of a notification's seq: the same in pages and in the live stream."""
+    return encode_cursor("notification", str(seq))
+
+
 def to_out(notification: Notification) -> NotificationOut:
     return NotificationOut(
         id=notification.id,
+        cursor=cursor_of(notification.seq or 0),
         kind=notification.kind,
         title=notification.title,
         body=notification.body,
@@ -81,10 +87,7 @@ def list_for(
         before_seq=before,
         unread_only=unread_only,
     )
-    edges = [
-        NotificationEdge(cursor=encode_cursor("notification", str(n.seq or 0)), node=to_out(n))
-        for n in rows[:first]
-    ]
+    edges = [NotificationEdge(cursor=cursor_of(n.seq or 0), node=to_out(n)) for n in rows[:first]]
     return NotificationPage(
         edges=edges,
         page_info=PageInfo(
@@ -97,6 +100,19 @@ def list_for(
             session, principal.roles, principal.division_code, unread_only=True
         ),
     )
+
+
+def visible_since(
+    session: Session, principal: Principal, after_seq: int | None, limit: int
+) -> list[NotificationOut]:
+    """What `principal` may see with seq > `after_seq` (None: from the first), oldest first."""
+    # The live stream's one rule of who sees what: its catch-up and its fan-out both ask it, so
+    # a change of recipients is made here alone. Today: the posts the principal holds (its roles
+    # in its division).
+    rows = repository.since(
+        session, principal.roles, principal.division_code, after_seq=after_seq, limit=limit
+    )
+    return [to_out(n) for n in rows]
 
 
 def mark_read(session: Session, principal: Principal, notification_id: str) -> NotificationOut:
