@@ -1,18 +1,16 @@
 """Notifications on SQLite with its real migrations, and tokens from the embedded provider."""
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from shouhu.notifications.app import create_app
 from shouhu.notifications.live.service import Hub
 from shouhu.notifications.settings import NotificationsSettings
-from shouhu.platform.testing import eventually, free_port
+from shouhu.platform.testing import serving
 
 
 @pytest.fixture
@@ -43,15 +41,8 @@ def live(tmp_path, verifier) -> Iterator[LiveServer]:
         database_url=url, run_worker=False, live_poll_seconds=0.02, live_gap_grace_seconds=0
     )
     app = create_app(settings, verifier=verifier)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    eventually(lambda: server.started, timeout=30)
-    try:
-        yield LiveServer(f"http://127.0.0.1:{server.config.port}", app)
-    finally:
-        app.state.live_hub.drain_soon()  # a stream a failed test left open ends too
-        server.should_exit = True
-        thread.join(timeout=30)
+    with serving(app) as base:
+        try:
+            yield LiveServer(base, app)
+        finally:
+            app.state.live_hub.drain_soon()  # a stream a failed test left open ends too

@@ -13,6 +13,9 @@ from shouhu.gateway.common import PageInfo
 @strawberry.type(description="An in-app notification (站内通知)")
 class Notification:
     id: strawberry.ID
+    cursor: str = strawberry.field(
+        description="Its place in the caller's stream: `after` for `notificationReceived`"
+    )
     kind: str
     title: str
     body: str
@@ -29,6 +32,7 @@ class Notification:
         read_at = row.get("readAt")
         return cls(
             id=strawberry.ID(row["id"]),
+            cursor=row["cursor"],
             kind=row["kind"],
             title=row["title"],
             body=row["body"],
