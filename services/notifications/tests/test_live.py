@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -17,9 +19,11 @@ import httpx
 import pytest
 from sqlmodel import Session
 
+from shouhu.notifications.inapp import service as inapp
 from shouhu.notifications.inapp.handlers import on_child_registered
 from shouhu.notifications.live import service as live_service
-from shouhu.notifications.live.service import Gaps
+from shouhu.notifications.live.service import Gaps, Hub
+from shouhu.platform.auth import Principal
 from shouhu.platform.events import Envelope
 from shouhu.platform.idp import DEMO_USERS
 from shouhu.platform.testing import eventually, free_port
@@ -195,6 +199,40 @@ def test_a_bad_cursor_or_no_token_is_refused_before_streaming(live, as_user):
     anonymous = httpx.get(f"{live.url}/notifications/stream")
     assert anonymous.status_code == 401
     assert anonymous.json()["code"] == "UNAUTHENTICATED"
+
+
+def test_the_hub_hands_out_exactly_what_visible_since_shows(notifications):
+    """The hub's one query for all principals and `visible_since` apply one rule: visible_to."""
+    rng = random.Random(10)
+    roles = ["village_supervisor", "town_social_worker", "civil_affairs", "police"]
+    divisions = ["110109", "110109001", "110109001001", "110109101001"]
+    engine = notifications.app.state.engine
+    with Session(engine) as session:
+        for n in range(300):
+            inapp.notify_post(
+                session,
+                role=rng.choice(roles),
+                division=rng.choice(divisions),
+                kind="CHILD_REGISTERED",
+                title="新登记儿童",
+                body="正文",
+                child_id=None,
+                source_event_id=f"event-{n}",
+            )
+        session.commit()
+    held = [frozenset(c) for k in range(3) for c in itertools.combinations(roles, k)]
+    principals = [
+        Principal(subject=f"{sorted(r)}@{d}", username="someone", roles=r, division_code=d)
+        for r in held
+        for d in divisions
+    ]
+    conditions = {p: inapp.visible_to(p) for p in principals}
+    with Session(engine) as session:
+        shares = Hub._shares(session, 0, 300, conditions)
+        for principal in principals:
+            shown = [n.cursor for n in inapp.visible_since(session, principal, None, 1000)]
+            assert [n.cursor for _, n in shares[principal]] == shown, principal
+    assert sum(map(len, shares.values())) > 300  # most notifications are seen, some twice
 
 
 def test_a_hole_in_the_seqs_is_waited_for_then_passed():

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, and_, func
 from sqlmodel import Session, col, select
 
 from shouhu.notifications.models import Notification
@@ -40,16 +40,16 @@ def page(
     return session.exec(query.order_by(col(Notification.seq).desc()).limit(limit)).all()
 
 
+def for_posts(roles: frozenset[str], division: str) -> ColumnElement[bool]:
+    """Addressed to one of these roles in this division."""
+    return and_(*_for_post(roles, division))
+
+
 def since(
-    session: Session,
-    roles: frozenset[str],
-    division: str,
-    *,
-    after_seq: int | None,
-    limit: int,
+    session: Session, condition: ColumnElement[bool], *, after_seq: int | None, limit: int
 ) -> Sequence[Notification]:
-    """The posts' notifications after a seq, oldest first."""
-    query = select(Notification).where(*_for_post(roles, division))
+    """The notifications meeting `condition` after a seq, oldest first."""
+    query = select(Notification).where(condition)
     if after_seq is not None:
         query = query.where(col(Notification.seq) > after_seq)
     return session.exec(query.order_by(col(Notification.seq)).limit(limit)).all()

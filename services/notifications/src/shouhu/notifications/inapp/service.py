@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import ColumnElement
 from sqlmodel import Session
 
 from shouhu.notifications.inapp import repository
@@ -102,16 +103,20 @@ def list_for(
     )
 
 
+def visible_to(principal: Principal) -> ColumnElement[bool]:
+    """Who sees what: the condition on a notification row under which `principal` may see it."""
+    # The one rule of the live stream: `visible_since` filters by it, and the hub hands out new
+    # notifications by it for every streaming principal in one query. A change of recipients
+    # (another table: an EXISTS here) is made here alone. Today: the posts the principal holds,
+    # its roles in its division.
+    return repository.for_posts(principal.roles, principal.division_code)
+
+
 def visible_since(
     session: Session, principal: Principal, after_seq: int | None, limit: int
 ) -> list[NotificationOut]:
     """What `principal` may see with seq > `after_seq` (None: from the first), oldest first."""
-    # The live stream's one rule of who sees what: its catch-up and its fan-out both ask it, so
-    # a change of recipients is made here alone. Today: the posts the principal holds (its roles
-    # in its division).
-    rows = repository.since(
-        session, principal.roles, principal.division_code, after_seq=after_seq, limit=limit
-    )
+    rows = repository.since(session, visible_to(principal), after_seq=after_seq, limit=limit)
     return [to_out(n) for n in rows]
 
 

@@ -9,6 +9,7 @@ import logging
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from types import FrameType
@@ -17,7 +18,7 @@ from typing import Any
 import jwt
 from opentelemetry import trace
 from opentelemetry.instrumentation.utils import suppress_instrumentation
-from sqlalchemy import Engine
+from sqlalchemy import ColumnElement, Engine
 from sqlmodel import Session
 
 from shouhu.notifications.inapp import service as inapp
@@ -31,6 +32,7 @@ tracer = trace.get_tracer("shouhu.notifications.live")
 
 PAGE = 500  # notifications per `visible_since` call
 PROBE = 1000  # seqs settled per look at most; a full look is followed by another at once
+CONDITIONS = 500  # principals' conditions per query of a look (PostgreSQL: 1,664 columns)
 MAX_PENDING = 1000  # held for one slow stream; past it, the stream reads what it missed itself
 RETRY_SECONDS = 1.0  # after a failed look (the database away), not every poll
 
@@ -49,22 +51,6 @@ def token_expiry(token: str) -> float | None:
         return None
     exp = claims.get("exp")
     return float(exp) if isinstance(exp, int | float) else None
-
-
-def window(session: Session, principal: Principal, after: int, upto: int) -> list[Seen]:
-    """What `principal` may see in (after, upto], oldest first, asked a page at a time."""
-    found: list[Seen] = []
-    while after < upto:
-        page = inapp.visible_since(session, principal, after, PAGE)
-        for notification in page:
-            seq = seq_of(notification)
-            if seq > upto:
-                return found
-            found.append((seq, notification))
-        if len(page) < PAGE:
-            break
-        after = found[-1][0]
-    return found
 
 
 class Gaps:
@@ -121,10 +107,11 @@ class Hub:
     """Looks for new notifications every `poll_seconds`; each stream gets those it may see."""
 
     # One look per process and poll, whoever listens: one index range scan when nothing is new.
-    # When something is, `visible_since` is asked once per distinct principal streaming, for
-    # the new seqs only, and its answer is handed to each of that principal's streams in memory.
-    # Each replica looks at the database itself, so a notification written anywhere reaches
-    # the streams of every replica.
+    # When something is, one query reads the new notifications and one more says, for every
+    # distinct principal streaming, which of them it may see (`visible_to`, the rule
+    # `visible_since` reads by, as a column per principal); then each stream is handed its
+    # share in memory. Each replica looks at the database itself, so a notification written
+    # anywhere reaches the streams of every replica.
 
     def __init__(
         self,
@@ -140,6 +127,9 @@ class Hub:
         self.closing = False
         self._gaps = Gaps(gap_grace_seconds, clock)
         self._subscribers: set[Subscriber] = set()
+        # Each streaming principal's `visible_to`, built once: a look asks it of every one.
+        self._conditions: dict[Principal, ColumnElement[bool]] = {}
+        self._streams_of: Counter[Principal] = Counter()
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop = asyncio.Event()
@@ -208,10 +198,19 @@ class Hub:
             hole=start < self.settled,
         )
         self._subscribers.add(subscriber)
+        if subscriber.principal not in self._conditions:
+            self._conditions[subscriber.principal] = inapp.visible_to(subscriber.principal)
+        self._streams_of[subscriber.principal] += 1
         return subscriber
 
     def unsubscribe(self, subscriber: Subscriber) -> None:
+        if subscriber not in self._subscribers:
+            return
         self._subscribers.discard(subscriber)
+        self._streams_of[subscriber.principal] -= 1
+        if self._streams_of[subscriber.principal] <= 0:
+            del self._streams_of[subscriber.principal]
+            del self._conditions[subscriber.principal]
 
     async def catch_up(self, subscriber: Subscriber) -> AsyncIterator[list[NotificationOut]]:
         """What the subscriber missed up to the settled seq, a page at a time."""
@@ -251,15 +250,14 @@ class Hub:
 
     async def _look_and_hand_out(self) -> bool:
         """One look; True when it was full and the next should follow at once."""
-        principals = {s.principal for s in self._subscribers}
-        look = await asyncio.to_thread(self._look, self.settled, principals)
+        look = await asyncio.to_thread(self._look, self.settled, dict(self._conditions))
         if look is None:
             return False
         self.settled = look.upto
         self._hand_out(look)
         return look.full
 
-    def _look(self, settled: int, principals: set[Principal]) -> _Look | None:
+    def _look(self, settled: int, principals: dict[Principal, ColumnElement[bool]]) -> _Look | None:
         # The poll would be ten spans a second of nothing; a look that finds something is one.
         with suppress_instrumentation(), Session(self._engine) as session:
             seqs = repository.seqs_after(session, settled, PROBE)
@@ -272,8 +270,27 @@ class Hub:
             suppress_instrumentation(),
             Session(self._engine) as session,
         ):
-            shares = {p: window(session, p, settled, upto) for p in principals}
+            shares = self._shares(session, settled, upto, principals)
         return _Look(settled, upto, shares, full=len(seqs) == PROBE)
+
+    @staticmethod
+    def _shares(
+        session: Session, after: int, upto: int, principals: dict[Principal, ColumnElement[bool]]
+    ) -> dict[Principal, list[Seen]]:
+        """What each principal may see in (after, upto], oldest first, by its condition."""
+        shares: dict[Principal, list[Seen]] = {p: [] for p in principals}
+        if not principals:
+            return shares
+        rows = [(n.seq or 0, inapp.to_out(n)) for n in repository.between(session, after, upto)]
+        listed = list(principals.items())
+        for start in range(0, len(listed), CONDITIONS):
+            chunk = listed[start : start + CONDITIONS]
+            met = repository.meeting(session, after, upto, [c for _, c in chunk])
+            for seq, notification in rows:
+                for (principal, _), sees in zip(chunk, met.get(seq, ()), strict=False):
+                    if sees:
+                        shares[principal].append((seq, notification))
+        return shares
 
     def _hand_out(self, look: _Look) -> None:
         for subscriber in self._subscribers:
