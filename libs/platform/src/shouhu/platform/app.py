@@ -9,22 +9,26 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
-from sqlalchemy import Engine
 
 from shouhu.platform import telemetry
 from shouhu.platform.auth import TokenVerifier
-from shouhu.platform.db import make_engine, migrate, ping
 from shouhu.platform.errors import Internal, ShouhuError, ValidationFailed
 from shouhu.platform.schemas import CONTROL_MESSAGE
 from shouhu.platform.settings import Mode, ServiceSettings, TransportKind, topic_of
-from shouhu.platform.transport import InProcessTransport, KafkaTransport, Transport
-from shouhu.platform.worker import Periodic, Retention, Subscription, Worker
+
+if TYPE_CHECKING:
+    # Imported where a service is built: the gateway, which has no database and no events,
+    # loads neither SQLAlchemy, Alembic nor Kafka's client (30 MB of its memory).
+    from sqlalchemy import Engine
+
+    from shouhu.platform.transport import Transport
+    from shouhu.platform.worker import Periodic, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +62,8 @@ def api_docs(settings: ServiceSettings) -> dict[str, Any]:
 
 def make_transport(settings: ServiceSettings) -> Transport:
     """The transport the settings name."""
+    from shouhu.platform.transport import InProcessTransport, KafkaTransport
+
     if settings.transport is TransportKind.KAFKA:
         return KafkaTransport(settings.kafka_bootstrap, partitions=settings.kafka_partitions)
     return InProcessTransport()
@@ -105,6 +111,9 @@ def settle_memory() -> None:
 
 def create_service_app(spec: ServiceSpec) -> FastAPI:
     """A FastAPI app whose lifespan migrates, seeds and runs the worker."""
+    from shouhu.platform.db import make_engine, migrate
+    from shouhu.platform.worker import Retention, Worker
+
     settings = spec.settings
     telemetry.configure_tracing(settings)
     engine = make_engine(settings.database_url, settings.pool)
@@ -174,6 +183,8 @@ def health_router(
     def readyz() -> JSONResponse:
         checks: dict[str, Callable[[], None]] = {"issuer": verifier.ping}
         if engine is not None:
+            from shouhu.platform.db import ping
+
             checks["database"] = lambda: ping(engine)
         if transport is not None:
             checks["transport"] = transport.ping
