@@ -117,7 +117,7 @@ class Hub:
         self,
         engine: Engine,
         *,
-        poll_seconds: float = 0.1,
+        poll_seconds: float = 0.05,
         gap_grace_seconds: float = 10.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
