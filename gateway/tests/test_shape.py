@@ -137,7 +137,14 @@ def test_every_domain_is_a_package_of_types_queries_mutations() -> None:
     for domain in domains:
         files = {p.name for p in domain.glob("*.py")}
         assert files & {"queries.py", "mutations.py"}, domain.name
-        assert files <= {"__init__.py", "types.py", "queries.py", "mutations.py", "routes.py"}
+        assert files <= {
+            "__init__.py",
+            "types.py",
+            "queries.py",
+            "mutations.py",
+            "subscriptions.py",
+            "routes.py",
+        }
 
 
 def test_a_known_document_is_not_validated_again(monkeypatch) -> None:

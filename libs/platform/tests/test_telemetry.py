@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import FastAPI, WebSocket
 from fastapi.testclient import TestClient
 from opentelemetry import propagate
 from opentelemetry.sdk.trace.sampling import Decision
@@ -25,6 +25,14 @@ def test_without_an_exporter_nothing_is_recorded_and_the_traceparent_is_forwarde
         propagate.inject(carrier)  # what ServiceClient and the outbox do
         return carrier
 
+    @app.websocket("/live")
+    async def live(websocket: WebSocket) -> None:  # the gateway's subscriptions
+        await websocket.accept()
+        carrier: dict[str, str] = {}
+        propagate.inject(carrier)
+        await websocket.send_json(carrier)
+        await websocket.close()
+
     telemetry.instrument_app(app, ServiceSettings(telemetry_exporter=ExporterKind.NONE))
     assert telemetry._provider is None  # no SDK provider: the API's no-op tracer
     assert [m.cls for m in app.user_middleware] == [telemetry.TraceContextMiddleware]
@@ -33,6 +41,8 @@ def test_without_an_exporter_nothing_is_recorded_and_the_traceparent_is_forwarde
             "traceparent": TRACEPARENT
         }
         assert client.get("/forward").json() == {}
+        with client.websocket_connect("/live", headers={"traceparent": TRACEPARENT}) as socket:
+            assert socket.receive_json() == {"traceparent": TRACEPARENT}
 
 
 def test_the_sampler_follows_the_caller_and_keeps_new_traces_at_the_ratio() -> None:

@@ -1,15 +1,19 @@
 """Notifications on SQLite with its real migrations, and tokens from the embedded provider."""
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from shouhu.notifications.app import create_app
 from shouhu.notifications.handlers import REGISTRY_HANDLERS
+from shouhu.notifications.live.service import Hub
 from shouhu.notifications.settings import NotificationsSettings
 from shouhu.platform.events import Envelope
+from shouhu.platform.testing import serving
 
 # The demo holders of the workforce (the registry's seed), as its events announce them.
 DEMO_HOLDERS = [
@@ -92,3 +96,35 @@ def registered() -> Callable[[str, int], Envelope]:
         )
 
     return make
+
+
+@dataclass
+class LiveServer:
+    """The notifications app served by uvicorn in a thread: streams need a real server."""
+
+    url: str
+    app: FastAPI
+
+    @property
+    def hub(self) -> Hub:
+        hub: Hub = self.app.state.live_hub
+        return hub
+
+
+@pytest.fixture
+def live(tmp_path, verifier) -> Iterator[LiveServer]:
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    settings = NotificationsSettings(
+        database_url=url, run_worker=False, live_poll_seconds=0.02, live_gap_grace_seconds=0
+    )
+    app = create_app(settings, verifier=verifier)
+    with serving(app) as base:
+        with Session(app.state.engine) as session:  # the demo holders hold their posts
+            for holder in DEMO_HOLDERS:
+                envelope = assigned(*holder)
+                REGISTRY_HANDLERS[envelope.type](session, envelope)
+            session.commit()
+        try:
+            yield LiveServer(base, app)
+        finally:
+            app.state.live_hub.drain_soon()  # a stream a failed test left open ends too

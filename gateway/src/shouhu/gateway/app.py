@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
-from shouhu.gateway.context import Services, build_context
+from shouhu.gateway.context import Services, authenticate_connection, build_context
 from shouhu.gateway.ledger import routes as ledger
 from shouhu.gateway.limits import wiring as limits
 from shouhu.gateway.reference import Reference
@@ -17,7 +17,7 @@ from shouhu.gateway.settings import GatewaySettings
 from shouhu.platform import telemetry
 from shouhu.platform.app import api_docs, health_router, install_error_handlers, settle_memory
 from shouhu.platform.auth import TokenVerifier
-from shouhu.platform.http import ServiceClient, new_session
+from shouhu.platform.http import ServiceClient, new_session, new_stream_session
 
 
 def _service_check(url: str) -> Callable[[], None]:
@@ -42,12 +42,17 @@ def create_app(
             timeout_seconds=settings.service_timeout_seconds,
             limit_per_service=settings.service_connections,
         )
+        streams = new_stream_session(read_timeout_seconds=settings.stream_read_timeout_seconds)
         urls = settings.service_urls()
-        app.state.services = Services(**{n: ServiceClient(u, session) for n, u in urls.items()})
+        app.state.services = Services(
+            **{n: ServiceClient(u, session) for n, u in urls.items()},
+            notification_stream=ServiceClient(urls["notifications"], streams),
+        )
         settle_memory()
         try:
             yield
         finally:
+            await streams.close()
             await session.close()
             telemetry.flush()
 
@@ -66,6 +71,7 @@ def create_app(
             build_schema(settings.max_query_depth, limits.schema_extensions(settings)),
             settings,
             context_getter=build_context,
+            authenticate_connection=authenticate_connection,
             multipart_uploads_enabled=True,
         ),
         prefix="/graphql",

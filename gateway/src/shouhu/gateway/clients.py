@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import re
+import time
+from collections.abc import AsyncIterator
 from typing import IO, Any, Literal
 from urllib.parse import quote
 
+import aiohttp
+
 from shouhu.platform.auth import operation_headers
-from shouhu.platform.errors import ValidationFailed
+from shouhu.platform.errors import Internal, ValidationFailed
 from shouhu.platform.http import ServiceClient
 
 JSON = Any
 MAX_BATCH = 100  # ids per batch call, as the services accept
+# A relayed stream that drops is reopened where it left off: at once, then backing off, and given
+# up after this many drops in a row (about 11 s: a replica's restart), each within a minute.
+STREAM_RETRIES = 7
+STREAM_STEADY_SECONDS = 60.0
+STREAM_UNAVAILABLE = "实时通知暂时中断，请稍后重新订阅"
 # A 100,000-row ledger takes about a minute; a district-wide XLSX export about 12 s.
 IMPORT_TIMEOUT_SECONDS = 600.0
 EXPORT_TIMEOUT_SECONDS = 120.0
@@ -303,3 +314,29 @@ class Notifications(_Bound):
 
     async def escalations(self) -> JSON:
         return await self._get("/escalations")
+
+
+class NotificationStream(_Bound):
+    """The caller's notifications as they come, relayed from the service's stream."""
+
+    async def follow(self, after: str | None) -> AsyncIterator[JSON]:
+        """Each notification after `after`, as it commits; the stream reopened where it dropped."""
+        cursor, drops, opened = after, 0, time.monotonic()
+        while True:
+            try:
+                async for event in self._client.events(
+                    "/notifications/stream", token=self._token, params={"after": cursor}
+                ):
+                    row = json.loads(event.data)
+                    cursor = event.id or row["cursor"]
+                    yield row
+            except (aiohttp.ClientError, TimeoutError):
+                pass  # dropped, or silent past the read timeout: reopened below
+            # Also when it ended: the service stops (another replica answers) or the token
+            # expired (the service refuses it now, and the refusal reaches the caller).
+            now = time.monotonic()
+            drops = drops + 1 if now - opened < STREAM_STEADY_SECONDS else 1
+            if drops > STREAM_RETRIES:
+                raise Internal(STREAM_UNAVAILABLE)
+            await asyncio.sleep(min(0.1 * 2 ** (drops - 1), 5.0))
+            opened = time.monotonic()

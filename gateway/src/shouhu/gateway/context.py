@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
-from fastapi import Request
+from starlette.requests import HTTPConnection
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import BaseContext
 
-from shouhu.gateway.clients import Benefits, Notifications, Registry
+from shouhu.gateway.clients import Benefits, Notifications, NotificationStream, Registry
 from shouhu.gateway.loaders import Loaders
 from shouhu.gateway.reference import Reference
 from shouhu.platform.auth import Principal, TokenVerifier, bearer_token
@@ -25,6 +28,7 @@ class Services:
     education: ServiceClient
     volunteers: ServiceClient
     notifications: ServiceClient
+    notification_stream: ServiceClient  # its own pool: an open stream holds a connection
 
 
 class Context(BaseContext):
@@ -65,20 +69,55 @@ class Context(BaseContext):
         return Notifications(self.services.notifications, self.principal.token)
 
     @cached_property
+    def notification_stream(self) -> NotificationStream:
+        return NotificationStream(self.services.notification_stream, self.principal.token)
+
+    def authenticate(self, principal: Principal) -> None:
+        """The caller a WebSocket's `connection_init` proved, for every operation on it."""
+        self._principal, self._auth_error = principal, None
+
+    @cached_property
     def loaders(self) -> Loaders:
         return Loaders(self.registry, self.benefits, self.notifications, self.reference)
 
 
-async def build_context(request: Request) -> Context:
+async def build_context(connection: HTTPConnection) -> Context:
     """Verify the bearer token, if any; resolvers decide whether they need one."""
-    verifier: TokenVerifier = request.app.state.verifier
+    state = connection.app.state
+    verifier: TokenVerifier = state.verifier
     principal: Principal | None = None
     error: Exception | None = None
-    header = request.headers.get("authorization")
-    if header:
+    header = connection.headers.get("authorization")
+    # A WebSocket is authenticated by its `connection_init` alone (`authenticate_connection`).
+    if header and connection.scope["type"] == "http":
         try:
             principal = await verifier.averify(bearer_token(header))
         except Unauthenticated as exc:
             error = exc
-    state = request.app.state
     return Context(state.services, state.reference, principal, error, state.settings.gateway_key)
+
+
+def connection_token(params: Mapping[str, Any]) -> str | None:
+    """The token of a `connection_init` payload: `Authorization: Bearer …` or `token`."""
+    for name, value in params.items():
+        if name.lower() == "authorization" and isinstance(value, str):
+            try:
+                return bearer_token(value)
+            except Unauthenticated:
+                return None
+    token = params.get("token")
+    return token.strip() or None if isinstance(token, str) else None
+
+
+async def authenticate_connection(context: Context) -> None:
+    """Verify the token of a WebSocket's `connection_init`; without a good one, closed with 4403."""
+    params = context.connection_params if isinstance(context.connection_params, Mapping) else {}
+    token = connection_token(params)
+    if token is None or context.request is None:
+        raise ConnectionRejectionError({"code": Unauthenticated.code.value})
+    verifier: TokenVerifier = context.request.app.state.verifier
+    try:
+        principal = await verifier.averify(token)
+    except Unauthenticated as exc:
+        raise ConnectionRejectionError({"code": exc.code.value}) from exc
+    context.authenticate(principal)

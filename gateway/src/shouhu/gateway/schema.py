@@ -24,6 +24,7 @@ from shouhu.gateway.errors import ErrorCodes
 from shouhu.gateway.ledger import mutations as ledger_mutations
 from shouhu.gateway.notifications import mutations as notifications_mutations
 from shouhu.gateway.notifications import queries as notifications
+from shouhu.gateway.notifications import subscriptions as notifications_subscriptions
 from shouhu.gateway.plans import mutations as plans_mutations
 from shouhu.gateway.statistics import queries as statistics
 from shouhu.gateway.validation import DOCUMENTS, CachedValidation, document_rules
@@ -74,6 +75,7 @@ Mutation = merge_types(
         ledger_mutations.Mutation,
     ),
 )
+Subscription = merge_types("Subscription", (notifications_subscriptions.Subscription,))
 
 
 class NameConverter(strawberry.schema.name_converter.NameConverter):
@@ -93,6 +95,7 @@ def build_schema(
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         config=StrawberryConfig(name_converter=NameConverter()),
         extensions=[
             lambda: ParserCache(maxsize=DOCUMENTS),

@@ -28,6 +28,15 @@ class GatewaySettings(ServiceSettings):
     rate_limit_burst: int = Field(default=200, ge=1)
     request_timeout_seconds: float = Field(default=15.0, gt=0)  # per operation
     trusted_documents_file: str = ""  # default: the manifest committed in limits/
+    # Subscriptions over WebSocket (docs/gateway.md "Subscriptions"): a connection proves its
+    # caller within `ws_init_timeout_seconds`; it runs at most `ws_max_subscriptions` at once; a
+    # relayed stream silent past `stream_read_timeout_seconds` is reopened (the notifications
+    # service says it is alive every 15 s). Browser pages of other origins may connect only when
+    # listed (the token, not a cookie, authenticates, so listing one gives it no one's rights).
+    ws_init_timeout_seconds: float = Field(default=10.0, gt=0)
+    ws_max_subscriptions: int = Field(default=10, ge=1)
+    ws_allowed_origins: list[str] = Field(default_factory=list)
+    stream_read_timeout_seconds: float = Field(default=45.0, gt=0)
 
     def service_urls(self) -> dict[str, str]:
         """Base URL of every service, by name."""

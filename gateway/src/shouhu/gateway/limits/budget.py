@@ -13,15 +13,17 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLError
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UnsetType
 
 from shouhu.platform.errors import ErrorCode, ValidationFailed
 
@@ -68,9 +70,26 @@ def timed_out() -> ExecutionResult:
 class LimitedGraphQLRouter(GraphQLRouter[Any, Any]):
     """Strawberry's router with a time budget per operation and `documentId` in the body."""
 
-    def __init__(self, *args: Any, request_timeout_seconds: float = 15.0, **kwargs: Any) -> None:
+    # The budget is for operations over HTTP. A subscription (over WebSocket, the only thing a
+    # WebSocket may run: OperationLimits) lives as long as its caller listens.
+
+    def __init__(
+        self,
+        *args: Any,
+        request_timeout_seconds: float = 15.0,
+        authenticate_connection: Callable[[Any], Awaitable[None]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.request_timeout_seconds = request_timeout_seconds
+        self.authenticate_connection = authenticate_connection
+
+    async def on_ws_connect(self, context: Any) -> UnsetType | dict[str, object] | None:
+        """A WebSocket's caller, proved by its `connection_init` before anything runs on it."""
+        if self.authenticate_connection is None:
+            raise ConnectionRejectionError()
+        await self.authenticate_connection(context)
+        return await super().on_ws_connect(context)
 
     def decode_json(self, data: str | bytes) -> object:
         """A body naming its document by `documentId` (trusted documents) keeps it.

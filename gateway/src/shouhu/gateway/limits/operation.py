@@ -3,6 +3,8 @@
 - Cost: after the document's validation, `cost.analyse` and `cost.refusals` refuse pages over
   their limit and operations over the budget, `VALIDATION_FAILED`.
 - Time: the operation's fields decide its time budget (`budget.extend_for`).
+- WebSocket: subscriptions only (`VALIDATION_FAILED` otherwise). A query or mutation runs over
+  HTTP, under the rate limit, the body cap and the time budget, which a socket would skip.
 - Production: no introspection for people (`FORBIDDEN`; department service accounts may), no
   "Did you mean …" suggestions in any message, and a department service account runs only the
   documents registered for it (`trusted`, `FORBIDDEN` otherwise). A document named only by its
@@ -21,6 +23,7 @@ from graphql import (
     FieldNode,
     GraphQLError,
     OperationDefinitionNode,
+    OperationType,
     ValidationRule,
     get_named_type,
     is_introspection_type,
@@ -45,6 +48,7 @@ SERVICE_ACCOUNT_PREFIX = "service-account-"
 NO_INTROSPECTION = "生产环境不对个人用户开放架构查询（内省）"
 NOT_REGISTERED = "该操作未为本系统登记，不能执行；请按《网关文档》登记操作后再调用"
 UNKNOWN_HASH = "未找到该哈希对应的已登记查询文档"
+SUBSCRIPTIONS_ONLY = "WebSocket 连接只用于订阅；查询和变更请通过 HTTP 发送"
 _SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
 
 
@@ -68,6 +72,12 @@ def caller(context: Any) -> Principal | None:
     except (ShouhuError, AttributeError):
         return None
     return principal if isinstance(principal, Principal) else None
+
+
+def over_websocket(context: Any) -> bool:
+    """Whether the operation came over a WebSocket (the request of its context is one)."""
+    request = getattr(context, "request", None)
+    return request is not None and request.scope.get("type") == "websocket"
 
 
 def without_suggestions(message: str) -> str:
@@ -181,6 +191,11 @@ class OperationLimits(SchemaExtension):
             analysis = analyse(schema, document, operation, context.variables, self.policy.cost)
             self.analyses.append(analysis)
             errors += refusals(analysis, operation, self.policy.cost)
+            if operation.operation is not OperationType.SUBSCRIPTION and over_websocket(
+                context.context
+            ):
+                error = ValidationFailed(SUBSCRIPTIONS_ONLY)
+                errors.append(GraphQLError(SUBSCRIPTIONS_ONLY, operation, original_error=error))
         if self.people_may_not_introspect and _names_introspection(context.query or ""):
             errors += validate(context.schema._schema, document, [NoIntrospection])
         return errors

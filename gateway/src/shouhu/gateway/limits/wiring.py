@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI
 from strawberry.extensions import SchemaExtension
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from shouhu.gateway.limits.body import BodyLimitMiddleware
 from shouhu.gateway.limits.budget import LimitedGraphQLRouter
@@ -42,11 +44,16 @@ def schema_extensions(settings: GatewaySettings) -> list[Callable[[], SchemaExte
 
 def graphql_router(schema: Any, settings: GatewaySettings, **kwargs: Any) -> LimitedGraphQLRouter:
     """The GraphQL router: a time budget per operation, no GraphiQL in production."""
+    # WebSockets speak graphql-transport-ws only: the legacy graphql-ws is one more way in.
     production = settings.mode is Mode.PRODUCTION
     return LimitedGraphQLRouter(
         schema,
         request_timeout_seconds=settings.request_timeout_seconds,
         graphql_ide=None if production else "graphiql",
+        subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+        connection_init_wait_timeout=timedelta(seconds=settings.ws_init_timeout_seconds),
+        max_subscriptions_per_connection=settings.ws_max_subscriptions,
+        allowed_origins=settings.ws_allowed_origins,
         **kwargs,
     )
 

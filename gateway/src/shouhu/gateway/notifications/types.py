@@ -48,6 +48,9 @@ class Delivery:
 @strawberry.type(description="A notification (通知) to the caller, or to a post the caller holds")
 class Notification:
     id: strawberry.ID
+    cursor: str = strawberry.field(
+        description="Its place in the caller's stream: `after` for `notificationReceived`"
+    )
     kind: str
     urgent: bool
     requires_ack: bool = strawberry.field(description="Acknowledge it, or it goes up its ladder")
@@ -81,6 +84,7 @@ class Notification:
     def from_row(cls, row: dict[str, Any]) -> Notification:
         return cls(
             id=strawberry.ID(row["id"]),
+            cursor=row["cursor"],
             kind=row["kind"],
             urgent=row["urgent"],
             requires_ack=row["requiresAck"],

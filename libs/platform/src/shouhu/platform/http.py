@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 import aiohttp
@@ -35,6 +37,15 @@ _BY_STATUS: dict[int, type[ShouhuError]] = {
     422: ValidationFailed,
     429: RateLimited,
 }
+
+
+@dataclass(frozen=True)
+class ServerSentEvent:
+    """One event of a `text/event-stream` answer."""
+
+    id: str | None
+    event: str
+    data: str
 
 
 class ServiceClient:
@@ -109,6 +120,22 @@ class ServiceClient:
         ) as response:
             return await _answer(response)
 
+    async def events(
+        self, path: str, *, token: str | None = None, params: dict[str, Any] | None = None
+    ) -> AsyncIterator[ServerSentEvent]:
+        """A service's Server-Sent Events as they come; a refusal, typed, before the first."""
+        query = [(k, _param(v)) for k, v in (params or {}).items() if v is not None]
+        async with self._session.get(
+            self._base + path,
+            params=query,
+            headers=_headers(token, {"Accept": "text/event-stream"}),
+            allow_redirects=False,
+        ) as response:
+            if response.status >= 300:
+                raise refusal(response.status, await _json_or_none(response))
+            async for event in _server_sent_events(response.content):
+                yield event
+
     async def get_bytes(self, path: str, *, token: str | None = None) -> tuple[bytes, str]:
         """GET a file: its bytes and content type."""
         async with self._session.get(
@@ -118,6 +145,44 @@ class ServiceClient:
             if response.status >= 300:
                 raise refusal(response.status, None)
             return body, response.content_type
+
+
+async def _server_sent_events(lines: aiohttp.StreamReader) -> AsyncIterator[ServerSentEvent]:
+    """The events of a stream as the HTML standard parses them; comments and retry skipped."""
+    event_id: str | None = None
+    event = ""
+    data: list[str] = []
+    async for raw in lines:
+        line = raw.decode("utf-8").rstrip("\r\n")
+        if not line:
+            if data:
+                yield ServerSentEvent(event_id, event or "message", "\n".join(data))
+            event, data = "", []
+            continue
+        if line.startswith(":"):
+            continue
+        name, _, value = line.partition(":")
+        value = value.removeprefix(" ")
+        if name == "data":
+            data.append(value)
+        elif name == "event":
+            event = value
+        elif name == "id" and "\0" not in value:
+            event_id = value
+
+
+def new_stream_session(
+    *, read_timeout_seconds: float, trace_configs: list[aiohttp.TraceConfig] | None = None
+) -> aiohttp.ClientSession:
+    """A session for long-lived streams: a connection each, no total time, a limit between reads."""
+    # Apart from `new_session`'s pool, so that open streams take none of the connections calls
+    # need; a stream silent past `read_timeout_seconds` (its heartbeats stopped) is dropped.
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=30),
+        timeout=aiohttp.ClientTimeout(total=None, connect=2.0, sock_read=read_timeout_seconds),
+        raise_for_status=False,
+        trace_configs=trace_configs,
+    )
 
 
 def _headers(token: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:

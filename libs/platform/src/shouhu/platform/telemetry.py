@@ -129,7 +129,8 @@ class TraceContextMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        # A WebSocket too: the gateway's subscriptions call the notifications service under it.
+        if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
         carrier = {k.decode(): v.decode() for k, v in scope["headers"] if k in _TRACE_HEADERS}

@@ -1,14 +1,21 @@
-"""Helpers for tests: valid identity numbers, tokens, GraphQL calls, waiting."""
+"""Helpers for tests: identity numbers, tokens, GraphQL calls and subscriptions, waiting."""
 
 from __future__ import annotations
 
+import json
 import socket
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp
+    from websockets.sync.client import ClientConnection
 
 T = TypeVar("T")
 
@@ -84,3 +91,94 @@ def as_gateway(headers: dict[str, str], operation: str) -> dict[str, str]:
 
     token = bearer_token(headers["Authorization"])
     return {**headers, **operation_headers(ServiceSettings().gateway_key, operation, token)}
+
+
+@contextmanager
+def serving(app: ASGIApp) -> Iterator[str]:
+    """An app served by uvicorn on a free port in a thread (streams need a real server)."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, port=free_port(), log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    eventually(lambda: server.started or not thread.is_alive(), timeout=60)
+    if not server.started:
+        raise RuntimeError("the app did not start")
+    try:
+        yield f"http://127.0.0.1:{server.config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+class GraphQLSocket:
+    """A graphql-transport-ws client for tests: init with a payload, subscribe, read messages."""
+
+    PROTOCOL = "graphql-transport-ws"
+
+    def __init__(self, connection: ClientConnection) -> None:
+        self.connection = connection
+
+    @classmethod
+    @contextmanager
+    def open(
+        cls,
+        graphql_url: str,
+        payload: dict[str, Any] | None = None,
+        *,
+        init: bool = True,
+        **headers: str,
+    ) -> Iterator[GraphQLSocket]:
+        """Connect to a `/graphql` URL (http or ws); send `connection_init` with `payload`."""
+        from websockets.sync.client import connect
+
+        url = "ws" + graphql_url.removeprefix("http")
+        with connect(
+            url,
+            subprotocols=[cls.PROTOCOL],  # type: ignore[list-item]
+            additional_headers=headers,
+            proxy=None,
+            open_timeout=30,
+        ) as connection:
+            socket = cls(connection)
+            if init:
+                socket.send({"type": "connection_init", "payload": payload or {}})
+            yield socket
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.connection.send(json.dumps(message))
+
+    def receive(self, timeout: float = 30.0) -> dict[str, Any]:
+        """The next message but pings (answered); TimeoutError when none comes in time."""
+        while True:
+            message: dict[str, Any] = json.loads(self.connection.recv(timeout=timeout))
+            if message.get("type") != "ping":
+                return message
+            self.send({"type": "pong"})
+
+    def acknowledged(self) -> None:
+        message = self.receive()
+        assert message["type"] == "connection_ack", message
+
+    def subscribe(
+        self, operation_id: str, query: str, variables: dict[str, Any] | None = None
+    ) -> None:
+        payload = {"query": query, "variables": variables or {}}
+        self.send({"id": operation_id, "type": "subscribe", "payload": payload})
+
+    def next(self, operation_id: str, timeout: float = 30.0) -> dict[str, Any]:
+        """The next `next` payload of an operation; AssertionError on any other message."""
+        message = self.receive(timeout)
+        assert message.get("id") == operation_id and message["type"] == "next", message
+        payload: dict[str, Any] = message["payload"]
+        return payload
+
+    def close_code(self, timeout: float = 30.0) -> int | None:
+        """The code the server closes with, reading until it does."""
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            while True:
+                self.connection.recv(timeout=timeout)
+        except ConnectionClosed as closed:
+            return closed.rcvd.code if closed.rcvd else None

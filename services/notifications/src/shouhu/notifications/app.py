@@ -9,6 +9,7 @@ from shouhu.notifications.channels.factory import channels_from
 from shouhu.notifications.deliveries.endpoints import router as deliveries_router
 from shouhu.notifications.escalations.endpoints import router as escalations_router
 from shouhu.notifications.inapp.endpoints import router as inapp_router
+from shouhu.notifications.live import endpoints as live
 from shouhu.notifications.rules import rules
 from shouhu.notifications.settings import NotificationsSettings
 from shouhu.notifications.templating import install, templates_from
@@ -40,7 +41,7 @@ def create_app(
             name="notifications",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[inapp_router, deliveries_router, escalations_router],
+            routers=[inapp_router, deliveries_router, escalations_router, live.router],
             subscriptions=[
                 Subscription(topics=[topic_of("registry")], handlers=handlers.REGISTRY_HANDLERS),
                 Subscription(topics=[topic_of("benefits")], handlers=handlers.BENEFITS_HANDLERS),
@@ -55,6 +56,7 @@ def create_app(
             ],
             transport=transport,
             verifier=verifier,
+            lifespans=[live.lifespan],
         )
     )
     app.state.templates = templates

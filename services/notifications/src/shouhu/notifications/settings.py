@@ -96,3 +96,10 @@ class NotificationsSettings(ServiceSettings):
         if not (self.smtp_username + self.smtp_password.get_secret_value()).isascii():
             raise ValueError("smtp_username and smtp_password must be ASCII")
         return self
+
+    # The live stream (docs/notifications.md "Live"): how often the hub looks for new rows; how
+    # often an idle stream says it is alive (the gateway's read timeout must be longer); how long
+    # a missing seq may still be a transaction committing before the hub moves past it.
+    live_poll_seconds: float = Field(default=0.05, gt=0)
+    live_heartbeat_seconds: float = Field(default=15.0, gt=0)
+    live_gap_grace_seconds: float = Field(default=10.0, ge=0)

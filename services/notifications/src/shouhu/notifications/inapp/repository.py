@@ -54,10 +54,10 @@ def page(
 
 
 def since(
-    session: Session, principal: Principal, after_seq: int | None, limit: int
+    session: Session, condition: ColumnElement[bool], *, after_seq: int | None, limit: int
 ) -> Sequence[Notification]:
-    """Oldest first, after a seq."""
-    query = select(Notification).where(visible(principal))
+    """The notifications meeting `condition` after a seq, oldest first."""
+    query = select(Notification).where(condition)
     if after_seq is not None:
         query = query.where(col(Notification.seq) > after_seq)
     return session.exec(query.order_by(col(Notification.seq)).limit(limit)).all()

@@ -8,9 +8,10 @@ from shouhu.platform.schemas import Camel, PageInfo
 
 
 class NotificationOut(Camel):
-    """One notification as one of its recipients sees it."""
+    """One notification as one of its recipients sees it; `cursor` is its place in the stream."""
 
     id: str
+    cursor: str
     kind: str
     urgent: bool
     requires_ack: bool

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
+from sqlalchemy import ColumnElement
 from sqlmodel import Session
 
 from shouhu.notifications.inapp import repository
@@ -65,11 +66,13 @@ def leave(
     return notification
 
 
-def cursor_of(notification: Notification) -> str:
-    return encode_cursor("notification", str(notification.seq or 0))
+def cursor_of(seq: int) -> str:
+    """The opaque cursor of a notification's seq: the same in pages and in the live stream."""
+    return encode_cursor("notification", str(seq))
 
 
-def to_out(notification: Notification, receipt: Receipt | None) -> NotificationOut:
+def to_out(notification: Notification, receipt: Receipt | None = None) -> NotificationOut:
+    """As a recipient sees it; without their receipt, as one who has not read it yet."""
     recipient = notification.recipient_username or (
         f"{notification.recipient_role}@{notification.recipient_division}"
         if notification.recipient_role
@@ -77,6 +80,7 @@ def to_out(notification: Notification, receipt: Receipt | None) -> NotificationO
     )
     return NotificationOut(
         id=notification.id,
+        cursor=cursor_of(notification.seq or 0),
         kind=notification.kind,
         urgent=notification.urgent,
         requires_ack=notification.requires_ack,
@@ -119,7 +123,7 @@ def list_for(
     )
     rows = found[:first]
     edges = [
-        NotificationEdge(cursor=cursor_of(n), node=out)
+        NotificationEdge(cursor=out.cursor, node=out)
         for n, out in zip(rows, outs(session, principal, rows), strict=True)
     ]
     return NotificationPage(
@@ -133,12 +137,21 @@ def list_for(
     )
 
 
+def visible_to(principal: Principal) -> ColumnElement[bool]:
+    """Who sees what: the condition on a notification under which `principal` may see it.
+
+    The one rule of the pages and the live stream: `visible_since` filters by it, and the hub
+    hands out new notifications by it for every streaming principal in one query.
+    """
+    return repository.visible(principal)
+
+
 def visible_since(
     session: Session, principal: Principal, after_seq: int | None, limit: int
-) -> list[tuple[str, NotificationOut]]:
-    """What the principal may see after a seq, oldest first, with each one's cursor."""
-    rows = repository.since(session, principal, after_seq, limit)
-    return list(zip([cursor_of(n) for n in rows], outs(session, principal, rows), strict=True))
+) -> list[NotificationOut]:
+    """What `principal` may see with seq > `after_seq` (None: from the first), oldest first."""
+    rows = repository.since(session, visible_to(principal), after_seq=after_seq, limit=limit)
+    return outs(session, principal, rows)
 
 
 def load(session: Session, principal: Principal, notification_id: str) -> Notification:
