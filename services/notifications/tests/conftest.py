@@ -12,6 +12,7 @@ from shouhu.notifications.app import create_app
 from shouhu.notifications.handlers import REGISTRY_HANDLERS
 from shouhu.notifications.live.service import Hub
 from shouhu.notifications.settings import NotificationsSettings
+from shouhu.notifications.testing import registered as registered_envelope
 from shouhu.platform.events import Envelope
 from shouhu.platform.testing import serving
 
@@ -78,24 +79,7 @@ def assign() -> Callable[..., Envelope]:
 @pytest.fixture
 def registered() -> Callable[[str, int], Envelope]:
     """`registry.child.registered` events: a child numbered n in a village."""
-
-    def make(village: str, n: int) -> Envelope:
-        return Envelope(
-            type="registry.child.registered",
-            source="registry",
-            subject=f"child-{n}",
-            data={
-                "childId": f"child-{n}",
-                "name": f"儿童{n}",
-                "gender": "MALE",
-                "birthDate": "2015-01-01",
-                "residenceDivisionCode": village,
-                "townDivisionCode": village[:9],
-                "registeredBy": "clerk.district",
-            },
-        )
-
-    return make
+    return registered_envelope
 
 
 @dataclass

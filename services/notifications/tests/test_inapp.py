@@ -6,26 +6,9 @@ from sqlmodel import Session, select
 
 from shouhu.notifications.handlers import on_child_registered
 from shouhu.notifications.models import Notification
-from shouhu.platform.events import Envelope
+from shouhu.notifications.testing import registered as _registered
 from shouhu.platform.transport import Message
 from shouhu.platform.worker import EventConsumer
-
-
-def _registered(village: str, n: int) -> Envelope:
-    return Envelope(
-        type="registry.child.registered",
-        source="registry",
-        subject=f"child-{n}",
-        data={
-            "childId": f"child-{n}",
-            "name": f"儿童{n}",
-            "gender": "MALE",
-            "birthDate": "2015-01-01",
-            "residenceDivisionCode": village,
-            "townDivisionCode": village[:9],
-            "registeredBy": "clerk.district",
-        },
-    )
 
 
 def test_the_village_supervisor_sees_only_their_village(notifications, as_user, deliver, holders):

@@ -24,6 +24,7 @@ from shouhu.notifications.inapp import service as inapp
 from shouhu.notifications.live import service as live_service
 from shouhu.notifications.live.service import Gaps, Hub
 from shouhu.notifications.recipients.service import To
+from shouhu.notifications.testing import registered as _registered
 from shouhu.platform.auth import Principal
 from shouhu.platform.events import Envelope
 from shouhu.platform.idp import DEMO_USERS
@@ -32,23 +33,6 @@ from shouhu.platform.testing import eventually, free_port
 VILLAGE = "110109001001"
 OTHER_VILLAGE = "110109101001"
 SUPERVISOR = "supervisor.110109001001"
-
-
-def _registered(village: str, n: int) -> Envelope:
-    return Envelope(
-        type="registry.child.registered",
-        source="registry",
-        subject=f"child-{n}",
-        data={
-            "childId": f"child-{n}",
-            "name": f"儿童{n}",
-            "gender": "MALE",
-            "birthDate": "2015-01-01",
-            "residenceDivisionCode": village,
-            "townDivisionCode": village[:9],
-            "registeredBy": "clerk.district",
-        },
-    )
 
 
 def _deliver(app: Any, *envelopes: Envelope) -> None:

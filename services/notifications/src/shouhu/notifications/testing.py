@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, quote
 
 from aiohttp import web
 
+from shouhu.platform.events import Envelope
+
 KEY_ID = "LTAI-test-key"
 SECRET = "test-secret-0123456789"
 SIGN_NAME = "守护儿童关爱"
@@ -153,3 +155,21 @@ class ProviderThread:
     def stop(self) -> None:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
+
+
+def registered(village: str, n: int) -> Envelope:
+    """`registry.child.registered` of a child numbered n in a village, as tests deliver it."""
+    return Envelope(
+        type="registry.child.registered",
+        source="registry",
+        subject=f"child-{n}",
+        data={
+            "childId": f"child-{n}",
+            "name": f"儿童{n}",
+            "gender": "MALE",
+            "birthDate": "2015-01-01",
+            "residenceDivisionCode": village,
+            "townDivisionCode": village[:9],
+            "registeredBy": "clerk.district",
+        },
+    )

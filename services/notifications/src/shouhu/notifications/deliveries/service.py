@@ -30,45 +30,45 @@ def plan_email(
     session: Session, notification: Notification, to: To, subject: str, body: str
 ) -> list[Delivery]:
     """An email to each address the recipient has (a duty officer's post, say)."""
-    planned = []
-    for address in recipients.emails(to):
-        delivery = Delivery(
-            id=str(uuid.uuid4()),
-            notification_id=notification.id,
-            kind=notification.kind,
-            channel=Channel.EMAIL.value,
-            address=address,
-            subject=subject,
-            body=body,
-            params={},
-            next_attempt_at=notification.created_at,
-            created_at=notification.created_at,
-        )
-        repository.add(session, delivery)
-        planned.append(delivery)
-    return planned
+    return [
+        _planned(session, notification, Channel.EMAIL, address, subject, body, {})
+        for address in recipients.emails(to)
+    ]
 
 
 def plan_sms(
     session: Session, notification: Notification, to: To, body: str, params: dict[str, str]
 ) -> list[Delivery]:
     """An SMS to each mobile of the recipient, sent by the worker as soon as it can."""
-    planned = []
-    for mobile in recipients.mobiles(session, to):
-        delivery = Delivery(
-            id=str(uuid.uuid4()),
-            notification_id=notification.id,
-            kind=notification.kind,
-            channel=Channel.SMS.value,
-            address=mobile,
-            body=body,
-            params=params,
-            next_attempt_at=notification.created_at,
-            created_at=notification.created_at,
-        )
-        repository.add(session, delivery)
-        planned.append(delivery)
-    return planned
+    return [
+        _planned(session, notification, Channel.SMS, mobile, "", body, params)
+        for mobile in recipients.mobiles(session, to)
+    ]
+
+
+def _planned(
+    session: Session,
+    notification: Notification,
+    channel: Channel,
+    address: str,
+    subject: str,
+    body: str,
+    params: dict[str, str],
+) -> Delivery:
+    delivery = Delivery(
+        id=str(uuid.uuid4()),
+        notification_id=notification.id,
+        kind=notification.kind,
+        channel=channel.value,
+        address=address,
+        subject=subject,
+        body=body,
+        params=params,
+        next_attempt_at=notification.created_at,
+        created_at=notification.created_at,
+    )
+    repository.add(session, delivery)
+    return delivery
 
 
 def due(session: Session, now: datetime, limit: int) -> Sequence[Delivery]:
