@@ -259,6 +259,8 @@ class Periodic:
     name: str
     every_seconds: float
     run: Callable[[Engine], object]
+    # Heavy weekly work waits a round first, so a starting service answers before it runs.
+    first_after_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -347,6 +349,7 @@ class Worker:
             self._spawn(f"{self._name}-{job.name}", functools.partial(self._repeat, job))
 
     def _repeat(self, job: Periodic) -> None:
+        self._stop.wait(job.first_after_seconds)
         while not self._stop.is_set():
             job.run(self._engine)
             self._stop.wait(job.every_seconds)

@@ -80,7 +80,12 @@ def create_app(
             periodic=[
                 Periodic("exit-adults", settings.exit_job_every_seconds, jobs.exit_adults),
                 Periodic("seal-access-log", settings.seal_every_seconds, jobs.seal_access_log),
-                Periodic("overdue-digest", settings.digest_every_seconds, digest.send_weekly),
+                Periodic(
+                    "overdue-digest",
+                    settings.digest_every_seconds,
+                    digest.send_weekly,
+                    first_after_seconds=settings.digest_every_seconds,
+                ),
             ],
             transport=transport,
             verifier=verifier,
