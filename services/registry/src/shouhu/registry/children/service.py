@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -681,14 +682,15 @@ WITHHOLDABLE = (
 )
 
 
-def withheld(view: frozenset[policy.Part]) -> list[str]:
+@cache
+def withheld(view: frozenset[policy.Part]) -> tuple[str, ...]:
     """The parts of a file this view does not include, for the gateway to answer null."""
     names = [part.value for part in WITHHOLDABLE if part not in view]
     if not view & {policy.Part.ID_NUMBER, policy.Part.ID_NUMBER_MASKED}:
         names.append("idNumber")
     if not view & {policy.Part.PLAN, policy.Part.OWN_MEASURES}:
         names.append("plan")
-    return names
+    return tuple(names)
 
 
 NUMBER_PARTS = frozenset({policy.Part.ID_NUMBER, policy.Part.ID_NUMBER_MASKED})
@@ -732,7 +734,7 @@ def to_out(
         registered_on=child.registered_on if known else None,
         exited_on=child.exited_on if known else None,
         exit_reason=ExitReason(child.exit_reason) if known and child.exit_reason else None,
-        withheld=withheld(view),
+        withheld=list(withheld(view)),
     )
     if "classifications" in parts and policy.Part.CLASSIFICATIONS in view:
         rows = (
