@@ -43,11 +43,12 @@ import aiohttp
 import generate
 import httpx
 from harness import Verdict, calibrate, percentile, postgres, report, service
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from shouhu.localstack import start_kafka, start_keycloak
 from shouhu.notifications.handlers import on_child_registered
 from shouhu.notifications.inapp.service import cursor_of
+from shouhu.notifications.models import PostHolder
 from shouhu.platform.auth import Role
 from shouhu.platform.db import make_engine
 from shouhu.platform.events import Envelope
@@ -239,6 +240,38 @@ async def register(
     await asyncio.gather(*(one(v) for v in villages))
 
 
+async def hold_posts(
+    session: aiohttp.ClientSession, registry: str, admin: str, supervisors: list[Supervisor]
+) -> None:
+    """Each run's supervisor holds its village's post in the registry's workforce, so that
+    notifications reach the village and do not go up to the town (nobody holding it)."""
+    headers = {"Authorization": f"Bearer {admin}"}
+    for n, supervisor in enumerate(supervisors):
+        post = {
+            "post": "SUPERVISOR",
+            "name": "督导员",
+            "phone": f"139{n:08d}",
+            "employment": "PART_TIME",
+            "since": "2024-01-01",
+            "username": supervisor.username,
+        }
+        url = f"{registry}/divisions/{supervisor.village}/workforce"
+        async with session.post(url, json=post, headers=headers) as answer:
+            if answer.status != 201:
+                raise RuntimeError(f"assign {supervisor.village}: {await answer.text()}")
+
+
+def holders_known(database: str, villages: list[str]) -> bool:
+    """Whether notifications has projected a holder for every village yet."""
+    engine = make_engine(database)
+    try:
+        with Session(engine) as session:
+            rows = session.exec(select(PostHolder.division_code)).all()
+        return set(villages) <= set(rows)
+    finally:
+        engine.dispose()
+
+
 def latency_ms(arrived: float, frame: dict[str, Any]) -> float:
     return (arrived - datetime.fromisoformat(frame["createdAt"]).timestamp()) * 1000
 
@@ -336,10 +369,17 @@ async def run(
 ) -> list[Verdict]:
     verdicts: list[Verdict] = []
     clerk = password_token(stack.token_url, "clerk.district", "shouhu-dev")
+    admin = password_token(stack.token_url, "admin.district", "shouhu-dev")
     villages = [s.village for s in supervisors]
     print(f"gateway RSS at rest: {rss_mb(stack.gateway_pid):.0f} MB", flush=True)
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
+        await hold_posts(session, stack.registry, admin, supervisors)
+        deadline = time.time() + 120
+        while not await asyncio.to_thread(holders_known, stack.notifications_db, villages):
+            if time.time() > deadline:
+                raise TimeoutError("notifications never learnt who holds the villages' posts")
+            await asyncio.sleep(0.5)
         # 1. Latency. From cursor 0: nothing before the subscription can be missed.
         sockets = [Socket(s) for s in supervisors]
         start = {s.username: cursor_of(0) for s in supervisors}
