@@ -180,13 +180,10 @@ def assign(
 def announce(session: Session, member: WorkforceMember) -> None:
     """Publish a new holder of a post, for those who address the post (notifications)."""
     post = Post(member.post)
-    record_event(
+    _emit(
         session,
-        topic=TOPIC,
-        source="registry",
-        event_type=WORKER_ASSIGNED,
-        subject=member.id,
-        data=WorkerAssigned(
+        WORKER_ASSIGNED,
+        WorkerAssigned(
             member_id=member.id,
             division_code=member.division_code,
             post=post.value,
@@ -195,7 +192,7 @@ def announce(session: Session, member: WorkforceMember) -> None:
             name=member.name,
             phone=member.phone,
             since=member.since,
-        ).model_dump(mode="json", by_alias=True),
+        ),
     )
 
 
@@ -203,20 +200,29 @@ def announce_end(session: Session, member: WorkforceMember) -> None:
     """Publish the end of a holder's term."""
     assert member.until is not None
     post = Post(member.post)
-    record_event(
+    _emit(
         session,
-        topic=TOPIC,
-        source="registry",
-        event_type=ASSIGNMENT_ENDED,
-        subject=member.id,
-        data=AssignmentEnded(
+        ASSIGNMENT_ENDED,
+        AssignmentEnded(
             member_id=member.id,
             division_code=member.division_code,
             post=post.value,
             role=POST_ROLE[post].value,
             username=member.username,
             until=member.until,
-        ).model_dump(mode="json", by_alias=True),
+        ),
+    )
+
+
+def _emit(session: Session, event_type: str, payload: WorkerAssigned | AssignmentEnded) -> None:
+    """Into the outbox of this transaction, keyed by the assignment."""
+    record_event(
+        session,
+        topic=TOPIC,
+        source="registry",
+        event_type=event_type,
+        subject=payload.member_id,
+        data=payload.model_dump(mode="json", by_alias=True),
     )
 
 
