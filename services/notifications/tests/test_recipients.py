@@ -148,3 +148,29 @@ def test_the_weekly_digest_reaches_each_supervisor_and_the_towns_worker(
     # Its own digest (5 in the town), and 110109001002's, which has no supervisor.
     bodies = sorted(e["node"]["body"] for e in worker["edges"])
     assert len(bodies) == 2 and any("5名儿童" in b and "90天" in b for b in bodies)
+
+
+def test_a_post_filled_within_the_batch_is_reached_in_the_same_transaction(notifications):
+    # The answer "nobody holds it" is kept for the transaction; an assignment forgets it.
+    from datetime import date
+
+    from shouhu.notifications.recipients import service as recipients
+    from shouhu.notifications.recipients.schemas import WorkerAssigned
+
+    village = To.post("village_supervisor", "110109001002")
+    with Session(notifications.app.state.engine) as session:
+        assert recipients.resolve(session, village).role == "civil_affairs"
+        recipients.assigned(
+            session,
+            WorkerAssigned(
+                member_id="m-9",
+                division_code="110109001002",
+                post="SUPERVISOR",
+                role="village_supervisor",
+                username="supervisor.110109001002",
+                name="赵督导",
+                phone="13800000009",
+                since=date(2020, 1, 1),
+            ),
+        )
+        assert recipients.resolve(session, village) == village

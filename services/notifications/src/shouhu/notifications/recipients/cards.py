@@ -18,7 +18,9 @@ ROLE_NAMES = {
 
 def keep(session: Session, child_id: str, name: str, residence_division_code: str) -> None:
     """Record a file's name and village as the registry announces them."""
-    card = session.get(ChildCard, child_id) or ChildCard(
+    with session.no_autoflush:  # the batch's notifications go in at its commit, together
+        card = session.get(ChildCard, child_id)
+    card = card or ChildCard(
         child_id=child_id, name=name, residence_division_code=residence_division_code
     )
     card.name, card.residence_division_code = name, residence_division_code
@@ -26,13 +28,20 @@ def keep(session: Session, child_id: str, name: str, residence_division_code: st
 
 
 def name_of(session: Session, child_id: str | None) -> str:
-    card = session.get(ChildCard, child_id) if child_id else None
+    card = _card(session, child_id)
     return card.name if card else UNKNOWN_CHILD
 
 
 def village_of(session: Session, child_id: str | None, default: str) -> str:
-    card = session.get(ChildCard, child_id) if child_id else None
+    card = _card(session, child_id)
     return division_name(card.residence_division_code if card else default)
+
+
+def _card(session: Session, child_id: str | None) -> ChildCard | None:
+    if not child_id:
+        return None
+    with session.no_autoflush:
+        return session.get(ChildCard, child_id)
 
 
 def post_name(role: str | None, division: str) -> str:

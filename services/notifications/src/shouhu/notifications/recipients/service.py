@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import Session
 
+from shouhu.notifications.mobile import is_mobile
 from shouhu.notifications.models import PostHolder
 from shouhu.notifications.recipients import repository
 from shouhu.notifications.recipients.schemas import AssignmentEnded, WorkerAssigned
 from shouhu.notifications.rules import rules
 from shouhu.platform.clock import today
 
-# An 11-digit mainland mobile number: the only kind of number an SMS reaches.
-MOBILE = re.compile(r"1[3-9]\d{9}")
+HELD = "shouhu.notifications.held_posts"  # session.info key: the transaction's answers
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,29 @@ def resolve(session: Session, to: To) -> To:
     Only posts the workforce knows can be found empty; any other post is taken as held.
     """
     held_posts = rules().held_posts
-    now = today()
     while to.role in held_posts and to.division:
-        if repository.holders(session, to.role, to.division, now):
+        if _held(session, to.role, to.division):
             return to
         up = held_posts[to.role]
         to = To.post(up.role, up.division(to.division))
     return to
+
+
+def _held(session: Session, role: str, division: str) -> bool:
+    """Whether anybody holds the post today, asked once per transaction: a fan-out of thousands
+    to the same villages asks the database once per village."""
+    held: dict[tuple[str, str, date], bool] = session.info.setdefault(HELD, {})
+    key = (role, division, today())
+    if key not in held:
+        with session.no_autoflush:
+            held[key] = bool(repository.holders(session, role, division, key[2]))
+    return held[key]
+
+
+def _forget_held(session: Session) -> None:
+    # Flushed now: the posts are asked without autoflush, not to break the batch's inserts.
+    session.flush()
+    session.info.pop(HELD, None)
 
 
 def mobiles(session: Session, to: To) -> list[str]:
@@ -73,7 +89,7 @@ def mobiles(session: Session, to: To) -> list[str]:
         found = [h.phone for h in repository.holders(session, to.role, to.division, now)]
     else:
         found = []
-    return sorted({m for m in found if MOBILE.fullmatch(m)})
+    return sorted({m for m in found if is_mobile(m)})
 
 
 def assigned(session: Session, event: WorkerAssigned) -> None:
@@ -88,6 +104,7 @@ def assigned(session: Session, event: WorkerAssigned) -> None:
     )
     holder.username, holder.name, holder.phone = event.username, event.name, event.phone
     repository.add(session, holder)
+    _forget_held(session)
 
 
 def ended(session: Session, event: AssignmentEnded) -> None:
@@ -97,6 +114,7 @@ def ended(session: Session, event: AssignmentEnded) -> None:
         raise LookupError(f"no assignment {event.member_id} to end")
     holder.until = event.until
     repository.add(session, holder)
+    _forget_held(session)
 
 
 def emails(to: To) -> list[str]:
