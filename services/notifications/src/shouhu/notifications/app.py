@@ -48,6 +48,7 @@ def create_app(
             ],
             periodic=[
                 Periodic("escalate", settings.escalate_every_seconds, notify.escalate_due),
+                Periodic("remind", settings.escalate_every_seconds, notify.remind_due),
                 Periodic(
                     "deliver",
                     settings.deliver_every_seconds,

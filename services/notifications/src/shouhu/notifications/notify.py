@@ -1,7 +1,8 @@
 """Notifying: above the in-app, deliveries and escalations modules, so none imports another.
 
 `notify` resolves the recipient, leaves the notification, plans its deliveries and starts its
-acknowledgement clock, all in the caller's transaction; `escalate_due` moves the ladders on.
+acknowledgement clock, all in the caller's transaction; `escalate_due` moves the ladders on
+and `remind_due` sends the deadlines' reminders.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -26,6 +28,8 @@ from shouhu.notifications.models import Notification
 from shouhu.notifications.recipients import cards
 from shouhu.notifications.recipients import service as recipients
 from shouhu.notifications.recipients.service import To
+from shouhu.notifications.reminders import repository as reminders_due
+from shouhu.notifications.reminders import service as reminders
 from shouhu.notifications.rules import Channel, rules
 from shouhu.notifications.templating import Templates, installed
 from shouhu.platform.auth import Principal
@@ -94,6 +98,36 @@ def check(templates: Templates) -> None:
             templates.variables(name, channel.value.lower())
 
 
+def plan_deadline(
+    session: Session,
+    subject_ref: str,
+    *,
+    deadline: str,
+    due_at: datetime,
+    to: To,
+    variables: Mapping[str, object],
+    child_id: str | None = None,
+) -> None:
+    """Remind `to` of the subject's deadline (a day before, at it, then up the ladder), in
+    place of whatever was planned for it before."""
+    clear_deadline(session, subject_ref)
+    reminders.plan(
+        session,
+        subject_ref,
+        deadline=deadline,
+        due_at=due_at,
+        to=to,
+        variables=variables,
+        child_id=child_id,
+    )
+
+
+def clear_deadline(session: Session, subject_ref: str) -> None:
+    """The deadline is met, paused or gone: no more reminders, and its ladders stop."""
+    reminders.cancel(session, subject_ref)
+    escalations.stop_about(session, subject_ref, utcnow())
+
+
 def acknowledge(session: Session, principal: Principal, notification_id: str) -> NotificationOut:
     """The person takes it on: the whole chain's clock stops."""
     notification, out = inapp.acknowledge(session, principal, notification_id)
@@ -126,7 +160,7 @@ def _escalate(session: Session, chain_id: str, ladder_name: str, rung_index: int
     root = inbox.get(session, chain_id)
     assert root is not None, chain_id
     division = root.recipient_division or ""
-    to = To.post(rung.to.role, rung.to.division(division))
+    to = To.post(rung.to.role_after(root.recipient_role), rung.to.division(division))
     hours = max(1, round((utcnow() - root.created_at).total_seconds() / 3600))
     escalated = notify(
         session,
@@ -164,6 +198,33 @@ def _escalate(session: Session, chain_id: str, ladder_name: str, rung_index: int
             lapsed_at=utcnow(),
         ).model_dump(mode="json", by_alias=True),
     )
+
+
+def remind_due(engine: Engine) -> int:
+    """Send every deadline reminder whose time has come; each once."""
+    sent = 0
+    while True:
+        with Session(engine) as session:
+            due = reminders_due.due(session, utcnow(), BATCH)
+            for reminder in due:
+                notify(
+                    session,
+                    reminders.recipient(reminder),
+                    kind=reminder.kind,
+                    variables=reminder.variables,
+                    source_event_id=reminder.id,
+                    child_id=reminder.child_id,
+                    subject_ref=reminder.subject_ref,
+                )
+                reminder.fired_at = utcnow()
+                session.add(reminder)
+            session.commit()
+        sent += len(due)
+        if len(due) < BATCH:
+            break
+    if sent:
+        log.info("sent %d deadline reminders", sent)
+    return sent
 
 
 def deliver_due(engine: Engine, senders: Mapping[str, Sender]) -> int:

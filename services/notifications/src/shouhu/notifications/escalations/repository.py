@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from shouhu.notifications.models import EscalationTimer
+from shouhu.notifications.models import EscalationTimer, Notification
 
 
 def add(session: Session, timer: EscalationTimer) -> None:
@@ -52,3 +52,18 @@ def under_way(session: Session, limit: int) -> Sequence[EscalationTimer]:
         .limit(limit)
     )
     return session.exec(query).all()
+
+
+def stop_about(session: Session, subject_ref: str, now: datetime) -> int:
+    """Stop the running timers of every chain about `subject_ref` (its deadline was met)."""
+    chains = select(Notification.chain_id).where(col(Notification.subject_ref) == subject_ref)
+    result = session.exec(
+        update(EscalationTimer)
+        .where(
+            col(EscalationTimer.chain_id).in_(chains),
+            col(EscalationTimer.fired_at).is_(None),
+            col(EscalationTimer.stopped_at).is_(None),
+        )
+        .values(stopped_at=now)
+    )
+    return int(result.rowcount)

@@ -36,6 +36,10 @@ def stop(session: Session, chain_id: str, now: datetime) -> int:
     return repository.stop_chain(session, chain_id, now)
 
 
+def stop_about(session: Session, subject_ref: str, now: datetime) -> int:
+    return repository.stop_about(session, subject_ref, now)
+
+
 def under_way(session: Session, principal: Principal) -> list[EscalationOut]:
     """For the district's civil affairs: every chain whose clock is running."""
     if not principal.has_role(Role.CIVIL_AFFAIRS) or len(principal.division_code) != 6:

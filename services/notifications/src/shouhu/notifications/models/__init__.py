@@ -24,7 +24,7 @@ class Notification(SQLModel, table=True):
     title: str
     body: str
     child_id: str | None = None
-    subject_ref: str | None = None
+    subject_ref: str | None = Field(default=None, index=True)
     # The first notification of an escalation chain; its own id when it starts one.
     chain_id: str
     rung: int = 0
@@ -105,3 +105,24 @@ class PostHolder(SQLModel, table=True):
 
 
 __all__ = ["ChildCard", "Delivery", "EscalationTimer", "Notification", "PostHolder", "Receipt"]
+
+
+class DeadlineReminder(SQLModel, table=True):
+    """A reminder of a deadline (办理时限提醒), sent once at `fire_at` unless cancelled."""
+
+    __tablename__ = "deadline_reminder"
+
+    id: str = Field(primary_key=True, max_length=36)
+    # What has the deadline, as its owner names it ("intake-task:<id>"); new plans replace old.
+    subject_ref: str = Field(index=True, max_length=100)
+    deadline: str
+    kind: str
+    recipient_username: str | None = None
+    recipient_role: str | None = None
+    recipient_division: str | None = None
+    variables: dict[str, str] = json_column()
+    child_id: str | None = None
+    due_at: datetime = timestamp()
+    fire_at: datetime = timestamp()
+    fired_at: datetime | None = timestamp(nullable=True)
+    cancelled_at: datetime | None = timestamp(nullable=True)

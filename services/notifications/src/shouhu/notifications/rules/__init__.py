@@ -25,6 +25,10 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# In a ladder's rung, the role of whoever the chain first reached (a department's own head).
+FIRST_RECIPIENTS_ROLE = "@recipient"
+
+
 class Post(Strict):
     """A role at a level of the division a notification concerns."""
 
@@ -34,6 +38,12 @@ class Post(Strict):
     def division(self, code: str) -> str:
         """The division of this level above (or at) `code`."""
         return code[: LEVEL_LENGTH[self.level]]
+
+    def role_after(self, first_role: str | None) -> str:
+        """The rung's role; `@recipient` is the first recipient's own."""
+        if self.role == FIRST_RECIPIENTS_ROLE:
+            return first_role or ""
+        return self.role
 
 
 class Rung(Strict):
@@ -53,20 +63,44 @@ class Kind(Strict):
     ladder: str | None = None
 
 
+class Reminder(Strict):
+    """A notification of `kind`, `minutes_before` the deadline (0: at it)."""
+
+    minutes_before: int = Field(ge=0)
+    kind: str
+
+
+class Deadline(Strict):
+    """What is sent as a deadline nears; the kind's ladder takes over once it passes."""
+
+    reminders: tuple[Reminder, ...]
+
+
 class Rules(Strict):
     kinds: dict[str, Kind]
     ladders: dict[str, Ladder]
     held_posts: dict[str, Post]
     post_emails: dict[str, str] = {}
+    deadlines: dict[str, Deadline] = {}
 
     @model_validator(mode="after")
     def _ladders_exist(self) -> Rules:
         for name, kind in self.kinds.items():
             if kind.ladder is not None and kind.ladder not in self.ladders:
                 raise ValueError(f"kind {name}: no ladder {kind.ladder}")
+        for name, deadline in self.deadlines.items():
+            for reminder in deadline.reminders:
+                if reminder.kind not in self.kinds:
+                    raise ValueError(f"deadline {name}: no kind {reminder.kind}")
         if "ESCALATED" not in self.kinds:
             raise ValueError("kind ESCALATED is needed by the ladders")
         return self
+
+    def deadline(self, name: str) -> Deadline:
+        """The deadline, or `KeyError` naming it (the consumer parks the event)."""
+        if name not in self.deadlines:
+            raise KeyError(f"unknown deadline {name}")
+        return self.deadlines[name]
 
     def kind(self, name: str) -> Kind:
         """The kind, or `KeyError` naming it (the consumer parks the event)."""
