@@ -1,0 +1,54 @@
+"""The Chinese names of the intake enums (API.md), keyed by their value strings: one place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+# Keyed by the value strings, not by enum members, so that the gateway, the registry and the
+# printed receipt all read the same table; a `StrEnum` member looks up as its value string.
+
+NEED_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "LIVING_ALLOWANCE": "基本生活保障",
+        "MEDICAL_ASSISTANCE": "医疗救助",
+        "REHABILITATION": "康复救助",
+        "EDUCATION_AID": "教育资助",
+        "GUARDIANSHIP_SUPPORT": "监护支持",
+        "PSYCHOLOGICAL_SUPPORT": "心理支持",
+        "LEGAL_AID": "法律援助",
+        "HOUSING": "住房保障",
+        "PARENT_EMPLOYMENT": "父母就业帮扶",
+        "HUKOU_REGISTRATION": "户籍登记",
+        "VOLUNTEER_PAIRING": "志愿结对",
+    }
+)
+
+DEPARTMENT_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "CIVIL_AFFAIRS": "区民政局",
+        "EDUCATION": "区教委",
+        "HEALTH": "区卫生健康委",
+        "HUMAN_RESOURCES": "区人力社保局",
+        "JUDICIAL": "区司法局",
+        "HOUSING": "区住房城乡建设委",
+        "POLICE": "公安分局",
+        "YOUTH_LEAGUE": "团区委",
+        "WOMENS_FEDERATION": "区妇联",
+        "DISABLED_PERSONS_FEDERATION": "区残联",
+        "TRADE_UNION": "区总工会",
+    }
+)
+
+RELATION_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "SELF": "本人",
+        "PARENT": "父母",
+        "GUARDIAN": "监护人",
+        "RELATIVE": "亲属",
+        "VILLAGE_COMMITTEE": "村（居）委会",
+        "SCHOOL": "学校",
+        "OTHER": "其他",
+    }
+)
