@@ -12,8 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
-from shouhu.benefits.app import create_app
-from shouhu.benefits.decisions.handlers import HANDLERS
+from shouhu.benefits.app import HANDLERS, create_app
 from shouhu.benefits.settings import BenefitsSettings
 from shouhu.platform.clock import DISTRICT_TZ
 from shouhu.platform.events import Envelope, OutboxRow
@@ -162,6 +161,34 @@ def intervention(child_id: str, case_id: str, day: date, *, opened: bool) -> Env
     )
 
 
+def task_created(
+    child_id: str, day: date, *, need: str, department: str = "CIVIL_AFFAIRS", task_id: str = "t-1"
+) -> Envelope:
+    """The registry's single window gave a department a task for the child."""
+    return Envelope(
+        type="registry.intake.task_created",
+        source="registry",
+        subject=child_id,
+        time=at(day),
+        data={
+            "taskId": task_id,
+            "intakeId": "intake-1",
+            "receiptNumber": "MTG-2026-000001",
+            "childId": child_id,
+            "divisionCode": VILLAGE,
+            "department": department,
+            "need": need,
+            "status": "PENDING",
+            "dueAt": at(day).isoformat(),
+            "actor": "clerk.110109001",
+            "at": at(day).isoformat(),
+            "note": None,
+            "clerk": "clerk.110109001",
+            "applicantPhone": "13800000001",
+        },
+    )
+
+
 class Harness:
     """Delivers events through the real consumer, and plays the relay for benefits' own events."""
 
@@ -238,6 +265,7 @@ class Events:
     exited = staticmethod(exited)
     guardians = staticmethod(guardians)
     intervention = staticmethod(intervention)
+    task_created = staticmethod(task_created)
     new_id = staticmethod(new_id)
     at = staticmethod(at)
 

@@ -15,6 +15,7 @@ from shouhu.benefits.programmes.endpoints import router as programmes_router
 from shouhu.benefits.publish import WORK_TOPIC
 from shouhu.benefits.rules.schema import load
 from shouhu.benefits.settings import BenefitsSettings
+from shouhu.benefits.tasks import handlers as task_handlers
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.settings import topic_of
@@ -24,6 +25,9 @@ from shouhu.platform.worker import Periodic, Subscription
 Settings = BenefitsSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+# What the consumer applies: the registry's children and cases, its own work queue, and the
+# single window's tasks it answers.
+HANDLERS = {**handlers.HANDLERS, **task_handlers.HANDLERS}
 
 
 def seed(engine: Engine) -> None:
@@ -52,7 +56,7 @@ def create_app(
             # One consumer for the registry's events and benefits' work queue: one child is
             # never re-decided by two threads at once.
             subscriptions=[
-                Subscription(topics=[topic_of("registry"), WORK_TOPIC], handlers=handlers.HANDLERS)
+                Subscription(topics=[topic_of("registry"), WORK_TOPIC], handlers=HANDLERS)
             ],
             periodic=[Periodic("calendar", settings.calendar_every_seconds, jobs.Daily())],
             seed=seed,

@@ -699,8 +699,7 @@ def _live(session: Session, rows: Sequence[FactsRow]) -> dict[str, DecisionRow]:
     cases = repository.interventions_of(session, [r.child_id for r in rows])
     found = {}
     for row in rows:
-        facts = facts_of(row, round_.on, cases.get(row.child_id, []))
-        outcomes = engine.decide(round_.rules, facts, round_.standards, round_.enabled)
+        facts, outcomes = _decided_live(round_, row, cases.get(row.child_id, []))
         found[row.child_id] = DecisionRow(
             id="",
             child_id=row.child_id,
@@ -715,6 +714,20 @@ def _live(session: Session, rows: Sequence[FactsRow]) -> dict[str, DecisionRow]:
             conditions_met="",
         )
     return found
+
+
+def _decided_live(
+    round_: Round, row: FactsRow, cases: Sequence[Intervention]
+) -> tuple[Facts, Sequence[Outcome]]:
+    facts = facts_of(row, round_.on, cases)
+    return facts, engine.decide(round_.rules, facts, round_.standards, round_.enabled)
+
+
+def live_outcomes(session: Session, row: FactsRow) -> list[dict[str, Any]]:
+    """Today's outcomes of a child no programme ever applied to (no decision is kept)."""
+    round_ = Round.start(session, today(), "live")
+    cases = repository.interventions_of(session, [row.child_id]).get(row.child_id, [])
+    return [outcome_record(o) for o in _decided_live(round_, row, cases)[1]]
 
 
 def _readable(principal: Principal, row: FactsRow | None) -> bool:
