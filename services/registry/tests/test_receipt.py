@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from pypdf import PdfReader
 
-from shouhu.registry.intakes.labels import DEPARTMENT_NAMES, NEED_NAMES, RELATION_NAMES
+from shouhu.platform.labels import DEPARTMENT_NAMES, NEED_NAMES, RELATION_NAMES
 from shouhu.registry.intakes.receipt import Receipt, ReceiptLine, render_receipt
 
 PHONE = "13812345678"

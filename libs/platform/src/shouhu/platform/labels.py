@@ -1,4 +1,5 @@
-"""The Chinese names of the intake enums (API.md), keyed by their value strings: one place."""
+"""The Chinese names of the single window's enums (API.md), keyed by their value strings: one place
+for the registry's receipt, the gateway and the notifications' texts."""
 
 from __future__ import annotations
 
