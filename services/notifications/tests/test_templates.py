@@ -32,6 +32,11 @@ KINDS = {
     "VISITS_OVERDUE_DIGEST",
     "DEADLINE_SOON",
     "DEADLINE_REACHED",
+    "INTAKE_RECEIVED",
+    "TASK_ASSIGNED",
+    "MATERIALS_REQUESTED",
+    "INTAKE_COMPLETED",
+    "APPLICANT_BENEFIT",
 }
 SHIPPED_TEMPLATES = Templates.load()
 
@@ -270,7 +275,8 @@ def test_the_sign_name_counts_toward_the_sms_length() -> None:
 
 def test_aliyun_needs_a_template_code_for_every_kind() -> None:
     settings = aliyun("守护", sms_template_codes={"CHILD_REGISTERED": "SMS_1"})
-    with pytest.raises(BrokenTemplate, match="no Aliyun template code for: BENEFITS_DECIDED, "):
+    missing = "no Aliyun template code for: APPLICANT_BENEFIT, BENEFITS_DECIDED, "
+    with pytest.raises(BrokenTemplate, match=missing):
         templates_from(settings)
 
 

@@ -1,4 +1,5 @@
-"""Deadline reminders; notifications found by what they are about (to stop their ladders).
+"""Deadline reminders; notifications found by what they are about (to stop their ladders); the
+single window's applicant's mobile beside the child's name.
 
 Revision ID: 0004
 """
@@ -32,8 +33,11 @@ def upgrade() -> None:
     op.create_index("ix_deadline_reminder_subject_ref", "deadline_reminder", ["subject_ref"])
     op.create_index("ix_deadline_reminder_due", "deadline_reminder", ["fired_at", "fire_at"])
     op.create_index("ix_notification_subject_ref", "notification", ["subject_ref"])
+    op.add_column("child_card", sa.Column("applicant_mobile", sa.String(11), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("child_card") as table:
+        table.drop_column("applicant_mobile")
     op.drop_index("ix_notification_subject_ref", "notification")
     op.drop_table("deadline_reminder")

@@ -87,6 +87,8 @@ class ChildCard(SQLModel, table=True):
     child_id: str = Field(primary_key=True, max_length=36)
     name: str
     residence_division_code: str
+    # The latest single-window applicant's mobile: told when the child's benefits start or end.
+    applicant_mobile: str | None = None
 
 
 class PostHolder(SQLModel, table=True):

@@ -16,15 +16,28 @@ ROLE_NAMES = {
 }
 
 
-def keep(session: Session, child_id: str, name: str, residence_division_code: str) -> None:
-    """Record a file's name and village as the registry announces them."""
+def keep(
+    session: Session,
+    child_id: str,
+    name: str,
+    residence_division_code: str,
+    applicant_mobile: str | None = None,
+) -> None:
+    """Record a file's name and village as the registry announces them, and the mobile of the
+    family's latest application at the single window."""
     with session.no_autoflush:  # the batch's notifications go in at its commit, together
         card = session.get(ChildCard, child_id)
     card = card or ChildCard(
         child_id=child_id, name=name, residence_division_code=residence_division_code
     )
     card.name, card.residence_division_code = name, residence_division_code
+    card.applicant_mobile = applicant_mobile or card.applicant_mobile
     session.add(card)
+
+
+def applicant_of(session: Session, child_id: str) -> str | None:
+    card = _card(session, child_id)
+    return card.applicant_mobile if card else None
 
 
 def name_of(session: Session, child_id: str | None) -> str:

@@ -82,6 +82,13 @@ class Rules(Strict):
     held_posts: dict[str, Post]
     post_emails: dict[str, str] = {}
     deadlines: dict[str, Deadline] = {}
+    department_posts: dict[str, Post] = {}
+
+    def department_post(self, department: str) -> Post:
+        """Whose board a department's task is on, or `KeyError` naming it (parked)."""
+        if department not in self.department_posts:
+            raise KeyError(f"unknown department {department}")
+        return self.department_posts[department]
 
     @model_validator(mode="after")
     def _ladders_exist(self) -> Rules:
