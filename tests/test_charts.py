@@ -202,6 +202,20 @@ def test_previous_data_keys_are_read_from_a_secret_by_the_registry_only() -> Non
     assert template.index("SHOUHU_PREVIOUS_DATA_KEYS") > template.index(guard)
 
 
+def test_provider_secrets_come_from_secrets_named_by_the_operator() -> None:
+    schema, values = load_schema(), load_values()
+    wired = copy.deepcopy(values)
+    password = {"secretName": "shouhu-notifications", "secretKey": "smtp-password"}
+    wired["services"]["notifications"]["secretEnv"] = {"SHOUHU_SMTP_PASSWORD": password}
+    assert schema_errors(schema, wired) == []
+    wired["services"]["notifications"]["secretEnv"] = {"smtp_password": password}
+    assert schema_errors(schema, wired) != []
+    wired["services"]["notifications"]["secretEnv"] = {"SHOUHU_SMTP_PASSWORD": "hunter2"}
+    assert schema_errors(schema, wired) != [], "a secret's value never sits in the values"
+    template = (CHART / "templates/_component.tpl").read_text()
+    assert "range $name, $ref := $own.secretEnv" in template
+
+
 @pytest.mark.parametrize("name", COMPONENTS)
 def test_every_component_has_values_and_a_template(name: str) -> None:
     values = load_values()

@@ -99,6 +99,11 @@ spec:
             {{- range $name, $value := $env }}
             - {name: {{ $name }}, value: {{ $value | quote }}}
             {{- end }}
+            {{- range $name, $ref := $own.secretEnv | default dict }}
+            - name: {{ $name }}
+              valueFrom:
+                secretKeyRef: {name: {{ $ref.secretName | quote }}, key: {{ $ref.secretKey | quote }}}
+            {{- end }}
           # Startup allows for the migrations applied before the app listens.
           startupProbe:
             httpGet: {path: /healthz, port: http}
