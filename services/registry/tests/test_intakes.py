@@ -628,3 +628,41 @@ def test_an_escalation_of_a_tasks_deadline_is_a_step_of_its_timeline(registry, a
         "已提醒区民政局（第1级）",
     )
     assert [s["action"] for s in found["timeline"]].count("ESCALATED") == 1
+
+
+@pytest.mark.parametrize("town_code", [None, "110109001"])
+@pytest.mark.parametrize("filters", [{}, {"status": "PENDING"}, {"overdue": True}])
+def test_a_board_page_reads_along_its_index_without_sorting(registry, town_code, filters):
+    """100,000 tasks of a department stay one index range scan a page, never a sort of them."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    from shouhu.registry.intakes import repository
+
+    now = datetime.now(UTC)
+    with Session(registry.app.state.engine) as session:
+        captured: list[Any] = []
+        run = session.exec
+
+        def capture(statement: Any, *args: Any, **kwargs: Any) -> Any:
+            captured.append(statement)
+            return run(statement, *args, **kwargs)
+
+        session.exec = capture  # type: ignore[method-assign]
+        repository.board(
+            session,
+            departments=["POLICE"],
+            town_code=town_code,
+            status=filters.get("status"),
+            overdue=filters.get("overdue"),
+            now=now,
+            after=(now, "t"),
+            limit=21,
+        )
+        session.exec = run  # type: ignore[method-assign]
+        sql = captured[0].compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+        plan = " ".join(row[-1] for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    index = "ix_department_task_town_board" if town_code else "ix_department_task_board"
+    assert f"USING INDEX {index}" in plan
+    assert "TEMP B-TREE" not in plan
