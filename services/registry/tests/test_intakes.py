@@ -666,3 +666,39 @@ def test_a_board_page_reads_along_its_index_without_sorting(registry, town_code,
     index = "ix_department_task_town_board" if town_code else "ix_department_task_board"
     assert f"USING INDEX {index}" in plan
     assert "TEMP B-TREE" not in plan
+
+
+def test_on_postgresql_concurrent_applications_never_share_a_receipt_number(postgres):
+    """Twenty transactions at once each take the next number of the year under the row's lock."""
+    import secrets
+    import threading
+
+    from shouhu.platform.db import make_engine, migrate
+    from shouhu.registry.app import MIGRATIONS
+    from shouhu.registry.intakes import repository
+
+    url = str(postgres.create_database(f"receipts_{secrets.token_hex(4)}"))
+    migrate(url, MIGRATIONS)
+    engine = make_engine(url)
+    taken: list[int] = []
+    start = threading.Barrier(20)
+
+    def take() -> None:
+        with Session(engine) as session:
+            start.wait()
+            number = repository.next_receipt(session, "MTG", 2026)
+            session.commit()
+        taken.append(number)
+
+    threads = [threading.Thread(target=take) for _ in range(20)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        with Session(engine) as session:
+            other_year = repository.next_receipt(session, "MTG", 2027)
+    finally:
+        engine.dispose()
+    assert sorted(taken) == list(range(1, 21))
+    assert other_year == 1
