@@ -122,6 +122,21 @@ class Setup:
         assignment: str = post["assignWorker"]["id"]
         return assignment
 
+    def intake(self, scope: str) -> dict[str, Any]:
+        """An application for a new child of the scope's village; its task is the police's."""
+        intake: dict[str, Any] = self.call(SUBMIT, {"input": intake_input(scope)})["submitIntake"]
+        return intake
+
+    def task(self, scope: str) -> str:
+        task: str = self.intake(scope)["tasks"][0]["id"]
+        return task
+
+    def waiting_task(self, scope: str) -> str:
+        """A police task waiting for materials the window is to record."""
+        task = self.task(scope)
+        self.call(REQUEST_MATERIALS, {"id": task}, user="police.district")
+        return task
+
     def notification(self) -> str:
         """A notification of the village supervisor of 110109001001 (a new child there)."""
         self.child("in")
@@ -144,6 +159,33 @@ ASSIGN = """mutation($divisionCode: String!, $input: AssignWorkerInput!) {
   assignWorker(divisionCode: $divisionCode, input: $input) { id }
 }"""
 NOTIFICATIONS = "query { notifications(first: 1) { edges { node { id } } } }"
+SUBMIT = """mutation($input: SubmitIntakeInput!) {
+  submitIntake(input: $input) { id tasks { id } }
+}"""
+REQUEST_MATERIALS = """mutation($id: ID!) {
+  requestMaterials(id: $id, note: "请补充出生医学证明") { id }
+}"""
+
+
+def intake_input(scope: str) -> dict[str, Any]:
+    """An application for a new child of the scope's village, for hukou registration (police)."""
+    birth, number = new_identity()
+    child = {
+        "name": f"受理{number[-6:]}",
+        "gender": "FEMALE",
+        "birthDate": birth,
+        "idNumber": number,
+        "residenceDivisionCode": VILLAGE[scope],
+    }
+    return {
+        "child": child,
+        "applicantName": "矩阵家长",
+        "applicantRelation": "PARENT",
+        "applicantPhone": "13800000000",
+        "needs": ["HUKOU_REGISTRATION"],
+    }
+
+
 MEASURE = {"department": "CIVIL_AFFAIRS", "kind": "生活保障", "description": "按月发放"}
 WORKER = {
     "post": "SUPERVISOR",
@@ -391,6 +433,65 @@ OPERATIONS = [
         "mutation($file: Upload!, $mode: ImportMode!) {"
         " importLedger(file: $file, mode: $mode) { importedRows } }",
         _ledger,
+        fresh=True,
+    ),
+    Operation(
+        "intake",
+        "query($id: ID!) { intake(id: $id) { id } }",
+        lambda s, scope: {"id": s.intake(scope)["id"]},
+    ),
+    Operation(
+        "intakes",
+        "query($code: String!) { intakes(filter: {divisionCode: $code}) { edges { cursor } } }",
+        lambda s, scope: (s.intake(scope), {"code": TOWN[scope]})[1],
+    ),
+    Operation(
+        "departmentTasks",
+        "query { departmentTasks { edges { cursor } } }",
+        lambda s, _: (s.intake("in"), {})[1],
+        scoped=False,
+    ),
+    Operation(
+        "submitIntake",
+        "mutation($input: SubmitIntakeInput!) { submitIntake(input: $input) { id } }",
+        lambda s, scope: {"input": intake_input(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "acceptTask",
+        "mutation($id: ID!) { acceptTask(id: $id) { id } }",
+        lambda s, scope: {"id": s.task(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "requestMaterials",
+        'mutation($id: ID!) { requestMaterials(id: $id, note: "请补充材料") { id } }',
+        lambda s, scope: {"id": s.task(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "recordMaterials",
+        "mutation($taskId: ID!) {"
+        ' recordMaterials(taskId: $taskId, materials: ["出生医学证明"]) { id } }',
+        lambda s, scope: {"taskId": s.waiting_task(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "completeTask",
+        'mutation($id: ID!) { completeTask(id: $id, outcome: "已办理户口登记") { id } }',
+        lambda s, scope: {"id": s.task(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "declineTask",
+        'mutation($id: ID!) { declineTask(id: $id, reason: "不符合条件") { id } }',
+        lambda s, scope: {"id": s.task(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "withdrawIntake",
+        'mutation($id: ID!) { withdrawIntake(id: $id, reason: "家长撤回") { id } }',
+        lambda s, scope: {"id": s.intake(scope)["id"]},
         fresh=True,
     ),
 ]

@@ -170,3 +170,129 @@ def test_the_limits_the_services_enforce_are_in_their_documents():
 def test_downloads_are_documented_with_their_real_content_type(service, path, media_type):
     ok = _document(service)["paths"][path]["get"]["responses"]["200"]
     assert list(ok["content"]) == [media_type]
+
+
+# The single window's payloads, as the services built against them expect them (camelCase).
+INTAKE_FIELDS = {
+    "registry.intake.submitted": {
+        "intakeId",
+        "receiptNumber",
+        "childId",
+        "childName",
+        "divisionCode",
+        "clerk",
+        "clerkDivisionCode",
+        "applicantName",
+        "applicantRelation",
+        "applicantPhone",
+        "needs",
+        "submittedAt",
+        "tasks",
+    },
+    **{
+        f"registry.intake.{step}": {
+            "taskId",
+            "intakeId",
+            "receiptNumber",
+            "childId",
+            "divisionCode",
+            "department",
+            "need",
+            "status",
+            "dueAt",
+            "actor",
+            "at",
+            "note",
+            "clerk",
+            "applicantPhone",
+        }
+        for step in (
+            "task_created",
+            "task_accepted",
+            "materials_requested",
+            "materials_received",
+            "task_completed",
+            "task_declined",
+        )
+    },
+    "registry.intake.completed": {
+        "intakeId",
+        "receiptNumber",
+        "childId",
+        "divisionCode",
+        "clerk",
+        "applicantPhone",
+        "at",
+        "tasks",
+    },
+    "registry.intake.withdrawn": {
+        "intakeId",
+        "receiptNumber",
+        "childId",
+        "divisionCode",
+        "clerk",
+        "applicantPhone",
+        "at",
+    },
+}
+
+
+def test_intake_events_have_committed_compatible_schemas_with_the_agreed_fields():
+    from shouhu.registry.intakes.events import EVENTS as INTAKE_EVENTS
+
+    assert {event_type for event_type, _ in INTAKE_EVENTS} == set(INTAKE_FIELDS)
+    for (event_type, version), model in INTAKE_EVENTS.items():
+        path = ROOT / "services/registry/events" / f"{event_type}.v{version}.json"
+        published = json.loads(path.read_text(encoding="utf-8"))
+        assert incompatibilities(published, model.model_json_schema(by_alias=True)) == []
+        assert set(published["properties"]) == INTAKE_FIELDS[event_type], event_type
+        assert set(published["required"]) == INTAKE_FIELDS[event_type], event_type
+    submitted = json.loads(
+        (ROOT / "services/registry/events/registry.intake.submitted.v1.json").read_text()
+    )
+    task = submitted["$defs"]["SubmittedTask"]
+    assert set(task["required"]) == {"taskId", "department", "need", "dueAt"}
+    completed = json.loads(
+        (ROOT / "services/registry/events/registry.intake.completed.v1.json").read_text()
+    )
+    finished = completed["$defs"]["FinishedTask"]
+    assert set(finished["required"]) == {"taskId", "department", "need", "status", "outcome"}
+
+
+def test_the_registry_consumes_the_published_escalation_payload(tmp_path, monkeypatch):
+    """An escalation as notifications publishes it becomes a step of the task's timeline."""
+    from shouhu.platform.db import migrate
+    from shouhu.registry.app import MIGRATIONS
+    from shouhu.registry.intakes.handlers import NOTIFICATION_HANDLERS
+    from shouhu.registry.intakes.service import record_escalation
+
+    published = json.loads(
+        (ROOT / "services/notifications/events/notifications.escalated.v1.json").read_text()
+    )
+    example = {
+        "chainId": "chain-1",
+        "kind": "INTAKE_TASK_OVERDUE",
+        "rung": 2,
+        "ladder": "INTAKE_TASK",
+        "notificationId": "n-1",
+        "recipient": "区民政局",
+        "childId": "c-1",
+        "subjectRef": "intake-task:t-1",
+        "lapsedAt": "2026-12-01T00:00:00Z",
+    }
+    assert set(example) == set(published["required"])
+    url = f"sqlite:///{tmp_path / 'registry.db'}"
+    migrate(url, MIGRATIONS)
+    seen: list[tuple[str, str, int]] = []
+
+    def spy(session: Session, task_id: str, recipient: str, rung: int) -> bool:
+        seen.append((task_id, recipient, rung))
+        return record_escalation(session, task_id, recipient, rung)
+
+    monkeypatch.setattr("shouhu.registry.intakes.service.record_escalation", spy)
+    with Session(make_engine(url)) as session:
+        envelope = Envelope(
+            type="notifications.escalated", source="notifications", subject="c-1", data=example
+        )
+        NOTIFICATION_HANDLERS["notifications.escalated"](session, envelope)
+    assert seen == [("t-1", "区民政局", 2)]

@@ -41,6 +41,12 @@ MIRRORS = {
     "ProgrammeCategory": ("benefits", "Category"),
     "DecisionOutcome": ("benefits", "OutcomeKind"),
     "EntitlementStatus": ("benefits", "EntitlementStatus"),
+    "IntakeNeed": ("registry", "IntakeNeed"),
+    "ApplicantRelation": ("registry", "ApplicantRelation"),
+    "TaskDepartment": ("registry", "TaskDepartment"),
+    "IntakeStatus": ("registry", "IntakeStatus"),
+    "TaskStatus": ("registry", "TaskStatus"),
+    "TimelineAction": ("registry", "StepAction"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {}

@@ -31,6 +31,7 @@ _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _DIVISION = re.compile(r"\d{6}(\d{3}){0,2}")
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _CODE = re.compile(r"[A-Z][A-Z_]{0,63}")
+TASK_ACTIONS = frozenset({"accept", "request-materials", "materials", "complete", "decline"})
 
 
 def _segment(value: str, pattern: re.Pattern[str], field: str, message: str) -> str:
@@ -218,6 +219,30 @@ class Registry(_Bound):
             params={"version": version},
             json=body,
         )
+
+    # -- the single window (一门受理、协同办理)
+    async def submit_intake(self, body: JSON) -> JSON:
+        return await self._post("/intakes", json=body)
+
+    async def intake(self, intake_id: str) -> JSON:
+        return await self._get(f"/intakes/{id_segment(intake_id)}")
+
+    async def intakes(self, params: dict[str, Any]) -> JSON:
+        return await self._get("/intakes", params=params)
+
+    async def withdraw_intake(self, intake_id: str, reason: str) -> JSON:
+        return await self._post(
+            f"/intakes/{id_segment(intake_id)}/withdraw", json={"reason": reason}
+        )
+
+    async def department_tasks(self, params: dict[str, Any]) -> JSON:
+        return await self._get("/department-tasks", params=params)
+
+    async def act_on_task(self, task_id: str, action: str, body: JSON | None = None) -> JSON:
+        """`accept`, `request-materials`, `materials`, `complete` or `decline` a task."""
+        if action not in TASK_ACTIONS:
+            raise ValueError(f"unknown task action {action}")
+        return await self._post(f"/department-tasks/{id_segment(task_id)}/{action}", json=body)
 
     # -- the ledger
     async def import_ledger(self, mode: str, file: tuple[str, IO[bytes], str]) -> JSON:

@@ -21,6 +21,8 @@ from shouhu.gateway.children import queries as children
 from shouhu.gateway.common import Ctx
 from shouhu.gateway.divisions import queries as divisions
 from shouhu.gateway.errors import ErrorCodes
+from shouhu.gateway.intakes import mutations as intakes_mutations
+from shouhu.gateway.intakes import queries as intakes
 from shouhu.gateway.ledger import mutations as ledger_mutations
 from shouhu.gateway.notifications import mutations as notifications_mutations
 from shouhu.gateway.notifications import queries as notifications
@@ -61,6 +63,7 @@ Query = merge_types(
         benefits.Query,
         visits.Query,
         workforce.Query,
+        intakes.Query,
     ),
 )
 Mutation = merge_types(
@@ -73,6 +76,7 @@ Mutation = merge_types(
         plans_mutations.Mutation,
         workforce_mutations.Mutation,
         ledger_mutations.Mutation,
+        intakes_mutations.Mutation,
     ),
 )
 Subscription = merge_types("Subscription", (notifications_subscriptions.Subscription,))

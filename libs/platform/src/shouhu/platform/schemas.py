@@ -20,6 +20,7 @@ from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError, core_schema
 
 from shouhu.platform.clock import birthday, today
+from shouhu.platform.mobile import MOBILE_ERROR
 
 # C0 controls but tab, line feed and carriage return; DEL and C1; the bidirectional embeddings,
 # overrides and isolates (a name that reads one way and sorts another).
@@ -198,4 +199,4 @@ PlausibleDate = Annotated[date, Day(ahead=True)]
 # The error types above, each with its message in Chinese; `field_errors` says them as they are.
 DATE_ERRORS = frozenset({"date_type", "date_too_early", "date_in_future", "date_too_late"})
 # Every error type whose message the platform's validators wrote in Chinese themselves.
-SAID_ERRORS = DATE_ERRORS | {"control_characters", "out_of_bounds"}
+SAID_ERRORS = DATE_ERRORS | {"control_characters", "out_of_bounds", MOBILE_ERROR}

@@ -19,6 +19,9 @@ from shouhu.registry.classifications.endpoints import router as classifications_
 from shouhu.registry.demo import seed_demo_children
 from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.divisions.endpoints import router as divisions_router
+from shouhu.registry.intakes import handlers as intake_handlers
+from shouhu.registry.intakes import routing
+from shouhu.registry.intakes.endpoints import router as intakes_router
 from shouhu.registry.ledger.endpoints import router as ledger_router
 from shouhu.registry.plans import handlers as plan_handlers
 from shouhu.registry.plans.endpoints import router as plans_router
@@ -51,6 +54,7 @@ def create_app(
 ) -> FastAPI:
     settings = settings or RegistrySettings()
     keys = KeyRing.from_secrets(settings.data_key, settings.previous_data_keys)
+    routing.use(settings.intake_routing_file)  # a bad routing file stops the start
 
     def seed_all(engine: Engine) -> None:
         seed(engine)
@@ -69,13 +73,27 @@ def create_app(
                 classifications_router,
                 visits_router,
                 plans_router,
+                intakes_router,
                 ledger_router,
                 statistics_router,
                 access_router,
             ],
             seed=seed_all,
             subscriptions=[
-                Subscription(topics=[topic_of("benefits")], handlers=plan_handlers.HANDLERS)
+                Subscription(
+                    topics=[topic_of("benefits")],
+                    handlers={**plan_handlers.HANDLERS, **intake_handlers.TASK_HANDLERS},
+                ),
+                # Education and volunteers finish their departments' tasks; notifications
+                # tells when a task's deadline went up the ladder.
+                Subscription(
+                    topics=[topic_of("education"), topic_of("volunteers")],
+                    handlers=intake_handlers.TASK_HANDLERS,
+                ),
+                Subscription(
+                    topics=[topic_of("notifications")],
+                    handlers=intake_handlers.NOTIFICATION_HANDLERS,
+                ),
             ],
             periodic=[
                 Periodic("exit-adults", settings.exit_job_every_seconds, jobs.exit_adults),

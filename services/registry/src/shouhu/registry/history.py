@@ -32,3 +32,31 @@ def record(
             after=after,
         )
     )
+
+
+def record_intake_step(
+    session: Session,
+    *,
+    child_id: str,
+    actor: str,
+    action: str,
+    intake_id: str,
+    receipt_number: str,
+    task_id: str | None,
+    department: str | None,
+    note: str | None,
+) -> None:
+    """A step of an application (一门受理) on the child's history too, as `INTAKE_<action>`."""
+    operation = action if action.startswith("INTAKE_") else f"INTAKE_{action}"
+    after: dict[str, Any] = {"intakeId": intake_id, "receiptNumber": receipt_number}
+    if task_id is not None:
+        after |= {"taskId": task_id, "department": department}
+    record(
+        session,
+        child_id=child_id,
+        actor=actor,
+        operation=operation,
+        reason=note,
+        before=None,
+        after=after,
+    )

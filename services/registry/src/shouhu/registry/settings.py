@@ -19,6 +19,11 @@ class RegistrySettings(ServiceSettings):
     # to it. Not held to the length of a current key: rotating away from a weak key is
     # exactly when one is listed here.
     previous_data_keys: list[str] = Field(default_factory=list)
+    # The district's prefix of receipt numbers (受理编号), as MTG-2026-000123.
+    intake_receipt_prefix: str = Field(default="MTG", pattern=r"^[A-Z]{2,8}$")
+    # The district's own routing of needs to departments (YAML, as intakes/routing.yaml);
+    # empty: the default beside the module. Read at start; new applications follow it.
+    intake_routing_file: str = ""
 
     @field_validator("previous_data_keys")
     @classmethod

@@ -12,6 +12,7 @@ from shouhu.registry.models.child import (
     TransferRequest,
 )
 from shouhu.registry.models.division import Division, WorkforceMember
+from shouhu.registry.models.intake import DepartmentTask, Intake, IntakeStep, ReceiptSequence
 from shouhu.registry.models.ledger import ImportBatch
 from shouhu.registry.models.plan import PlanMeasure
 from shouhu.registry.models.visit import DigestRun, Visit, VisitPolicy
@@ -22,13 +23,17 @@ __all__ = [
     "Child",
     "ChildHistory",
     "Classification",
+    "DepartmentTask",
     "DigestRun",
     "Division",
     "DuplicateAnswer",
     "DuplicateReview",
     "Guardian",
     "ImportBatch",
+    "Intake",
+    "IntakeStep",
     "PlanMeasure",
+    "ReceiptSequence",
     "TransferRequest",
     "Visit",
     "VisitPolicy",

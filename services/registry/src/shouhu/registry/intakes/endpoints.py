@@ -1,0 +1,182 @@
+"""HTTP routes of the single window: applications and the departments' board."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from shouhu.platform.auth import PrincipalDep
+from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.errors import Duplicate
+from shouhu.platform.schemas import CURSOR_MAX_LENGTH, DIVISION_CODE, DIVISION_CODE_SAID, Said
+from shouhu.registry.children import service as children
+from shouhu.registry.children.endpoints import KeysDep
+from shouhu.registry.intakes import service
+from shouhu.registry.intakes.schemas import (
+    CompleteTask,
+    DeclineTask,
+    DepartmentTaskOut,
+    DepartmentTaskPage,
+    IntakeOut,
+    IntakePage,
+    IntakeStatus,
+    RecordMaterials,
+    RequestMaterials,
+    SubmitIntake,
+    TaskDepartment,
+    TaskStatus,
+    WithdrawIntake,
+)
+from shouhu.registry.settings import RegistrySettings
+
+router = APIRouter(tags=["intakes"])
+
+First = Annotated[
+    int, Query(ge=1, le=service.MAX_PAGE), Said(f"每页条数应在1到{service.MAX_PAGE}之间")
+]
+After = Annotated[str | None, Query(max_length=CURSOR_MAX_LENGTH)]
+
+
+@router.post("/intakes", response_model=IntakeOut, response_model_by_alias=True, status_code=201)
+def submit_intake(
+    data: SubmitIntake,
+    request: Request,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+) -> IntakeOut:
+    settings: RegistrySettings = request.app.state.settings
+    outcome = service.submit(session, principal, data, keys, prefix=settings.intake_receipt_prefix)
+    commit(session)  # a duplicate's count and transfer request land, the application does not
+    if isinstance(outcome, children.DuplicateFound):
+        raise outcome.error()
+    if isinstance(outcome, children.HeldForReview):
+        raise Duplicate(
+            "疑似重复登记（姓名、出生日期、居住地相同），已提交镇街儿童社会工作者审核；"
+            "审核后请选择已有档案重新受理",
+            existing_id=outcome.matched.id,
+            extra={"reviewId": outcome.review.id},
+        )
+    return outcome
+
+
+@router.get("/intakes", response_model=IntakePage, response_model_by_alias=True)
+def intakes(
+    session: SessionDep,
+    principal: PrincipalDep,
+    status: IntakeStatus | None = None,
+    division_code: Annotated[
+        str | None, Query(alias="divisionCode", pattern=DIVISION_CODE), Said(DIVISION_CODE_SAID)
+    ] = None,
+    child_id: Annotated[str | None, Query(alias="childId", max_length=64)] = None,
+    first: First = 20,
+    after: After = None,
+) -> IntakePage:
+    return service.list_intakes(
+        session,
+        principal,
+        status=status,
+        division_code=division_code,
+        child_id=child_id,
+        first=first,
+        after=after,
+    )
+
+
+@router.get("/intakes/{intake_id}", response_model=IntakeOut, response_model_by_alias=True)
+def intake(intake_id: str, session: SessionDep, principal: PrincipalDep) -> IntakeOut:
+    return service.get_intake(session, principal, intake_id)
+
+
+@router.post(
+    "/intakes/{intake_id}/withdraw", response_model=IntakeOut, response_model_by_alias=True
+)
+def withdraw_intake(
+    intake_id: str, data: WithdrawIntake, session: SessionDep, principal: PrincipalDep
+) -> IntakeOut:
+    out = service.withdraw(session, principal, intake_id, data.reason)
+    commit(session)
+    return out
+
+
+@router.get("/department-tasks", response_model=DepartmentTaskPage, response_model_by_alias=True)
+def department_tasks(
+    session: SessionDep,
+    principal: PrincipalDep,
+    department: TaskDepartment | None = None,
+    status: TaskStatus | None = None,
+    overdue: bool | None = None,
+    first: First = 20,
+    after: After = None,
+) -> DepartmentTaskPage:
+    return service.board(
+        session,
+        principal,
+        department=department,
+        status=status,
+        overdue=overdue,
+        first=first,
+        after=after,
+    )
+
+
+@router.post(
+    "/department-tasks/{task_id}/accept",
+    response_model=DepartmentTaskOut,
+    response_model_by_alias=True,
+)
+def accept_task(task_id: str, session: SessionDep, principal: PrincipalDep) -> DepartmentTaskOut:
+    task = service.accept(session, principal, task_id)
+    commit(session)
+    return task
+
+
+@router.post(
+    "/department-tasks/{task_id}/request-materials",
+    response_model=DepartmentTaskOut,
+    response_model_by_alias=True,
+)
+def request_materials(
+    task_id: str, data: RequestMaterials, session: SessionDep, principal: PrincipalDep
+) -> DepartmentTaskOut:
+    task = service.request_materials(session, principal, task_id, data.note, data.materials)
+    commit(session)
+    return task
+
+
+@router.post(
+    "/department-tasks/{task_id}/materials",
+    response_model=DepartmentTaskOut,
+    response_model_by_alias=True,
+)
+def record_materials(
+    task_id: str, data: RecordMaterials, session: SessionDep, principal: PrincipalDep
+) -> DepartmentTaskOut:
+    task = service.record_materials(session, principal, task_id, data.materials)
+    commit(session)
+    return task
+
+
+@router.post(
+    "/department-tasks/{task_id}/complete",
+    response_model=DepartmentTaskOut,
+    response_model_by_alias=True,
+)
+def complete_task(
+    task_id: str, data: CompleteTask, session: SessionDep, principal: PrincipalDep
+) -> DepartmentTaskOut:
+    task = service.complete(session, principal, task_id, data.outcome)
+    commit(session)
+    return task
+
+
+@router.post(
+    "/department-tasks/{task_id}/decline",
+    response_model=DepartmentTaskOut,
+    response_model_by_alias=True,
+)
+def decline_task(
+    task_id: str, data: DeclineTask, session: SessionDep, principal: PrincipalDep
+) -> DepartmentTaskOut:
+    task = service.decline(session, principal, task_id, data.reason)
+    commit(session)
+    return task

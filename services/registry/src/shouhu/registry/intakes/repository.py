@@ -1,0 +1,170 @@
+"""SQL of the single window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, not_, or_, update
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from shouhu.registry.models import DepartmentTask, Intake, IntakeStep, ReceiptSequence
+
+# Statuses whose clock runs: the only ones that can be overdue.
+RUNNING = ("PENDING", "ACCEPTED")
+
+
+def add(session: Session, row: object) -> None:
+    session.add(row)
+
+
+def next_receipt(session: Session, prefix: str, year: int) -> int:
+    """The next number of (prefix, year): one statement that inserts or bumps the row under
+    its lock, so concurrent applications never share a number."""
+    insert = postgres_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        insert(ReceiptSequence)
+        .values(prefix=prefix, year=year, last=1)
+        .on_conflict_do_update(
+            index_elements=["prefix", "year"], set_={"last": col(ReceiptSequence.last) + 1}
+        )
+        .returning(col(ReceiptSequence.last))
+    )
+    return int(session.execute(statement).scalar_one())
+
+
+def get(session: Session, intake_id: str) -> Intake | None:
+    return session.get(Intake, intake_id)
+
+
+def lock(session: Session, intake_id: str) -> Intake | None:
+    """The application, locked until the transaction ends: its tasks move one at a time, so
+    the last one to finish sees the others finished."""
+    return session.exec(select(Intake).where(Intake.id == intake_id).with_for_update()).first()
+
+
+def task(session: Session, task_id: str) -> DepartmentTask | None:
+    return session.get(DepartmentTask, task_id)
+
+
+def tasks_of(session: Session, intake_ids: Sequence[str]) -> Sequence[DepartmentTask]:
+    """The tasks of many applications, each application's in the order they were routed."""
+    return session.exec(
+        select(DepartmentTask)
+        .where(col(DepartmentTask.intake_id).in_(intake_ids))
+        .order_by(col(DepartmentTask.intake_id), col(DepartmentTask.created_at))
+    ).all()
+
+
+def steps_of(session: Session, intake_ids: Sequence[str]) -> Sequence[IntakeStep]:
+    """The timelines of many applications, oldest step first."""
+    return session.exec(
+        select(IntakeStep)
+        .where(col(IntakeStep.intake_id).in_(intake_ids))
+        .order_by(col(IntakeStep.intake_id), col(IntakeStep.seq))
+    ).all()
+
+
+def intakes_of(session: Session, ids: Sequence[str]) -> dict[str, Intake]:
+    rows = session.exec(select(Intake).where(col(Intake.id).in_(ids))).all()
+    return {row.id: row for row in rows}
+
+
+def update_task(
+    session: Session, task: DepartmentTask, values: dict[str, Any], *, version: int
+) -> bool:
+    """Write the values and the next version only if the task is still at `version`."""
+    result = session.exec(
+        update(DepartmentTask)
+        .where(col(DepartmentTask.id) == task.id, col(DepartmentTask.version) == version)
+        .values(**values, version=version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return False
+    session.refresh(task)
+    return True
+
+
+def overdue_condition(now: datetime) -> ColumnElement[bool]:
+    return and_(
+        col(DepartmentTask.status).in_(RUNNING),
+        not_(col(DepartmentTask.withdrawn)),
+        col(DepartmentTask.due_at).is_not(None),
+        col(DepartmentTask.due_at) < now,
+    )
+
+
+def _after(
+    created: Any, row_id: Any, keyset: tuple[datetime, str] | None
+) -> ColumnElement[bool] | None:
+    """Rows after the cursor in (created desc, id desc) order."""
+    if keyset is None:
+        return None
+    at, last_id = keyset
+    return or_(created < at, and_(created == at, row_id < last_id))
+
+
+def board(
+    session: Session,
+    *,
+    departments: Sequence[str],
+    town_code: str | None,
+    status: str | None,
+    overdue: bool | None,
+    now: datetime,
+    after: tuple[datetime, str] | None,
+    limit: int,
+) -> Sequence[DepartmentTask]:
+    """A page of departments' tasks, newest first, along the board's index."""
+    created, row_id = col(DepartmentTask.created_at), col(DepartmentTask.id)
+    conditions: list[ColumnElement[bool]] = [col(DepartmentTask.department).in_(departments)]
+    if town_code is not None:
+        conditions.append(col(DepartmentTask.town_code) == town_code)
+    if status is not None:
+        conditions.append(col(DepartmentTask.status) == status)
+    if overdue is True:
+        conditions.append(overdue_condition(now))
+    elif overdue is False:
+        conditions.append(not_(overdue_condition(now)))
+    keyset = _after(created, row_id, after)
+    if keyset is not None:
+        conditions.append(keyset)
+    return session.exec(
+        select(DepartmentTask)
+        .where(*conditions)
+        .order_by(created.desc(), row_id.desc())
+        .limit(limit)
+    ).all()
+
+
+def intakes(
+    session: Session,
+    *,
+    town_code: str | None,
+    village_code: str | None,
+    status: str | None,
+    child_id: str | None,
+    after: tuple[datetime, str] | None,
+    limit: int,
+) -> Sequence[Intake]:
+    """A page of applications of a division, newest first."""
+    submitted, row_id = col(Intake.submitted_at), col(Intake.id)
+    conditions: list[ColumnElement[bool]] = []
+    if town_code is not None:
+        conditions.append(col(Intake.town_code) == town_code)
+    if village_code is not None:
+        conditions.append(col(Intake.division_code) == village_code)
+    if status is not None:
+        conditions.append(col(Intake.status) == status)
+    if child_id is not None:
+        conditions.append(col(Intake.child_id) == child_id)
+    keyset = _after(submitted, row_id, after)
+    if keyset is not None:
+        conditions.append(keyset)
+    return session.exec(
+        select(Intake).where(*conditions).order_by(submitted.desc(), row_id.desc()).limit(limit)
+    ).all()

@@ -1,0 +1,286 @@
+"""The single window end to end through the gateway, embedded and on the real stack.
+
+A town clerk takes one application for a new child; every department it needs gets its task at
+once; the judicial department asks for materials, the window records them, the task completes;
+the others finish theirs; the timeline and the child's history show each step in order and the
+application completes with its last task. Deadlines run on the platform's clock (moved, never
+slept). Bad input is refused with its code and writes nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+
+TASK = """id intakeId receiptNumber department need status dueAt overdue outcome
+missingMaterials receivedMaterials intakeStatus"""
+INTAKE = f"""id receiptNumber status needs submittedAt
+child {{ id name residenceDivision {{ code }} }}
+tasks {{ {TASK} }}
+timeline {{ at actor action note taskId department }}"""
+SUBMIT = f"""mutation Submit($input: SubmitIntakeInput!) {{ submitIntake(input: $input) {{
+  {INTAKE} }} }}"""
+READ = f"query Read($id: ID!) {{ intake(id: $id) {{ {INTAKE} }} }}"
+BOARD = f"""query Board($filter: TaskFilter, $first: Int) {{
+  departmentTasks(filter: $filter, first: $first) {{
+    edges {{ cursor node {{ {TASK} child {{ id name }} }} }} pageInfo {{ hasNextPage endCursor }}
+  }}
+}}"""
+ACCEPT = f"mutation($id: ID!) {{ acceptTask(id: $id) {{ {TASK} }} }}"
+REQUEST = f"""mutation($id: ID!, $note: String!) {{
+  requestMaterials(id: $id, note: $note, materials: ["监护人身份证"]) {{ {TASK} }} }}"""
+RECORD = f"""mutation($taskId: ID!) {{
+  recordMaterials(taskId: $taskId, materials: ["监护人身份证"]) {{ {TASK} }} }}"""
+COMPLETE = f"""mutation($id: ID!, $outcome: String!) {{
+  completeTask(id: $id, outcome: $outcome) {{ {TASK} }} }}"""
+DECLINE = f"""mutation($id: ID!, $reason: String!) {{
+  declineTask(id: $id, reason: $reason) {{ {TASK} }} }}"""
+WITHDRAW = 'mutation($id: ID!) { withdrawIntake(id: $id, reason: "家长撤回申请") { id status } }'
+HISTORY = "query($id: ID!) { child(id: $id) { history { operation actor } } }"
+CLERK = "clerk.110109001"
+FINAL = {"DONE", "DECLINED"}
+
+
+@pytest.fixture(params=["embedded", "real_stack"])
+def platform(request: pytest.FixtureRequest):
+    """Each test runs on both the embedded platform and the real stack."""
+    return request.getfixturevalue(request.param)
+
+
+def new_child(village: str = "110109001001", number: str | None = None) -> dict[str, Any]:
+    birth = date(2015, 5, 20)
+    return {
+        "name": f"受理{uuid.uuid4().hex[:4]}",
+        "gender": "FEMALE",
+        "birthDate": birth.isoformat(),
+        "idNumber": number or identity_number(birth, male=False, seq=secrets.randbelow(499)),
+        "residenceDivisionCode": village,
+    }
+
+
+def application(**overrides: Any) -> dict[str, Any]:
+    return {
+        "child": new_child(),
+        "applicantName": "李大山",
+        "applicantRelation": "PARENT",
+        "applicantPhone": "13911112222",
+        "needs": ["LIVING_ALLOWANCE", "EDUCATION_AID", "LEGAL_AID"],
+        "materials": ["户口簿", "身份证"],
+        **overrides,
+    }
+
+
+def call(platform, username: str, document: str, variables: dict[str, Any]) -> dict[str, Any]:
+    body = graphql(platform.graphql_url, document, platform.token(username), variables)
+    assert "errors" not in body, body
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+def task_of(intake: dict[str, Any], department: str) -> dict[str, Any]:
+    return next(t for t in intake["tasks"] if t["department"] == department)
+
+
+def test_one_application_every_department_followed_to_the_end(platform):
+    intake = call(platform, CLERK, SUBMIT, {"input": application()})["submitIntake"]
+    assert intake["receiptNumber"].startswith("MTG-") and intake["status"] == "OPEN"
+    assert intake["child"]["residenceDivision"]["code"] == "110109001001"
+    assert [(t["need"], t["department"], t["status"]) for t in intake["tasks"]] == [
+        ("LIVING_ALLOWANCE", "CIVIL_AFFAIRS", "PENDING"),
+        ("EDUCATION_AID", "EDUCATION", "PENDING"),
+        ("LEGAL_AID", "JUDICIAL", "PENDING"),
+    ]
+    assert task_of(intake, "CIVIL_AFFAIRS")["missingMaterials"] == ["低保证"]
+    judicial = task_of(intake, "JUDICIAL")
+
+    # Each department finds its task on its board at once, with the child as it may see it.
+    for username, department in (
+        ("judicial.district", "JUDICIAL"),
+        ("education.district", "EDUCATION"),
+        ("admin.district", "CIVIL_AFFAIRS"),
+    ):
+        edges = call(platform, username, BOARD, {"first": 50})["departmentTasks"]["edges"]
+        mine = [e["node"] for e in edges if e["node"]["intakeId"] == intake["id"]]
+        assert [t["department"] for t in mine] == [department], username
+        assert mine[0]["child"]["id"] == intake["child"]["id"]
+
+    # The judicial department asks for materials: its clock stops until the window has them.
+    call(platform, "judicial.district", ACCEPT, {"id": judicial["id"]})
+    asked = call(platform, "judicial.district", REQUEST, {"id": judicial["id"], "note": "缺证明"})
+    task = asked["requestMaterials"]
+    assert (task["status"], task["dueAt"], task["missingMaterials"]) == (
+        "NEEDS_MATERIALS",
+        None,
+        ["监护人身份证"],
+    )
+    recorded = call(platform, CLERK, RECORD, {"taskId": judicial["id"]})["recordMaterials"]
+    assert recorded["status"] == "ACCEPTED" and recorded["dueAt"] >= judicial["dueAt"]
+    call(platform, "judicial.district", COMPLETE, {"id": judicial["id"], "outcome": "已指派律师"})
+
+    call(
+        platform,
+        "education.district",
+        DECLINE,
+        {"id": task_of(intake, "EDUCATION")["id"], "reason": "已享受同类资助"},
+    )
+    still = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
+    assert still["status"] == "OPEN"
+
+    # Civil affairs' task: benefits finishes it by itself where its handler runs; else the
+    # district's civil affairs completes it on the board. Benefits may finish it between the
+    # read and the call: then the call is refused as finished already, and nothing changes.
+    civil = task_of(still, "CIVIL_AFFAIRS")
+    if civil["status"] not in FINAL:
+        variables = {"id": civil["id"], "outcome": "批准生活保障"}
+        body = graphql(platform.graphql_url, COMPLETE, platform.token("admin.district"), variables)
+        assert not body.get("errors") or error_codes(body) == ["VALIDATION_FAILED"], body
+
+    def completed() -> dict[str, Any] | None:
+        found: dict[str, Any] = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
+        return found if found["status"] == "COMPLETED" else None
+
+    done = eventually(completed, timeout=60)
+    assert {t["status"] for t in done["tasks"]} <= FINAL
+    actions = [(s["action"], s["department"]) for s in done["timeline"]]
+    assert actions[:4] == [
+        ("SUBMITTED", None),
+        ("ROUTED", "CIVIL_AFFAIRS"),
+        ("ROUTED", "EDUCATION"),
+        ("ROUTED", "JUDICIAL"),
+    ]
+    assert [a for a in actions if a[1] == "JUDICIAL"] == [
+        ("ROUTED", "JUDICIAL"),
+        ("ACCEPTED", "JUDICIAL"),
+        ("MATERIALS_REQUESTED", "JUDICIAL"),
+        ("MATERIALS_RECEIVED", "JUDICIAL"),
+        ("COMPLETED", "JUDICIAL"),
+    ]
+    assert ("DECLINED", "EDUCATION") in actions
+    assert actions[-1] == ("INTAKE_COMPLETED", None)
+    moments = [s["at"] for s in done["timeline"]]
+    assert moments == sorted(moments)
+
+    # The same steps on the child's file.
+    history = call(platform, CLERK, HISTORY, {"id": intake["child"]["id"]})["child"]["history"]
+    operations = [h["operation"] for h in history]
+    assert operations[0] == "REGISTERED"
+    assert operations[1:3] == ["INTAKE_SUBMITTED", "INTAKE_ROUTED"]
+    assert operations[-1] == "INTAKE_COMPLETED"
+    assert "INTAKE_MATERIALS_RECEIVED" in operations
+
+
+def test_a_task_past_its_deadline_is_overdue(platform):
+    intake = call(platform, CLERK, SUBMIT, {"input": application(needs=["HUKOU_REGISTRATION"])})[
+        "submitIntake"
+    ]
+    (task,) = intake["tasks"]
+    assert task["overdue"] is False
+    overdue = {"filter": {"overdue": True}, "first": 100}
+
+    def board_ids(username: str) -> list[str]:
+        edges = call(platform, username, BOARD, overdue)["departmentTasks"]["edges"]
+        return [e["node"]["id"] for e in edges]
+
+    assert task["id"] not in board_ids("police.district")
+    platform.move_clock(timedelta(days=60).total_seconds())
+    try:
+        assert task["id"] in board_ids("police.district")
+        assert task["id"] in board_ids("police.110109001")  # the town's police station
+        found = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
+        assert task_of(found, "POLICE")["overdue"] is True
+    finally:
+        platform.move_clock(0)
+
+
+def _refused(platform, username: str, document: str, variables: dict[str, Any]) -> dict[str, Any]:
+    body = graphql(platform.graphql_url, document, platform.token(username), variables)
+    assert body.get("errors"), body
+    error: dict[str, Any] = body["errors"][0]
+    return error
+
+
+def _intakes_of(platform, child_name: str) -> list[Any]:
+    query = "query { intakes(first: 100) { edges { node { child { name } } } } }"
+    edges = call(platform, "clerk.district", query, {})["intakes"]["edges"]
+    return [e for e in edges if (e["node"]["child"] or {}).get("name") == child_name]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code", "field"),
+    [
+        ({"needs": []}, "VALIDATION_FAILED", "needs"),
+        ({"needs": ["LEGAL_AID", "LEGAL_AID"]}, "VALIDATION_FAILED", "needs"),
+        ({"needs": ["FLYING_LESSONS"]}, "VALIDATION_FAILED", None),
+        ({"applicantPhone": "010-12345678"}, "VALIDATION_FAILED", "applicantPhone"),
+        ({"child": new_child(village="110109101001")}, "FORBIDDEN", None),
+    ],
+)
+def test_bad_applications_are_refused_and_write_nothing(platform, overrides, code, field):
+    data = application(**overrides)
+    error = _refused(platform, CLERK, SUBMIT, {"input": data})
+    assert error["extensions"]["code"] == code, error
+    if field:
+        message = error["extensions"]["fields"][field]
+        assert message and not message.isascii()  # said in Chinese
+    assert _intakes_of(platform, data["child"]["name"]) == []
+
+
+def test_a_file_outside_the_clerks_town_is_not_found(platform):
+    other = call(
+        platform,
+        "clerk.district",
+        SUBMIT,
+        {"input": application(child=new_child(village="110109101001"), needs=["HOUSING"])},
+    )["submitIntake"]
+    data = {**application(), "childId": other["child"]["id"]}
+    del data["child"]
+    error = _refused(platform, CLERK, SUBMIT, {"input": data})
+    assert error["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_a_duplicate_identity_number_is_refused_and_writes_nothing(platform):
+    first = application(needs=["HOUSING"])
+    call(platform, CLERK, SUBMIT, {"input": first})
+    again = application(child={**new_child(number=first["child"]["idNumber"]), "name": "重复"})
+    error = _refused(platform, CLERK, SUBMIT, {"input": again})
+    assert error["extensions"]["code"] == "DUPLICATE"
+    assert _intakes_of(platform, "重复") == []
+
+
+def test_refused_actions_on_tasks(platform):
+    intake = call(platform, CLERK, SUBMIT, {"input": application(needs=["LEGAL_AID", "HOUSING"])})[
+        "submitIntake"
+    ]
+    judicial, housing = task_of(intake, "JUDICIAL"), task_of(intake, "HOUSING")
+    # Another department's task.
+    error = _refused(platform, "education.district", ACCEPT, {"id": judicial["id"]})
+    assert error["extensions"]["code"] == "FORBIDDEN"
+    # An empty outcome, then completing twice.
+    error = _refused(
+        platform, "judicial.district", COMPLETE, {"id": judicial["id"], "outcome": " "}
+    )
+    assert error["extensions"]["fields"] == {"outcome": "办理结果不能为空"}
+    call(platform, "judicial.district", COMPLETE, {"id": judicial["id"], "outcome": "已援助"})
+    error = _refused(
+        platform, "judicial.district", COMPLETE, {"id": judicial["id"], "outcome": "再次"}
+    )
+    assert error["extensions"]["code"] == "VALIDATION_FAILED"
+    # A withdrawn application: nothing more is done on it.
+    call(platform, CLERK, WITHDRAW, {"id": intake["id"]})
+    error = _refused(platform, "housing.district", ACCEPT, {"id": housing["id"]})
+    assert error["extensions"]["fields"] == {"status": "该申请已撤回，不能再办理"}
+    found = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
+    assert found["status"] == "WITHDRAWN"
+    assert task_of(found, "HOUSING")["status"] == "PENDING"
+    assert [s["action"] for s in found["timeline"]][-1] == "WITHDRAWN"
+    assert error_codes(
+        graphql(
+            platform.graphql_url, READ, platform.token("housing.district"), {"id": intake["id"]}
+        )
+    ) == ["FORBIDDEN"]
