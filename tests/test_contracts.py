@@ -14,7 +14,7 @@ from shouhu.notifications.handlers import REGISTRY_HANDLERS as HANDLERS
 from shouhu.notifications.models import Notification, PostHolder
 from shouhu.platform.contracts import incompatibilities
 from shouhu.platform.db import make_engine
-from shouhu.platform.events import Envelope
+from shouhu.platform.events import Envelope, OutboxRow
 from shouhu.registry.children.events import CHILD_REGISTERED, EVENTS, ChildRegistered
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -233,8 +233,80 @@ INTAKE_FIELDS = {
         "clerk",
         "applicantPhone",
         "at",
+        "tasks",
     },
 }
+# A value for every field of the intake events, to build payloads of their required fields.
+INTAKE_EXAMPLE: dict[str, object] = {
+    "intakeId": "i-1",
+    "receiptNumber": "MTG-2026-000001",
+    "childId": "c-1",
+    "childName": "王小红",
+    "divisionCode": "110109001001",
+    "clerk": "clerk.110109001",
+    "clerkDivisionCode": "110109001",
+    "applicantName": "王大山",
+    "applicantRelation": "PARENT",
+    "applicantPhone": "13900001111",
+    "needs": ["LIVING_ALLOWANCE"],
+    "submittedAt": "2026-11-30T06:00:00Z",
+    "taskId": "t-1",
+    "department": "CIVIL_AFFAIRS",
+    "need": "LIVING_ALLOWANCE",
+    "status": "PENDING",
+    "dueAt": "2026-12-14T15:59:59Z",
+    "actor": "clerk.110109001",
+    "at": "2026-11-30T06:00:00Z",
+    "note": None,
+    "tasks": [
+        {
+            "taskId": "t-1",
+            "department": "CIVIL_AFFAIRS",
+            "need": "LIVING_ALLOWANCE",
+            "dueAt": "2026-12-14T15:59:59Z",
+            "status": "DONE",
+            "outcome": "核准",
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("event_type", sorted(INTAKE_FIELDS))
+def test_the_consumers_take_the_intake_events_as_published(tmp_path, event_type):
+    """Notifications (and benefits, for the task created) handle a payload of exactly the
+    published required fields."""
+    from shouhu.benefits.app import HANDLERS as BENEFITS
+
+    published = json.loads(
+        (ROOT / f"services/registry/events/{event_type}.v1.json").read_text(encoding="utf-8")
+    )
+    data = {k: v for k, v in INTAKE_EXAMPLE.items() if k in set(published["required"])}
+    assert set(data) == set(published["required"])
+    envelope = Envelope(type=event_type, source="registry", subject="c-1", data=data)
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        assert event_type in HANDLERS
+        HANDLERS[event_type](session, envelope)
+        if event_type in BENEFITS:
+            registered = {
+                "childId": "c-1",
+                "name": "王小红",
+                "gender": "FEMALE",
+                "birthDate": "2015-03-01",
+                "residenceDivisionCode": "110109001001",
+                "townDivisionCode": "110109001",
+                "registeredBy": "clerk.110109001",
+            }
+            BENEFITS[CHILD_REGISTERED](
+                session,
+                Envelope(type=CHILD_REGISTERED, source="registry", subject="c-1", data=registered),
+            )
+            session.flush()
+            BENEFITS[event_type](session, envelope)
+            answered = session.exec(select(OutboxRow.event_type)).all()
+            assert "benefits.task.updated" in answered
+        session.commit()  # a field the handlers read and the schema lacks fails above
 
 
 def test_intake_events_have_committed_compatible_schemas_with_the_agreed_fields():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from shouhu.benefits.decisions.handlers import HANDLERS
+from shouhu.benefits.app import HANDLERS
 
 EVENTS = Path(__file__).resolve().parents[2] / "registry" / "events"
 # The fields each handler reads (nested: list field → fields of its items).
@@ -31,6 +31,9 @@ READS: dict[str, dict[str, set[str] | None]] = {
     "registry.child.guardianship_changed": {
         "childId": None,
         "guardians": {"isGuardian", "capacity"},
+    },
+    "registry.intake.task_created": {
+        k: None for k in ("taskId", "intakeId", "childId", "department", "need")
     },
 }
 

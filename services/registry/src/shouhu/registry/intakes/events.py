@@ -64,6 +64,8 @@ class IntakeTaskChanged(Camel):
 
 
 class FinishedTask(Camel):
+    """A task as it stood when its application completed or was withdrawn."""
+
     task_id: str
     department: str
     need: str
@@ -94,6 +96,7 @@ class IntakeWithdrawn(Camel):
     clerk: str
     applicant_phone: str
     at: datetime
+    tasks: list[FinishedTask]
 
 
 # The step of a task each of these events tells of.

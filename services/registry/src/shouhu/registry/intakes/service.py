@@ -15,6 +15,7 @@ from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.labels import DEPARTMENT_NAMES
 from shouhu.platform.paging import decode_cursor, encode_cursor
 from shouhu.platform.schemas import PageInfo
 from shouhu.platform.workdays import (
@@ -76,19 +77,6 @@ RUNNING = frozenset({S.PENDING.value, S.ACCEPTED.value})
 MAX_PAGE = 100
 SYSTEM = "notifications"
 
-DEPARTMENT_NAMES = {
-    TaskDepartment.CIVIL_AFFAIRS: "民政",
-    TaskDepartment.EDUCATION: "教育",
-    TaskDepartment.HEALTH: "卫生健康",
-    TaskDepartment.HUMAN_RESOURCES: "人力社保",
-    TaskDepartment.JUDICIAL: "司法",
-    TaskDepartment.HOUSING: "住建",
-    TaskDepartment.POLICE: "公安",
-    TaskDepartment.YOUTH_LEAGUE: "团区委",
-    TaskDepartment.WOMENS_FEDERATION: "妇联",
-    TaskDepartment.DISABLED_PERSONS_FEDERATION: "残联",
-    TaskDepartment.TRADE_UNION: "工会",
-}
 STATUS_NAMES = {
     S.PENDING: "待受理",
     S.ACCEPTED: "办理中",
@@ -450,8 +438,8 @@ def _submitted_note(intake: Intake) -> str:
 
 
 def _routed_note(task: DepartmentTask) -> str:
-    name = DEPARTMENT_NAMES[TaskDepartment(task.department)]
-    return f"分办至{name}部门，{task.working_days}个工作日内办结（{task.due_on.isoformat()}前）"
+    name = DEPARTMENT_NAMES[task.department]
+    return f"分办至{name}，{task.working_days}个工作日内办结（{task.due_on.isoformat()}前）"
 
 
 # ---- acting on a task -------------------------------------------------------------------------
@@ -546,18 +534,18 @@ def _complete_if_done(session: Session, intake: Intake, actor: str, at: datetime
             clerk=intake.clerk,
             applicant_phone=intake.applicant_phone,
             at=at,
-            tasks=[
-                FinishedTask(
-                    task_id=t.id,
-                    department=t.department,
-                    need=t.need,
-                    status=t.status,
-                    outcome=t.outcome,
-                )
-                for t in tasks
-            ],
+            tasks=_as_they_stand(tasks),
         ),
     )
+
+
+def _as_they_stand(tasks: Sequence[DepartmentTask]) -> list[FinishedTask]:
+    return [
+        FinishedTask(
+            task_id=t.id, department=t.department, need=t.need, status=t.status, outcome=t.outcome
+        )
+        for t in tasks
+    ]
 
 
 def accept(session: Session, principal: Principal, task_id: str) -> DepartmentTaskOut:
@@ -736,6 +724,7 @@ def withdraw(session: Session, principal: Principal, intake_id: str, reason: str
             clerk=intake.clerk,
             applicant_phone=intake.applicant_phone,
             at=now,
+            tasks=_as_they_stand(repository.tasks_of(session, [intake.id])),
         ),
     )
     session.flush()
