@@ -9,6 +9,7 @@ slept). Bad input is refused with its code and writes nothing.
 
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
 from datetime import date, timedelta
@@ -44,6 +45,7 @@ DECLINE = f"""mutation($id: ID!, $reason: String!) {{
 WITHDRAW = 'mutation($id: ID!) { withdrawIntake(id: $id, reason: "家长撤回申请") { id status } }'
 HISTORY = "query($id: ID!) { child(id: $id) { history { operation actor } } }"
 CLERK = "clerk.110109001"
+PHONE = "13911112222"
 FINAL = {"DONE", "DECLINED"}
 
 
@@ -69,7 +71,7 @@ def application(**overrides: Any) -> dict[str, Any]:
         "child": new_child(),
         "applicantName": "李大山",
         "applicantRelation": "PARENT",
-        "applicantPhone": "13911112222",
+        "applicantPhone": PHONE,
         "needs": ["LIVING_ALLOWANCE", "EDUCATION_AID", "LEGAL_AID"],
         "materials": ["户口簿", "身份证"],
         **overrides,
@@ -129,17 +131,16 @@ def test_one_application_every_department_followed_to_the_end(platform):
         DECLINE,
         {"id": task_of(intake, "EDUCATION")["id"], "reason": "已享受同类资助"},
     )
-    still = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
-    assert still["status"] == "OPEN"
 
-    # Civil affairs' task: benefits finishes it by itself where its handler runs; else the
-    # district's civil affairs completes it on the board. Benefits may finish it between the
-    # read and the call: then the call is refused as finished already, and nothing changes.
-    civil = task_of(still, "CIVIL_AFFAIRS")
-    if civil["status"] not in FINAL:
-        variables = {"id": civil["id"], "outcome": "批准生活保障"}
-        body = graphql(platform.graphql_url, COMPLETE, platform.token("admin.district"), variables)
-        assert not body.get("errors") or error_codes(body) == ["VALIDATION_FAILED"], body
+    # Civil affairs' task: benefits decides the child and finishes it by itself. A new child
+    # has no classification yet: nothing is granted, so the task is declined with the reasons.
+    def answered() -> dict[str, Any] | None:
+        found = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
+        civil = task_of(found, "CIVIL_AFFAIRS")
+        return civil if civil["status"] in FINAL else None
+
+    civil = eventually(answered, timeout=60)
+    assert civil["status"] == "DECLINED" and "不予核准" in civil["outcome"]
 
     def completed() -> dict[str, Any] | None:
         found: dict[str, Any] = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
@@ -162,7 +163,14 @@ def test_one_application_every_department_followed_to_the_end(platform):
         ("COMPLETED", "JUDICIAL"),
     ]
     assert ("DECLINED", "EDUCATION") in actions
+    assert ("DECLINED", "CIVIL_AFFAIRS") in actions
     assert actions[-1] == ("INTAKE_COMPLETED", None)
+    benefits = next(
+        s
+        for s in done["timeline"]
+        if s["department"] == "CIVIL_AFFAIRS" and s["action"] == "DECLINED"
+    )
+    assert benefits["actor"] == "benefits"
     moments = [s["at"] for s in done["timeline"]]
     assert moments == sorted(moments)
 
@@ -173,6 +181,21 @@ def test_one_application_every_department_followed_to_the_end(platform):
     assert operations[1:3] == ["INTAKE_SUBMITTED", "INTAKE_ROUTED"]
     assert operations[-1] == "INTAKE_COMPLETED"
     assert "INTAKE_MATERIALS_RECEIVED" in operations
+
+    # The applicant had SMS at submission (the receipt number), when the judicial department
+    # asked for materials, and at the end; never the child's name.
+    def texts() -> list[dict[str, str]] | None:
+        sent = [
+            json.loads(r["TemplateParam"])
+            for r in platform.sms.fake.received
+            if r.get("PhoneNumbers") == PHONE and intake["receiptNumber"] in r["TemplateParam"]
+        ]
+        return sent if len(sent) == 3 else None
+
+    received, materials, finished = eventually(texts, timeout=60)
+    assert received == {"receiptNumber": intake["receiptNumber"], "needCount": "3"}
+    assert materials["departmentName"] == "区司法局"
+    assert finished == {"receiptNumber": intake["receiptNumber"]}
 
 
 def test_a_task_past_its_deadline_is_overdue(platform):
@@ -194,8 +217,37 @@ def test_a_task_past_its_deadline_is_overdue(platform):
         assert task["id"] in board_ids("police.110109001")  # the town's police station
         found = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
         assert task_of(found, "POLICE")["overdue"] is True
+
+        # The station is reminded at the deadline; a day unacknowledged, it goes up the ladder,
+        # and the step is on the application's timeline.
+        def reached() -> list[str] | None:
+            kinds = [n["kind"] for n in reminders(platform, "police.110109001", task["id"]) or []]
+            return kinds if "DEADLINE_REACHED" in kinds else None
+
+        assert eventually(reached, timeout=60)[0] == "DEADLINE_REACHED"  # newest first
+        platform.move_clock(timedelta(days=61, minutes=5).total_seconds())
+
+        def escalated() -> list[dict[str, Any]] | None:
+            found = call(platform, CLERK, READ, {"id": intake["id"]})["intake"]
+            steps = [s for s in found["timeline"] if s["action"] == "ESCALATED"]
+            return steps or None
+
+        (step,) = eventually(escalated, timeout=60)
+        assert step["department"] == "POLICE" and step["actor"] == "notifications"
+        up = eventually(lambda: reminders(platform, "police.district", task["id"]), timeout=60)
+        assert [n["kind"] for n in up] == ["ESCALATED"]
     finally:
         platform.move_clock(0)
+
+
+NOTICES = """query { notifications(first: 100) { edges { node { kind subjectRef } } } }"""
+
+
+def reminders(platform, username: str, task_id: str) -> list[dict[str, Any]] | None:
+    """The notifications about a task in a person's inbox, if any yet."""
+    edges = call(platform, username, NOTICES, {})["notifications"]["edges"]
+    found = [e["node"] for e in edges if e["node"]["subjectRef"] == f"intake-task:{task_id}"]
+    return found or None
 
 
 def _refused(platform, username: str, document: str, variables: dict[str, Any]) -> dict[str, Any]:
