@@ -28,7 +28,7 @@ from typing import Any
 import generate
 import httpx
 import psycopg
-from harness import Issuer, Verdict, calibrate, postgres, report, service
+from harness import DATA_KEY, Issuer, Verdict, calibrate, postgres, report, service
 from sqlmodel import Session
 
 from shouhu.benefits.app import MIGRATIONS, seed
@@ -37,7 +37,6 @@ from shouhu.localstack import start_kafka
 from shouhu.platform.clock import today
 from shouhu.platform.db import make_engine, migrate
 
-DATA_KEY = "YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OS1ub3QtYS1zZWNyZXQhIQ=="  # base64, as production wants
 GROUP_OF = {s.value: g.value for s, g in generate.GROUP_OF.items()}
 # The work of a re-decision: one event per range of children, on benefits' own queue.
 WORK = ["benefits.redecision.requested"]

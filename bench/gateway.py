@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import secrets
 import statistics
 import tempfile
@@ -27,11 +26,21 @@ from typing import Any
 import aiohttp
 import generate
 import httpx
-from harness import Issuer, Verdict, calibrate, percentile, postgres, report, service
+from harness import (
+    DATA_KEY,
+    Issuer,
+    Verdict,
+    calibrate,
+    cpu_per_request,
+    cpu_seconds,
+    percentile,
+    postgres,
+    report,
+    service,
+)
 
 from shouhu.platform.db import make_engine, migrate
 
-DATA_KEY = "YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OS1ub3QtYS1zZWNyZXQhIQ=="  # base64, as production wants
 TOWN = "110109001"
 NESTED_PAGE = """query NestedPage($division: String!) {
   children(filter: {divisionCode: $division}, first: 20) { edges { node {
@@ -162,38 +171,6 @@ def paced(call: Call, idle_seconds: float) -> Call:
         await call(session)
 
     return after_a_gap
-
-
-def cpu_seconds(process: int | str) -> float:
-    """User and system CPU, in seconds, of a process and its children (uvicorn's workers), or
-    of every process of a name (PostgreSQL's backends)."""
-    total = 0.0
-    tick = os.sysconf("SC_CLK_TCK")
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue
-        name, fields = text[text.index("(") + 1 : text.rindex(")")], text.rsplit(")", 1)[1].split()
-        ours = (
-            name == process
-            if isinstance(process, str)
-            else process
-            in (
-                int(stat.parent.name),
-                int(fields[1]),
-            )
-        )
-        if ours:
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
-
-
-def cpu_per_request(pids: dict[str, int | str], before: dict[str, float], requests: int) -> str:
-    spent = {
-        name: (cpu_seconds(pid) - before[name]) * 1000 / requests for name, pid in pids.items()
-    }
-    return ", ".join(f"{name} {ms:.1f}" for name, ms in spent.items())
 
 
 def post_call(url: str, headers: dict[str, str], body: Any) -> Call:

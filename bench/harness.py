@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import statistics
@@ -10,9 +11,11 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -21,9 +24,11 @@ import httpx
 
 from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
 from shouhu.platform.settings import ServiceSettings
-from shouhu.platform.testing import free_port
+from shouhu.platform.testing import free_port, identity_number
 
 ROOT = Path(__file__).resolve().parents[1]
+DATA_KEY = "YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OS1ub3QtYS1zZWNyZXQhIQ=="  # base64, as production wants
+GATEWAY_KEY = "YmVuY2gtZ2F0ZXdheS1rZXktMDEyMzQ1Njc4OS1ub3Qtc2VjcmV0IQ=="
 
 
 @dataclass
@@ -142,6 +147,38 @@ def describe(name: str, samples: list[float]) -> None:
     )
 
 
+def cpu_seconds(process: int | str) -> float:
+    """User and system CPU, in seconds, of a process and its children (uvicorn's workers), or
+    of every process of a name (PostgreSQL's backends)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name, fields = text[text.index("(") + 1 : text.rindex(")")], text.rsplit(")", 1)[1].split()
+        ours = (
+            name == process
+            if isinstance(process, str)
+            else process
+            in (
+                int(stat.parent.name),
+                int(fields[1]),
+            )
+        )
+        if ours:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def cpu_per_request(pids: dict[str, int | str], before: dict[str, float], requests: int) -> str:
+    spent = {
+        name: (cpu_seconds(pid) - before[name]) * 1000 / requests for name, pid in pids.items()
+    }
+    return ", ".join(f"{name} {ms:.1f}" for name, ms in spent.items())
+
+
 class Issuer:
     """The embedded provider's keys, served on loopback to services in production mode."""
 
@@ -174,8 +211,25 @@ class Issuer:
         return {
             "SHOUHU_OIDC_ISSUER": self.idp.issuer,
             "SHOUHU_OIDC_JWKS_URL": self.jwks_url,
-            "SHOUHU_GATEWAY_KEY": "YmVuY2gtZ2F0ZXdheS1rZXktMDEyMzQ1Njc4OS1ub3Qtc2VjcmV0IQ==",
+            "SHOUHU_GATEWAY_KEY": GATEWAY_KEY,
         }
+
+
+CHILDREN = itertools.count()  # each new child its own birth date and order: no duplicate
+
+
+def new_child(village: str, *, name: str = "实时", birthplace: str = "110109") -> dict[str, Any]:
+    """A new child's file for `village`, as the registry takes it; its identity number is unique
+    within the run (born in `birthplace`: another than bench/generate.py's never meets its)."""
+    n = next(CHILDREN)
+    birth = date(2012, 1, 1) + timedelta(days=n // 499)
+    return {
+        "name": f"{name}{uuid.uuid4().hex[:8]}",
+        "gender": "MALE",
+        "birthDate": birth.isoformat(),
+        "idNumber": identity_number(birth, male=True, seq=n % 499, division=birthplace),
+        "residenceDivisionCode": village,
+    }
 
 
 @contextmanager

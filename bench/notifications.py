@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import json
 import statistics
 import time
@@ -35,14 +34,24 @@ import uuid
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import generate
 import httpx
-from harness import Verdict, calibrate, percentile, postgres, report, service
+from harness import (
+    DATA_KEY,
+    GATEWAY_KEY,
+    Verdict,
+    calibrate,
+    new_child,
+    percentile,
+    postgres,
+    report,
+    service,
+)
 from sqlmodel import Session, select
 
 from shouhu.localstack import start_kafka, start_keycloak
@@ -53,11 +62,8 @@ from shouhu.platform.auth import Role
 from shouhu.platform.db import make_engine
 from shouhu.platform.events import Envelope
 from shouhu.platform.settings import topic_of
-from shouhu.platform.testing import identity_number
 from shouhu.platform.transport import KafkaTransport, Message
 
-DATA_KEY = "YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OS1ub3QtYS1zZWNyZXQhIQ=="  # base64, as production wants
-GATEWAY_KEY = "YmVuY2gtZ2F0ZXdheS1rZXktMDEyMzQ1Njc4OS1ub3Qtc2VjcmV0IQ=="
 PASSWORD = "bench-live-1"
 LIVE = """subscription Live($after: String) {
   notificationReceived(after: $after) { cursor childId createdAt } }"""
@@ -206,21 +212,6 @@ async def wait_for(sockets: list[Socket], frames_each: int, timeout: float) -> N
         await asyncio.sleep(0.01)
 
 
-CHILDREN = itertools.count()  # each registered child its own birth date and order: no duplicate
-
-
-def child(village: str) -> dict[str, Any]:
-    n = next(CHILDREN)
-    birth = date(2012, 1, 1) + timedelta(days=n // 499)
-    return {
-        "name": f"实时{uuid.uuid4().hex[:8]}",
-        "gender": "MALE",
-        "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=True, seq=n % 499),
-        "residenceDivisionCode": village,
-    }
-
-
 async def register(
     session: aiohttp.ClientSession, registry: str, clerk: str, villages: Iterable[str]
 ) -> None:
@@ -231,7 +222,7 @@ async def register(
     async def one(village: str) -> None:
         async with gate:
             url = f"{registry}/children"
-            async with session.post(url, json=child(village), headers=headers) as answer:
+            async with session.post(url, json=new_child(village), headers=headers) as answer:
                 if answer.status != 201:
                     raise RuntimeError(
                         f"register in {village}: {answer.status} {await answer.text()}"

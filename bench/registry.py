@@ -17,6 +17,7 @@ from pathlib import Path
 import generate
 import httpx
 from harness import (
+    DATA_KEY,
     Issuer,
     Service,
     Verdict,
@@ -32,7 +33,6 @@ from harness import (
 from shouhu.platform.db import make_engine, migrate
 from shouhu.registry.app import MIGRATIONS, seed
 
-DATA_KEY = "YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OS1ub3QtYS1zZWNyZXQhIQ=="  # base64, as production wants
 TOWNS = [
     "110109001",
     "110109002",
