@@ -262,6 +262,12 @@ OPERATIONS = [
         lambda s, scope: {"code": TOWN[scope]},
     ),
     Operation(
+        "intakeStatistics",
+        'query { intakeStatistics(from: "2026-01-01", to: "2026-12-31") { byTown { code } } }',
+        lambda s, _: {},
+        scoped=False,
+    ),
+    Operation(
         "accessLog",
         "query($id: ID!) { accessLog(childId: $id) { edges { cursor } } }",
         lambda s, scope: {"id": s.child(scope)["id"]},

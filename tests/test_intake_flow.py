@@ -9,6 +9,7 @@ slept). Bad input is refused with its code and writes nothing.
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
 import uuid
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from shouhu.platform.clock import today
 from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
 
 TASK = """id intakeId receiptNumber department need status dueAt overdue outcome
@@ -42,6 +44,11 @@ COMPLETE = f"""mutation($id: ID!, $outcome: String!) {{
   completeTask(id: $id, outcome: $outcome) {{ {TASK} }} }}"""
 DECLINE = f"""mutation($id: ID!, $reason: String!) {{
   declineTask(id: $id, reason: $reason) {{ {TASK} }} }}"""
+RECEIPT = "query($id: ID!) { intake(id: $id) { receipt { filename mediaType contentBase64 } } }"
+FIGURES = """query($from: Date!, $to: Date!) { intakeStatistics(from: $from, to: $to) {
+  byTown { code applications openTasks overdueTasks medianDays p90Days }
+  byDepartment { code name applications openTasks medianDays }
+  export { filename mediaType contentBase64 } } }"""
 WITHDRAW = 'mutation($id: ID!) { withdrawIntake(id: $id, reason: "家长撤回申请") { id status } }'
 HISTORY = "query($id: ID!) { child(id: $id) { history { operation actor } } }"
 CLERK = "clerk.110109001"
@@ -192,6 +199,11 @@ def test_one_application_every_department_followed_to_the_end(platform):
         ]
         return sent if len(sent) == 3 else None
 
+    # The receipt to print, through the gateway.
+    printed = call(platform, CLERK, RECEIPT, {"id": intake["id"]})["intake"]["receipt"]
+    assert printed["mediaType"] == "application/pdf"
+    assert base64.b64decode(printed["contentBase64"]).startswith(b"%PDF")
+
     received, materials, finished = eventually(texts, timeout=60)
     assert received == {"receiptNumber": intake["receiptNumber"], "needCount": "3"}
     assert materials["departmentName"] == "区司法局"
@@ -336,3 +348,19 @@ def test_refused_actions_on_tasks(platform):
             platform.graphql_url, READ, platform.token("housing.district"), {"id": intake["id"]}
         )
     ) == ["FORBIDDEN"]
+
+
+def test_the_district_sees_the_figures_and_takes_them_as_a_workbook(platform):
+    call(platform, CLERK, SUBMIT, {"input": application(needs=["PARENT_EMPLOYMENT"])})
+    year = today().year
+    period = {"from": f"{year}-01-01", "to": f"{year}-12-31"}
+    figures = call(platform, "auditor.district", FIGURES, period)["intakeStatistics"]
+    dayu = next(t for t in figures["byTown"] if t["code"] == "110109001")
+    assert dayu["applications"] >= 1 and dayu["openTasks"] >= 1
+    hr = next(d for d in figures["byDepartment"] if d["code"] == "HUMAN_RESOURCES")
+    assert hr["name"] == "区人力社保局" and hr["openTasks"] >= 1
+    workbook = base64.b64decode(figures["export"]["contentBase64"])
+    assert workbook.startswith(b"PK")  # a zip: the xlsx
+    assert figures["export"]["filename"] == f"intake-statistics-{year}-01-01-{year}-12-31.xlsx"
+    town = call(platform, CLERK, FIGURES, period)["intakeStatistics"]
+    assert [t["code"] for t in town["byTown"]] == ["110109001"]

@@ -26,7 +26,7 @@ def test_a_kind_naming_a_missing_ladder_is_refused():
 
 def test_a_kind_without_its_templates_stops_the_service(monkeypatch):
     raw = _shipped()
-    raw["kinds"]["REPORT_FILED"] = {"channels": ["INAPP", "SMS"]}
+    raw["kinds"]["COURT_HEARING"] = {"channels": ["INAPP", "SMS"]}
     monkeypatch.setattr(notify, "rules", lambda: Rules.model_validate(raw))
-    with pytest.raises(BrokenTemplate, match="REPORT_FILED"):
+    with pytest.raises(BrokenTemplate, match="COURT_HEARING"):
         notify.check(Templates.load())

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from shouhu.platform.percentiles import percentile_cont
 from shouhu.registry.statistics.intake_export import (
     IntakeDimension,
     IntakeStatisticsRow,
     intake_statistics_xlsx,
-    percentile_days,
 )
 
 TOWN, DEPARTMENT = IntakeDimension.TOWN, IntakeDimension.DEPARTMENT
@@ -86,17 +86,17 @@ def test_a_period_that_ends_before_it_starts_is_refused() -> None:
 
 
 def test_percentile_interpolates_between_ranks() -> None:
-    assert percentile_days([], 0.5) is None
-    assert percentile_days([3.0], 0.9) == 3.0
-    assert percentile_days([1, 2, 3, 4], 0.5) == 2.5
+    assert percentile_cont([], 0.5) is None
+    assert percentile_cont([3.0], 0.9) == 3.0
+    assert percentile_cont([1, 2, 3, 4], 0.5) == 2.5
     # PostgreSQL: percentile_cont(0.9) within group (order by d) over 1..10 is 9.1.
-    assert percentile_days(range(1, 11), 0.9) == pytest.approx(9.1)
-    assert percentile_days([5, 1, 3], 0) == 1
-    assert percentile_days([5, 1, 3], 1) == 5
+    assert percentile_cont(range(1, 11), 0.9) == pytest.approx(9.1)
+    assert percentile_cont([5, 1, 3], 0) == 1
+    assert percentile_cont([5, 1, 3], 1) == 5
     with pytest.raises(ValueError):
-        percentile_days([1.0], 1.5)
+        percentile_cont([1.0], 1.5)
 
 
 @given(st.lists(st.floats(min_value=0, max_value=1000), min_size=1))
 def test_the_median_is_the_statistics_modules(durations: list[float]) -> None:
-    assert percentile_days(durations, 0.5) == pytest.approx(statistics.median(durations))
+    assert percentile_cont(durations, 0.5) == pytest.approx(statistics.median(durations))

@@ -230,6 +230,21 @@ class Registry(_Bound):
     async def intakes(self, params: dict[str, Any]) -> JSON:
         return await self._get("/intakes", params=params)
 
+    async def intake_receipt(self, intake_id: str) -> JSON:
+        return await self._get(
+            f"/intakes/{id_segment(intake_id)}/receipt", timeout_seconds=EXPORT_TIMEOUT_SECONDS
+        )
+
+    async def intake_statistics(self, start: str, end: str) -> JSON:
+        return await self._get("/intake-statistics", params={"from": start, "to": end})
+
+    async def intake_statistics_export(self, start: str, end: str) -> JSON:
+        return await self._get(
+            "/intake-statistics/export",
+            params={"from": start, "to": end},
+            timeout_seconds=EXPORT_TIMEOUT_SECONDS,
+        )
+
     async def withdraw_intake(self, intake_id: str, reason: str) -> JSON:
         return await self._post(
             f"/intakes/{id_segment(intake_id)}/withdraw", json={"reason": reason}

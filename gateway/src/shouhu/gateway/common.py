@@ -29,6 +29,21 @@ class PageInfo:
         return cls(has_next_page=row["hasNextPage"], end_cursor=row["endCursor"])
 
 
+@strawberry.type(description="A file for download (an export, a receipt), base64-encoded")
+class ExportFile:
+    filename: str
+    media_type: str
+    content_base64: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> ExportFile:
+        return cls(
+            filename=row["filename"],
+            media_type=row["mediaType"],
+            content_base64=row["contentBase64"],
+        )
+
+
 def deferred(awaitable: Awaitable[T]) -> T:
     """A resolver's answer that is not at hand yet, typed as the answer it becomes.
 

@@ -10,7 +10,7 @@ from typing import Any, NewType
 import strawberry
 from strawberry.scalars import JSON
 
-from shouhu.gateway.common import Ctx, PageInfo, selected, to_date
+from shouhu.gateway.common import Ctx, ExportFile, PageInfo, selected, to_date
 
 # A district's month passes 2^31 fen: GraphQL's Int is 32 bits, so totals are BigInt. Strawberry
 # now prefers a `scalar_map` in the schema's config; until the schema takes one, the class form.
@@ -364,13 +364,6 @@ class PaymentLineConnection:
     total_count: int | None = strawberry.field(description="Counted only when asked for")
 
 
-@strawberry.type(description="An export for the finance office, base64-encoded")
-class ExportFile:
-    filename: str
-    media_type: str
-    content_base64: str
-
-
 @strawberry.type(description="A month's payment batch (月度发放批次); computed once, never twice")
 class PaymentBatch:
     id: strawberry.ID
@@ -415,11 +408,7 @@ class PaymentBatch:
     @strawberry.field(description="The lines in the caller's division as CSV or XLSX")
     async def export(self, info: Ctx, format: ExportFormat) -> ExportFile:
         row = await info.context.benefits.payment_export(self.month, format.value)
-        return ExportFile(
-            filename=row["filename"],
-            media_type=row["mediaType"],
-            content_base64=row["contentBase64"],
-        )
+        return ExportFile.from_row(row)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> PaymentBatch:

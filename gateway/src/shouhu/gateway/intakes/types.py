@@ -9,7 +9,14 @@ from typing import Any
 import strawberry
 
 from shouhu.gateway.children.types import Child, RegisterChildInput
-from shouhu.gateway.common import Ctx, PageInfo, deferred, operation_name, to_datetime
+from shouhu.gateway.common import (
+    Ctx,
+    ExportFile,
+    PageInfo,
+    deferred,
+    operation_name,
+    to_datetime,
+)
 from shouhu.gateway.divisions.types import Division, named_division
 
 
@@ -242,6 +249,10 @@ class Intake:
     @strawberry.field(description="The child's village when the application was taken")
     def division(self, info: Ctx) -> Division:
         return named_division(info, self.division_code)
+
+    @strawberry.field(description="The printable receipt (受理回执): an A4 PDF in Chinese")
+    async def receipt(self, info: Ctx) -> ExportFile:
+        return ExportFile.from_row(await info.context.registry.intake_receipt(str(self.id)))
 
 
 @strawberry.type

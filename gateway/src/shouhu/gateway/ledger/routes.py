@@ -9,9 +9,10 @@ from fastapi.responses import Response
 
 from shouhu.gateway.clients import ledger_template
 from shouhu.gateway.context import Services
+from shouhu.platform.schemas import XLSX
 
 TEMPLATES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX,
     "csv": "text/csv; charset=utf-8",
 }
 DOWNLOAD_NAME = "%E5%8F%B0%E8%B4%A6%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF"  # 台账导入模板

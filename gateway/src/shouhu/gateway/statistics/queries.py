@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 import strawberry
 
 from shouhu.gateway.common import Ctx
-from shouhu.gateway.statistics.types import DivisionCounts, DivisionStatistics, MonthPoint
+from shouhu.gateway.statistics.types import (
+    DivisionCounts,
+    DivisionStatistics,
+    IntakeStatistics,
+    MonthPoint,
+)
 
 
 @strawberry.type
@@ -37,3 +43,15 @@ class Query:
                 for p in row["trend"]
             ],
         )
+
+    @strawberry.field(
+        description="The single window's figures by town and department over a period (督查考核)"
+    )
+    async def intake_statistics(
+        self,
+        info: Ctx,
+        from_: Annotated[datetime.date, strawberry.argument(name="from")],
+        to: datetime.date,
+    ) -> IntakeStatistics:
+        row = await info.context.registry.intake_statistics(from_.isoformat(), to.isoformat())
+        return IntakeStatistics.from_row(row)

@@ -7,6 +7,8 @@ from typing import Any
 
 import strawberry
 
+from shouhu.gateway.common import Ctx, ExportFile
+
 
 @strawberry.type(description="A count under a key (a category, group or subtype)")
 class Count:
@@ -62,3 +64,52 @@ class DivisionStatistics:
     counts: DivisionCounts
     children: list[DivisionCounts]
     trend: list[MonthPoint]
+
+
+@strawberry.type(description="One town's or department's single-window figures over a period")
+class IntakeFigures:
+    code: str = strawberry.field(description="A town's division code, or a department")
+    name: str
+    applications: int = strawberry.field(description="Applications with a task here")
+    open_tasks: int = strawberry.field(description="Not yet done, declined or withdrawn")
+    overdue_tasks: int = strawberry.field(description="Open and past their deadline now")
+    median_days: float | None = strawberry.field(description="Days from submission to finish")
+    p90_days: float | None = strawberry.field(description="90th percentile of the same")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> IntakeFigures:
+        return cls(
+            code=row["code"],
+            name=row["name"],
+            applications=row["applications"],
+            open_tasks=row["openTasks"],
+            overdue_tasks=row["overdueTasks"],
+            median_days=row["medianDays"],
+            p90_days=row["p90Days"],
+        )
+
+
+@strawberry.type(description="The single window's figures (督查考核) by town and department")
+class IntakeStatistics:
+    from_date: datetime.date
+    to_date: datetime.date
+    as_of: datetime.datetime
+    by_town: list[IntakeFigures]
+    by_department: list[IntakeFigures]
+
+    @strawberry.field(description="The same figures as a workbook (按镇街, 按部门)")
+    async def export(self, info: Ctx) -> ExportFile:
+        row = await info.context.registry.intake_statistics_export(
+            self.from_date.isoformat(), self.to_date.isoformat()
+        )
+        return ExportFile.from_row(row)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> IntakeStatistics:
+        return cls(
+            from_date=datetime.date.fromisoformat(row["fromDate"]),
+            to_date=datetime.date.fromisoformat(row["toDate"]),
+            as_of=datetime.datetime.fromisoformat(row["asOf"]),
+            by_town=[IntakeFigures.from_row(f) for f in row["byTown"]],
+            by_department=[IntakeFigures.from_row(f) for f in row["byDepartment"]],
+        )

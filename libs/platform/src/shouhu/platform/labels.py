@@ -1,5 +1,5 @@
-"""The Chinese names of the single window's enums (API.md), keyed by their value strings: one place
-for the registry's receipt, the gateway and the notifications' texts."""
+"""The Chinese names of the single window's and the cases' enums (API.md), keyed by their value
+strings: one place for the registry, the gateway and the notifications' texts."""
 
 from __future__ import annotations
 
@@ -51,5 +51,19 @@ RELATION_NAMES: Final[Mapping[str, str]] = MappingProxyType(
         "VILLAGE_COMMITTEE": "村（居）委会",
         "SCHOOL": "学校",
         "OTHER": "其他",
+    }
+)
+
+# Mandatory reports (强制报告): what was found.
+REPORT_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "ABUSE": "遭受侵害",
+        "NEGLECT": "疏于照料",
+        "ABANDONMENT": "遭到遗弃",
+        "MISSING": "走失",
+        "WANDERING": "流浪乞讨",
+        "GUARDIAN_UNABLE": "监护人无法履行监护职责",
+        "SELF_HARM_RISK": "有自伤风险",
+        "OTHER": "其他情形",
     }
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -200,3 +201,23 @@ PlausibleDate = Annotated[date, Day(ahead=True)]
 DATE_ERRORS = frozenset({"date_type", "date_too_early", "date_in_future", "date_too_late"})
 # Every error type whose message the platform's validators wrote in Chinese themselves.
 SAID_ERRORS = DATE_ERRORS | {"control_characters", "out_of_bounds", MOBILE_ERROR}
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
+
+
+class ExportOut(Camel):
+    """A file as JSON, for callers that carry no files (the gateway): base64 content."""
+
+    filename: str
+    media_type: str
+    content_base64: str
+
+    @classmethod
+    def of(cls, filename: str, media_type: str, content: bytes) -> ExportOut:
+        return cls(
+            filename=filename,
+            media_type=media_type,
+            content_base64=base64.b64encode(content).decode(),
+        )

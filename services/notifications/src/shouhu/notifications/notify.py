@@ -52,12 +52,15 @@ def notify(
     subject_ref: str | None = None,
     channels: Sequence[Channel] | None = None,
     chain: tuple[str, int] | None = None,
+    pressing: bool = False,
+    deadline: str | None = None,
 ) -> Notification:
     """Tell a recipient in the words of the kind's templates; a kind with a ladder starts its
-    acknowledgement clock."""
+    acknowledgement clock (the shorter one when `pressing`, a deadline's own for its reminder)."""
     spec = rules().kind(kind)
     resolved = recipients.resolve(session, to)
-    ladder = rules().ladders.get(spec.ladder) if spec.ladder else None
+    ladder_name = None if chain else rules().ladder_of(kind, pressing=pressing, deadline=deadline)
+    ladder = rules().ladders.get(ladder_name) if ladder_name else None
     text = installed().render(kind, "inapp", variables)
     notification = inapp.leave(
         session,
@@ -81,8 +84,8 @@ def notify(
     if Channel.EMAIL in wanted:
         email = installed().render(kind, "email", variables)
         deliveries.plan_email(session, notification, resolved, email.subject, email.body)
-    if ladder is not None and spec.ladder is not None and ladder.rungs:
-        escalations.start(session, notification, spec.ladder, 0, ladder.ack_within_minutes)
+    if ladder is not None and ladder_name is not None and ladder.rungs:
+        escalations.start(session, notification, ladder_name, 0, ladder.ack_within_minutes)
     return notification
 
 
@@ -160,44 +163,48 @@ def _escalate(session: Session, chain_id: str, ladder_name: str, rung_index: int
     root = inbox.get(session, chain_id)
     assert root is not None, chain_id
     division = root.recipient_division or ""
-    to = To.post(rung.to.role_after(root.recipient_role), rung.to.division(division))
     hours = max(1, round((utcnow() - root.created_at).total_seconds() / 3600))
-    escalated = notify(
-        session,
-        to,
-        kind="ESCALATED",
-        variables={
-            "originalTitle": root.title,
-            "childName": cards.name_of(session, root.child_id),
-            "hoursOpen": hours,
-            "fromPost": cards.post_name(root.recipient_role, division),
-        },
-        source_event_id=chain_id,
-        child_id=root.child_id,
-        subject_ref=root.subject_ref,
-        channels=rung.channels,
-        chain=(chain_id, rung_index + 1),
-    )
-    if rung_index + 1 < len(ladder.rungs):
-        escalations.start(session, escalated, ladder_name, rung_index + 1, rung.ack_within_minutes)
-    record_event(
-        session,
-        topic=TOPIC,
-        source="notifications",
-        event_type=ESCALATED,
-        subject=chain_id,
-        data=Escalated(
-            chain_id=chain_id,
-            kind=root.kind,
-            rung=rung_index + 1,
-            ladder=ladder_name,
-            notification_id=escalated.id,
-            recipient=to.label,
+    posts = [To.post(p.role_after(root.recipient_role), p.division(division)) for p in rung.to]
+    told = [
+        notify(
+            session,
+            to,
+            kind="ESCALATED",
+            variables={
+                "originalTitle": root.title,
+                "childName": cards.name_of(session, root.child_id),
+                "hoursOpen": hours,
+                "fromPost": cards.post_name(root.recipient_role, division),
+            },
+            source_event_id=chain_id,
             child_id=root.child_id,
             subject_ref=root.subject_ref,
-            lapsed_at=utcnow(),
-        ).model_dump(mode="json", by_alias=True),
-    )
+            channels=rung.channels,
+            chain=(chain_id, rung_index + 1),
+        )
+        for to in posts
+    ]
+    if rung_index + 1 < len(ladder.rungs):  # one clock for the rung, however many were told
+        escalations.start(session, told[0], ladder_name, rung_index + 1, rung.ack_within_minutes)
+    for to, escalated in zip(posts, told, strict=True):
+        record_event(
+            session,
+            topic=TOPIC,
+            source="notifications",
+            event_type=ESCALATED,
+            subject=chain_id,
+            data=Escalated(
+                chain_id=chain_id,
+                kind=root.kind,
+                rung=rung_index + 1,
+                ladder=ladder_name,
+                notification_id=escalated.id,
+                recipient=to.label,
+                child_id=root.child_id,
+                subject_ref=root.subject_ref,
+                lapsed_at=utcnow(),
+            ).model_dump(mode="json", by_alias=True),
+        )
 
 
 def remind_due(engine: Engine) -> int:
@@ -215,6 +222,7 @@ def remind_due(engine: Engine) -> int:
                     source_event_id=reminder.id,
                     child_id=reminder.child_id,
                     subject_ref=reminder.subject_ref,
+                    deadline=reminder.deadline,
                 )
                 reminder.fired_at = utcnow()
                 session.add(reminder)

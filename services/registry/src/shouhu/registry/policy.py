@@ -101,6 +101,11 @@ DUPLICATE_ANSWERS_PER_HOUR = 20
 WORKFORCE_ROLES = frozenset({Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER})
 # Roles that read counts (no personal data), within their division.
 STATISTICS_ROLES = READ_ROLES | {Role.AUDITOR}
+# Roles that follow the single window's figures (督查考核): the district's civil affairs and
+# auditor, the window's clerks and the towns' social workers (their town's).
+INTAKE_STATISTICS_ROLES = frozenset(
+    {Role.CIVIL_AFFAIRS, Role.AUDITOR, Role.INTAKE_CLERK, Role.TOWN_SOCIAL_WORKER}
+)
 # Roles that read the access log: the district's civil affairs and the auditor.
 ACCESS_LOG_ROLES = frozenset({Role.CIVIL_AFFAIRS, Role.AUDITOR})
 # Roles that set district-wide rules (visit intervals).

@@ -21,6 +21,9 @@ class RegistrySettings(ServiceSettings):
     previous_data_keys: list[str] = Field(default_factory=list)
     # The district's prefix of receipt numbers (受理编号), as MTG-2026-000123.
     intake_receipt_prefix: str = Field(default="MTG", pattern=r"^[A-Z]{2,8}$")
+    # The number a family calls about its application, printed on the receipt: by default
+    # Beijing's citizen service hotline (12345), which takes every window's questions.
+    intake_window_phone: str = Field(default="12345", min_length=3, max_length=30)
     # The district's own routing of needs to departments (YAML, as intakes/routing.yaml);
     # empty: the default beside the module. Read at start; new applications follow it.
     intake_routing_file: str = ""

@@ -1,6 +1,5 @@
 """HTTP routes of the payment ledger."""
 
-import base64
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
@@ -8,7 +7,6 @@ from fastapi import APIRouter, Path, Query, Response
 from shouhu.benefits.payments import service
 from shouhu.benefits.payments.schemas import (
     MONTH_PATTERN,
-    ExportOut,
     PaymentBatchOut,
     PaymentLinePage,
     RunBatch,
@@ -17,11 +15,17 @@ from shouhu.benefits.rules.schema import ProgrammeCode
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.openapi import download
-from shouhu.platform.schemas import CURSOR_MAX_LENGTH, DIVISION_CODE, DIVISION_CODE_SAID, Said
+from shouhu.platform.schemas import (
+    CURSOR_MAX_LENGTH,
+    DIVISION_CODE,
+    DIVISION_CODE_SAID,
+    XLSX,
+    ExportOut,
+    Said,
+)
 
 router = APIRouter(tags=["payments"])
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Month = Annotated[str, Path(pattern=MONTH_PATTERN), Said("月份格式应为 YYYY-MM，如 2026-11")]
 
 
@@ -132,8 +136,4 @@ def export(
         content, media = service.export_csv(session, principal, month), "text/csv; charset=utf-8"
     else:
         content, media = service.export_xlsx(session, principal, month), XLSX
-    return ExportOut(
-        filename=f"payment-batch-{month}.{format}",
-        media_type=media,
-        content_base64=base64.b64encode(content).decode(),
-    )
+    return ExportOut.of(f"payment-batch-{month}.{format}", media, content)

@@ -69,11 +69,3 @@ class PaymentLinePage(Camel):
     edges: list[PaymentLineEdge]
     page_info: PageInfo
     total_count: int | None = Field(default=None)
-
-
-class ExportOut(Camel):
-    """An export as JSON, for callers that carry no files (the gateway): base64 content."""
-
-    filename: str
-    media_type: str
-    content_base64: str

@@ -88,3 +88,11 @@ def visible_ids(session: Session, principal: Principal, ids: Sequence[str]) -> S
         return []
     query = select(Notification.id).where(visible(principal), col(Notification.id).in_(ids))
     return session.exec(query).all()
+
+
+def first_about(session: Session, subject_ref: str, kind: str) -> Notification | None:
+    """The first notification of a kind about a subject (the receipt a case's reporter had)."""
+    query = select(Notification).where(
+        col(Notification.subject_ref) == subject_ref, col(Notification.kind) == kind
+    )
+    return session.exec(query.order_by(col(Notification.seq)).limit(1)).first()

@@ -87,6 +87,9 @@ def mobiles(session: Session, to: To) -> list[str]:
         found = [h.phone for h in repository.by_username(session, to.username, now)]
     elif to.role and to.division:
         found = [h.phone for h in repository.holders(session, to.role, to.division, now)]
+        # A post the workforce does not record (a station's chief, a duty officer): its number
+        # is deployment data.
+        found = found or [rules().post_mobiles.get(to.label, "")]
     else:
         found = []
     return sorted({m for m in found if is_mobile(m)})

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml  # type: ignore[import-untyped]
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 RULES_FILE = Path(__file__).with_name("notifications.yaml")
 LEVEL_LENGTH = {"DISTRICT": 6, "TOWN": 9, "VILLAGE": 12}
@@ -47,9 +47,16 @@ class Post(Strict):
 
 
 class Rung(Strict):
-    to: Post
+    """Who is told when the clock before it lapses (one post, or several at once)."""
+
+    to: tuple[Post, ...]
     channels: tuple[Channel, ...]
     ack_within_minutes: int = Field(gt=0)
+
+    @field_validator("to", mode="before")
+    @classmethod
+    def _one_or_several(cls, value: object) -> object:
+        return [value] if isinstance(value, dict) else value
 
 
 class Ladder(Strict):
@@ -61,13 +68,17 @@ class Kind(Strict):
     urgent: bool = False
     channels: tuple[Channel, ...] = (Channel.INAPP,)
     ladder: str | None = None
+    # The ladder of a pressing one (a report marked urgent): shorter clocks.
+    pressing_ladder: str | None = None
 
 
 class Reminder(Strict):
-    """A notification of `kind`, `minutes_before` the deadline (0: at it)."""
+    """A notification of `kind`, `minutes_before` the deadline (0: at it); `ladder` in place of
+    the kind's own, when this deadline has its own way up."""
 
     minutes_before: int = Field(ge=0)
     kind: str
+    ladder: str | None = None
 
 
 class Deadline(Strict):
@@ -81,6 +92,7 @@ class Rules(Strict):
     ladders: dict[str, Ladder]
     held_posts: dict[str, Post]
     post_emails: dict[str, str] = {}
+    post_mobiles: dict[str, str] = {}
     deadlines: dict[str, Deadline] = {}
     department_posts: dict[str, Post] = {}
 
@@ -93,15 +105,32 @@ class Rules(Strict):
     @model_validator(mode="after")
     def _ladders_exist(self) -> Rules:
         for name, kind in self.kinds.items():
-            if kind.ladder is not None and kind.ladder not in self.ladders:
-                raise ValueError(f"kind {name}: no ladder {kind.ladder}")
+            for ladder in (kind.ladder, kind.pressing_ladder):
+                if ladder is not None and ladder not in self.ladders:
+                    raise ValueError(f"kind {name}: no ladder {ladder}")
         for name, deadline in self.deadlines.items():
             for reminder in deadline.reminders:
                 if reminder.kind not in self.kinds:
                     raise ValueError(f"deadline {name}: no kind {reminder.kind}")
+                if reminder.ladder is not None and reminder.ladder not in self.ladders:
+                    raise ValueError(f"deadline {name}: no ladder {reminder.ladder}")
         if "ESCALATED" not in self.kinds:
             raise ValueError("kind ESCALATED is needed by the ladders")
         return self
+
+    def ladder_of(
+        self, kind: str, *, pressing: bool = False, deadline: str | None = None
+    ) -> str | None:
+        """The ladder a notification of `kind` climbs: the deadline's own, the pressing one, or
+        the kind's."""
+        spec = self.kind(kind)
+        if deadline is not None:
+            step = next((r for r in self.deadline(deadline).reminders if r.kind == kind), None)
+            if step is not None and step.ladder is not None:
+                return step.ladder
+        if pressing and spec.pressing_ladder:
+            return spec.pressing_ladder
+        return spec.ladder
 
     def deadline(self, name: str) -> Deadline:
         """The deadline, or `KeyError` naming it (the consumer parks the event)."""

@@ -3,11 +3,20 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import Duplicate
-from shouhu.platform.schemas import CURSOR_MAX_LENGTH, DIVISION_CODE, DIVISION_CODE_SAID, Said
+from shouhu.platform.openapi import download
+from shouhu.platform.schemas import (
+    CURSOR_MAX_LENGTH,
+    DIVISION_CODE,
+    DIVISION_CODE_SAID,
+    PDF,
+    ExportOut,
+    Said,
+)
 from shouhu.registry.children import service as children
 from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.intakes import service
@@ -85,6 +94,36 @@ def intakes(
 @router.get("/intakes/{intake_id}", response_model=IntakeOut, response_model_by_alias=True)
 def intake(intake_id: str, session: SessionDep, principal: PrincipalDep) -> IntakeOut:
     return service.get_intake(session, principal, intake_id)
+
+
+def _receipt(
+    request: Request, intake_id: str, session: SessionDep, principal: PrincipalDep, keys: KeysDep
+) -> tuple[str, bytes]:
+    settings: RegistrySettings = request.app.state.settings
+    return service.receipt(session, principal, intake_id, keys, settings.intake_window_phone)
+
+
+@router.get(
+    "/intakes/{intake_id}/receipt.pdf",
+    response_class=Response,
+    responses=download(PDF, "The printable receipt (受理回执), A4, in Chinese"),
+)
+def receipt_pdf(
+    intake_id: str, request: Request, session: SessionDep, principal: PrincipalDep, keys: KeysDep
+) -> Response:
+    """The receipt to print for the family."""
+    name, content = _receipt(request, intake_id, session, principal, keys)
+    disposition = f'inline; filename="{name}"'
+    return Response(content, media_type=PDF, headers={"Content-Disposition": disposition})
+
+
+@router.get("/intakes/{intake_id}/receipt", response_model=ExportOut, response_model_by_alias=True)
+def receipt(
+    intake_id: str, request: Request, session: SessionDep, principal: PrincipalDep, keys: KeysDep
+) -> ExportOut:
+    """The receipt wrapped in JSON (base64), as the gateway passes it on."""
+    name, content = _receipt(request, intake_id, session, principal, keys)
+    return ExportOut.of(name, PDF, content)
 
 
 @router.post(

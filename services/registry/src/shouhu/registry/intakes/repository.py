@@ -6,15 +6,17 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, not_, or_, update
+from sqlalchemy import ColumnElement, and_, distinct, func, not_, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from shouhu.platform.percentiles import percentile_cont
 from shouhu.registry.models import DepartmentTask, Intake, IntakeStep, ReceiptSequence
 
 # Statuses whose clock runs: the only ones that can be overdue.
 RUNNING = ("PENDING", "ACCEPTED")
+FINISHED = ("DONE", "DECLINED")
 
 
 def add(session: Session, row: object) -> None:
@@ -168,3 +170,48 @@ def intakes(
     return session.exec(
         select(Intake).where(*conditions).order_by(submitted.desc(), row_id.desc()).limit(limit)
     ).all()
+
+
+def figures(
+    session: Session, by: str, start: datetime, end: datetime, now: datetime, town: str | None
+) -> list[tuple[str, int, int, int, float | None, float | None]]:
+    """Per town or department (`by`): applications, open tasks, overdue tasks, and the median
+    and 90th percentile of days to a finish, of the tasks made in [start, end)."""
+    task = DepartmentTask
+    key = col(task.town_code) if by == "town" else col(task.department)
+    finished = col(task.status).in_(FINISHED)
+    running = and_(not_(finished), not_(col(task.withdrawn)))
+    days = (
+        func.extract("epoch", col(task.finished_at) - col(task.created_at)) / 86400.0
+        if session.get_bind().dialect.name == "postgresql"
+        else (func.julianday(col(task.finished_at)) - func.julianday(col(task.created_at)))
+    )
+    conditions = [col(task.created_at) >= start, col(task.created_at) < end]
+    if town is not None:
+        conditions.append(col(task.town_code) == town)
+    counts = select(
+        key,
+        func.count(distinct(col(task.intake_id))),
+        func.count().filter(running),
+        func.count().filter(overdue_condition(now)),
+    ).where(*conditions)
+    rows = {r[0]: r[1:] for r in session.exec(counts.group_by(key)).all()}
+    spans = _percentiles(session, key, days, [*conditions, finished])
+    return [(k, *rows[k], *spans.get(k, (None, None))) for k in sorted(rows)]
+
+
+def _percentiles(
+    session: Session, key: Any, days: Any, conditions: list[Any]
+) -> dict[str, tuple[float | None, float | None]]:
+    if session.get_bind().dialect.name == "postgresql":
+        query = select(
+            key,
+            func.percentile_cont(0.5).within_group(days),
+            func.percentile_cont(0.9).within_group(days),
+        ).where(*conditions)
+        return {k: (m, p) for k, m, p in session.exec(query.group_by(key)).all()}
+    # SQLite has no percentile_cont: the same interpolation over the durations, in Python.
+    found: dict[str, list[float]] = {}
+    for k, d in session.exec(select(key, days).where(*conditions)).all():
+        found.setdefault(k, []).append(float(d))
+    return {k: (percentile_cont(v, 0.5), percentile_cont(v, 0.9)) for k, v in found.items()}

@@ -13,6 +13,7 @@ from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
+from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.labels import DEPARTMENT_NAMES
@@ -47,6 +48,7 @@ from shouhu.registry.intakes.events import (
     IntakeWithdrawn,
     SubmittedTask,
 )
+from shouhu.registry.intakes.receipt import Receipt, ReceiptLine, render_receipt
 from shouhu.registry.intakes.schemas import (
     ApplicantRelation,
     DepartmentTaskEdge,
@@ -803,6 +805,39 @@ def get_intake(session: Session, principal: Principal, intake_id: str) -> Intake
     if intake is None or not principal.sees(intake.division_code):
         raise NotFound("申请不存在")
     return to_outs(session, [intake])[0]
+
+
+def receipt(
+    session: Session, principal: Principal, intake_id: str, keys: KeyRing, window_phone: str
+) -> tuple[str, bytes]:
+    """The printable receipt (受理回执) of an application: its file name and the PDF."""
+    found = get_intake(session, principal, intake_id)
+    child = children_repository.get(session, found.child_id)
+    assert child is not None, found.child_id  # an application's file is never deleted
+    printed = Receipt(
+        district_name=division_name(found.division_code[:6]),
+        receipt_number=found.receipt_number,
+        submitted_at=found.submitted_at,
+        child_name=child.name,
+        child_id_number=children.number_of(child, keys),  # masked on the paper
+        applicant_name=found.applicant_name,
+        applicant_relation=found.applicant_relation.value,
+        applicant_phone=found.applicant_phone,  # masked on the paper
+        window_division=division_name(found.clerk_division_code),
+        clerk_name=found.clerk,
+        window_phone=window_phone,
+        lines=[
+            ReceiptLine(
+                need=t.need.value,
+                department=t.department.value,
+                due_on=t.due_at or t.created_at,
+                materials_received=[m for m in found.materials if m not in t.missing_materials],
+                materials_missing=t.missing_materials,
+            )
+            for t in found.tasks
+        ],
+    )
+    return f"receipt-{found.receipt_number}.pdf", render_receipt(printed)
 
 
 def list_intakes(

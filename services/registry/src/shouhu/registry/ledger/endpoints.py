@@ -8,13 +8,12 @@ from fastapi.responses import Response
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.openapi import download
+from shouhu.platform.schemas import XLSX
 from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.ledger import service, template
 from shouhu.registry.ledger.schemas import ImportMode, ImportReport
 
 router = APIRouter(tags=["ledger"])
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.post("/imports", response_model=ImportReport, response_model_by_alias=True)
@@ -33,11 +32,11 @@ def import_ledger(
 @router.get(
     "/imports/template.xlsx",
     response_class=Response,
-    responses=download(XLSX_TYPE, "The blank template, a workbook"),
+    responses=download(XLSX, "The blank template, a workbook"),
 )
 def xlsx_template() -> Response:
     """The blank template; no personal data, so no token needed (a browser link downloads it)."""
-    return _download(template.XLSX_NAME, XLSX_TYPE)
+    return _download(template.XLSX_NAME, XLSX)
 
 
 @router.get(

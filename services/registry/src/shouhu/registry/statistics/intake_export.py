@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -41,21 +40,6 @@ FIGURES = ("受理件数", "在办任务", "逾期任务", "办结中位天数",
 WIDTHS = (24, 12, 12, 12, 14, 16)
 DAYS_FORMAT = "0.0"
 SHADE = PatternFill("solid", fgColor="F2F2F2")
-
-
-def percentile_days(durations: Sequence[float], q: float) -> float | None:
-    """The q-quantile (0 ≤ q ≤ 1) by linear interpolation, as PostgreSQL's percentile_cont."""
-    if not 0 <= q <= 1:
-        raise ValueError(f"q must lie between 0 and 1, not {q}")
-    ordered = sorted(durations)
-    if not ordered:
-        return None
-    # The same definition as the database's, so that a figure does not depend on where it was
-    # worked out (SQLite has no percentile_cont; PostgreSQL does).
-    position = q * (len(ordered) - 1)
-    below, above = math.floor(position), math.ceil(position)
-    fraction = position - below
-    return ordered[below] + (ordered[above] - ordered[below]) * fraction
 
 
 def _chinese_date(day: date) -> str:

@@ -1,6 +1,6 @@
 """API shapes of statistics."""
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import Field
 
@@ -48,3 +48,25 @@ class DivisionStatistics(Camel):
     counts: DivisionCounts
     children: list[DivisionCounts]
     trend: list[MonthPoint]
+
+
+class IntakeFigures(Camel):
+    """One town's or department's single-window figures over a period."""
+
+    code: str = Field(description="A town's division code, or a department")
+    name: str
+    applications: int = Field(description="Applications with a task here, submitted in the period")
+    open_tasks: int = Field(description="Tasks of the period not yet done, declined or withdrawn")
+    overdue_tasks: int = Field(description="Open tasks past their deadline now")
+    median_days: float | None = Field(description="Days from submission to done or declined")
+    p90_days: float | None
+
+
+class IntakeStatistics(Camel):
+    """The single window's figures (督查考核) by town and by department, over a period."""
+
+    from_date: date
+    to_date: date
+    as_of: datetime
+    by_town: list[IntakeFigures]
+    by_department: list[IntakeFigures]

@@ -1,0 +1,1 @@
+"""Notices of other services' processes: the single window, the protection cases."""
