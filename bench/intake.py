@@ -5,8 +5,8 @@ busy department, and the district's statistics, on real Kafka and PostgreSQL.
                                   [--board-tasks 100000] [--children 50000] [--runs 200]
                                   [--workers 2]
 
-PostgreSQL and Kafka as local processes; registry, benefits and notifications each their own
-uvicorn process in production mode (`--workers` processes each, the chart's default), their
+PostgreSQL and Kafka as local processes; registry (then benefits and notifications) each their
+own uvicorn process in production mode (`--workers` processes each, the chart's default), their
 events through their outboxes and Kafka; tokens signed with the embedded provider's keys (nobody
 signs in: no Keycloak). Before they start, the registry is loaded with direct SQL (COPY):
 `--children` synthetic children (bench/generate.py) and, over the year before the run, `--tasks`
@@ -20,11 +20,13 @@ materials, 1 % of the applications withdrawn.
    affairs, education and the judicial department, while each department's user polls its board
    (GET /department-tasks?first=50) every `--poll-ms`. Per task, from the start of its
    submission to the first poll answer showing it, p95 (budget 1 s). The tasks are written in
-   the application's own transaction, so this is the API's latency under the burst plus the
-   board's visibility, not an event path. Beside it (information, no budget): the POSTs' own
-   latency; how long benefits took to answer civil affairs' tasks by itself (registry outbox →
-   Kafka → benefits → Kafka → registry); each process's CPU per application until then, and at
-   rest with the boards polled (the polls are the registry's work too).
+   the application's own transaction, so this is the registry's latency under the burst plus the
+   board's visibility: measured with the registry, its PostgreSQL and Kafka (its relay
+   publishing) alone on the machine, as they would have their own cores in a deployment. Then,
+   for information, the same burst again with benefits and notifications consuming beside them
+   on the same two cores: the POSTs, the boards, how long benefits took to answer civil affairs'
+   tasks by itself (registry outbox → Kafka → benefits → Kafka → registry), and each process's
+   CPU per application.
 2. Board: civil affairs' board (`--board-tasks` tasks) as its user, the stack quiet again, first
    page of 50 newest first: unfiltered, PENDING only, overdue only; p95 of `--runs` each
    (budget 50 ms each).
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import random
@@ -184,6 +187,7 @@ def application(
     steps: list[tuple[Any, ...]] = [(intake_id, None, None, submitted, CLERK, "SUBMITTED")]
     finished: list[tuple[datetime, str]] = []
     count = 0
+    seen: set[str] = set()  # departments with a task of this application already
     for need in needs:
         for route in routes.routes(need):
             count += 1
@@ -220,12 +224,15 @@ def application(
                     "[]",
                     outcome,
                     stopped,
+                    count == 1,
+                    department not in seen,
                     1 if finished_at is None else 2,
                     submitted,
                     finished_at or submitted,
                     finished_at,
                 )
             )
+            seen.add(department)
             steps.append((intake_id, task_id, department, submitted, CLERK, "ROUTED"))
             if finished_at is not None:
                 action = "COMPLETED" if status == "DONE" else "DECLINED"
@@ -273,7 +280,7 @@ INTAKE_COLUMNS = (
 TASK_COLUMNS = (
     "id, intake_id, child_id, division_code, town_code, department, need, status, working_days, "
     "due_on, due_at, paused_on, missing_materials, received_materials, outcome, withdrawn, "
-    "version, created_at, updated_at, finished_at"
+    "first_of_intake, first_of_department, version, created_at, updated_at, finished_at"
 )
 STEP_COLUMNS = "intake_id, task_id, department, at, actor, action"
 
@@ -395,62 +402,101 @@ async def until(condition: Any, timeout: float, what: str) -> None:
         await asyncio.sleep(0.05)
 
 
+async def burst(
+    session: aiohttp.ClientSession,
+    registry: str,
+    clerk: dict[str, str],
+    boards: dict[TaskDepartment, Sightings],
+    bodies: list[dict[str, Any]],
+) -> tuple[dict[str, tuple[float, str]], list[float], list[float]]:
+    """The applications at once: each task's submission start and department, the POSTs'
+    latencies, and each task's time from submission to its board (once all are seen)."""
+    answers = await asyncio.gather(*(submit(session, registry, clerk, b) for b in bodies))
+    submitted = {t["id"]: (s, t["department"]) for s, _, i in answers for t in i["tasks"]}
+    assert len(submitted) == len(bodies) * len(NEEDS), "an application without its three tasks"
+    await until(
+        lambda: all(t in boards[BOARDS_OF[d]].seen for t, (_, d) in submitted.items()),
+        120,
+        "a task never reached its board",
+    )
+    seen = [boards[BOARDS_OF[d]].seen[t] - s for t, (s, d) in submitted.items()]
+    return submitted, [answered - started for started, answered, _ in answers], seen
+
+
 async def visibility(
-    registry: str, issuer: Issuer, count: int, every: float, pids: dict[str, int | str]
+    registry: str,
+    issuer: Issuer,
+    count: int,
+    every: float,
+    pids: dict[str, int | str],
+    consumers: Any,
 ) -> list[Verdict]:
+    """Figure 1 with the registry and its PostgreSQL and Kafka alone on the machine; then, for
+    information, again with benefits and notifications consuming beside it on the same cores."""
     villages = sorted(v.code for v in generate.villages())
     step = max(1, len(villages) // count)
     clerk = issuer.headers(CLERK)
     boards = {d: Sightings() for d in BOARDS}
     stop = asyncio.Event()
+    numbers = iter(range(1, 10 * count))
+
+    def bodies() -> list[dict[str, Any]]:
+        return [
+            intake_body(villages[(n * step) % len(villages)], next(numbers)) for n in range(count)
+        ]
+
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
         watchers = [
             asyncio.create_task(watch(session, registry, issuer.headers(u), boards[d], stop, every))
             for d, u in BOARDS.items()
         ]
-        # Warm-up: the code paths, and the whole event path once (benefits answers civil
-        # affairs' task through Kafka: its consumers have joined).
-        started = time.perf_counter()
-        _, _, first = await submit(session, registry, clerk, intake_body(villages[-1], 0))
-        civil = next(t["id"] for t in first["tasks"] if t["department"] == BUSY.value)
-        await until(lambda: civil in boards[BUSY].finished, 300, "benefits never answered")
-        print(
-            f"  warm-up application answered by benefits after "
-            f"{time.perf_counter() - started:.1f} s",
-            flush=True,
-        )
-        # What the stack burns at rest, its boards polled: beside the CPU of the burst.
-        before = {name: cpu_seconds(pid) for name, pid in pids.items()}
-        await asyncio.sleep(REST_SECONDS)
-        at_rest = cpu_per_request(pids, before, REST_SECONDS)
-        bodies = [intake_body(villages[(n * step) % len(villages)], n + 1) for n in range(count)]
-        before = {name: cpu_seconds(pid) for name, pid in pids.items()}
-        burst = time.perf_counter()
-        answers = await asyncio.gather(*(submit(session, registry, clerk, b) for b in bodies))
-        submitted = {t["id"]: (s, t["department"]) for s, _, i in answers for t in i["tasks"]}
-        assert len(submitted) == count * len(NEEDS), "an application without its three tasks"
-        await until(
-            lambda: all(t in boards[BOARDS_OF[d]].seen for t, (_, d) in submitted.items()),
-            120,
-            "a task never reached its board",
-        )
-        civil_tasks = [t for t, (_, d) in submitted.items() if d == BUSY.value]
         try:
+            # Warm-up: the code paths once.
+            _, _, first = await submit(session, registry, clerk, intake_body(villages[-1], 0))
+            await until(lambda: first["tasks"][0]["id"] in boards[BUSY].seen, 60, "warm-up")
+            before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+            await asyncio.sleep(REST_SECONDS)
+            at_rest = cpu_per_request(pids, before, REST_SECONDS)
+            before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+            _, posts, seen = await burst(session, registry, clerk, boards, bodies())
+            spent = cpu_per_request(pids, before, count)
+            describe(
+                f"POST /intakes, {count} at once, the registry alone", [s * 1000 for s in posts]
+            )
+            describe("submission → task on its department's board", [s * 1000 for s in seen])
+            print(f"  CPU, ms per application: {spent}; at rest, ms per second: {at_rest}")
+
+            # The same with benefits and notifications consuming on the same two cores.
+            others = await asyncio.to_thread(consumers)
+            pids = {**pids, **others}
+            started = time.perf_counter()
+            _, _, first = await submit(session, registry, clerk, intake_body(villages[-2], 0))
+            civil = next(t["id"] for t in first["tasks"] if t["department"] == BUSY.value)
+            await until(lambda: civil in boards[BUSY].finished, 300, "benefits never answered")
+            print(
+                f"  the whole stack: warm-up application answered by benefits after "
+                f"{time.perf_counter() - started:.1f} s",
+                flush=True,
+            )
+            before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+            burst_started = time.perf_counter()
+            submitted, stack_posts, stack_seen = await burst(
+                session, registry, clerk, boards, bodies()
+            )
+            civil_tasks = [t for t, (_, d) in submitted.items() if d == BUSY.value]
             await until(
                 lambda: all(t in boards[BUSY].finished for t in civil_tasks),
                 300,
                 "benefits did not answer every civil affairs task",
             )
+            stack_spent = cpu_per_request(pids, before, count)
+            lasted = time.perf_counter() - burst_started
         finally:
             stop.set()
             await asyncio.gather(*watchers)
-        spent = cpu_per_request(pids, before, count)
-        lasted = time.perf_counter() - burst
-    seen = [boards[BOARDS_OF[d]].seen[t] - s for t, (s, d) in submitted.items()]
-    posts = [answered - started for started, answered, _ in answers]
     answered = [boards[BUSY].finished[t] - submitted[t][0] for t in civil_tasks]
-    describe(f"POST /intakes, {count} at once", [s * 1000 for s in posts])
-    describe("submission → task on its department's board", [s * 1000 for s in seen])
+    describe("  whole stack: POST /intakes", [s * 1000 for s in stack_posts])
+    describe("  whole stack: submission → task on its board", [s * 1000 for s in stack_seen])
     print(
         f"  benefits answered civil affairs' {len(answered)} tasks: median "
         f"{statistics.median(answered):.1f} s, last {max(answered):.1f} s from submission; "
@@ -458,8 +504,8 @@ async def visibility(
         flush=True,
     )
     print(
-        f"  CPU, ms per application over the {lasted:.1f} s to benefits' last answer: {spent}; "
-        f"at rest, ms per second: {at_rest}",
+        f"  CPU, ms per application over the {lasted:.1f} s to benefits' last answer: "
+        f"{stack_spent}",
         flush=True,
     )
     return [
@@ -525,7 +571,7 @@ def intake_statistics(http: httpx.Client, issuer: Issuer, tasks: int) -> list[Ve
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--applications", type=int, default=50)
-    parser.add_argument("--poll-ms", type=float, default=20, help="between polls of a board")
+    parser.add_argument("--poll-ms", type=float, default=50, help="between polls of a board")
     parser.add_argument("--tasks", type=int, default=200_000)
     parser.add_argument("--board-tasks", type=int, default=100_000)
     parser.add_argument("--children", type=int, default=50_000)
@@ -566,21 +612,29 @@ def main() -> int:
                 return {**common, "SHOUHU_DATABASE_URL": urls[name]}
 
             with (
+                contextlib.ExitStack() as later,
                 service("registry", env("registry"), workers=args.workers) as registry,
-                service("benefits", env("benefits"), workers=args.workers) as benefits,
-                service("notifications", env("notifications"), workers=args.workers) as notices,
                 httpx.Client(base_url=registry.url, timeout=30) as http,
             ):
                 pids: dict[str, int | str] = {
                     "registry": registry.popen.pid,
-                    "benefits": benefits.popen.pid,
-                    "notifications": notices.popen.pid,
                     "PostgreSQL": "postgres",
                     "Kafka": "java",
                 }
+
+                def consumers() -> dict[str, int | str]:
+                    """Benefits and notifications started beside the registry."""
+                    return {
+                        name: later.enter_context(
+                            service(name, env(name), workers=args.workers)
+                        ).popen.pid
+                        for name in ("benefits", "notifications")
+                    }
+
                 every = args.poll_ms / 1000
-                applications = visibility(registry.url, issuer, args.applications, every, pids)
-                verdicts += asyncio.run(applications)
+                verdicts += asyncio.run(
+                    visibility(registry.url, issuer, args.applications, every, pids, consumers)
+                )
                 verdicts += board(http, issuer, args.runs, departments[BUSY.value])
                 verdicts += intake_statistics(http, issuer, args.tasks)
     finally:

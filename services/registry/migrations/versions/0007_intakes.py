@@ -58,12 +58,15 @@ def upgrade() -> None:
         sa.Column("note", sa.Text, nullable=True),
         sa.Column("outcome", sa.Text, nullable=True),
         sa.Column("withdrawn", sa.Boolean, nullable=False),
+        sa.Column("first_of_intake", sa.Boolean, nullable=False),
+        sa.Column("first_of_department", sa.Boolean, nullable=False),
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("created_at", TZ, nullable=False),
         sa.Column("updated_at", TZ, nullable=False),
         sa.Column("finished_at", TZ, nullable=True),
     )
     op.create_index("ix_department_task_intake_id", "department_task", ["intake_id"])
+    op.create_index("ix_department_task_created_at", "department_task", ["created_at"])
     # The board, newest first: a department's tasks, and a town's of them (keyset pages).
     op.create_index(
         "ix_department_task_board", "department_task", ["department", "created_at", "id"]

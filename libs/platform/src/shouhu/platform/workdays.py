@@ -8,7 +8,7 @@ raises `CalendarNotCovered` unless the caller asks for weekdays beyond it, knowi
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import chinese_calendar
 
@@ -53,6 +53,12 @@ def is_workday(day: date, *, weekdays_beyond: bool = False) -> bool:
         if not weekdays_beyond:
             raise CalendarNotCovered(day)
         return day.weekday() < 5
+    return _calendar_workday(day)
+
+
+@lru_cache(maxsize=4096)
+def _calendar_workday(day: date) -> bool:
+    # The package looks through every holiday it knows on each call: asked once per day here.
     return bool(chinese_calendar.is_workday(day))
 
 

@@ -289,8 +289,23 @@ def register_child(
     session: Session, principal: Principal, data: RegisterChild, keys: KeyRing
 ) -> ChildOut | HeldForReview | DuplicateFound:
     """Open a file in a village of the principal's division, or hold a possible duplicate."""
+    opened = register(session, principal, data, keys)
+    if not isinstance(opened, Child):
+        return opened
+    return to_out(session, opened, principal, keys, parts=frozenset({"identity"}))
+
+
+def register(
+    session: Session,
+    principal: Principal,
+    data: RegisterChild,
+    keys: KeyRing,
+    checked: CheckedIdentity | None = None,
+) -> Child | HeldForReview | DuplicateFound:
+    """The file opened (`checked` already, when the caller checked it with its own fields), or
+    the possible duplicate held, or the duplicate found."""
     policy.require(principal, policy.WRITE_ROLES, "无权登记儿童")
-    checked = check_registration(session, principal, data)
+    checked = checked or check_registration(session, principal, data)
     if checked.number is not None:
         check_duplicate_rate(session, principal)
         found = duplicate_of(session, principal, checked.number, keys, own=None)
@@ -312,8 +327,7 @@ def register_child(
             )
             repository.add_review(session, review)
             return HeldForReview(review, same)
-    child = open_file(session, principal.username, data, checked, keys)
-    return to_out(session, child, principal, keys, parts=frozenset({"identity"}))
+    return open_file(session, principal.username, data, checked, keys)
 
 
 def open_file(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, distinct, func, not_, or_, update
+from sqlalchemy import ColumnElement, and_, func, not_, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -189,9 +189,11 @@ def figures(
     conditions = [col(task.created_at) >= start, col(task.created_at) < end]
     if town is not None:
         conditions.append(col(task.town_code) == town)
+    # Each application counted once where it has a task: its first task there (set at submission).
+    first = col(task.first_of_intake) if by == "town" else col(task.first_of_department)
     counts = select(
         key,
-        func.count(distinct(col(task.intake_id))),
+        func.count().filter(first),
         func.count().filter(running),
         func.count().filter(overdue_condition(now)),
     ).where(*conditions)

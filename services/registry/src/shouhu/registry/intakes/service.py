@@ -29,7 +29,7 @@ from shouhu.registry import history, policy
 from shouhu.registry.children import repository as children_repository
 from shouhu.registry.children import service as children
 from shouhu.registry.children.identity import KeyRing
-from shouhu.registry.children.schemas import ChildOut, ChildStatus
+from shouhu.registry.children.schemas import ChildStatus
 from shouhu.registry.intakes import repository, routing
 from shouhu.registry.intakes.events import (
     INTAKE_COMPLETED,
@@ -182,31 +182,34 @@ def to_outs(session: Session, rows: Sequence[Intake]) -> list[IntakeOut]:
         for step in repository.steps_of(session, ids):
             steps[step.intake_id].append(step)
     now = utcnow()
-    return [
-        IntakeOut(
-            id=row.id,
-            receipt_number=row.receipt_number,
-            status=IntakeStatus(row.status),
-            child_id=row.child_id,
-            division_code=row.division_code,
-            clerk=row.clerk,
-            clerk_division_code=row.clerk_division_code,
-            applicant_name=row.applicant_name,
-            applicant_relation=ApplicantRelation(row.applicant_relation),
-            applicant_phone=row.applicant_phone,
-            needs=[IntakeNeed(n) for n in row.needs],
-            materials=list(row.materials),
-            note=row.note,
-            routing_version=row.routing_version,
-            submitted_at=row.submitted_at,
-            closed_at=row.closed_at,
-            withdraw_reason=row.withdraw_reason,
-            version=row.version,
-            tasks=[to_task_out(t, row, now) for t in _order(row, tasks[row.id])],
-            timeline=[_step_out(s) for s in steps[row.id]],
-        )
-        for row in rows
-    ]
+    return [to_out(row, tasks[row.id], steps[row.id], now) for row in rows]
+
+
+def to_out(
+    row: Intake, tasks: Sequence[DepartmentTask], steps: Sequence[IntakeStep], now: datetime
+) -> IntakeOut:
+    return IntakeOut(
+        id=row.id,
+        receipt_number=row.receipt_number,
+        status=IntakeStatus(row.status),
+        child_id=row.child_id,
+        division_code=row.division_code,
+        clerk=row.clerk,
+        clerk_division_code=row.clerk_division_code,
+        applicant_name=row.applicant_name,
+        applicant_relation=ApplicantRelation(row.applicant_relation),
+        applicant_phone=row.applicant_phone,
+        needs=[IntakeNeed(n) for n in row.needs],
+        materials=list(row.materials),
+        note=row.note,
+        routing_version=row.routing_version,
+        submitted_at=row.submitted_at,
+        closed_at=row.closed_at,
+        withdraw_reason=row.withdraw_reason,
+        version=row.version,
+        tasks=[to_task_out(t, row, now) for t in _order(row, tasks)],
+        timeline=[_step_out(s) for s in steps],
+    )
 
 
 # ---- timeline and events ----------------------------------------------------------------------
@@ -220,21 +223,19 @@ def _step(
     actor: str,
     note: str | None,
     at: datetime,
-) -> None:
+) -> IntakeStep:
     """One step on the application's timeline and on the child's history."""
     department = task.department if task is not None else None
-    repository.add(
-        session,
-        IntakeStep(
-            intake_id=intake.id,
-            task_id=task.id if task is not None else None,
-            department=department,
-            at=at,
-            actor=actor,
-            action=action.value,
-            note=note,
-        ),
+    step = IntakeStep(
+        intake_id=intake.id,
+        task_id=task.id if task is not None else None,
+        department=department,
+        at=at,
+        actor=actor,
+        action=action.value,
+        note=note,
     )
+    repository.add(session, step)
     history.record_intake_step(
         session,
         child_id=intake.child_id,
@@ -246,6 +247,7 @@ def _step(
         department=department,
         note=note,
     )
+    return step
 
 
 def _task_event(
@@ -290,8 +292,8 @@ def _cleaned(items: Iterable[str]) -> list[str]:
 
 def _applied_child(
     session: Session, principal: Principal, data: SubmitIntake, fields: dict[str, str]
-) -> Child | None:
-    """The existing file applied for, checked; None for a new child (checked, not written)."""
+) -> Child | children.CheckedIdentity | None:
+    """The existing file applied for, or the new child's identity, checked (not written)."""
     if (data.child_id is None) == (data.child is None):
         fields["childId"] = "请选择已有儿童档案或登记新儿童（二者选一）"
         return None
@@ -306,7 +308,7 @@ def _applied_child(
     assert data.child is not None
     try:
         # A village outside the clerk's division is FORBIDDEN, as `registerChild` says it.
-        children.check_registration(session, principal, data.child)
+        return children.check_registration(session, principal, data.child)
     except ValidationFailed as exc:
         fields.update({f"child.{name}": message for name, message in exc.fields.items()})
     return None
@@ -326,16 +328,17 @@ def submit(
         fields["needs"] = "申请事项不能重复"
     materials = _cleaned(data.materials)
     note = (data.note or "").strip() or None
-    child = _applied_child(session, principal, data, fields)
+    applied = _applied_child(session, principal, data, fields)
     if fields:
         raise ValidationFailed(fields=fields)
-    if child is None:
-        assert data.child is not None
-        outcome = children.register_child(session, principal, data.child, keys)
-        if not isinstance(outcome, ChildOut):
-            return outcome  # nothing of the application is written
-        child = children_repository.get(session, outcome.id)
-        assert child is not None
+    if isinstance(applied, Child):
+        child = applied
+    else:
+        assert data.child is not None and applied is not None
+        opened = children.register(session, principal, data.child, keys, applied)
+        if not isinstance(opened, Child):
+            return opened  # nothing of the application is written
+        child = opened
     return _open(session, principal, child, data, applicant, materials, note, prefix)
 
 
@@ -352,10 +355,9 @@ def _open(
     routes = routing.current()
     checklist = routing.load_checklist()
     now, day = utcnow(), today()
-    number = repository.next_receipt(session, prefix, day.year)
     intake = Intake(
         id=str(uuid.uuid4()),
-        receipt_number=f"{prefix}-{day.year}-{number:06d}",
+        receipt_number="",  # taken last: the year's counter stays locked until the commit
         child_id=child.id,
         division_code=child.residence_division_code,
         town_code=child.town_code,
@@ -372,11 +374,10 @@ def _open(
         submitted_at=now,
         version=1,
     )
-    repository.add(session, intake)
-    session.flush()  # the tasks and steps refer to it
-    tasks = []
+    tasks: list[DepartmentTask] = []
     for need in data.needs:
         for route in routes.routes(need):
+            department = route.department.value
             due = due_on(day, route.working_days)
             tasks.append(
                 DepartmentTask(
@@ -385,8 +386,10 @@ def _open(
                     child_id=child.id,
                     division_code=child.residence_division_code,
                     town_code=child.town_code,
-                    department=route.department.value,
+                    department=department,
                     need=need.value,
+                    first_of_intake=not tasks,
+                    first_of_department=all(t.department != department for t in tasks),
                     status=S.PENDING.value,
                     working_days=route.working_days,
                     due_on=due,
@@ -398,12 +401,15 @@ def _open(
                     updated_at=now,
                 )
             )
+    number = repository.next_receipt(session, prefix, day.year)
+    intake.receipt_number = f"{prefix}-{day.year}-{number:06d}"
+    repository.add(session, intake)
+    session.flush()  # the tasks and steps refer to it
     for task in tasks:
         repository.add(session, task)
     actor = principal.username
-    _step(session, intake, None, A.SUBMITTED, actor, _submitted_note(intake), now)
-    for task in tasks:
-        _step(session, intake, task, A.ROUTED, actor, _routed_note(task), now)
+    steps = [_step(session, intake, None, A.SUBMITTED, actor, _submitted_note(intake), now)]
+    steps += [_step(session, intake, t, A.ROUTED, actor, _routed_note(t), now) for t in tasks]
     children.emit(
         session,
         INTAKE_SUBMITTED,
@@ -432,7 +438,7 @@ def _open(
     for task in tasks:
         missing = "、".join(task.missing_materials) or None
         _task_event(session, TASK_CREATED, intake, task, actor, missing, now)
-    return to_outs(session, [intake])[0]
+    return to_out(intake, tasks, steps, now)  # as written: nothing to read back
 
 
 def _submitted_note(intake: Intake) -> str:

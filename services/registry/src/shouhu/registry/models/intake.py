@@ -48,6 +48,8 @@ class DepartmentTask(SQLModel, table=True):
     __table_args__ = (
         Index("ix_department_task_board", "department", "created_at", "id"),
         Index("ix_department_task_town_board", "department", "town_code", "created_at", "id"),
+        # The district's figures over a period.
+        Index("ix_department_task_created_at", "created_at"),
     )
 
     id: str = Field(primary_key=True, max_length=36)
@@ -70,6 +72,10 @@ class DepartmentTask(SQLModel, table=True):
     outcome: str | None = None
     # The application was withdrawn: nothing more is done on the task.
     withdrawn: bool = False
+    # The first task of its application, and of its application at its department: the
+    # district's figures count applications without a DISTINCT over every task of the year.
+    first_of_intake: bool = False
+    first_of_department: bool = False
     version: int = 1
     created_at: datetime = timestamp()
     updated_at: datetime = timestamp()
