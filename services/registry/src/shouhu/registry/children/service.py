@@ -810,6 +810,8 @@ def visible_history(principal: Principal, rows: Sequence[ChildHistory]) -> list[
     detail = policy.sees_health_details(principal)
     if not detail:  # a restricted measure's entries go with the measure
         rows = [h for h in rows if not _restricted(h.before) and not _restricted(h.after)]
+    if not policy.sees(principal, policy.Part.CASES):  # a case's steps go with its detail
+        rows = [h for h in rows if not h.operation.startswith(history.CASE_OPERATION)]
     return [
         HistoryEntryOut(
             seq=h.seq or 0,
