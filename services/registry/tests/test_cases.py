@@ -20,7 +20,7 @@ from shouhu.registry.models import (
     CaseStep,
     Child,
     ChildHistory,
-    Intervention,
+    GuardianshipIntervention,
     PlanMeasure,
     ProtectionCase,
 )
@@ -79,7 +79,7 @@ def counts(registry) -> dict[str, int]:
         CaseStep,
         CaseResponse,
         CaseAttachment,
-        Intervention,
+        GuardianshipIntervention,
         Child,
         ChildHistory,
         PlanMeasure,

@@ -99,7 +99,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_case_attachment_case_id", "case_attachment", ["case_id"])
     op.create_table(
-        "intervention",
+        "guardianship_intervention",
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("child_id", sa.String(36), sa.ForeignKey("child.id"), nullable=False),
         sa.Column("case_id", sa.String(36), sa.ForeignKey("protection_case.id"), nullable=True),
@@ -123,14 +123,17 @@ def upgrade() -> None:
         sa.Column("created_at", TZ, nullable=False),
         sa.Column("updated_at", TZ, nullable=False),
     )
-    op.create_index("ix_intervention_child_id", "intervention", ["child_id"])
-    op.create_index("ix_intervention_case_id", "intervention", ["case_id"])
+    op.create_index(
+        "ix_guardianship_intervention_child_id", "guardianship_intervention", ["child_id"])
+    op.create_index(
+        "ix_guardianship_intervention_case_id", "guardianship_intervention", ["case_id"])
     # The six-month job reads the open interventions not yet prompted, oldest first.
-    op.create_index("ix_intervention_open", "intervention", ["status", "opened_on"])
+    op.create_index(
+        "ix_guardianship_intervention_open", "guardianship_intervention", ["status", "opened_on"])
 
 
 def downgrade() -> None:
-    op.drop_table("intervention")
+    op.drop_table("guardianship_intervention")
     op.drop_table("case_attachment")
     op.drop_table("case_response")
     op.drop_table("case_step")

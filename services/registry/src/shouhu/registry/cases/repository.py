@@ -15,7 +15,7 @@ from shouhu.registry.models import (
     CaseResponse,
     CaseStep,
     Child,
-    Intervention,
+    GuardianshipIntervention,
     ProtectionCase,
 )
 
@@ -92,53 +92,60 @@ def attachment(session: Session, attachment_id: str) -> CaseAttachment | None:
     return session.get(CaseAttachment, attachment_id)
 
 
-def interventions_of_cases(session: Session, case_ids: Sequence[str]) -> Sequence[Intervention]:
+def interventions_of_cases(
+    session: Session, case_ids: Sequence[str]
+) -> Sequence[GuardianshipIntervention]:
     return session.exec(
-        select(Intervention)
-        .where(col(Intervention.case_id).in_(case_ids))
-        .order_by(col(Intervention.created_at))
+        select(GuardianshipIntervention)
+        .where(col(GuardianshipIntervention.case_id).in_(case_ids))
+        .order_by(col(GuardianshipIntervention.created_at))
     ).all()
 
 
-def interventions_of_child(session: Session, child_id: str) -> Sequence[Intervention]:
+def interventions_of_child(session: Session, child_id: str) -> Sequence[GuardianshipIntervention]:
     return session.exec(
-        select(Intervention)
-        .where(col(Intervention.child_id) == child_id)
-        .order_by(col(Intervention.created_at))
+        select(GuardianshipIntervention)
+        .where(col(GuardianshipIntervention.child_id) == child_id)
+        .order_by(col(GuardianshipIntervention.created_at))
     ).all()
 
 
-def intervention(session: Session, intervention_id: str) -> Intervention | None:
-    return session.get(Intervention, intervention_id)
+def intervention(session: Session, intervention_id: str) -> GuardianshipIntervention | None:
+    return session.get(GuardianshipIntervention, intervention_id)
 
 
-def lock_intervention(session: Session, intervention_id: str) -> Intervention | None:
+def lock_intervention(session: Session, intervention_id: str) -> GuardianshipIntervention | None:
     found = session.exec(
-        select(Intervention).where(Intervention.id == intervention_id).with_for_update()
+        select(GuardianshipIntervention)
+        .where(GuardianshipIntervention.id == intervention_id)
+        .with_for_update()
     ).first()
     if found is not None:
         session.refresh(found)
     return found
 
 
-def open_intervention_of(session: Session, child_id: str) -> Intervention | None:
+def open_intervention_of(session: Session, child_id: str) -> GuardianshipIntervention | None:
     return session.exec(
-        select(Intervention).where(
-            col(Intervention.child_id) == child_id, col(Intervention.status) == "OPEN"
+        select(GuardianshipIntervention).where(
+            col(GuardianshipIntervention.child_id) == child_id,
+            col(GuardianshipIntervention.status) == "OPEN",
         )
     ).first()
 
 
-def petitions_due(session: Session, opened_by: date, limit: int) -> Sequence[Intervention]:
+def petitions_due(
+    session: Session, opened_by: date, limit: int
+) -> Sequence[GuardianshipIntervention]:
     """Open interventions opened on or before `opened_by` whose petition was not yet prompted."""
     return session.exec(
-        select(Intervention)
+        select(GuardianshipIntervention)
         .where(
-            col(Intervention.status) == "OPEN",
-            col(Intervention.opened_on) <= opened_by,
-            col(Intervention.petition_due_at).is_(None),
+            col(GuardianshipIntervention.status) == "OPEN",
+            col(GuardianshipIntervention.opened_on) <= opened_by,
+            col(GuardianshipIntervention.petition_due_at).is_(None),
         )
-        .order_by(col(Intervention.opened_on), col(Intervention.id))
+        .order_by(col(GuardianshipIntervention.opened_on), col(GuardianshipIntervention.id))
         .limit(limit)
     ).all()
 
@@ -146,10 +153,10 @@ def petitions_due(session: Session, opened_by: date, limit: int) -> Sequence[Int
 def mark_petition_due(session: Session, intervention_id: str, at: datetime, reason: str) -> bool:
     """Set when the petition was prompted, once: False when another worker did it first."""
     result = session.exec(
-        update(Intervention)
+        update(GuardianshipIntervention)
         .where(
-            col(Intervention.id) == intervention_id,
-            col(Intervention.petition_due_at).is_(None),
+            col(GuardianshipIntervention.id) == intervention_id,
+            col(GuardianshipIntervention.petition_due_at).is_(None),
         )
         .values(petition_due_at=at, petition_due_reason=reason, updated_at=at)
         .execution_options(synchronize_session=False)

@@ -11,6 +11,7 @@ from pydantic import Field
 from shouhu.platform.schemas import Camel, Day, Input, PageInfo, Said
 from shouhu.registry.children.schemas import RegisterChild
 from shouhu.registry.plans.schemas import AddMeasure
+from shouhu.registry.visits.schemas import RiskLevel
 
 
 class ReportKind(StrEnum):
@@ -45,14 +46,6 @@ class ResponseMeasure(StrEnum):
     TEMPORARY_CARE = "TEMPORARY_CARE"
     MISSING_SEARCH_OPENED = "MISSING_SEARCH_OPENED"
     OTHER = "OTHER"
-
-
-class RiskLevel(StrEnum):
-    """A domain's risk in the assessment (风险等级)."""
-
-    LOW = "LOW"
-    MEDIUM = "MEDIUM"
-    HIGH = "HIGH"
 
 
 class InterventionReason(StrEnum):

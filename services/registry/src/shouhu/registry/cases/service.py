@@ -80,7 +80,6 @@ from shouhu.registry.cases.schemas import (
     ReportView,
     ResponseMeasure,
     ResponseOut,
-    RiskLevel,
     assessment_of,
 )
 from shouhu.registry.children import repository as children_repository
@@ -88,9 +87,16 @@ from shouhu.registry.children import service as children
 from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ChildOut, ChildStatus
 from shouhu.registry.divisions import repository as divisions
-from shouhu.registry.models import CaseAttachment, CaseResponse, CaseStep, Child, Intervention
+from shouhu.registry.models import (
+    CaseAttachment,
+    CaseResponse,
+    CaseStep,
+    Child,
+    GuardianshipIntervention,
+)
 from shouhu.registry.models import ProtectionCase as Case
 from shouhu.registry.plans import service as plans
+from shouhu.registry.visits.schemas import RiskLevel
 
 log = logging.getLogger(__name__)
 S, A = ReportStatus, CaseAction
@@ -176,7 +182,7 @@ def is_overdue(case: Case, now: datetime) -> bool:
 # ---- shapes -----------------------------------------------------------------------------------
 
 
-def _intervention_out(row: Intervention) -> InterventionOut:
+def _intervention_out(row: GuardianshipIntervention) -> InterventionOut:
     return InterventionOut(
         id=row.id,
         child_id=row.child_id,
@@ -829,7 +835,11 @@ def attachment_content(
 
 
 def _intervention_event(
-    intervention: Intervention, child: Child, case: Case | None, actor: str, at: datetime
+    intervention: GuardianshipIntervention,
+    child: Child,
+    case: Case | None,
+    actor: str,
+    at: datetime,
 ) -> dict[str, Any]:
     return {
         "intervention_id": intervention.id,
@@ -847,7 +857,7 @@ def _intervention_event(
 
 def _intervention_step(
     session: Session,
-    intervention: Intervention,
+    intervention: GuardianshipIntervention,
     case: Case | None,
     action: CaseAction,
     actor: str,
@@ -908,7 +918,7 @@ def open_intervention(
         raise ValidationFailed(fields=fields)
     case = _linked_case(session, principal, data.case_id, child)
     now = utcnow()
-    intervention = Intervention(
+    intervention = GuardianshipIntervention(
         id=str(uuid.uuid4()),
         child_id=child.id,
         case_id=case.id if case else None,
@@ -949,7 +959,7 @@ def open_intervention(
 
 def _petition_due(
     session: Session,
-    intervention: Intervention,
+    intervention: GuardianshipIntervention,
     child: Child,
     case: Case | None,
     reason: PetitionReason,
@@ -983,7 +993,7 @@ def _intervention_for(
     intervention_id: str,
     roles: frozenset[Role],
     message: str,
-) -> tuple[Intervention, Child, Case | None]:
+) -> tuple[GuardianshipIntervention, Child, Case | None]:
     """An intervention of a child the principal may act for, locked, with its case."""
     policy.require(principal, roles, message)
     intervention = repository.lock_intervention(session, intervention_id)

@@ -5,7 +5,7 @@ from shouhu.registry.models.case import (
     CaseAttachment,
     CaseResponse,
     CaseStep,
-    Intervention,
+    GuardianshipIntervention,
     ProtectionCase,
 )
 from shouhu.registry.models.child import (
@@ -39,10 +39,10 @@ __all__ = [
     "DuplicateAnswer",
     "DuplicateReview",
     "Guardian",
+    "GuardianshipIntervention",
     "ImportBatch",
     "Intake",
     "IntakeStep",
-    "Intervention",
     "PlanMeasure",
     "ProtectionCase",
     "ReceiptSequence",

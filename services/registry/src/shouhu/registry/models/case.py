@@ -106,12 +106,12 @@ class CaseAttachment(SQLModel, table=True):
     uploaded_at: datetime = timestamp()
 
 
-class Intervention(SQLModel, table=True):
+class GuardianshipIntervention(SQLModel, table=True):
     """A guardianship intervention (监护干预), with its petition to the court if one follows."""
 
-    __tablename__ = "intervention"
+    __tablename__ = "guardianship_intervention"
     # The six-month job reads the open interventions, oldest first.
-    __table_args__ = (Index("ix_intervention_open", "status", "opened_on"),)
+    __table_args__ = (Index("ix_guardianship_intervention_open", "status", "opened_on"),)
 
     id: str = Field(primary_key=True, max_length=36)
     child_id: str = Field(foreign_key="child.id", index=True)
