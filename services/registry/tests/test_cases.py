@@ -693,6 +693,8 @@ def test_interventions_are_acted_on_within_the_division(registry, as_user, regis
     assert by_police.status_code == 403
     listed = registry.get(f"/children/{near['id']}/interventions", headers=as_user(POLICE))
     assert [i["id"] for i in listed.json()] == [opened["id"]]
+    elsewhere = registry.get(f"/children/{far['id']}/interventions", headers=as_user(POLICE))
+    assert elsewhere.status_code == 404  # the station reads its town's only
     assert (
         registry.get(
             f"/children/{near['id']}/interventions", headers=as_user("supervisor.110109001001")

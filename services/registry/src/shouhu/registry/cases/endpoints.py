@@ -6,9 +6,7 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
-from shouhu.platform.errors import Duplicate
 from shouhu.platform.schemas import (
-    CURSOR_MAX_LENGTH,
     DIVISION_CODE,
     DIVISION_CODE_SAID,
     ExportOut,
@@ -35,14 +33,10 @@ from shouhu.registry.cases.schemas import (
 )
 from shouhu.registry.children import service as children
 from shouhu.registry.children.endpoints import KeysDep
+from shouhu.registry.pages import After, First
 from shouhu.registry.settings import RegistrySettings
 
 router = APIRouter(tags=["cases"])
-
-First = Annotated[
-    int, Query(ge=1, le=service.MAX_PAGE), Said(f"每页条数应在1到{service.MAX_PAGE}之间")
-]
-After = Annotated[str | None, Query(max_length=CURSOR_MAX_LENGTH)]
 
 
 def _settings(request: Request) -> RegistrySettings:
@@ -173,12 +167,7 @@ def record_assessment(
     if isinstance(outcome, children.DuplicateFound):
         raise outcome.error()
     if isinstance(outcome, children.HeldForReview):
-        raise Duplicate(
-            "疑似重复登记（姓名、出生日期、居住地相同），已提交镇街儿童社会工作者审核；"
-            "审核后请选择已有档案（childId）重新评估",
-            existing_id=outcome.matched.id,
-            extra={"reviewId": outcome.review.id},
-        )
+        raise outcome.error("；审核后请选择已有档案（childId）重新评估")
     return outcome
 
 

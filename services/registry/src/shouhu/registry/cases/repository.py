@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, update
+from sqlalchemy import ColumnElement, func, update
 from sqlmodel import Session, col, select
 
+from shouhu.platform.db import after_keyset
 from shouhu.registry.intakes.repository import next_receipt
 from shouhu.registry.models import (
     CaseAttachment,
@@ -169,16 +170,6 @@ def children_of(session: Session, child_ids: Sequence[str]) -> dict[str, Child]:
     return {row.id: row for row in rows}
 
 
-def _after(
-    reported: Any, row_id: Any, keyset: tuple[datetime, str] | None
-) -> ColumnElement[bool] | None:
-    """Rows after the cursor in (reported desc, id desc) order."""
-    if keyset is None:
-        return None
-    at, last_id = keyset
-    return or_(reported < at, and_(reported == at, row_id < last_id))
-
-
 def cases(
     session: Session,
     *,
@@ -203,7 +194,7 @@ def cases(
         conditions.append(col(ProtectionCase.division_code).startswith(division_code))
     if child_id is not None:
         conditions.append(col(ProtectionCase.child_id) == child_id)
-    keyset = _after(reported, row_id, after)
+    keyset = after_keyset(reported, row_id, after)
     if keyset is not None:
         conditions.append(keyset)
     return session.exec(

@@ -22,7 +22,7 @@ from shouhu.platform.clock import DISTRICT_TZ, today
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.labels import DEPARTMENT_NAMES, REPORT_KIND_NAMES, RESPONSE_MEASURE_NAMES
-from shouhu.platform.paging import decode_cursor, encode_cursor
+from shouhu.platform.paging import decode_moment_cursor, encode_moment_cursor
 from shouhu.platform.schemas import ExportOut, PageInfo
 from shouhu.registry import history, policy
 from shouhu.registry.access import service as access
@@ -95,12 +95,12 @@ from shouhu.registry.models import (
     GuardianshipIntervention,
 )
 from shouhu.registry.models import ProtectionCase as Case
+from shouhu.registry.pages import check_first
 from shouhu.registry.plans import service as plans
 from shouhu.registry.visits.schemas import RiskLevel
 
 log = logging.getLogger(__name__)
 S, A = ReportStatus, CaseAction
-MAX_PAGE = 100
 SYSTEM = "notifications"
 # A moment a caller gives may run ahead of ours by a clock's drift, not more.
 SKEW = timedelta(minutes=5)
@@ -785,6 +785,7 @@ def add_attachment(
 ) -> AttachmentOut:
     """A photo or document (JPEG, PNG or PDF by its first bytes) filed with the case by its
     reporter or by those who see its detail; at most `max_count`, each at most `max_bytes`."""
+    policy.require(principal, policy.REPORT_ROLES, "无权上传附件")
     case = repository.lock(session, case_id)
     if case is None:
         raise NotFound("案件不存在")
@@ -1145,6 +1146,8 @@ def interventions(
     """A child's interventions, oldest first, for those who see case detail; the read logged."""
     policy.require_part(principal, frozenset({policy.Part.CASES}), "无权查看监护干预")
     child = children.load(session, principal, child_id)
+    if not principal.sees(child.residence_division_code):  # a police station: its town's
+        raise NotFound("儿童档案不存在")
     access.log_reads(session, principal, [child.id], parts={"cases"}, operation=operation)
     return [_intervention_out(row) for row in repository.interventions_of_child(session, child.id)]
 
@@ -1231,16 +1234,6 @@ def _scope(principal: Principal) -> ColumnElement[bool]:
     return own
 
 
-def _keyset(cursor: str | None) -> tuple[datetime, str] | None:
-    if cursor is None:
-        return None
-    at, _, row_id = decode_cursor("case", cursor).partition("|")
-    try:
-        return datetime.fromisoformat(at), row_id
-    except ValueError as exc:
-        raise ValidationFailed(fields={"after": "游标无效"}) from exc
-
-
 def list_reports(
     session: Session,
     principal: Principal,
@@ -1255,8 +1248,7 @@ def list_reports(
 ) -> ReportPage:
     """Cases the caller may see, newest first, each as their view shows it; detail reads logged."""
     policy.require(principal, policy.REPORT_ROLES, "无权查看报告")
-    if not 1 <= first <= MAX_PAGE:
-        raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
+    check_first(first)
     rows = repository.cases(
         session,
         scope=_scope(principal),
@@ -1264,7 +1256,7 @@ def list_reports(
         kind=kind.value if kind else None,
         division_code=division_code,
         child_id=child_id,
-        after=_keyset(after),
+        after=decode_moment_cursor("case", after),
         limit=first + 1,
     )
     page = list(rows[:first])
@@ -1288,5 +1280,4 @@ def list_reports(
 
 
 def _cursor(case: Case) -> str:
-    """Pages run newest first: a case's cursor is its moment and its id."""
-    return encode_cursor("case", f"{case.reported_at.isoformat()}|{case.id}")
+    return encode_moment_cursor("case", case.reported_at, case.id)

@@ -223,6 +223,14 @@ class HeldForReview:
     review: DuplicateReview
     matched: Child
 
+    def error(self, then: str = "") -> Duplicate:
+        """The answer, once the review is committed; `then` says what to do after it."""
+        return Duplicate(
+            "疑似重复登记（姓名、出生日期、居住地相同），已提交镇街儿童社会工作者审核" + then,
+            existing_id=self.matched.id,
+            extra={"reviewId": self.review.id},
+        )
+
 
 @dataclass(frozen=True)
 class DuplicateFound:
