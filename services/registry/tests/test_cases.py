@@ -198,11 +198,15 @@ def test_a_mandated_reporter_may_not_name_a_file(registry, file, register):
     assert counts(registry) == before
 
 
-def test_staff_name_a_child_they_see_and_the_case_is_keyed_by_it(registry, file, register):
+def test_staff_name_a_child_they_see_and_the_case_is_keyed_by_it(
+    registry, file, register, logged_reads
+):
     child = register()
     response = file(by=WORKER, childId=child["id"], childName=None, childAge=None)
     assert response.status_code == 201, response.text
     assert response.json()["view"] == "DETAIL"  # the town's worker sees case detail anyway
+    reads = [(e.child_id, e.actor) for e in logged_reads()]
+    assert (child["id"], WORKER) in reads  # and the read of it is logged
     assert response.json()["childName"] == child["name"]
     kind, key, _ = events(registry)[-1]
     assert (kind, key) == ("registry.case.reported", child["id"])

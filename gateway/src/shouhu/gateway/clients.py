@@ -264,8 +264,8 @@ class Registry(_Bound):
         return await self._post(f"/department-tasks/{id_segment(task_id)}/{action}", json=body)
 
     # -- protection cases (强制报告)
-    async def file_report(self, body: JSON) -> JSON:
-        return await self._post("/reports", json=body)
+    async def file_report(self, body: JSON, operation: str) -> JSON:
+        return await self._post("/reports", json=body, headers=self._reading(operation))
 
     async def report(self, report_id: str, operation: str) -> JSON:
         return await self._get(

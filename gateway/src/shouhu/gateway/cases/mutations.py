@@ -37,7 +37,8 @@ class Mutation:
         body = to_json(input)
         if body.get("urgent") is None:
             body.pop("urgent", None)
-        return Report.from_row(await info.context.registry.file_report(body))
+        row = await info.context.registry.file_report(body, operation_name(info))
+        return Report.from_row(row)
 
     @strawberry.mutation(
         description="File a photo or document with a report (JPEG, PNG or PDF, multipart upload)"

@@ -46,11 +46,15 @@ def _settings(request: Request) -> RegistrySettings:
 
 @router.post("/reports", status_code=201, response_model=ReportOut, response_model_by_alias=True)
 def file_report(
-    data: FileReport, request: Request, session: SessionDep, principal: PrincipalDep
+    data: FileReport,
+    request: Request,
+    session: SessionDep,
+    principal: PrincipalDep,
+    operation: OperationDep,
 ) -> ReportOut:
     """File a mandatory report (强制报告); the answer is the reporter's receipt."""
     prefix = _settings(request).case_number_prefix
-    out = service.file_report(session, principal, data, prefix=prefix)
+    out = service.file_report(session, principal, data, prefix=prefix, operation=operation)
     commit(session)
     return out
 

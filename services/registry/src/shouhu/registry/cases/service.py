@@ -385,7 +385,7 @@ def _reported_child(
 
 
 def file_report(
-    session: Session, principal: Principal, data: FileReport, *, prefix: str
+    session: Session, principal: Principal, data: FileReport, *, prefix: str, operation: str
 ) -> ReportOut:
     """File a mandatory report: the case, its number, its first step and event, in the caller's
     one transaction; the reporter's receipt is returned."""
@@ -462,7 +462,7 @@ def file_report(
             institution=institution,
         ),
     )
-    return to_outs(session, principal, [case], [_view_now(session, principal, case)])[0]
+    return _read_back(session, principal, case, operation)
 
 
 def _reporter_role(principal: Principal) -> str:
