@@ -137,6 +137,41 @@ class Setup:
         self.call(REQUEST_MATERIALS, {"id": task}, user="police.district")
         return task
 
+    def report(self, scope: str) -> str:
+        """A school's report of a place in the scope's village."""
+        filed = self.call(FILE_REPORT, {"input": report_input(scope)}, user=REPORTER)
+        report: str = filed["fileReport"]["id"]
+        return report
+
+    def accepted(self, scope: str) -> str:
+        report = self.report(scope)
+        self.call(ACCEPT_REPORT, {"id": report}, user="police.district")
+        return report
+
+    def searching(self, scope: str) -> str:
+        """An accepted report whose missing-child search is open."""
+        report = self.accepted(scope)
+        self.call(MISSING_SEARCH, {"id": report}, user="police.district")
+        return report
+
+    def notified(self, scope: str) -> str:
+        report = self.accepted(scope)
+        self.call(NOTIFY_TOWN, {"id": report}, user="police.district")
+        return report
+
+    def intervention(self, scope: str) -> dict[str, Any]:
+        """An open guardianship intervention of a new child of the scope's village."""
+        child = self.child(scope)
+        opened: dict[str, Any] = self.call(OPEN_INTERVENTION, {"childId": child["id"]})[
+            "openIntervention"
+        ]
+        return opened
+
+    def petitioned(self, scope: str) -> str:
+        intervention: str = self.intervention(scope)["id"]
+        self.call(PETITION, {"id": intervention, "on": today().isoformat()})
+        return intervention
+
     def notification(self) -> str:
         """A notification of the village supervisor of 110109001001 (a new child there)."""
         self.child("in")
@@ -165,6 +200,34 @@ SUBMIT = """mutation($input: SubmitIntakeInput!) {
 REQUEST_MATERIALS = """mutation($id: ID!) {
   requestMaterials(id: $id, note: "请补充出生医学证明") { id }
 }"""
+
+
+REPORTER = "reporter.school.110109001"
+FILE_REPORT = """mutation($input: ReportInput!) { fileReport(input: $input) { id } }"""
+ACCEPT_REPORT = "mutation($id: ID!) { acceptReport(id: $id) { id } }"
+MISSING_SEARCH = """mutation($id: ID!) {
+  recordResponse(reportId: $id, input: {measure: MISSING_SEARCH_OPENED}) { id }
+}"""
+NOTIFY_TOWN = "mutation($id: ID!) { notifyTown(id: $id) { id } }"
+OPEN_INTERVENTION = """mutation($childId: ID!) {
+  openIntervention(childId: $childId, reason: GUARDIAN_UNABLE) { id childId }
+}"""
+PETITION = """mutation($id: ID!, $on: Date!) {
+  recordPetition(interventionId: $id, filedOn: $on, court: "门头沟区人民法院") { id }
+}"""
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def report_input(scope: str) -> dict[str, Any]:
+    """A report of a described child in the scope's village."""
+    return {
+        "childName": "矩阵儿童",
+        "childAge": 8,
+        "divisionCode": VILLAGE[scope],
+        "kind": "NEGLECT",
+        "description": "无人照料",
+        "institution": "矩阵小学",
+    }
 
 
 def intake_input(scope: str) -> dict[str, Any]:
@@ -498,6 +561,101 @@ OPERATIONS = [
         "withdrawIntake",
         'mutation($id: ID!) { withdrawIntake(id: $id, reason: "家长撤回") { id } }',
         lambda s, scope: {"id": s.intake(scope)["id"]},
+        fresh=True,
+    ),
+]
+
+
+OPERATIONS += [
+    Operation(
+        "report",
+        "query($id: ID!) { report(id: $id) { id } }",
+        lambda s, scope: {"id": s.report(scope)},
+    ),
+    Operation(
+        "reports",
+        "query($code: String!) { reports(filter: {divisionCode: $code}) { edges { cursor } } }",
+        lambda s, scope: (s.report(scope), {"code": TOWN[scope]})[1],
+    ),
+    Operation(
+        "interventions",
+        "query($id: ID!) { interventions(childId: $id) { id } }",
+        lambda s, scope: {"id": s.intervention(scope)["childId"]},
+    ),
+    Operation(
+        "fileReport",
+        "mutation($input: ReportInput!) { fileReport(input: $input) { id } }",
+        lambda s, scope: {"input": report_input(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "addReportAttachment",
+        "mutation($reportId: ID!, $file: Upload!) {"
+        " addReportAttachment(reportId: $reportId, file: $file) { id } }",
+        lambda s, scope: {"reportId": s.report(scope), "file": PNG},
+        fresh=True,
+    ),
+    Operation(
+        "acceptReport",
+        ACCEPT_REPORT,
+        lambda s, scope: {"id": s.report(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "recordResponse",
+        "mutation($id: ID!) {"
+        " recordResponse(reportId: $id, input: {measure: PLACED_WITH_RELATIVES}) { id } }",
+        lambda s, scope: {"id": s.accepted(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "closeMissingAlert",
+        'mutation($id: ID!) { closeMissingAlert(reportId: $id, note: "已找到") { id } }',
+        lambda s, scope: {"id": s.searching(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "notifyTown",
+        NOTIFY_TOWN,
+        lambda s, scope: {"id": s.accepted(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "recordAssessment",
+        "mutation($id: ID!) { recordAssessment(reportId: $id, input: {safety: LOW,"
+        ' guardianship: MEDIUM, health: LOW, summary: "监护不足"}) { id } }',
+        lambda s, scope: {"id": s.notified(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "closeReport",
+        'mutation($id: ID!) { closeReport(id: $id, outcome: "经核实无需处置") { id } }',
+        lambda s, scope: {"id": s.report(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "openIntervention",
+        OPEN_INTERVENTION,
+        lambda s, scope: {"childId": s.child(scope)["id"]},
+        fresh=True,
+    ),
+    Operation(
+        "closeIntervention",
+        'mutation($id: ID!) { closeIntervention(id: $id, outcome: "监护恢复") { id } }',
+        lambda s, scope: {"id": s.intervention(scope)["id"]},
+        fresh=True,
+    ),
+    Operation(
+        "recordPetition",
+        PETITION,
+        lambda s, scope: {"id": s.intervention(scope)["id"], "on": today().isoformat()},
+        fresh=True,
+    ),
+    Operation(
+        "recordCourtDecision",
+        "mutation($id: ID!, $on: Date!) { recordCourtDecision(interventionId: $id,"
+        " decidedOn: $on, outcome: REVOKED) { id } }",
+        lambda s, scope: {"id": s.petitioned(scope), "on": today().isoformat()},
         fresh=True,
     ),
 ]

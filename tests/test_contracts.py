@@ -368,3 +368,131 @@ def test_the_registry_consumes_the_published_escalation_payload(tmp_path, monkey
         )
         NOTIFICATION_HANDLERS["notifications.escalated"](session, envelope)
     assert seen == [("t-1", "区民政局", 2)]
+
+
+# Protection cases: what every case event carries, and what each adds (docs/events-cases.md).
+CASE_COMMON = {
+    "caseId",
+    "caseNumber",
+    "kind",
+    "urgent",
+    "divisionCode",
+    "townDivisionCode",
+    "childId",
+    "actor",
+    "at",
+}
+INTERVENTION_COMMON = CASE_COMMON | {"interventionId", "residenceDivisionCode"}
+CASE_FIELDS = {
+    "registry.case.reported": CASE_COMMON
+    | {"occurredOn", "foundAt", "reporterRole", "institution"},
+    "registry.case.accepted": CASE_COMMON,
+    "registry.case.responded": CASE_COMMON | {"measure", "note"},
+    "registry.case.missing_alert_opened": CASE_COMMON | {"childName", "note"},
+    "registry.case.missing_alert_closed": CASE_COMMON | {"childName", "note"},
+    "registry.case.town_notified": CASE_COMMON | {"assessmentDueAt", "note"},
+    "registry.case.assessed": CASE_COMMON | {"highestRisk"},
+    "registry.case.intervention_opened": INTERVENTION_COMMON | {"reason", "openedOn", "measures"},
+    "registry.case.intervention_closed": INTERVENTION_COMMON | {"reason", "closedOn", "outcome"},
+    "registry.case.petition_due": INTERVENTION_COMMON
+    | {"reason", "interventionReason", "openedOn"},
+    "registry.case.petition_filed": INTERVENTION_COMMON
+    | {"interventionReason", "filedOn", "court"},
+    "registry.case.petition_decided": INTERVENTION_COMMON
+    | {"interventionReason", "decidedOn", "outcome", "note"},
+    "registry.case.closed": CASE_COMMON | {"outcome"},
+}
+
+
+def _published(event_type: str) -> dict[str, Any]:
+    path = ROOT / "services/registry/events" / f"{event_type}.v1.json"
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
+def test_case_events_have_committed_compatible_schemas_with_the_agreed_fields():
+    from shouhu.registry.cases.events import EVENTS as CASE_EVENTS
+
+    assert {event_type for event_type, _ in CASE_EVENTS} == set(CASE_FIELDS)
+    for (event_type, version), model in CASE_EVENTS.items():
+        published = _published(event_type)
+        assert version == 1
+        assert incompatibilities(published, model.model_json_schema(by_alias=True)) == []
+        assert set(published["properties"]) == CASE_FIELDS[event_type], event_type
+        assert set(published["required"]) == CASE_FIELDS[event_type], event_type
+    # No findings leave the registry: what was found, assessed or written stays in the case.
+    every = set().union(*CASE_FIELDS.values())
+    assert not every & {"description", "summary", "assessment", "safetyNote"}
+    petition = _published("registry.case.petition_due")["properties"]["reason"]
+    assert petition["type"] == "string"
+
+
+@pytest.mark.parametrize("kind", ["opened", "closed"])
+def test_benefits_consumes_the_published_intervention_payloads(tmp_path, kind):
+    """Benefits takes an intervention event of exactly the published required fields."""
+    from shouhu.benefits.app import HANDLERS as BENEFITS
+    from shouhu.benefits.models import Intervention as Counted
+
+    event_type = f"registry.case.intervention_{kind}"
+    example: dict[str, object] = {
+        "interventionId": "i-1",
+        "childId": "c-1",
+        "caseId": "case-1",
+        "caseNumber": "MTG-BG-2026-000001",
+        "kind": "NEGLECT",
+        "urgent": False,
+        "divisionCode": "110109001001",
+        "townDivisionCode": "110109001",
+        "residenceDivisionCode": "110109001001",
+        "reason": "GUARDIAN_UNABLE",
+        "measures": ["TEMPORARY_GUARDIANSHIP"],
+        "openedOn": "2026-03-02",
+        "closedOn": "2026-05-20",
+        "outcome": "监护恢复",
+        "actor": "worker.110109001",
+        "at": "2026-03-02T02:00:00Z",
+    }
+    required = set(_published(event_type)["required"])
+    data = {k: v for k, v in example.items() if k in required}
+    assert set(data) == required
+    engine = make_engine(f"sqlite:///{tmp_path / 'benefits.db'}")
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        BENEFITS[event_type](
+            session, Envelope(type=event_type, source="registry", subject="c-1", data=data)
+        )
+        session.commit()
+        counted = session.exec(select(Counted)).one()
+    assert (counted.case_id, counted.child_id) == ("case-1", "c-1")
+    assert str(counted.opened_on if kind == "opened" else counted.closed_on) == data[f"{kind}On"]
+
+
+def test_the_registry_takes_an_escalation_of_a_case_onto_its_timeline(tmp_path, monkeypatch):
+    """An escalation as notifications publishes it, `subjectRef` `case:<caseId>`."""
+    from shouhu.platform.db import migrate
+    from shouhu.registry.app import MIGRATIONS
+    from shouhu.registry.cases.handlers import NOTIFICATION_HANDLERS
+    from shouhu.registry.cases.service import record_escalation
+
+    required = set(
+        json.loads(
+            (ROOT / "services/notifications/events/notifications.escalated.v1.json").read_text()
+        )["required"]
+    )
+    assert "subjectRef" in required and "recipient" in required and "rung" in required
+    url = f"sqlite:///{tmp_path / 'registry.db'}"
+    migrate(url, MIGRATIONS)
+    seen: list[tuple[str, str, int]] = []
+
+    def spy(session: Session, case_id: str, recipient: str, rung: int) -> bool:
+        seen.append((case_id, recipient, rung))
+        return record_escalation(session, case_id, recipient, rung)
+
+    monkeypatch.setattr("shouhu.registry.cases.service.record_escalation", spy)
+    data = {"subjectRef": "case:k-1", "recipient": "公安分局指挥中心", "rung": 2}
+    with Session(make_engine(url)) as session:
+        envelope = Envelope(
+            type="notifications.escalated", source="notifications", subject="k-1", data=data
+        )
+        NOTIFICATION_HANDLERS["notifications.escalated"](session, envelope)
+    assert seen == [("k-1", "公安分局指挥中心", 2)]

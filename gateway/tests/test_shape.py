@@ -47,6 +47,16 @@ MIRRORS = {
     "IntakeStatus": ("registry", "IntakeStatus"),
     "TaskStatus": ("registry", "TaskStatus"),
     "TimelineAction": ("registry", "StepAction"),
+    "ReportKind": ("registry", "ReportKind"),
+    "ReportStatus": ("registry", "ReportStatus"),
+    "ReportView": ("registry", "ReportView"),
+    "ResponseMeasure": ("registry", "ResponseMeasure"),
+    "InterventionReason": ("registry", "InterventionReason"),
+    "InterventionMeasure": ("registry", "InterventionMeasure"),
+    "InterventionStatus": ("registry", "InterventionStatus"),
+    "PetitionReason": ("registry", "PetitionReason"),
+    "CourtOutcome": ("registry", "CourtOutcome"),
+    "CaseAction": ("registry", "CaseAction"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {}

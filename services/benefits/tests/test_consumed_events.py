@@ -32,6 +32,8 @@ READS: dict[str, dict[str, set[str] | None]] = {
         "childId": None,
         "guardians": {"isGuardian", "capacity"},
     },
+    "registry.case.intervention_opened": {k: None for k in ("childId", "caseId", "openedOn")},
+    "registry.case.intervention_closed": {k: None for k in ("childId", "caseId", "closedOn")},
     "registry.intake.task_created": {
         k: None for k in ("taskId", "intakeId", "childId", "department", "need")
     },

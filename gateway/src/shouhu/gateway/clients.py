@@ -32,6 +32,10 @@ _DIVISION = re.compile(r"\d{6}(\d{3}){0,2}")
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _CODE = re.compile(r"[A-Z][A-Z_]{0,63}")
 TASK_ACTIONS = frozenset({"accept", "request-materials", "materials", "complete", "decline"})
+CASE_ACTIONS = frozenset(
+    {"accept", "responses", "missing-alert/close", "notify-town", "assessment", "close"}
+)
+INTERVENTION_ACTIONS = frozenset({"close", "petition", "court-decision"})
 
 
 def _segment(value: str, pattern: re.Pattern[str], field: str, message: str) -> str:
@@ -258,6 +262,62 @@ class Registry(_Bound):
         if action not in TASK_ACTIONS:
             raise ValueError(f"unknown task action {action}")
         return await self._post(f"/department-tasks/{id_segment(task_id)}/{action}", json=body)
+
+    # -- protection cases (强制报告)
+    async def file_report(self, body: JSON, operation: str) -> JSON:
+        return await self._post("/reports", json=body, headers=self._reading(operation))
+
+    async def report(self, report_id: str, operation: str) -> JSON:
+        return await self._get(
+            f"/reports/{id_segment(report_id)}", headers=self._reading(operation)
+        )
+
+    async def reports(self, params: dict[str, Any], operation: str) -> JSON:
+        return await self._get("/reports", params=params, headers=self._reading(operation))
+
+    async def act_on_report(
+        self, report_id: str, action: str, body: JSON | None, operation: str
+    ) -> JSON:
+        """`accept`, `responses`, `missing-alert/close`, `notify-town`, `assessment` or `close`;
+        the case read back is logged as the operation's."""
+        if action not in CASE_ACTIONS:
+            raise ValueError(f"unknown case action {action}")
+        return await self._post(
+            f"/reports/{id_segment(report_id, 'reportId')}/{action}",
+            json=body or {},
+            headers=self._reading(operation),
+        )
+
+    async def add_report_attachment(self, report_id: str, file: tuple[str, IO[bytes], str]) -> JSON:
+        return await self._client.post_form(
+            f"/reports/{id_segment(report_id, 'reportId')}/attachments",
+            token=self._token,
+            fields={},
+            files={"file": file},
+        )
+
+    async def report_attachment(self, report_id: str, attachment_id: str, operation: str) -> JSON:
+        return await self._get(
+            f"/reports/{id_segment(report_id)}/attachments/{id_segment(attachment_id)}",
+            headers=self._reading(operation),
+        )
+
+    async def open_intervention(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id, 'childId')}/interventions", json=body
+        )
+
+    async def interventions(self, child_id: str, operation: str) -> JSON:
+        return await self._get(
+            f"/children/{id_segment(child_id, 'childId')}/interventions",
+            headers=self._reading(operation),
+        )
+
+    async def act_on_intervention(self, intervention_id: str, action: str, body: JSON) -> JSON:
+        """`close`, `petition` or `court-decision` an intervention."""
+        if action not in INTERVENTION_ACTIONS:
+            raise ValueError(f"unknown intervention action {action}")
+        return await self._post(f"/interventions/{id_segment(intervention_id)}/{action}", json=body)
 
     # -- the ledger
     async def import_ledger(self, mode: str, file: tuple[str, IO[bytes], str]) -> JSON:

@@ -16,6 +16,8 @@ from strawberry.tools import merge_types
 from shouhu.gateway.access import queries as access
 from shouhu.gateway.benefits import mutations as benefits_mutations
 from shouhu.gateway.benefits import queries as benefits
+from shouhu.gateway.cases import mutations as cases_mutations
+from shouhu.gateway.cases import queries as cases
 from shouhu.gateway.children import mutations as children_mutations
 from shouhu.gateway.children import queries as children
 from shouhu.gateway.common import Ctx
@@ -64,6 +66,7 @@ Query = merge_types(
         visits.Query,
         workforce.Query,
         intakes.Query,
+        cases.Query,
     ),
 )
 Mutation = merge_types(
@@ -77,6 +80,7 @@ Mutation = merge_types(
         workforce_mutations.Mutation,
         ledger_mutations.Mutation,
         intakes_mutations.Mutation,
+        cases_mutations.Mutation,
     ),
 )
 Subscription = merge_types("Subscription", (notifications_subscriptions.Subscription,))

@@ -164,3 +164,13 @@ def get_snapshot(request: Request) -> Iterator[Session]:
 
 
 SnapshotDep = Annotated[Session, Depends(get_snapshot)]
+
+
+def after_keyset(
+    moment: Any, row_id: Any, keyset: tuple[datetime, str] | None
+) -> sqlalchemy.ColumnElement[bool] | None:
+    """Rows after a cursor's (moment, id) in (moment desc, id desc) order; None for no cursor."""
+    if keyset is None:
+        return None
+    at, last_id = keyset
+    return sqlalchemy.or_(moment < at, sqlalchemy.and_(moment == at, row_id < last_id))

@@ -54,16 +54,27 @@ RELATION_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 
-# Mandatory reports (强制报告): what was found.
+# Protection cases (强制报告): what was found, and the police's measures.
 REPORT_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {
         "ABUSE": "遭受侵害",
-        "NEGLECT": "疏于照料",
-        "ABANDONMENT": "遭到遗弃",
-        "MISSING": "走失",
+        "NEGLECT": "监护缺失（疏于照料）",
+        "ABANDONMENT": "遭遗弃",
+        "MISSING": "失踪",
         "WANDERING": "流浪乞讨",
-        "GUARDIAN_UNABLE": "监护人无法履行监护职责",
+        "GUARDIAN_UNABLE": "监护人无力履责",
         "SELF_HARM_RISK": "有自伤风险",
-        "OTHER": "其他情形",
+        "OTHER": "其他",
+    }
+)
+
+RESPONSE_MEASURE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "SENT_TO_HOSPITAL": "送医救治",
+        "PLACED_WITH_RELATIVES": "交由亲属照料",
+        "RESCUE_CENTRE": "送救助保护机构",
+        "TEMPORARY_CARE": "民政部门临时照料",
+        "MISSING_SEARCH_OPENED": "启动失踪儿童查找",
+        "OTHER": "其他处置",
     }
 )

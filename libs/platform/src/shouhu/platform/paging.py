@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from datetime import datetime
 
 from shouhu.platform.errors import ValidationFailed
 
@@ -30,3 +31,19 @@ def decode_seq_cursor(kind: str, cursor: str) -> int:
     if not value.isdigit():
         raise ValidationFailed(fields={"after": "游标无效"})
     return int(value)
+
+
+def encode_moment_cursor(kind: str, at: datetime, row_id: str) -> str:
+    """The cursor of a row of a page newest first: its moment and its id."""
+    return encode_cursor(kind, f"{at.isoformat()}|{row_id}")
+
+
+def decode_moment_cursor(kind: str, cursor: str | None) -> tuple[datetime, str] | None:
+    """The moment and id an `encode_moment_cursor` cursor names (None for no cursor)."""
+    if cursor is None:
+        return None
+    at, _, row_id = decode_cursor(kind, cursor).partition("|")
+    try:
+        return datetime.fromisoformat(at), row_id
+    except ValueError as exc:
+        raise ValidationFailed(fields={"after": "游标无效"}) from exc

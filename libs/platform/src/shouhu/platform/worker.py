@@ -295,6 +295,28 @@ class Subscription:
     handlers: Mapping[str, EventHandler]
 
 
+def combined(*tables: Mapping[str, EventHandler]) -> dict[str, EventHandler]:
+    """Handler tables of several modules as one consumer's: an event type more than one module
+    takes runs each module's handler in turn, in the one transaction (one consumer per topic,
+    so that no module's share of the partitions goes to another's)."""
+    found: dict[str, list[EventHandler]] = {}
+    for table in tables:
+        for event_type, handler in table.items():
+            found.setdefault(event_type, []).append(handler)
+    return {event_type: _in_turn(handlers) for event_type, handlers in found.items()}
+
+
+def _in_turn(handlers: list[EventHandler]) -> EventHandler:
+    if len(handlers) == 1:
+        return handlers[0]
+
+    def run(session: Session, envelope: Envelope) -> None:
+        for handler in handlers:
+            handler(session, envelope)
+
+    return run
+
+
 def _redrive(consumer: EventConsumer) -> Callable[[Engine], int]:
     return lambda _engine: consumer.redrive()
 

@@ -10,9 +10,12 @@ from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
-from shouhu.platform.worker import Periodic, Subscription
+from shouhu.platform.worker import Periodic, Subscription, combined
 from shouhu.registry import jobs
 from shouhu.registry.access.endpoints import router as access_router
+from shouhu.registry.cases import deadlines, petitions
+from shouhu.registry.cases import handlers as case_handlers
+from shouhu.registry.cases.endpoints import router as cases_router
 from shouhu.registry.children.endpoints import router as children_router
 from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.classifications.endpoints import router as classifications_router
@@ -55,6 +58,7 @@ def create_app(
     settings = settings or RegistrySettings()
     keys = KeyRing.from_secrets(settings.data_key, settings.previous_data_keys)
     routing.use(settings.intake_routing_file)  # a bad routing file stops the start
+    deadlines.use(settings.case_deadlines_file)  # so does a bad file of case clocks
 
     def seed_all(engine: Engine) -> None:
         seed(engine)
@@ -74,6 +78,7 @@ def create_app(
                 visits_router,
                 plans_router,
                 intakes_router,
+                cases_router,
                 ledger_router,
                 statistics_router,
                 access_router,
@@ -85,19 +90,24 @@ def create_app(
                     handlers={**plan_handlers.HANDLERS, **intake_handlers.TASK_HANDLERS},
                 ),
                 # Education and volunteers finish their departments' tasks; notifications
-                # tells when a task's deadline went up the ladder.
+                # tells when a task's deadline, or a case's notification, went up the ladder.
                 Subscription(
                     topics=[topic_of("education"), topic_of("volunteers")],
                     handlers=intake_handlers.TASK_HANDLERS,
                 ),
                 Subscription(
                     topics=[topic_of("notifications")],
-                    handlers=intake_handlers.NOTIFICATION_HANDLERS,
+                    handlers=combined(
+                        intake_handlers.NOTIFICATION_HANDLERS, case_handlers.NOTIFICATION_HANDLERS
+                    ),
                 ),
             ],
             periodic=[
                 Periodic("exit-adults", settings.exit_job_every_seconds, jobs.exit_adults),
                 Periodic("seal-access-log", settings.seal_every_seconds, jobs.seal_access_log),
+                Periodic(
+                    "petitions-due", settings.petition_job_every_seconds, petitions.prompt_due
+                ),
                 Periodic(
                     "overdue-digest",
                     settings.digest_every_seconds,

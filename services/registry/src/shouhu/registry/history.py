@@ -9,6 +9,9 @@ from sqlmodel import Session
 from shouhu.platform.events import utcnow
 from shouhu.registry.models import ChildHistory
 
+# The history's operations of protection cases start so (policy.Part.CASES reads them).
+CASE_OPERATION = "CASE_"
+
 
 def record(
     session: Session,
@@ -56,6 +59,31 @@ def record_intake_step(
         child_id=child_id,
         actor=actor,
         operation=operation,
+        reason=note,
+        before=None,
+        after=after,
+    )
+
+
+def record_case_step(
+    session: Session,
+    *,
+    child_id: str,
+    actor: str,
+    action: str,
+    case_id: str | None,
+    case_number: str | None,
+    note: str | None,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """A step of a protection case on the child's history too, as `CASE_<action>`; read only
+    by roles that see case detail (policy.Part.CASES)."""
+    after: dict[str, Any] = {"caseId": case_id, "caseNumber": case_number, **(extra or {})}
+    record(
+        session,
+        child_id=child_id,
+        actor=actor,
+        operation=f"{CASE_OPERATION}{action}",
         reason=note,
         before=None,
         after=after,

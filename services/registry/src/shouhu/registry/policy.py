@@ -29,6 +29,7 @@ class Part(StrEnum):
     VISITS = "visits"
     PLAN = "plan"  # every department's measures
     OWN_MEASURES = "ownMeasures"  # the measures of the role's own department only
+    CASES = "cases"  # protection cases in detail: what happened, findings, attachments, steps
 
 
 P = Part
@@ -38,14 +39,14 @@ KEEPER_PARTS = frozenset(
 )
 # What each role sees of a file (the field policy; docs/access-policy.md renders it).
 FILE_VIEW: dict[Role, frozenset[Part]] = {
-    Role.CIVIL_AFFAIRS: KEEPER_PARTS | {P.ID_NUMBER, P.HEALTH},
-    Role.TOWN_SOCIAL_WORKER: KEEPER_PARTS | {P.ID_NUMBER, P.HEALTH},
+    Role.CIVIL_AFFAIRS: KEEPER_PARTS | {P.ID_NUMBER, P.HEALTH, P.CASES},
+    Role.TOWN_SOCIAL_WORKER: KEEPER_PARTS | {P.ID_NUMBER, P.HEALTH, P.CASES},
     Role.INTAKE_CLERK: KEEPER_PARTS | {P.ID_NUMBER},
     Role.VILLAGE_SUPERVISOR: KEEPER_PARTS | {P.ID_NUMBER_MASKED},
     Role.WOMEN_CHILDREN_COMMITTEE: frozenset(
         {P.IDENTITY, P.ID_NUMBER_MASKED, P.CLASSIFICATIONS, P.PLAN}
     ),
-    Role.POLICE: frozenset({P.IDENTITY, P.ID_NUMBER, P.GUARDIANS, P.OWN_MEASURES}),
+    Role.POLICE: frozenset({P.IDENTITY, P.ID_NUMBER, P.GUARDIANS, P.OWN_MEASURES, P.CASES}),
     Role.EDUCATION: frozenset(
         {P.IDENTITY, P.ID_NUMBER_MASKED, P.CLASSIFICATIONS, P.SCHOOL, P.OWN_MEASURES}
     ),
@@ -54,7 +55,7 @@ FILE_VIEW: dict[Role, frozenset[Part]] = {
     ),
     Role.HUMAN_RESOURCES: frozenset({P.IDENTITY, P.ID_NUMBER_MASKED, P.GUARDIANS, P.OWN_MEASURES}),
     Role.JUDICIAL: frozenset(
-        {P.IDENTITY, P.ID_NUMBER_MASKED, P.GUARDIANS, P.CLASSIFICATIONS, P.OWN_MEASURES}
+        {P.IDENTITY, P.ID_NUMBER_MASKED, P.GUARDIANS, P.CLASSIFICATIONS, P.OWN_MEASURES, P.CASES}
     ),
     Role.HOUSING: frozenset({P.IDENTITY, P.ID_NUMBER_MASKED, P.CLASSIFICATIONS, P.OWN_MEASURES}),
     Role.DISABLED_PERSONS_FEDERATION: frozenset({P.IDENTITY, P.CLASSIFICATIONS, P.OWN_MEASURES}),
@@ -106,6 +107,19 @@ STATISTICS_ROLES = READ_ROLES | {Role.AUDITOR}
 INTAKE_STATISTICS_ROLES = frozenset(
     {Role.CIVIL_AFFAIRS, Role.AUDITOR, Role.INTAKE_CLERK, Role.TOWN_SOCIAL_WORKER}
 )
+# Protection cases (强制报告): every role but the auditor files a report (mandated reporters,
+# staff who find a child at risk, the window's clerks for a caller of the hotline); the police
+# of the division accept, respond and notify the town (通报); the town's social worker or civil
+# affairs assess; they and judicial follow interventions and the petition to the court. Case
+# detail goes to the roles with `Part.CASES`, within their division (a police station: its town).
+REPORT_ROLES = frozenset(Role) - {Role.AUDITOR}
+HOTLINE_ROLES = frozenset({Role.INTAKE_CLERK})
+CASE_POLICE_ROLES = frozenset({Role.POLICE})
+ASSESS_ROLES = frozenset({Role.TOWN_SOCIAL_WORKER, Role.CIVIL_AFFAIRS})
+INTERVENTION_ROLES = ASSESS_ROLES
+COURT_ROLES = INTERVENTION_ROLES | {Role.JUDICIAL}
+CLOSE_CASE_ROLES = ASSESS_ROLES | CASE_POLICE_ROLES
+CASE_SUPERVISOR_ROLES = frozenset({Role.VILLAGE_SUPERVISOR})
 # Roles that read the access log: the district's civil affairs and the auditor.
 ACCESS_LOG_ROLES = frozenset({Role.CIVIL_AFFAIRS, Role.AUDITOR})
 # Roles that set district-wide rules (visit intervals).

@@ -27,6 +27,16 @@ class RegistrySettings(ServiceSettings):
     # The district's own routing of needs to departments (YAML, as intakes/routing.yaml);
     # empty: the default beside the module. Read at start; new applications follow it.
     intake_routing_file: str = ""
+    # The district's prefix of case numbers (案件编号), as MTG-BG-2026-000123: a sequence of its
+    # own per year in the receipt numbers' table.
+    case_number_prefix: str = Field(default="MTG-BG", pattern=r"^[A-Z]{2,4}-[A-Z]{2,3}$")
+    # The largest attachment of a report (a photo or a document), and how many a report holds.
+    case_attachment_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    case_attachments_per_report: int = Field(default=5, ge=1, le=50)
+    # The district's own case clocks (YAML, as cases/deadlines.yaml); empty: the default.
+    case_deadlines_file: str = ""
+    # How often the worker looks for interventions whose petition to the court is due.
+    petition_job_every_seconds: float = 3600.0
 
     @field_validator("previous_data_keys")
     @classmethod

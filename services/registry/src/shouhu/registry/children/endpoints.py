@@ -8,7 +8,6 @@ from pydantic import Field
 from shouhu.platform.app import json_answer
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
-from shouhu.platform.errors import Duplicate
 from shouhu.platform.schemas import CURSOR_MAX_LENGTH, Input, Said
 from shouhu.registry import files
 from shouhu.registry.children import reviews, service, transfers
@@ -80,11 +79,7 @@ def register_child(
     if isinstance(outcome, service.DuplicateFound):
         raise outcome.error()
     if isinstance(outcome, service.HeldForReview):
-        raise Duplicate(
-            "疑似重复登记（姓名、出生日期、居住地相同），已提交镇街儿童社会工作者审核",
-            existing_id=outcome.matched.id,
-            extra={"reviewId": outcome.review.id},
-        )
+        raise outcome.error()
     return outcome
 
 

@@ -223,6 +223,14 @@ class HeldForReview:
     review: DuplicateReview
     matched: Child
 
+    def error(self, then: str = "") -> Duplicate:
+        """The answer, once the review is committed; `then` says what to do after it."""
+        return Duplicate(
+            "疑似重复登记（姓名、出生日期、居住地相同），已提交镇街儿童社会工作者审核" + then,
+            existing_id=self.matched.id,
+            extra={"reviewId": self.review.id},
+        )
+
 
 @dataclass(frozen=True)
 class DuplicateFound:
@@ -824,6 +832,8 @@ def visible_history(principal: Principal, rows: Sequence[ChildHistory]) -> list[
     detail = policy.sees_health_details(principal)
     if not detail:  # a restricted measure's entries go with the measure
         rows = [h for h in rows if not _restricted(h.before) and not _restricted(h.after)]
+    if not policy.sees(principal, policy.Part.CASES):  # a case's steps go with its detail
+        rows = [h for h in rows if not h.operation.startswith(history.CASE_OPERATION)]
     return [
         HistoryEntryOut(
             seq=h.seq or 0,

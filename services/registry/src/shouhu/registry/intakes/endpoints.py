@@ -7,10 +7,8 @@ from fastapi.responses import Response
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
-from shouhu.platform.errors import Duplicate
 from shouhu.platform.openapi import download
 from shouhu.platform.schemas import (
-    CURSOR_MAX_LENGTH,
     DIVISION_CODE,
     DIVISION_CODE_SAID,
     PDF,
@@ -35,14 +33,10 @@ from shouhu.registry.intakes.schemas import (
     TaskStatus,
     WithdrawIntake,
 )
+from shouhu.registry.pages import After, First
 from shouhu.registry.settings import RegistrySettings
 
 router = APIRouter(tags=["intakes"])
-
-First = Annotated[
-    int, Query(ge=1, le=service.MAX_PAGE), Said(f"每页条数应在1到{service.MAX_PAGE}之间")
-]
-After = Annotated[str | None, Query(max_length=CURSOR_MAX_LENGTH)]
 
 
 @router.post("/intakes", response_model=IntakeOut, response_model_by_alias=True, status_code=201)
@@ -59,12 +53,7 @@ def submit_intake(
     if isinstance(outcome, children.DuplicateFound):
         raise outcome.error()
     if isinstance(outcome, children.HeldForReview):
-        raise Duplicate(
-            "疑似重复登记（姓名、出生日期、居住地相同），已提交镇街儿童社会工作者审核；"
-            "审核后请选择已有档案重新受理",
-            existing_id=outcome.matched.id,
-            extra={"reviewId": outcome.review.id},
-        )
+        raise outcome.error("；审核后请选择已有档案重新受理")
     return outcome
 
 

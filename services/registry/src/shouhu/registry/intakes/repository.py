@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, update
+from sqlalchemy import ColumnElement, and_, func, not_, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from shouhu.platform.db import after_keyset
 from shouhu.platform.percentiles import percentile_cont
 from shouhu.registry.models import DepartmentTask, Intake, IntakeStep, ReceiptSequence
 
@@ -100,16 +101,6 @@ def overdue_condition(now: datetime) -> ColumnElement[bool]:
     )
 
 
-def _after(
-    created: Any, row_id: Any, keyset: tuple[datetime, str] | None
-) -> ColumnElement[bool] | None:
-    """Rows after the cursor in (created desc, id desc) order."""
-    if keyset is None:
-        return None
-    at, last_id = keyset
-    return or_(created < at, and_(created == at, row_id < last_id))
-
-
 def board(
     session: Session,
     *,
@@ -132,7 +123,7 @@ def board(
         conditions.append(overdue_condition(now))
     elif overdue is False:
         conditions.append(not_(overdue_condition(now)))
-    keyset = _after(created, row_id, after)
+    keyset = after_keyset(created, row_id, after)
     if keyset is not None:
         conditions.append(keyset)
     return session.exec(
@@ -164,7 +155,7 @@ def intakes(
         conditions.append(col(Intake.status) == status)
     if child_id is not None:
         conditions.append(col(Intake.child_id) == child_id)
-    keyset = _after(submitted, row_id, after)
+    keyset = after_keyset(submitted, row_id, after)
     if keyset is not None:
         conditions.append(keyset)
     return session.exec(

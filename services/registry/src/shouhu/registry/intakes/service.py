@@ -17,7 +17,7 @@ from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.labels import DEPARTMENT_NAMES
-from shouhu.platform.paging import decode_cursor, encode_cursor
+from shouhu.platform.paging import decode_moment_cursor, encode_moment_cursor
 from shouhu.platform.schemas import PageInfo
 from shouhu.platform.workdays import (
     CalendarNotCovered,
@@ -66,6 +66,7 @@ from shouhu.registry.intakes.schemas import (
     TimelineStepOut,
 )
 from shouhu.registry.models import Child, DepartmentTask, Intake, IntakeStep
+from shouhu.registry.pages import check_first
 
 log = logging.getLogger(__name__)
 S, A = TaskStatus, StepAction
@@ -76,7 +77,6 @@ SUBMIT_ROLES = frozenset({Role.INTAKE_CLERK, Role.CIVIL_AFFAIRS})
 INTAKE_READ_ROLES = SUBMIT_ROLES | {Role.TOWN_SOCIAL_WORKER}
 FINAL = frozenset({S.DONE.value, S.DECLINED.value})
 RUNNING = frozenset({S.PENDING.value, S.ACCEPTED.value})
-MAX_PAGE = 100
 SYSTEM = "notifications"
 
 STATUS_NAMES = {
@@ -784,26 +784,6 @@ def record_escalation(session: Session, task_id: str, recipient: str, rung: int)
 # ---- reading ----------------------------------------------------------------------------------
 
 
-def _cursor(kind: str, at: datetime, row_id: str) -> str:
-    """Pages run newest first: a row's cursor is its moment and its id."""
-    return encode_cursor(kind, f"{at.isoformat()}|{row_id}")
-
-
-def _keyset(kind: str, cursor: str | None) -> tuple[datetime, str] | None:
-    if cursor is None:
-        return None
-    at, _, row_id = decode_cursor(kind, cursor).partition("|")
-    try:
-        return datetime.fromisoformat(at), row_id
-    except ValueError as exc:
-        raise ValidationFailed(fields={"after": "游标无效"}) from exc
-
-
-def _check_first(first: int) -> None:
-    if not 1 <= first <= MAX_PAGE:
-        raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
-
-
 def get_intake(session: Session, principal: Principal, intake_id: str) -> IntakeOut:
     """An application of the caller's division, with its tasks and timeline."""
     policy.require(principal, INTAKE_READ_ROLES, "无权查看受理申请")
@@ -858,8 +838,8 @@ def list_intakes(
 ) -> IntakePage:
     """Applications of the caller's division (or a division within it), newest first."""
     policy.require(principal, INTAKE_READ_ROLES, "无权查看受理申请")
-    _check_first(first)
-    keyset = _keyset("intake", after)
+    check_first(first)
+    keyset = decode_moment_cursor("intake", after)
     scope = principal.division_code
     wanted = division_code or scope
     if not (wanted.startswith(scope) or scope.startswith(wanted)):
@@ -876,9 +856,7 @@ def list_intakes(
     )
     page = list(rows[:first])
     edges = [
-        IntakeEdge(
-            cursor=encode_cursor("intake", f"{row.submitted_at.isoformat()}|{row.id}"), node=out
-        )
+        IntakeEdge(cursor=encode_moment_cursor("intake", row.submitted_at, row.id), node=out)
         for row, out in zip(page, to_outs(session, page), strict=True)
     ]
     return IntakePage(
@@ -906,8 +884,8 @@ def board(
         raise Forbidden("无权查看部门任务")
     if department is not None and department not in own:
         raise Forbidden("只能查看本部门的任务")
-    _check_first(first)
-    keyset = _keyset("task", after)
+    check_first(first)
+    keyset = decode_moment_cursor("task", after)
     now = utcnow()
     scope = principal.division_code
     rows = repository.board(
@@ -924,7 +902,7 @@ def board(
     intakes = repository.intakes_of(session, sorted({t.intake_id for t in page}))
     edges = [
         DepartmentTaskEdge(
-            cursor=_cursor("task", t.created_at, t.id),
+            cursor=encode_moment_cursor("task", t.created_at, t.id),
             node=to_task_out(t, intakes[t.intake_id], now),
         )
         for t in page
@@ -934,6 +912,8 @@ def board(
         edges=edges,
         page_info=PageInfo(
             has_next_page=len(rows) > first,
-            end_cursor=_cursor("task", page[-1].created_at, page[-1].id) if page else None,
+            end_cursor=encode_moment_cursor("task", page[-1].created_at, page[-1].id)
+            if page
+            else None,
         ),
     )

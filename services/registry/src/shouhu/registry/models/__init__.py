@@ -1,6 +1,13 @@
 """Tables of the registry, one file per domain module."""
 
 from shouhu.registry.models.access_log import AccessLogEntry
+from shouhu.registry.models.case import (
+    CaseAttachment,
+    CaseResponse,
+    CaseStep,
+    GuardianshipIntervention,
+    ProtectionCase,
+)
 from shouhu.registry.models.child import (
     CategoryPeriod,
     Child,
@@ -19,6 +26,9 @@ from shouhu.registry.models.visit import DigestRun, Visit, VisitPolicy
 
 __all__ = [
     "AccessLogEntry",
+    "CaseAttachment",
+    "CaseResponse",
+    "CaseStep",
     "CategoryPeriod",
     "Child",
     "ChildHistory",
@@ -29,10 +39,12 @@ __all__ = [
     "DuplicateAnswer",
     "DuplicateReview",
     "Guardian",
+    "GuardianshipIntervention",
     "ImportBatch",
     "Intake",
     "IntakeStep",
     "PlanMeasure",
+    "ProtectionCase",
     "ReceiptSequence",
     "TransferRequest",
     "Visit",

@@ -1,0 +1,1 @@
+"""Protection cases (强制报告): reports, the police and the town, the interventions."""

@@ -1,0 +1,220 @@
+"""SQL of protection cases."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, update
+from sqlmodel import Session, col, select
+
+from shouhu.platform.db import after_keyset
+from shouhu.registry.intakes.repository import next_receipt
+from shouhu.registry.models import (
+    CaseAttachment,
+    CaseResponse,
+    CaseStep,
+    Child,
+    GuardianshipIntervention,
+    ProtectionCase,
+)
+
+
+def add(session: Session, row: object) -> None:
+    session.add(row)
+
+
+def next_number(session: Session, prefix: str, year: int) -> int:
+    """The next case number of (prefix, year), from the receipt numbers' sequence table."""
+    return next_receipt(session, prefix, year)
+
+
+def get(session: Session, case_id: str) -> ProtectionCase | None:
+    return session.get(ProtectionCase, case_id)
+
+
+def lock(session: Session, case_id: str) -> ProtectionCase | None:
+    """The case, locked until the transaction ends: its steps happen one at a time."""
+    found = session.exec(
+        select(ProtectionCase).where(ProtectionCase.id == case_id).with_for_update()
+    ).first()
+    if found is not None:
+        session.refresh(found)  # as it is under the lock
+    return found
+
+
+def steps_of(session: Session, case_ids: Sequence[str]) -> Sequence[CaseStep]:
+    """The timelines of many cases, oldest step first."""
+    return session.exec(
+        select(CaseStep)
+        .where(col(CaseStep.case_id).in_(case_ids))
+        .order_by(col(CaseStep.case_id), col(CaseStep.seq))
+    ).all()
+
+
+def responses_of(session: Session, case_ids: Sequence[str]) -> Sequence[CaseResponse]:
+    return session.exec(
+        select(CaseResponse)
+        .where(col(CaseResponse.case_id).in_(case_ids))
+        .order_by(col(CaseResponse.case_id), col(CaseResponse.at))
+    ).all()
+
+
+# Everything of an attachment but its content, which is read alone.
+_ATTACHMENT_COLUMNS = (
+    "id",
+    "case_id",
+    "filename",
+    "media_type",
+    "size",
+    "uploaded_by",
+    "uploaded_at",
+)
+
+
+def attachments_of(session: Session, case_ids: Sequence[str]) -> Sequence[Any]:
+    """The attachments of many cases without their content, oldest first."""
+    columns = [col(getattr(CaseAttachment, name)) for name in _ATTACHMENT_COLUMNS]
+    return session.exec(
+        select(*columns)
+        .where(col(CaseAttachment.case_id).in_(case_ids))
+        .order_by(col(CaseAttachment.case_id), col(CaseAttachment.uploaded_at))
+    ).all()
+
+
+def count_attachments(session: Session, case_id: str) -> int:
+    return int(
+        session.exec(select(func.count()).where(col(CaseAttachment.case_id) == case_id)).one()
+    )
+
+
+def attachment(session: Session, attachment_id: str) -> CaseAttachment | None:
+    return session.get(CaseAttachment, attachment_id)
+
+
+def interventions_of_cases(
+    session: Session, case_ids: Sequence[str]
+) -> Sequence[GuardianshipIntervention]:
+    return session.exec(
+        select(GuardianshipIntervention)
+        .where(col(GuardianshipIntervention.case_id).in_(case_ids))
+        .order_by(col(GuardianshipIntervention.created_at))
+    ).all()
+
+
+def interventions_of_child(session: Session, child_id: str) -> Sequence[GuardianshipIntervention]:
+    return session.exec(
+        select(GuardianshipIntervention)
+        .where(col(GuardianshipIntervention.child_id) == child_id)
+        .order_by(col(GuardianshipIntervention.created_at))
+    ).all()
+
+
+def intervention(session: Session, intervention_id: str) -> GuardianshipIntervention | None:
+    return session.get(GuardianshipIntervention, intervention_id)
+
+
+def lock_intervention(session: Session, intervention_id: str) -> GuardianshipIntervention | None:
+    found = session.exec(
+        select(GuardianshipIntervention)
+        .where(GuardianshipIntervention.id == intervention_id)
+        .with_for_update()
+    ).first()
+    if found is not None:
+        session.refresh(found)
+    return found
+
+
+def open_intervention_of(session: Session, child_id: str) -> GuardianshipIntervention | None:
+    return session.exec(
+        select(GuardianshipIntervention).where(
+            col(GuardianshipIntervention.child_id) == child_id,
+            col(GuardianshipIntervention.status) == "OPEN",
+        )
+    ).first()
+
+
+def petitions_due(
+    session: Session, opened_by: date, limit: int
+) -> Sequence[GuardianshipIntervention]:
+    """Open interventions opened on or before `opened_by` whose petition was not yet prompted."""
+    return session.exec(
+        select(GuardianshipIntervention)
+        .where(
+            col(GuardianshipIntervention.status) == "OPEN",
+            col(GuardianshipIntervention.opened_on) <= opened_by,
+            col(GuardianshipIntervention.petition_due_at).is_(None),
+        )
+        .order_by(col(GuardianshipIntervention.opened_on), col(GuardianshipIntervention.id))
+        .limit(limit)
+    ).all()
+
+
+def mark_petition_due(session: Session, intervention_id: str, at: datetime, reason: str) -> bool:
+    """Set when the petition was prompted, once: False when another worker did it first."""
+    result = session.exec(
+        update(GuardianshipIntervention)
+        .where(
+            col(GuardianshipIntervention.id) == intervention_id,
+            col(GuardianshipIntervention.petition_due_at).is_(None),
+        )
+        .values(petition_due_at=at, petition_due_reason=reason, updated_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)
+
+
+def children_of(session: Session, child_ids: Sequence[str]) -> dict[str, Child]:
+    rows = session.exec(select(Child).where(col(Child.id).in_(child_ids))).all()
+    return {row.id: row for row in rows}
+
+
+def cases(
+    session: Session,
+    *,
+    scope: ColumnElement[bool] | None,
+    status: str | None,
+    kind: str | None,
+    division_code: str | None,
+    child_id: str | None,
+    after: tuple[datetime, str] | None,
+    limit: int,
+) -> Sequence[ProtectionCase]:
+    """A page of cases within `scope` (a condition the service builds), newest first."""
+    reported, row_id = col(ProtectionCase.reported_at), col(ProtectionCase.id)
+    conditions: list[ColumnElement[bool]] = []
+    if scope is not None:
+        conditions.append(scope)
+    if status is not None:
+        conditions.append(col(ProtectionCase.status) == status)
+    if kind is not None:
+        conditions.append(col(ProtectionCase.kind) == kind)
+    if division_code is not None:
+        conditions.append(col(ProtectionCase.division_code).startswith(division_code))
+    if child_id is not None:
+        conditions.append(col(ProtectionCase.child_id) == child_id)
+    keyset = after_keyset(reported, row_id, after)
+    if keyset is not None:
+        conditions.append(keyset)
+    return session.exec(
+        select(ProtectionCase)
+        .where(*conditions)
+        .order_by(reported.desc(), row_id.desc())
+        .limit(limit)
+    ).all()
+
+
+def in_division(division_code: str) -> ColumnElement[bool]:
+    """Cases that happened within a division."""
+    return col(ProtectionCase.division_code).startswith(division_code)
+
+
+def reported_by(username: str) -> ColumnElement[bool]:
+    return col(ProtectionCase.reporter) == username
+
+
+def of_children_in(division_code: str) -> ColumnElement[bool]:
+    """Cases of children who live within a division."""
+    living = select(Child.id).where(col(Child.residence_division_code).startswith(division_code))
+    return col(ProtectionCase.child_id).in_(living)
