@@ -28,6 +28,7 @@ MIRRORS = {
     "ReviewDecision": ("registry", "ReviewDecision"),
     "TransferStatus": ("registry", "TransferStatus"),
     "DeliveryStatus": ("notifications", "DeliveryStatus"),
+    "Severity": ("notifications", "Severity"),
     "TransferDecision": ("registry", "TransferDecision"),
     "DivisionLevel": ("registry", "DivisionLevel"),
     "WorkforcePost": ("registry", "Post"),

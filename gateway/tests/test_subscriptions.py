@@ -37,6 +37,7 @@ def row(n: int) -> dict[str, Any]:
         "body": "本村新登记儿童",
         "childId": f"child-{n}",
         "urgent": False,
+        "severity": "INFO",
         "requiresAck": False,
         "subjectRef": None,
         "recipient": "village_supervisor@110109001001",

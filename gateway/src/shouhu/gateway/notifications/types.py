@@ -11,6 +11,13 @@ import strawberry
 from shouhu.gateway.common import Ctx, PageInfo, deferred, to_datetime
 
 
+@strawberry.enum(description="How pressing a notification is (INFO, WARNING, URGENT)")
+class Severity(Enum):
+    INFO = "INFO"
+    WARNING = "WARNING"
+    URGENT = "URGENT"
+
+
 @strawberry.enum(description="Where a delivery stands (投递状态)")
 class DeliveryStatus(Enum):
     PENDING = "PENDING"
@@ -53,6 +60,7 @@ class Notification:
     )
     kind: str
     urgent: bool
+    severity: Severity
     requires_ack: bool = strawberry.field(description="Acknowledge it, or it goes up its ladder")
     title: str
     body: str
@@ -87,6 +95,7 @@ class Notification:
             cursor=row["cursor"],
             kind=row["kind"],
             urgent=row["urgent"],
+            severity=Severity(row["severity"]),
             requires_ack=row["requiresAck"],
             title=row["title"],
             body=row["body"],

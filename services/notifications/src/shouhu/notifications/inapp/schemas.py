@@ -4,6 +4,7 @@ from datetime import datetime
 
 from pydantic import Field
 
+from shouhu.notifications.rules import Severity
 from shouhu.platform.schemas import Camel, PageInfo
 
 
@@ -14,6 +15,7 @@ class NotificationOut(Camel):
     cursor: str
     kind: str
     urgent: bool
+    severity: Severity
     requires_ack: bool
     title: str
     body: str

@@ -16,6 +16,7 @@ from shouhu.notifications.inapp.schemas import (
 )
 from shouhu.notifications.models import Notification, Receipt
 from shouhu.notifications.recipients.service import To
+from shouhu.notifications.rules import rules
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
@@ -83,6 +84,7 @@ def to_out(notification: Notification, receipt: Receipt | None = None) -> Notifi
         cursor=cursor_of(notification.seq or 0),
         kind=notification.kind,
         urgent=notification.urgent,
+        severity=rules().severity(notification.kind, notification.urgent),
         requires_ack=notification.requires_ack,
         title=notification.title,
         body=notification.body,

@@ -64,8 +64,18 @@ class Ladder(Strict):
     rungs: tuple[Rung, ...]
 
 
+class Severity(StrEnum):
+    """How pressing a notification is, as the console shows it."""
+
+    INFO = "INFO"
+    WARNING = "WARNING"
+    URGENT = "URGENT"
+
+
 class Kind(Strict):
     urgent: bool = False
+    # Shown as a warning though not urgent (a deadline near); urgent ones are URGENT.
+    warning: bool = False
     channels: tuple[Channel, ...] = (Channel.INAPP,)
     ladder: str | None = None
     # The ladder of a pressing one (a report marked urgent): shorter clocks.
@@ -137,6 +147,13 @@ class Rules(Strict):
         if name not in self.deadlines:
             raise KeyError(f"unknown deadline {name}")
         return self.deadlines[name]
+
+    def severity(self, kind: str, urgent: bool) -> Severity:
+        """A notification's severity: URGENT as it was made; WARNING by its kind's rule now."""
+        if urgent:
+            return Severity.URGENT
+        spec = self.kinds.get(kind)
+        return Severity.WARNING if spec is not None and spec.warning else Severity.INFO
 
     def kind(self, name: str) -> Kind:
         """The kind, or `KeyError` naming it (the consumer parks the event)."""
