@@ -117,7 +117,10 @@ class Platform:
         spans = []
         for path in self.span_files:
             if path.exists():
-                spans.extend(json.loads(line) for line in path.read_text().splitlines() if line)
+                text = path.read_text()
+                # A process may be writing its last line as we read: whole lines only.
+                lines = text.splitlines() if text.endswith("\n") else text.splitlines()[:-1]
+                spans.extend(json.loads(line) for line in lines if line)
         return spans
 
 
