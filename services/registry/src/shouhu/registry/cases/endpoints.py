@@ -168,11 +168,7 @@ def record_assessment(
         session, principal, report_id, data, keys, operation=operation
     )
     commit(session)  # a duplicate's count and transfer request land, the assessment does not
-    if isinstance(outcome, children.DuplicateFound):
-        raise outcome.error()
-    if isinstance(outcome, children.HeldForReview):
-        raise outcome.error("；审核后请选择已有档案（childId）重新评估")
-    return outcome
+    return children.opened(outcome, "；审核后请选择已有档案（childId）重新评估")
 
 
 @router.post("/reports/{report_id}/close", response_model=ReportOut, response_model_by_alias=True)

@@ -76,11 +76,7 @@ def register_child(
 ) -> ChildOut:
     outcome = service.register_child(session, principal, data, keys)
     commit(session)  # a duplicate's count and transfer request land, then it is answered
-    if isinstance(outcome, service.DuplicateFound):
-        raise outcome.error()
-    if isinstance(outcome, service.HeldForReview):
-        raise outcome.error()
-    return outcome
+    return service.opened(outcome)
 
 
 @router.post("/children/search", response_model=ChildPage, response_model_by_alias=True)

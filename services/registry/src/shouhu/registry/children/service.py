@@ -293,6 +293,19 @@ def request_transfer(
     return transfer
 
 
+_Opened = TypeVar("_Opened")
+
+
+def opened(outcome: _Opened | HeldForReview | DuplicateFound, then: str = "") -> _Opened:
+    """What a registration made, or the `DUPLICATE` it answers once its count, transfer request
+    or review is committed; `then` says what to do after a review."""
+    if isinstance(outcome, DuplicateFound):
+        raise outcome.error()
+    if isinstance(outcome, HeldForReview):
+        raise outcome.error(then)
+    return outcome
+
+
 def register_child(
     session: Session, principal: Principal, data: RegisterChild, keys: KeyRing
 ) -> ChildOut | HeldForReview | DuplicateFound:
