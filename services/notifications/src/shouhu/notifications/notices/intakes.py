@@ -117,20 +117,9 @@ def on_materials_requested(session: Session, envelope: Envelope) -> None:
         "childName": cards.name_of(session, data["childId"]),
         "note": data["note"] or "",
     }
-    for to, channel in (
-        (To.person(data["clerk"]), Channel.INAPP),
-        (To.contact(data["applicantPhone"]), Channel.SMS),
-    ):
-        notify(
-            session,
-            to,
-            kind="MATERIALS_REQUESTED",
-            variables=variables,
-            child_id=data["childId"],
-            subject_ref=_task_ref(data["taskId"]),
-            source_event_id=envelope.id,
-            channels=[channel],
-        )
+    _clerk_and_applicant(
+        session, envelope, "MATERIALS_REQUESTED", variables, _task_ref(data["taskId"])
+    )
 
 
 def on_task_finished(session: Session, envelope: Envelope) -> None:
@@ -168,6 +157,20 @@ def on_intake_completed(session: Session, envelope: Envelope) -> None:
         "childName": cards.name_of(session, data["childId"]),
         "summary": summary,
     }
+    _clerk_and_applicant(
+        session, envelope, "INTAKE_COMPLETED", variables, f"intake:{data['intakeId']}"
+    )
+
+
+def _clerk_and_applicant(
+    session: Session,
+    envelope: Envelope,
+    kind: str,
+    variables: dict[str, object],
+    subject_ref: str,
+) -> None:
+    """The clerk who took the application in the app; the applicant by SMS."""
+    data = envelope.data
     for to, channel in (
         (To.person(data["clerk"]), Channel.INAPP),
         (To.contact(data["applicantPhone"]), Channel.SMS),
@@ -175,10 +178,10 @@ def on_intake_completed(session: Session, envelope: Envelope) -> None:
         notify(
             session,
             to,
-            kind="INTAKE_COMPLETED",
+            kind=kind,
             variables=variables,
             child_id=data["childId"],
-            subject_ref=f"intake:{data['intakeId']}",
+            subject_ref=subject_ref,
             source_event_id=envelope.id,
             channels=[channel],
         )
