@@ -331,6 +331,12 @@ OPERATIONS = [
         scoped=False,
     ),
     Operation(
+        "caseStatistics",
+        'query { caseStatistics(from: "2026-01-01", to: "2026-12-31") { total { reports } } }',
+        lambda s, _: {},
+        scoped=False,
+    ),
+    Operation(
         "accessLog",
         "query($id: ID!) { accessLog(childId: $id) { edges { cursor } } }",
         lambda s, scope: {"id": s.child(scope)["id"]},

@@ -249,6 +249,16 @@ class Registry(_Bound):
             timeout_seconds=EXPORT_TIMEOUT_SECONDS,
         )
 
+    async def case_statistics(self, start: str, end: str) -> JSON:
+        return await self._get("/case-statistics", params={"from": start, "to": end})
+
+    async def case_statistics_export(self, start: str, end: str) -> JSON:
+        return await self._get(
+            "/case-statistics/export",
+            params={"from": start, "to": end},
+            timeout_seconds=EXPORT_TIMEOUT_SECONDS,
+        )
+
     async def withdraw_intake(self, intake_id: str, reason: str) -> JSON:
         return await self._post(
             f"/intakes/{id_segment(intake_id)}/withdraw", json={"reason": reason}
