@@ -239,6 +239,9 @@ class Registry(_Bound):
             f"/intakes/{id_segment(intake_id)}/receipt", timeout_seconds=EXPORT_TIMEOUT_SECONDS
         )
 
+    async def intake_guide(self) -> JSON:
+        return await self._get("/intake-guide")
+
     async def intake_statistics(self, start: str, end: str) -> JSON:
         return await self._get("/intake-statistics", params={"from": start, "to": end})
 
