@@ -25,7 +25,7 @@ from shouhu.platform.errors import (
     RateLimited,
     ValidationFailed,
 )
-from shouhu.platform.events import record_event, utcnow
+from shouhu.platform.events import record_event, record_events, utcnow
 from shouhu.platform.paging import decode_cursor, encode_cursor
 from shouhu.platform.settings import topic_of
 from shouhu.registry import history, policy
@@ -92,6 +92,18 @@ def emit(session: Session, event_type: str, child_id: str, payload: BaseModel) -
         event_type=event_type,
         subject=child_id,
         data=payload.model_dump(mode="json", by_alias=True),
+    )
+
+
+def emit_all(session: Session, child_id: str, events: Sequence[tuple[str, BaseModel]]) -> None:
+    """Put several events of the registry about one child, in their order, into the outbox of
+    this transaction at once (one INSERT, now)."""
+    record_events(
+        session,
+        topic=TOPIC,
+        source="registry",
+        subject=child_id,
+        events=[(t, payload.model_dump(mode="json", by_alias=True)) for t, payload in events],
     )
 
 

@@ -225,16 +225,7 @@ def _step(
     at: datetime,
 ) -> IntakeStep:
     """One step on the application's timeline and on the child's history."""
-    department = task.department if task is not None else None
-    step = IntakeStep(
-        intake_id=intake.id,
-        task_id=task.id if task is not None else None,
-        department=department,
-        at=at,
-        actor=actor,
-        action=action.value,
-        note=note,
-    )
+    step = _new_step(intake, task, action, actor, note, at)
     repository.add(session, step)
     history.record_intake_step(
         session,
@@ -243,11 +234,30 @@ def _step(
         action=action.value,
         intake_id=intake.id,
         receipt_number=intake.receipt_number,
-        task_id=task.id if task is not None else None,
-        department=department,
+        task_id=step.task_id,
+        department=step.department,
         note=note,
     )
     return step
+
+
+def _new_step(
+    intake: Intake,
+    task: DepartmentTask | None,
+    action: StepAction,
+    actor: str,
+    note: str | None,
+    at: datetime,
+) -> IntakeStep:
+    return IntakeStep(
+        intake_id=intake.id,
+        task_id=task.id if task is not None else None,
+        department=task.department if task is not None else None,
+        at=at,
+        actor=actor,
+        action=action.value,
+        note=note,
+    )
 
 
 def _task_event(
@@ -259,26 +269,28 @@ def _task_event(
     note: str | None,
     at: datetime,
 ) -> None:
-    children.emit(
-        session,
-        event_type,
-        intake.child_id,
-        IntakeTaskChanged(
-            task_id=task.id,
-            intake_id=intake.id,
-            receipt_number=intake.receipt_number,
-            child_id=intake.child_id,
-            division_code=intake.division_code,
-            department=task.department,
-            need=task.need,
-            status=task.status,
-            due_at=None if task.status in FINAL else task.due_at,
-            actor=actor,
-            at=at,
-            note=note,
-            clerk=intake.clerk,
-            applicant_phone=intake.applicant_phone,
-        ),
+    changed = _task_changed(intake, task, actor, note, at)
+    children.emit(session, event_type, intake.child_id, changed)
+
+
+def _task_changed(
+    intake: Intake, task: DepartmentTask, actor: str, note: str | None, at: datetime
+) -> IntakeTaskChanged:
+    return IntakeTaskChanged(
+        task_id=task.id,
+        intake_id=intake.id,
+        receipt_number=intake.receipt_number,
+        child_id=intake.child_id,
+        division_code=intake.division_code,
+        department=task.department,
+        need=task.need,
+        status=task.status,
+        due_at=None if task.status in FINAL else task.due_at,
+        actor=actor,
+        at=at,
+        note=note,
+        clerk=intake.clerk,
+        applicant_phone=intake.applicant_phone,
     )
 
 
@@ -401,43 +413,52 @@ def _open(
                     updated_at=now,
                 )
             )
+    actor = principal.username
+    steps = [_new_step(intake, None, A.SUBMITTED, actor, None, now)]
+    steps += [_new_step(intake, t, A.ROUTED, actor, _routed_note(t), now) for t in tasks]
+    # The year's counter is locked from its next number until the commit, and every other
+    # application of the year waits for it: everything is ready before it is taken (the new
+    # child's file goes in with it, as the session flushes), and after it only what carries the
+    # number is written, one statement a table.
     number = repository.next_receipt(session, prefix, day.year)
     intake.receipt_number = f"{prefix}-{day.year}-{number:06d}"
-    repository.add(session, intake)
-    session.flush()  # the tasks and steps refer to it
-    for task in tasks:
-        repository.add(session, task)
-    actor = principal.username
-    steps = [_step(session, intake, None, A.SUBMITTED, actor, _submitted_note(intake), now)]
-    steps += [_step(session, intake, t, A.ROUTED, actor, _routed_note(t), now) for t in tasks]
-    children.emit(
+    steps[0].note = _submitted_note(intake)
+    repository.insert_submission(session, intake, tasks, steps)
+    history.record_intake_steps(
         session,
-        INTAKE_SUBMITTED,
-        child.id,
-        IntakeSubmitted(
-            intake_id=intake.id,
-            receipt_number=intake.receipt_number,
-            child_id=child.id,
-            child_name=child.name,
-            division_code=intake.division_code,
-            clerk=intake.clerk,
-            clerk_division_code=intake.clerk_division_code,
-            applicant_name=intake.applicant_name,
-            applicant_relation=intake.applicant_relation,
-            applicant_phone=intake.applicant_phone,
-            needs=intake.needs,
-            submitted_at=now,
-            tasks=[
-                SubmittedTask(
-                    task_id=t.id, department=t.department, need=t.need, due_at=end_of_day(t.due_on)
-                )
-                for t in tasks
-            ],
-        ),
+        child_id=child.id,
+        intake_id=intake.id,
+        receipt_number=intake.receipt_number,
+        steps=steps,
     )
-    for task in tasks:
-        missing = "、".join(task.missing_materials) or None
-        _task_event(session, TASK_CREATED, intake, task, actor, missing, now)
+    submitted = IntakeSubmitted(
+        intake_id=intake.id,
+        receipt_number=intake.receipt_number,
+        child_id=child.id,
+        child_name=child.name,
+        division_code=intake.division_code,
+        clerk=intake.clerk,
+        clerk_division_code=intake.clerk_division_code,
+        applicant_name=intake.applicant_name,
+        applicant_relation=intake.applicant_relation,
+        applicant_phone=intake.applicant_phone,
+        needs=intake.needs,
+        submitted_at=now,
+        tasks=[
+            SubmittedTask(
+                task_id=t.id, department=t.department, need=t.need, due_at=end_of_day(t.due_on)
+            )
+            for t in tasks
+        ],
+    )
+    created = [
+        _task_changed(intake, t, actor, "、".join(t.missing_materials) or None, now) for t in tasks
+    ]
+    children.emit_all(
+        session,
+        child.id,
+        [(INTAKE_SUBMITTED, submitted), *((TASK_CREATED, event) for event in created)],
+    )
     return to_out(intake, tasks, steps, now)  # as written: nothing to read back
 
 
