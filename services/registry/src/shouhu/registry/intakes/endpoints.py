@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from shouhu.platform.app import json_answer
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.openapi import download
@@ -131,8 +132,9 @@ def department_tasks(
     overdue: bool | None = None,
     first: First = 20,
     after: After = None,
-) -> DepartmentTaskPage:
-    return service.board(
+) -> Response:
+    # Polled by every department's screen: the page serialised once, no second validation.
+    page = service.board(
         session,
         principal,
         department=department,
@@ -141,6 +143,7 @@ def department_tasks(
         first=first,
         after=after,
     )
+    return json_answer(page)
 
 
 @router.post(

@@ -7,8 +7,9 @@ import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Row, update
 from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal, Role
@@ -116,7 +117,11 @@ def paused_days(since: date, until: date) -> int:
 # ---- shapes -----------------------------------------------------------------------------------
 
 
-def is_overdue(task: DepartmentTask, now: datetime) -> bool:
+# A task as the ORM loads it, or a row of the board (the task's columns and its application's).
+TaskRow = DepartmentTask | Row[Any]
+
+
+def is_overdue(task: TaskRow, now: datetime) -> bool:
     """Running (not paused, finished or withdrawn) past the end of its due day."""
     return (
         task.status in RUNNING
@@ -127,10 +132,31 @@ def is_overdue(task: DepartmentTask, now: datetime) -> bool:
 
 
 def to_task_out(task: DepartmentTask, intake: Intake, now: datetime) -> DepartmentTaskOut:
+    return _task_out(
+        task,
+        now,
+        receipt_number=intake.receipt_number,
+        intake_status=intake.status,
+        applicant_name=intake.applicant_name,
+        applicant_relation=intake.applicant_relation,
+        applicant_phone=intake.applicant_phone,
+    )
+
+
+def _task_out(
+    task: TaskRow,
+    now: datetime,
+    *,
+    receipt_number: str,
+    intake_status: str,
+    applicant_name: str,
+    applicant_relation: str,
+    applicant_phone: str,
+) -> DepartmentTaskOut:
     return DepartmentTaskOut(
         id=task.id,
         intake_id=task.intake_id,
-        receipt_number=intake.receipt_number,
+        receipt_number=receipt_number,
         child_id=task.child_id,
         division_code=task.division_code,
         department=TaskDepartment(task.department),
@@ -143,10 +169,10 @@ def to_task_out(task: DepartmentTask, intake: Intake, now: datetime) -> Departme
         note=task.note,
         missing_materials=list(task.missing_materials),
         received_materials=list(task.received_materials),
-        intake_status=IntakeStatus(intake.status),
-        applicant_name=intake.applicant_name,
-        applicant_relation=ApplicantRelation(intake.applicant_relation),
-        applicant_phone=intake.applicant_phone,
+        intake_status=IntakeStatus(intake_status),
+        applicant_name=applicant_name,
+        applicant_relation=ApplicantRelation(applicant_relation),
+        applicant_phone=applicant_phone,
         version=task.version,
         created_at=task.created_at,
         updated_at=task.updated_at,
@@ -920,11 +946,18 @@ def board(
         limit=first + 1,
     )
     page = list(rows[:first])
-    intakes = repository.intakes_of(session, sorted({t.intake_id for t in page}))
     edges = [
         DepartmentTaskEdge(
             cursor=encode_moment_cursor("task", t.created_at, t.id),
-            node=to_task_out(t, intakes[t.intake_id], now),
+            node=_task_out(
+                t,
+                now,
+                receipt_number=t.receipt_number,
+                intake_status=t.intake_status,
+                applicant_name=t.applicant_name,
+                applicant_relation=t.applicant_relation,
+                applicant_phone=t.applicant_phone,
+            ),
         )
         for t in page
         if principal.sees(t.division_code)  # a village-level user: its village's only
