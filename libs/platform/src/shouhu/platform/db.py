@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -100,6 +101,21 @@ def migrate(url: str, migrations_dir: Path) -> None:
                 connection.execute(text("SELECT pg_advisory_unlock(hashtext('shouhu.migrate'))"))
     finally:
         engine.dispose()
+
+
+@contextmanager
+def pipelined(session: Session) -> Iterator[None]:
+    """Statements that read nothing back, sent one after the other without waiting for each
+    answer: on PostgreSQL (psycopg's pipeline mode) one round trip for all of them, the first
+    error raised at the end of the block (the transaction then fails whole); elsewhere each
+    as it comes."""
+    if session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    driver = session.connection().connection.driver_connection
+    assert driver is not None  # the session's connection, checked out
+    with driver.pipeline():
+        yield
 
 
 def exclusive(session: Session, name: str) -> bool:

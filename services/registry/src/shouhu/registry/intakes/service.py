@@ -14,6 +14,7 @@ from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
+from shouhu.platform.db import pipelined
 from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
@@ -449,14 +450,6 @@ def _open(
     number = repository.next_receipt(session, prefix, day.year)
     intake.receipt_number = f"{prefix}-{day.year}-{number:06d}"
     steps[0].note = _submitted_note(intake)
-    repository.insert_submission(session, intake, tasks, steps)
-    history.record_intake_steps(
-        session,
-        child_id=child.id,
-        intake_id=intake.id,
-        receipt_number=intake.receipt_number,
-        steps=steps,
-    )
     submitted = IntakeSubmitted(
         intake_id=intake.id,
         receipt_number=intake.receipt_number,
@@ -480,11 +473,20 @@ def _open(
     created = [
         _task_changed(intake, t, actor, "、".join(t.missing_materials) or None, now) for t in tasks
     ]
-    children.emit_all(
-        session,
-        child.id,
-        [(INTAKE_SUBMITTED, submitted), *((TASK_CREATED, event) for event in created)],
-    )
+    with pipelined(session):  # the rows sent at once: one round trip under the lock
+        repository.insert_submission(session, intake, tasks, steps)
+        history.record_intake_steps(
+            session,
+            child_id=child.id,
+            intake_id=intake.id,
+            receipt_number=intake.receipt_number,
+            steps=steps,
+        )
+        children.emit_all(
+            session,
+            child.id,
+            [(INTAKE_SUBMITTED, submitted), *((TASK_CREATED, event) for event in created)],
+        )
     return to_out(intake, tasks, steps, now)  # as written: nothing to read back
 
 
