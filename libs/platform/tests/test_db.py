@@ -77,3 +77,18 @@ def test_a_failure_in_a_pipeline_is_raised_by_the_block_and_nothing_lands(engine
         session.rollback()
     with Session(engine) as session:
         assert _count(session) == 0
+
+
+def test_one_row_with_a_generated_key_goes_in_a_pipeline_when_inline(engine):
+    numbered = Table(
+        "numbered", MetaData(), Column("seq", Integer, primary_key=True), Column("n", Integer)
+    )
+    numbered.create(engine)
+    with Session(engine) as session:
+        with pipelined(session):
+            session.execute(insert(numbered).inline(), [{"n": 7}])
+            session.execute(insert(numbered).inline(), [{"n": 8}, {"n": 9}])
+        session.commit()
+    with Session(engine) as session:
+        rows = session.execute(text("SELECT seq, n FROM numbered ORDER BY seq")).all()
+        assert [tuple(r) for r in rows] == [(1, 7), (2, 8), (3, 9)]

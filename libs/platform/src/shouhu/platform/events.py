@@ -133,7 +133,7 @@ def record_events(
     ]
     if written:
         session.flush()
-        session.execute(insert(OUTBOX), [values for _, values in written])
+        session.execute(insert(OUTBOX).inline(), [values for _, values in written])
     return [envelope for envelope, _ in written]
 
 

@@ -42,6 +42,39 @@ def record(
     )
 
 
+def record_now(
+    session: Session,
+    *,
+    child_id: str,
+    actor: str,
+    operation: str,
+    reason: str | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    """Keep one change as `record` does, in an INSERT now (after what the session holds)."""
+    _write(
+        session,
+        [
+            {
+                "child_id": child_id,
+                "at": utcnow(),
+                "actor": actor,
+                "operation": operation,
+                "reason": reason,
+                "before": before,
+                "after": after,
+            }
+        ],
+    )
+
+
+def _write(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.flush()  # what the session holds goes in first
+        session.execute(insert(HISTORY).inline(), rows)
+
+
 def record_intake_step(
     session: Session,
     *,
@@ -89,9 +122,7 @@ def record_intake_steps(
         }
         for step in steps
     ]
-    if rows:
-        session.flush()
-        session.execute(insert(HISTORY), rows)
+    _write(session, rows)
 
 
 def _intake_operation(action: str) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, tuple_
+from sqlalchemy import ColumnElement, Table, and_, delete, exists, func, insert, or_, tuple_
 from sqlmodel import Session, col, select
 
+from shouhu.platform.db import values_of
 from shouhu.registry.models import (
     CategoryPeriod,
     Child,
@@ -18,6 +20,8 @@ from shouhu.registry.models import (
     Guardian,
     TransferRequest,
 )
+
+PERIODS = cast(Table, CategoryPeriod.__table__)  # type: ignore[attr-defined]
 
 
 def get(session: Session, child_id: str) -> Child | None:
@@ -116,8 +120,11 @@ def replace_periods(session: Session, child_id: str, periods: Sequence[CategoryP
 
 
 def add_periods(session: Session, periods: Sequence[CategoryPeriod]) -> None:
-    """The periods of a new file, which has none to replace."""
-    session.add_all(periods)
+    """The periods of a new file, which has none to replace: one INSERT now, after what the
+    session holds (flushed first; nothing is read back)."""
+    if periods:
+        session.flush()
+        session.execute(insert(PERIODS).inline(), [values_of(PERIODS, p) for p in periods])
 
 
 def add_review(session: Session, review: DuplicateReview) -> None:

@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import age_on, birthday, born_by, today
+from shouhu.platform.db import pipelined
 from shouhu.platform.errors import (
     Conflict,
     Duplicate,
@@ -386,32 +387,30 @@ def open_file(
         updated_at=now,
     )
     store_number(child, checked.number, keys)
-    repository.add(session, child)
-    session.flush()  # the rows below refer to it (the unit of work orders tables by name)
-    repository.add_periods(session, periods_of(child, []))
-    history.record(
-        session,
+    registered = ChildRegistered(
         child_id=child.id,
-        actor=actor,
-        operation="REGISTERED",
-        reason=None,
-        before=None,
-        after=snapshot(child, keys),
+        name=child.name,
+        gender=child.gender,
+        birth_date=child.birth_date,
+        residence_division_code=child.residence_division_code,
+        town_division_code=child.town_code,
+        registered_by=actor,
     )
-    emit(
-        session,
-        CHILD_REGISTERED,
-        child.id,
-        ChildRegistered(
+    repository.add(session, child)
+    session.flush()  # the rows below refer to it
+    # New rows only, nothing read back: plain INSERTs, sent at once.
+    with pipelined(session):
+        repository.add_periods(session, periods_of(child, []))
+        history.record_now(
+            session,
             child_id=child.id,
-            name=child.name,
-            gender=child.gender,
-            birth_date=child.birth_date,
-            residence_division_code=child.residence_division_code,
-            town_division_code=child.town_code,
-            registered_by=actor,
-        ),
-    )
+            actor=actor,
+            operation="REGISTERED",
+            reason=None,
+            before=None,
+            after=snapshot(child, keys),
+        )
+        emit_all(session, child.id, [(CHILD_REGISTERED, registered)])
     return child
 
 

@@ -10,7 +10,7 @@ import sqlalchemy
 from sqlalchemy import ColumnElement, Row, Table, and_, func, insert, not_, text, update
 from sqlmodel import Session, col, select
 
-from shouhu.platform.db import after_keyset
+from shouhu.platform.db import after_keyset, values_of
 from shouhu.platform.percentiles import percentile_cont
 from shouhu.registry.models import DepartmentTask, Intake, IntakeStep
 
@@ -36,21 +36,11 @@ def insert_submission(
     the session holds (flushed first), the application before the rows that refer to it. The
     objects stay out of the session: nothing is read back."""
     session.flush()
-    session.execute(insert(INTAKE), [_values(INTAKE, intake)])
+    session.execute(insert(INTAKE).inline(), [values_of(INTAKE, intake)])
     if tasks:
-        session.execute(insert(TASK), [_values(TASK, task) for task in tasks])
+        session.execute(insert(TASK).inline(), [values_of(TASK, task) for task in tasks])
     if steps:
-        session.execute(insert(STEP), [_values(STEP, step) for step in steps])
-
-
-def _values(table: Table, row: object) -> dict[str, Any]:
-    """A row's columns, but a key the database numbers (left unset)."""
-    values = {column.name: getattr(row, column.name) for column in table.columns}
-    return {
-        name: value
-        for name, value in values.items()
-        if value is not None or not table.columns[name].primary_key
-    }
+        session.execute(insert(STEP).inline(), [values_of(STEP, step) for step in steps])
 
 
 # One statement the same on PostgreSQL and SQLite (3.35+), its text fixed: no compiling each time.
