@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, update
+from sqlalchemy import update
 from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal, Role
@@ -53,7 +53,6 @@ from shouhu.registry.intakes.events import (
 from shouhu.registry.intakes.receipt import Receipt, ReceiptLine, render_receipt
 from shouhu.registry.intakes.schemas import (
     ApplicantRelation,
-    DepartmentTaskEdge,
     DepartmentTaskOut,
     DepartmentTaskPage,
     IntakeEdge,
@@ -118,46 +117,20 @@ def paused_days(since: date, until: date) -> int:
 # ---- shapes -----------------------------------------------------------------------------------
 
 
-# A task as the ORM loads it, or a row of the board (the task's columns and its application's).
-TaskRow = DepartmentTask | Row[Any]
-
-
-def is_overdue(task: TaskRow, now: datetime) -> bool:
+def is_overdue(task: DepartmentTask, now: datetime) -> bool:
     """Running (not paused, finished or withdrawn) past the end of its due day."""
-    return (
-        task.status in RUNNING
-        and not task.withdrawn
-        and task.due_at is not None
-        and task.due_at < now
-    )
+    return _overdue(task.status, task.withdrawn, task.due_at, now)
+
+
+def _overdue(status: str, withdrawn: bool, due_at: datetime | None, now: datetime) -> bool:
+    return status in RUNNING and not withdrawn and due_at is not None and due_at < now
 
 
 def to_task_out(task: DepartmentTask, intake: Intake, now: datetime) -> DepartmentTaskOut:
-    return _task_out(
-        task,
-        now,
-        receipt_number=intake.receipt_number,
-        intake_status=intake.status,
-        applicant_name=intake.applicant_name,
-        applicant_relation=intake.applicant_relation,
-        applicant_phone=intake.applicant_phone,
-    )
-
-
-def _task_out(
-    task: TaskRow,
-    now: datetime,
-    *,
-    receipt_number: str,
-    intake_status: str,
-    applicant_name: str,
-    applicant_relation: str,
-    applicant_phone: str,
-) -> DepartmentTaskOut:
     return DepartmentTaskOut(
         id=task.id,
         intake_id=task.intake_id,
-        receipt_number=receipt_number,
+        receipt_number=intake.receipt_number,
         child_id=task.child_id,
         division_code=task.division_code,
         department=TaskDepartment(task.department),
@@ -170,10 +143,10 @@ def _task_out(
         note=task.note,
         missing_materials=list(task.missing_materials),
         received_materials=list(task.received_materials),
-        intake_status=IntakeStatus(intake_status),
-        applicant_name=applicant_name,
-        applicant_relation=ApplicantRelation(applicant_relation),
-        applicant_phone=applicant_phone,
+        intake_status=IntakeStatus(intake.status),
+        applicant_name=intake.applicant_name,
+        applicant_relation=ApplicantRelation(intake.applicant_relation),
+        applicant_phone=intake.applicant_phone,
         version=task.version,
         created_at=task.created_at,
         updated_at=task.updated_at,
@@ -948,28 +921,16 @@ def board(
         limit=first + 1,
     )
     page = list(rows[:first])
-    edges = [
-        DepartmentTaskEdge(
-            cursor=encode_moment_cursor("task", t.created_at, t.id),
-            node=_task_out(
-                t,
-                now,
-                receipt_number=t.receipt_number,
-                intake_status=t.intake_status,
-                applicant_name=t.applicant_name,
-                applicant_relation=t.applicant_relation,
-                applicant_phone=t.applicant_phone,
-            ),
-        )
-        for t in page
-        if principal.sees(t.division_code)  # a village-level user: its village's only
-    ]
-    return DepartmentTaskPage(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first,
-            end_cursor=encode_moment_cursor("task", page[-1].created_at, page[-1].id)
-            if page
-            else None,
-        ),
+    # The page validated at once from its rows (the task's columns and what it shows of the
+    # application), enums and all, rather than task by task.
+    edges: list[dict[str, Any]] = []
+    for row in page:
+        if not principal.sees(row.division_code):
+            continue  # a village-level user: its village's only
+        node = row._asdict()
+        node["overdue"] = _overdue(row.status, row.withdrawn, row.due_at, now)
+        edges.append({"cursor": encode_moment_cursor("task", row.created_at, row.id), "node": node})
+    end = encode_moment_cursor("task", page[-1].created_at, page[-1].id) if page else None
+    return DepartmentTaskPage.model_validate(
+        {"edges": edges, "page_info": {"has_next_page": len(rows) > first, "end_cursor": end}}
     )
