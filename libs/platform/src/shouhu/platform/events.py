@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from datetime import datetime
 from typing import Any
 
 from opentelemetry import propagate
 from pydantic import BaseModel, Field
-from sqlalchemy import Delete, delete
+from sqlalchemy import Delete, delete, event
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
 
@@ -18,6 +20,7 @@ from shouhu.platform.columns import timestamp
 from shouhu.platform.db import as_utc
 
 PRUNE_BATCH = 5000  # outbox rows looked at, and removed, per statement
+OUTBOX_WRITTEN = "shouhu.platform.outbox_written"  # session.info: this transaction wrote events
 
 
 def utcnow() -> datetime:
@@ -119,7 +122,47 @@ def record_event(
             created_at=envelope.time,
         )
     )
+    session.info[OUTBOX_WRITTEN] = True
     return envelope
+
+
+class OutboxSignal:
+    """Wakes the relays of this process when a transaction that wrote events commits: an event
+    goes out at once instead of at the relay's next look (it looks every
+    `relay_interval_seconds` all the same: another process's commits do not wake it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiters: set[threading.Event] = set()
+
+    def listen(self, waiter: threading.Event) -> None:
+        """Set `waiter` at each such commit, until `forget`."""
+        with self._lock:
+            self._waiters.add(waiter)
+
+    def forget(self, waiter: threading.Event) -> None:
+        with self._lock:
+            self._waiters.discard(waiter)
+
+    def notify(self) -> None:
+        with self._lock:
+            waiters = list(self._waiters)
+        for waiter in waiters:
+            waiter.set()
+
+
+outbox_committed = OutboxSignal()
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _wake_relays(session: OrmSession) -> None:
+    if session.info.pop(OUTBOX_WRITTEN, False):
+        outbox_committed.notify()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _nothing_written(session: OrmSession) -> None:
+    session.info.pop(OUTBOX_WRITTEN, None)
 
 
 def claim_for(session: Session, consumer: str, envelope: Envelope) -> bool:
