@@ -764,7 +764,9 @@ async def to_the_police(
         return filed
 
     samples: list[Filed] = []
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+    # Idle connections dropped before uvicorn's keep-alive (5 s) ends them under a request.
+    connector = aiohttp.TCPConnector(limit=0, keepalive_timeout=2)
+    async with aiohttp.ClientSession(connector=connector) as session:
         for station in stations.values():
             await subscribe(session, gateway_ws, station, token(station.user))
         try:
@@ -798,7 +800,10 @@ async def to_the_police(
     to_commit = [(c - r) * 1000 for r, c in zip(sent, committed, strict=True)]
     to_frame = [(a - c) * 1000 for (a, _), c in zip(frames, committed, strict=True)]
     describe(f"POST /reports, {count} at once", posts)
-    describe("  answered → published to Kafka by the registry's relay", to_relay)
+    describe(
+        f"  answered → published to Kafka by the registry's relay ({len(set(sent))} batches)",
+        to_relay,
+    )
     describe("  published → the notification committed (Kafka, consumer)", to_commit)
     describe("  committed → the frame at the station (hub, SSE, gateway)", to_frame)
     describe("start of the POST → the frame at the station", total)
