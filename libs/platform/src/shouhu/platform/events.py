@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -10,7 +11,8 @@ from typing import Any, cast
 
 from opentelemetry import propagate
 from pydantic import BaseModel, Field
-from sqlalchemy import Delete, Table, delete, insert
+from sqlalchemy import Delete, Table, delete, event, insert
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
 
@@ -19,6 +21,7 @@ from shouhu.platform.columns import timestamp
 from shouhu.platform.db import as_utc
 
 PRUNE_BATCH = 5000  # outbox rows looked at, and removed, per statement
+OUTBOX_WRITTEN = "shouhu.platform.outbox_written"  # session.info: this transaction wrote events
 
 
 def utcnow() -> datetime:
@@ -108,6 +111,7 @@ def record_event(
         topic, source, event_type, subject, data, schema_version, _current_trace()
     )
     session.add(OutboxRow(**values))
+    session.info[OUTBOX_WRITTEN] = True
     return envelope
 
 
@@ -134,6 +138,7 @@ def record_events(
     if written:
         session.flush()
         session.execute(insert(OUTBOX).inline(), [values for _, values in written])
+        session.info[OUTBOX_WRITTEN] = True
     return [envelope for envelope, _ in written]
 
 
@@ -170,6 +175,45 @@ def _outbox_row(
         "created_at": envelope.time,
         "published_at": None,
     }
+
+
+class OutboxSignal:
+    """Wakes the relays of this process when a transaction that wrote events commits: an event
+    goes out at once instead of at the relay's next look (it looks every
+    `relay_interval_seconds` all the same: another process's commits do not wake it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiters: set[threading.Event] = set()
+
+    def listen(self, waiter: threading.Event) -> None:
+        """Set `waiter` at each such commit, until `forget`."""
+        with self._lock:
+            self._waiters.add(waiter)
+
+    def forget(self, waiter: threading.Event) -> None:
+        with self._lock:
+            self._waiters.discard(waiter)
+
+    def notify(self) -> None:
+        with self._lock:
+            waiters = list(self._waiters)
+        for waiter in waiters:
+            waiter.set()
+
+
+outbox_committed = OutboxSignal()
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _wake_relays(session: OrmSession) -> None:
+    if session.info.pop(OUTBOX_WRITTEN, False):
+        outbox_committed.notify()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _nothing_written(session: OrmSession) -> None:
+    session.info.pop(OUTBOX_WRITTEN, None)
 
 
 def claim_for(session: Session, consumer: str, envelope: Envelope) -> bool:
