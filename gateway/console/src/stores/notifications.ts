@@ -25,6 +25,8 @@ export const notifications = reactive({
   loaded: false,
   live: 'closed' as 'connecting' | 'open' | 'closed',
   error: '',
+  /** New ones received live since sign-in: pages showing work reload their lists on it. */
+  received: 0,
 })
 
 /** Those that wait for the person's acknowledgement (urgent ones go up their ladder). */
@@ -48,6 +50,7 @@ function receive(item: NotificationItem): void {
   }
   notifications.items.unshift(item)
   if (!item.read) notifications.unread += 1
+  notifications.received += 1
 }
 
 function teardown(): void {
