@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,15 +125,16 @@ class Tab:
         assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
 
 
-@pytest.fixture
-def tab(chromium: Browser, embedded: Any) -> Iterator[Tab]:
-    """A fresh browser context (no cookies, no session storage) at an office screen's size."""
+@contextmanager
+def open_tab(chromium: Browser, gateway: str) -> Iterator[Tab]:
+    """A fresh browser context (no cookies, no session storage) at an office screen's size;
+    a page error or a refusal by the page's security policy fails the test."""
     context = chromium.new_context(
         viewport={"width": 1366, "height": 768}, locale="zh-CN", timezone_id="Asia/Shanghai"
     )
     context.set_default_timeout(WAIT_MS)
     page = context.new_page()
-    opened = Tab(page, embedded.urls["gateway"])
+    opened = Tab(page, gateway)
     page.on("pageerror", lambda error: opened.problems.append(f"page error: {error}"))
 
     def console_message(message: Any) -> None:
@@ -145,3 +147,10 @@ def tab(chromium: Browser, embedded: Any) -> Iterator[Tab]:
     finally:
         context.close()
     assert opened.problems == [], opened.problems
+
+
+@pytest.fixture
+def tab(chromium: Browser, embedded: Any) -> Iterator[Tab]:
+    """A tab on the embedded platform's console (`make run`'s)."""
+    with open_tab(chromium, embedded.urls["gateway"]) as opened:
+        yield opened
