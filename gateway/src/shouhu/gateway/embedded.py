@@ -78,10 +78,12 @@ def banner(base: str) -> str:
     """What `make run` prints on start."""
     lines = [
         "Shouhu (守护) — embedded mode",
+        f"  Console:        {base}/console/",
         f"  GraphQL:        {base}/graphql",
         f"  Token endpoint: {base}/realms/shouhu/protocol/openid-connect/token",
         f"  Services:       {base}/services/<name>/healthz  ({', '.join(SERVICES)})",
-        f"  Demo users (password {DEMO_PASSWORD}, client shouhu-console):",
+        f"  Demo users (password {DEMO_PASSWORD}; the console's login page, or the token endpoint "
+        "with client shouhu-console):",
         *(f"    {u.username:<28} {u.role.value:<20} {u.division_code}" for u in DEMO_USERS),
     ]
     return "\n".join(lines)
