@@ -1,0 +1,332 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** District, town (镇街) or village (社区/村) */
+export type DivisionLevel =
+  | 'DISTRICT'
+  | 'TOWN'
+  | 'VILLAGE';
+
+/** What a family asks for at the window (申请事项) */
+export type IntakeNeed =
+  | 'EDUCATION_AID'
+  | 'GUARDIANSHIP_SUPPORT'
+  | 'HOUSING'
+  | 'HUKOU_REGISTRATION'
+  | 'LEGAL_AID'
+  | 'LIVING_ALLOWANCE'
+  | 'MEDICAL_ASSISTANCE'
+  | 'PARENT_EMPLOYMENT'
+  | 'PSYCHOLOGICAL_SUPPORT'
+  | 'REHABILITATION'
+  | 'VOLUNTEER_PAIRING';
+
+/** Where an application stands (申请状态) */
+export type IntakeStatus =
+  | 'COMPLETED'
+  | 'OPEN'
+  | 'WITHDRAWN';
+
+/** What the reporter found (报告情形) */
+export type ReportKind =
+  | 'ABANDONMENT'
+  | 'ABUSE'
+  | 'GUARDIAN_UNABLE'
+  | 'MISSING'
+  | 'NEGLECT'
+  | 'OTHER'
+  | 'SELF_HARM_RISK'
+  | 'WANDERING';
+
+/** Where a case stands (案件状态) */
+export type ReportStatus =
+  | 'ACCEPTED'
+  | 'ASSESSED'
+  | 'CLOSED'
+  | 'REFERRED_TO_TOWN'
+  | 'REPORTED';
+
+/** How pressing a notification is (INFO, WARNING, URGENT) */
+export type Severity =
+  | 'INFO'
+  | 'URGENT'
+  | 'WARNING';
+
+/** A department that takes its part of an application (协同办理部门); the plan's `Department` groups the mass organisations, this one names each */
+export type TaskDepartment =
+  | 'CIVIL_AFFAIRS'
+  | 'DISABLED_PERSONS_FEDERATION'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'HOUSING'
+  | 'HUMAN_RESOURCES'
+  | 'JUDICIAL'
+  | 'POLICE'
+  | 'TRADE_UNION'
+  | 'WOMENS_FEDERATION'
+  | 'YOUTH_LEAGUE';
+
+/** Where a department's task stands; DONE and DECLINED are final */
+export type TaskStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'DONE'
+  | 'NEEDS_MATERIALS'
+  | 'PENDING';
+
+export type ShellQueryVariables = Exact<{
+  division: string;
+}>;
+
+
+export type ShellQuery = { me: { username: string, roles: Array<string>, divisionCode: string }, division: { code: string, name: string, level: DivisionLevel, parent: { name: string } | null } | null };
+
+export type NotificationFieldsFragment = { id: string, cursor: string, kind: string, title: string, body: string, severity: Severity, urgent: boolean, requiresAck: boolean, acknowledgedAt: string | null, read: boolean, createdAt: string, childId: string | null, subjectRef: string | null };
+
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type NotificationsQuery = { notifications: { unreadCount: number, totalCount: number, edges: Array<{ node: { id: string, cursor: string, kind: string, title: string, body: string, severity: Severity, urgent: boolean, requiresAck: boolean, acknowledgedAt: string | null, read: boolean, createdAt: string, childId: string | null, subjectRef: string | null } }> } };
+
+export type NotificationReceivedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationReceivedSubscription = { notificationReceived: { id: string, cursor: string, kind: string, title: string, body: string, severity: Severity, urgent: boolean, requiresAck: boolean, acknowledgedAt: string | null, read: boolean, createdAt: string, childId: string | null, subjectRef: string | null } };
+
+export type MarkNotificationReadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkNotificationReadMutation = { markNotificationRead: { id: string, read: boolean } };
+
+export type AcknowledgeNotificationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeNotificationMutation = { acknowledgeNotification: { id: string, read: boolean, acknowledgedAt: string | null } };
+
+export type HomeTasksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeTasksQuery = { departmentTasks: { edges: Array<{ node: { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, dueAt: string | null, overdue: boolean, applicantName: string } }> } };
+
+export type HomeIntakesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeIntakesQuery = { intakes: { edges: Array<{ node: { id: string, receiptNumber: string, status: IntakeStatus, needs: Array<IntakeNeed>, submittedAt: string, applicantName: string, tasks: Array<{ id: string, department: TaskDepartment, status: TaskStatus, dueAt: string | null, overdue: boolean }> } }> } };
+
+export type HomeReportsQueryVariables = Exact<{
+  status?: ReportStatus | null | undefined;
+}>;
+
+
+export type HomeReportsQuery = { reports: { edges: Array<{ node: { id: string, caseNumber: string, kind: ReportKind | null, status: ReportStatus, urgent: boolean | null, reportedAt: string, childName: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null } }> } };
+
+export type HomeOverdueVisitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeOverdueVisitsQuery = { overdueVisits: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, child: { id: string, name: string } } }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  cursor
+  kind
+  title
+  body
+  severity
+  urgent
+  requiresAck
+  acknowledgedAt
+  read
+  createdAt
+  childId
+  subjectRef
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const ShellDocument = new TypedDocumentString(`
+    query Shell($division: String!) {
+  me {
+    username
+    roles
+    divisionCode
+  }
+  division(code: $division) {
+    code
+    name
+    level
+    parent {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShellQuery, ShellQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int!) {
+  notifications(first: $first) {
+    unreadCount
+    totalCount
+    edges {
+      node {
+        ...NotificationFields
+      }
+    }
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  cursor
+  kind
+  title
+  body
+  severity
+  urgent
+  requiresAck
+  acknowledgedAt
+  read
+  createdAt
+  childId
+  subjectRef
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const NotificationReceivedDocument = new TypedDocumentString(`
+    subscription NotificationReceived($after: String) {
+  notificationReceived(after: $after) {
+    ...NotificationFields
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  cursor
+  kind
+  title
+  body
+  severity
+  urgent
+  requiresAck
+  acknowledgedAt
+  read
+  createdAt
+  childId
+  subjectRef
+}`) as unknown as TypedDocumentString<NotificationReceivedSubscription, NotificationReceivedSubscriptionVariables>;
+export const MarkNotificationReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationRead($id: ID!) {
+  markNotificationRead(id: $id) {
+    id
+    read
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
+export const AcknowledgeNotificationDocument = new TypedDocumentString(`
+    mutation AcknowledgeNotification($id: ID!) {
+  acknowledgeNotification(id: $id) {
+    id
+    read
+    acknowledgedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeNotificationMutation, AcknowledgeNotificationMutationVariables>;
+export const HomeTasksDocument = new TypedDocumentString(`
+    query HomeTasks {
+  departmentTasks(first: 50) {
+    edges {
+      node {
+        id
+        intakeId
+        receiptNumber
+        department
+        need
+        status
+        dueAt
+        overdue
+        applicantName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeTasksQuery, HomeTasksQueryVariables>;
+export const HomeIntakesDocument = new TypedDocumentString(`
+    query HomeIntakes {
+  intakes(filter: {status: OPEN}, first: 20) {
+    edges {
+      node {
+        id
+        receiptNumber
+        status
+        needs
+        submittedAt
+        applicantName
+        tasks {
+          id
+          department
+          status
+          dueAt
+          overdue
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeIntakesQuery, HomeIntakesQueryVariables>;
+export const HomeReportsDocument = new TypedDocumentString(`
+    query HomeReports($status: ReportStatus) {
+  reports(filter: {status: $status}, first: 20) {
+    edges {
+      node {
+        id
+        caseNumber
+        kind
+        status
+        urgent
+        reportedAt
+        childName
+        assessmentDueAt
+        assessmentOverdue
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeReportsQuery, HomeReportsQueryVariables>;
+export const HomeOverdueVisitsDocument = new TypedDocumentString(`
+    query HomeOverdueVisits {
+  overdueVisits(first: 20) {
+    totalCount
+    edges {
+      node {
+        dueOn
+        daysOverdue
+        child {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeOverdueVisitsQuery, HomeOverdueVisitsQueryVariables>;
