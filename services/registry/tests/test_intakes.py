@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -702,3 +702,25 @@ def test_on_postgresql_concurrent_applications_never_share_a_receipt_number(post
         engine.dispose()
     assert sorted(taken) == list(range(1, 21))
     assert other_year == 1
+
+
+def test_the_windows_guide_shows_each_needs_departments_deadlines_and_materials(registry, as_user):
+    guide = registry.get("/intake-guide", headers=as_user("clerk.110109001"))
+    assert guide.status_code == 200, guide.text
+    found = guide.json()
+    assert found["routingVersion"] == "2026-1"
+    needs = {n["need"]: n for n in found["needs"]}
+    assert len(needs) == 11
+    living = needs["LIVING_ALLOWANCE"]
+    assert living["name"] == "基本生活保障"
+    assert living["materials"] == ["户口簿", "身份证", "低保证"]
+    (route,) = living["routes"]
+    assert (route["department"], route["departmentName"], route["workingDays"]) == (
+        "CIVIL_AFFAIRS",
+        "区民政局",
+        20,
+    )
+    # 20 working days: at least four weeks on, never more than eight (the longest holidays).
+    today = date.fromisoformat(found["today"])
+    assert 28 <= (date.fromisoformat(route["dueOn"]) - today).days <= 56
+    assert registry.get("/intake-guide").status_code == 401

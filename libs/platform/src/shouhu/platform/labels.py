@@ -102,3 +102,13 @@ ROLE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
         "auditor": "第三方评估",
     }
 )
+
+# The steps of a protection case whose time is accounted for (追责).
+STEP_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "FOUND_TO_REPORTED": "发现至报告",
+        "REPORTED_TO_ACCEPTED": "报告至受理",
+        "ACCEPTED_TO_NOTIFIED": "受理至通报",
+        "NOTIFIED_TO_ASSESSED": "通报至评估",
+    }
+)

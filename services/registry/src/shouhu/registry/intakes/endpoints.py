@@ -23,6 +23,7 @@ from shouhu.registry.intakes.schemas import (
     DeclineTask,
     DepartmentTaskOut,
     DepartmentTaskPage,
+    IntakeGuideOut,
     IntakeOut,
     IntakePage,
     IntakeStatus,
@@ -204,3 +205,10 @@ def decline_task(
     task = service.decline(session, principal, task_id, data.reason)
     commit(session)
     return task
+
+
+@router.get("/intake-guide", response_model=IntakeGuideOut, response_model_by_alias=True)
+def intake_guide(principal: PrincipalDep) -> IntakeGuideOut:
+    """The window's guide: each need's departments, deadlines from today, and materials."""
+    del principal  # anyone signed in
+    return service.guide()

@@ -16,7 +16,7 @@ from shouhu.platform.clock import today
 from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
-from shouhu.platform.labels import DEPARTMENT_NAMES
+from shouhu.platform.labels import DEPARTMENT_NAMES, NEED_NAMES
 from shouhu.platform.paging import decode_moment_cursor, encode_moment_cursor
 from shouhu.platform.schemas import PageInfo
 from shouhu.platform.workdays import (
@@ -55,10 +55,13 @@ from shouhu.registry.intakes.schemas import (
     DepartmentTaskOut,
     DepartmentTaskPage,
     IntakeEdge,
+    IntakeGuideOut,
     IntakeNeed,
     IntakeOut,
     IntakePage,
     IntakeStatus,
+    NeedGuideOut,
+    RouteOut,
     StepAction,
     SubmitIntake,
     TaskDepartment,
@@ -916,4 +919,34 @@ def board(
             if page
             else None,
         ),
+    )
+
+
+# ---- the window's guide -----------------------------------------------------------------------
+
+
+def guide() -> IntakeGuideOut:
+    """Every need with its departments, due days for an application made today, and materials:
+    public (办事指南), for anyone signed in."""
+    routes, checklist, day = routing.current(), routing.load_checklist(), today()
+    return IntakeGuideOut(
+        routing_version=routes.version,
+        today=day,
+        needs=[
+            NeedGuideOut(
+                need=need,
+                name=NEED_NAMES[need],
+                routes=[
+                    RouteOut(
+                        department=r.department,
+                        department_name=DEPARTMENT_NAMES[r.department],
+                        working_days=r.working_days,
+                        due_on=due_on(day, r.working_days),
+                    )
+                    for r in routes.routes(need)
+                ],
+                materials=checklist.required(need),
+            )
+            for need in IntakeNeed
+        ],
     )
