@@ -20,6 +20,11 @@ function rolesOf(path: string): readonly Role[] | undefined {
   return NAV.find((item) => item.path === path)?.roles
 }
 
+/** An application's page: who takes applications and the departments that work on them. */
+function intakeReaders(): readonly Role[] {
+  return [...new Set([...(rolesOf('/intake/new') ?? []), ...(rolesOf('/tasks') ?? [])])]
+}
+
 const routes: RouteRecordRaw[] = [
   {
     path: '/callback',
@@ -42,6 +47,20 @@ const routes: RouteRecordRaw[] = [
         name: 'intake-new',
         component: () => import('./pages/intake/IntakeNewPage.vue'),
         meta: { title: '一门受理', roles: rolesOf('/intake/new') },
+      },
+      {
+        path: 'intake/:id/receipt',
+        name: 'intake-receipt',
+        component: () => import('./pages/intake/IntakeReceiptPage.vue'),
+        props: true,
+        meta: { title: '受理回执', roles: rolesOf('/intake/new') },
+      },
+      {
+        path: 'intakes/:id',
+        name: 'intake',
+        component: () => import('./pages/intake/IntakePage.vue'),
+        props: true,
+        meta: { title: '申请办理详情', roles: intakeReaders() },
       },
       {
         path: 'tasks',
