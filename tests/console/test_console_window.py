@@ -93,6 +93,7 @@ def test_a_clerk_takes_an_application_and_the_judicial_bureau_completes_its_part
     page.get_by_test_id("to-intake").click()
     expect(page.get_by_role("heading", name="申请办理详情", level=1)).to_be_visible()
     expect(page.get_by_test_id("timeline")).to_contain_text("窗口受理")
+    intake_path = page.url.split("/console", 1)[1]
     tab.sign_out()
 
     # The judicial bureau's board: the task, accepted and completed in place.
@@ -112,9 +113,13 @@ def test_a_clerk_takes_an_application_and_the_judicial_bureau_completes_its_part
     dialog.get_by_role("button", name="确定").click()
     expect(row).to_contain_text("已办结")
 
-    # The application's page from the row: the completion on the timeline.
-    row.get_by_role("link", name=receipt_number).click()
+    tab.sign_out()
+
+    # The application's page (the departments may not read it; the clerk does): the
+    # judicial bureau's completion on the timeline.
+    tab.sign_in("clerk.110109001", path=intake_path)
     expect(page.get_by_role("heading", name="申请办理详情", level=1)).to_be_visible()
+    expect(page.get_by_test_id("intake-tasks")).to_contain_text("已办结")
     timeline = page.get_by_test_id("timeline")
     expect(timeline).to_contain_text("部门办结")
     expect(timeline).to_contain_text("已指派律师提供法律援助")

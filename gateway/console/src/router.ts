@@ -4,7 +4,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
 import { accessToken, signIn } from './auth'
 import type { Role } from './lib/roles'
-import { NAV } from './lib/roles'
+import { INTAKE_READERS, NAV } from './lib/roles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,11 +18,6 @@ declare module 'vue-router' {
 
 function rolesOf(path: string): readonly Role[] | undefined {
   return NAV.find((item) => item.path === path)?.roles
-}
-
-/** An application's page: who takes applications and the departments that work on them. */
-function intakeReaders(): readonly Role[] {
-  return [...new Set([...(rolesOf('/intake/new') ?? []), ...(rolesOf('/tasks') ?? [])])]
 }
 
 const routes: RouteRecordRaw[] = [
@@ -60,7 +55,7 @@ const routes: RouteRecordRaw[] = [
         name: 'intake',
         component: () => import('./pages/intake/IntakePage.vue'),
         props: true,
-        meta: { title: '申请办理详情', roles: intakeReaders() },
+        meta: { title: '申请办理详情', roles: INTAKE_READERS },
       },
       {
         path: 'tasks',
