@@ -38,7 +38,9 @@ def test_a_clerk_takes_an_application_and_the_judicial_bureau_completes_its_part
     page.locator("label.el-radio", has_text="男").click()
     page.get_by_label("出生日期").fill(birth.isoformat())
     page.get_by_label("出生日期").press("Enter")
-    page.get_by_label("身份证号（选填）").fill(identity_number(birth, male=True, seq=secrets.randbelow(499)))
+    page.get_by_label("身份证号（选填）").fill(
+        identity_number(birth, male=True, seq=secrets.randbelow(499))
+    )
     choose(tab, "镇（街道）", "大峪街道")
     choose(tab, "村（社区）", "德露苑社区居委会")
 
