@@ -140,7 +140,7 @@ def test_the_figures_by_town_and_by_reporter(registry, as_user, file, move_clock
     reporters = [(r["code"], r["name"], r["reports"]) for r in found["byReporter"]]
     assert reporters == [
         ("大峪第一小学", "大峪第一小学", 2),
-        ("role:intake_clerk", "受理窗口（含热线代报）", 1),
+        ("role:intake_clerk", "窗口受理员", 1),
     ]
     assert found["deadlinesVersion"] == "2026-1"
 

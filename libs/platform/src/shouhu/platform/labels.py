@@ -103,29 +103,7 @@ RESPONSE_MEASURE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 
-# Who filed a report without naming an institution: the reporter's role (报告主体).
-REPORTER_ROLE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "civil_affairs": "民政部门",
-        "women_children_committee": "妇儿工委",
-        "intake_clerk": "受理窗口（含热线代报）",
-        "town_social_worker": "镇（街道）儿童督导员",
-        "village_supervisor": "村（居）儿童主任",
-        "police": "公安机关",
-        "education": "教育部门",
-        "health": "卫生健康部门",
-        "human_resources": "人力社保部门",
-        "judicial": "司法行政部门",
-        "housing": "住房建设部门",
-        "mandated_reporter": "强制报告责任单位",
-        "school_staff": "学校",
-        "youth_league": "共青团",
-        "trade_union": "工会",
-        "womens_federation": "妇联",
-        "disabled_persons_federation": "残联",
-    }
-)
-
+# The steps of a protection case whose time is accounted for (追责).
 STEP_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {
         "FOUND_TO_REPORTED": "发现至报告",

@@ -13,7 +13,7 @@ from shouhu.platform.clock import DISTRICT_TZ, today
 from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
-from shouhu.platform.labels import DEPARTMENT_NAMES, REPORTER_ROLE_NAMES, STEP_NAMES
+from shouhu.platform.labels import DEPARTMENT_NAMES, ROLE_NAMES, STEP_NAMES
 from shouhu.registry import policy
 from shouhu.registry.cases import deadlines
 from shouhu.registry.cases import repository as cases
@@ -373,7 +373,7 @@ def case_statistics(
 def _reporter_name(code: str) -> str:
     if code.startswith("role:"):
         role = code.removeprefix("role:")
-        return REPORTER_ROLE_NAMES.get(role, role)
+        return ROLE_NAMES.get(role, role)
     return code
 
 
