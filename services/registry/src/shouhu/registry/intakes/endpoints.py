@@ -52,7 +52,7 @@ def submit_intake(
     settings: RegistrySettings = request.app.state.settings
     outcome = service.submit(session, principal, data, keys, prefix=settings.intake_receipt_prefix)
     commit(session)  # a duplicate's count and transfer request land, the application does not
-    return json_answer(children.opened(outcome, "；审核后请选择已有档案重新受理"), 201)
+    return json_answer(children.opened(outcome, "；审核后请选择已有档案重新受理").out(), 201)
 
 
 @router.get("/intakes", response_model=IntakePage, response_model_by_alias=True)

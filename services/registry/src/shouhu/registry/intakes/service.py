@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -329,9 +330,23 @@ def _applied_child(
     return None
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """An application as written. Its answer is built from it once the request has committed:
+    nothing of it needs to wait under the receipt counter's lock."""
+
+    intake: Intake
+    tasks: list[DepartmentTask]
+    steps: list[IntakeStep]
+    at: datetime
+
+    def out(self) -> IntakeOut:
+        return to_out(self.intake, self.tasks, self.steps, self.at)  # nothing to read back
+
+
 def submit(
     session: Session, principal: Principal, data: SubmitIntake, keys: KeyRing, *, prefix: str
-) -> IntakeOut | children.DuplicateFound | children.HeldForReview:
+) -> Submitted | children.DuplicateFound | children.HeldForReview:
     """Take an application: the new child's file, the intake, a task per department and need,
     their steps and events, in the caller's one transaction; or the duplicate that stops it."""
     policy.require(principal, SUBMIT_ROLES, "无权受理申请")
@@ -366,7 +381,7 @@ def _open(
     materials: list[str],
     note: str | None,
     prefix: str,
-) -> IntakeOut:
+) -> Submitted:
     routes = routing.current()
     checklist = routing.load_checklist()
     now, day = utcnow(), today()
@@ -419,16 +434,9 @@ def _open(
     actor = principal.username
     steps = [_new_step(intake, None, A.SUBMITTED, actor, None, now)]
     steps += [_new_step(intake, t, A.ROUTED, actor, _routed_note(t), now) for t in tasks]
-    # The year's counter is locked from its next number until the commit, and every other
-    # application of the year waits for it: everything is ready before it is taken (the new
-    # child's file goes in with it, as the session flushes), and after it only what carries the
-    # number is written, one statement a table.
-    number = repository.next_receipt(session, prefix, day.year)
-    intake.receipt_number = f"{prefix}-{day.year}-{number:06d}"
-    steps[0].note = _submitted_note(intake)
     submitted = IntakeSubmitted(
         intake_id=intake.id,
-        receipt_number=intake.receipt_number,
+        receipt_number="",  # below, once taken
         child_id=child.id,
         child_name=child.name,
         division_code=intake.division_code,
@@ -449,6 +457,16 @@ def _open(
     created = [
         _task_changed(intake, t, actor, "、".join(t.missing_materials) or None, now) for t in tasks
     ]
+    # The year's counter is locked from its next number until the commit, and every other
+    # application of the year waits for it: everything is ready before it is taken (the new
+    # child's file goes in with it, as the session flushes), and after it only what carries the
+    # number is written, at once (the answer is built after the commit).
+    number = repository.next_receipt(session, prefix, day.year)
+    intake.receipt_number = f"{prefix}-{day.year}-{number:06d}"
+    steps[0].note = _submitted_note(intake)
+    submitted.receipt_number = intake.receipt_number
+    for event in created:
+        event.receipt_number = intake.receipt_number
     with pipelined(session):  # the rows sent at once: one round trip under the lock
         repository.insert_submission(session, intake, tasks, steps)
         history.record_intake_steps(
@@ -461,9 +479,9 @@ def _open(
         children.emit_all(
             session,
             child.id,
-            [(INTAKE_SUBMITTED, submitted), *((TASK_CREATED, event) for event in created)],
+            [(INTAKE_SUBMITTED, submitted), *((TASK_CREATED, changed) for changed in created)],
         )
-    return to_out(intake, tasks, steps, now)  # as written: nothing to read back
+    return Submitted(intake, tasks, steps, now)
 
 
 def _submitted_note(intake: Intake) -> str:
