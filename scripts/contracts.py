@@ -1,4 +1,5 @@
-"""Write the committed contracts: the GraphQL schema, each service's OpenAPI, event schemas.
+"""Write the committed contracts: the GraphQL schema, each service's OpenAPI, event schemas,
+the console's typed operations and labels.
 
 `make contracts` runs it after a deliberate change; CI checks that the files match the code.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import pkgutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -175,9 +177,26 @@ def benefits_withheld() -> list[str]:
     ]
 
 
+def console_labels() -> str:
+    """The Chinese names the console shows for the API's values, from the platform's tables."""
+    from shouhu.platform import labels
+
+    tables = {
+        "need": labels.NEED_NAMES,
+        "department": labels.DEPARTMENT_NAMES,
+        "relation": labels.RELATION_NAMES,
+        "reportKind": labels.REPORT_KIND_NAMES,
+        "responseMeasure": labels.RESPONSE_MEASURE_NAMES,
+        "role": labels.ROLE_NAMES,
+    }
+    body = {name: dict(table) for name, table in tables.items()}
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
 def contracts() -> dict[Path, str]:
     """Every contract file and what it should say."""
     files = {ROOT / "gateway" / "schema.graphql": graphql_schema()}
+    files[ROOT / "gateway" / "console" / "src" / "labels.json"] = console_labels()
     files[ROOT / "docs" / "access-policy.md"] = access_policy()
     for service in SERVICES:
         files[ROOT / "services" / service / "openapi.json"] = openapi(service)
@@ -208,7 +227,17 @@ def main() -> int:
         for path in stale:
             print(f"  {path}")
         return 1
-    return 0
+    return console_operations(check)
+
+
+def console_operations(check: bool) -> int:
+    """The console's operations typed from schema.graphql (gateway/console/src/gql/, by
+    GraphQL Code Generator): rewritten, or checked to be what the schema and operations give.
+    Needs the console's node_modules (`make console-deps`)."""
+    console = ROOT / "gateway" / "console"
+    script = "codegen:check" if check else "codegen"
+    done = subprocess.run(["npm", "run", "--silent", script], cwd=console, check=False)
+    return done.returncode
 
 
 if __name__ == "__main__":

@@ -330,6 +330,13 @@ OPERATIONS = [
         lambda s, _: {},
         scoped=False,
     ),
+    Operation("intakeGuide", "query { intakeGuide { today } }", lambda s, _: {}, scoped=False),
+    Operation(
+        "caseStatistics",
+        'query { caseStatistics(from: "2026-01-01", to: "2026-12-31") { total { reports } } }',
+        lambda s, _: {},
+        scoped=False,
+    ),
     Operation(
         "accessLog",
         "query($id: ID!) { accessLog(childId: $id) { edges { cursor } } }",

@@ -124,8 +124,18 @@ def month_end(day: date) -> str:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1]).isoformat()
 
 
+CLOCKS = (
+    "query Clocks($id: ID!) { report(id: $id) { clocks { step hours limitHours late running } } }"
+)
+FIGURES = """query Figures($from: Date!, $to: Date!) { caseStatistics(from: $from, to: $to) {
+  byReporter { code reports steps { step ended medianHours worstHours late } } } }"""
+
+
 def test_a_schools_report_followed_to_the_end(platform):
-    filed = call(platform, REPORTER, FILE, {"input": report_input()})["fileReport"]
+    school = f"大峪第一小学{uuid.uuid4().hex[:4]}"  # its own figures, whatever else ran
+    filed = call(platform, REPORTER, FILE, {"input": report_input(institution=school)})[
+        "fileReport"
+    ]
     assert filed["caseNumber"].startswith(f"MTG-BG-{today().year}-")
     assert (filed["status"], filed["view"], filed["acceptedAt"]) == ("REPORTED", "RECEIPT", None)
     assert filed["kind"] is None and filed["description"] is None and filed["timeline"] is None
@@ -226,6 +236,23 @@ def test_a_schools_report_followed_to_the_end(platform):
     ]
     moments = [s["at"] for s in done["timeline"]]
     assert moments == sorted(moments)
+
+    # Accountability (追责): each step's time against its limit, on the case and in the figures.
+    clocks = call(platform, POLICE, CLOCKS, {"id": case_id})["report"]["clocks"]
+    assert [(c["step"], c["late"], c["running"]) for c in clocks] == [
+        ("FOUND_TO_REPORTED", False, False),
+        ("REPORTED_TO_ACCEPTED", False, False),
+        ("ACCEPTED_TO_NOTIFIED", False, False),
+        ("NOTIFIED_TO_ASSESSED", False, False),
+    ]
+    assert [c["limitHours"] for c in clocks] == [24, 2, 24, 72]
+    period = {"from": today().isoformat(), "to": today().isoformat()}
+    figures = call(platform, "auditor.district", FIGURES, period)["caseStatistics"]
+    (ours,) = [r for r in figures["byReporter"] if r["code"] == school]
+    assert ours["reports"] == 1
+    for step, clock in zip(ours["steps"], clocks, strict=True):
+        assert (step["step"], step["ended"], step["late"]) == (clock["step"], 1, 0)
+        assert step["medianHours"] == step["worstHours"] == pytest.approx(clock["hours"], abs=0.1)
 
     # The village supervisor sees that a case is open for a child of theirs, and what is asked.
     theirs = call(platform, "supervisor.110109001001", READ, {"id": case_id})["report"]

@@ -8,7 +8,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from shouhu.platform.idp import BRUTE_FORCE, BruteForce
+from shouhu.platform.idp import (
+    BRUTE_FORCE,
+    SESSION_LIFETIMES,
+    BruteForce,
+    SessionLifetimes,
+    console_redirect_uris,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "infra/keycloak/shouhu-realm.json"
@@ -95,3 +101,26 @@ def test_production_realm_has_a_password_policy_and_brute_force_detection():
     assert int(policies["length"]) >= 12 and int(policies["passwordHistory"]) >= 5
     assert {"notUsername", "notEmail"} <= set(policies)
     assert BruteForce.from_realm(realm) == BRUTE_FORCE
+
+
+def test_sessions_codes_and_refresh_tokens_last_as_in_the_embedded_provider():
+    for path in (DEMO, PRODUCTION):
+        assert SessionLifetimes.from_realm(load(path)) == SESSION_LIFETIMES
+
+
+def test_the_login_page_speaks_chinese_only():
+    for path in (DEMO, PRODUCTION):
+        realm = load(path)
+        assert realm["internationalizationEnabled"] is True
+        assert (realm["supportedLocales"], realm["defaultLocale"]) == (["zh-CN"], "zh-CN")
+
+
+def test_the_console_returns_to_its_own_addresses_only():
+    # The embedded provider on port 8000 allows what the demo realm allows, and no more.
+    client = console(load(DEMO))
+    embedded = list(console_redirect_uris("http://127.0.0.1:8000/realms/shouhu"))
+    assert client["redirectUris"] == embedded
+    assert client["attributes"]["post.logout.redirect.uris"].split("##") == embedded
+    production = console(load(PRODUCTION))
+    for uri in [*production["redirectUris"], production["attributes"]["post.logout.redirect.uris"]]:
+        assert uri.endswith("/console/*")

@@ -108,7 +108,7 @@ def test_production_console_has_no_password_grant(production: KeycloakHandle) ->
 def test_production_console_requires_pkce_s256(production: KeycloakHandle) -> None:
     url = f"{production.base_url}/realms/shouhu/protocol/openid-connect/auth"
     query = {"client_id": "shouhu-console", "response_type": "code", "scope": "openid"}
-    query |= {"redirect_uri": "https://shouhu.example.org/", "state": "s"}
+    query |= {"redirect_uri": "https://shouhu.example.org/console/", "state": "s"}
     verifier = secrets.token_urlsafe(48)
     digest = hashlib.sha256(verifier.encode()).digest()
     s256 = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
@@ -117,6 +117,7 @@ def test_production_console_requires_pkce_s256(production: KeycloakHandle) -> No
         assert refused.status_code == 302 and "error=invalid_request" in refused.headers["location"]
     login = httpx.get(url, params=query | {"code_challenge": s256, "code_challenge_method": "S256"})
     assert login.status_code == 200 and "password" in login.text
+    assert "登录" in login.text  # the realm's locale, zh-CN, as the embedded provider's page
 
 
 def test_production_password_policy(production: KeycloakHandle) -> None:

@@ -58,6 +58,7 @@ MIRRORS = {
     "PetitionReason": ("registry", "PetitionReason"),
     "CourtOutcome": ("registry", "CourtOutcome"),
     "CaseAction": ("registry", "CaseAction"),
+    "CaseClockStep": ("registry", "Step"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {}

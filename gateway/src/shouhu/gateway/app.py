@@ -1,4 +1,4 @@
-"""The gateway app: GraphQL at `/graphql`, health, and nothing stored."""
+"""The gateway app: GraphQL at `/graphql`, the console at `/console/`, health; nothing stored."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
+from shouhu.gateway import console
 from shouhu.gateway.context import Services, authenticate_connection, build_context
 from shouhu.gateway.ledger import routes as ledger
 from shouhu.gateway.limits import wiring as limits
@@ -66,6 +67,7 @@ def create_app(
         health_router(engine=None, transport=None, verifier=verifier, extra_checks=checks)
     )
     app.include_router(ledger.router)
+    app.include_router(console.router(settings))
     app.include_router(
         limits.graphql_router(
             build_schema(settings.max_query_depth, limits.schema_extensions(settings)),

@@ -239,12 +239,25 @@ class Registry(_Bound):
             f"/intakes/{id_segment(intake_id)}/receipt", timeout_seconds=EXPORT_TIMEOUT_SECONDS
         )
 
+    async def intake_guide(self) -> JSON:
+        return await self._get("/intake-guide")
+
     async def intake_statistics(self, start: str, end: str) -> JSON:
         return await self._get("/intake-statistics", params={"from": start, "to": end})
 
     async def intake_statistics_export(self, start: str, end: str) -> JSON:
         return await self._get(
             "/intake-statistics/export",
+            params={"from": start, "to": end},
+            timeout_seconds=EXPORT_TIMEOUT_SECONDS,
+        )
+
+    async def case_statistics(self, start: str, end: str) -> JSON:
+        return await self._get("/case-statistics", params={"from": start, "to": end})
+
+    async def case_statistics_export(self, start: str, end: str) -> JSON:
+        return await self._get(
+            "/case-statistics/export",
             params={"from": start, "to": end},
             timeout_seconds=EXPORT_TIMEOUT_SECONDS,
         )

@@ -37,6 +37,12 @@ class GatewaySettings(ServiceSettings):
     ws_max_subscriptions: int = Field(default=10, ge=1)
     ws_allowed_origins: list[str] = Field(default_factory=list)
     stream_read_timeout_seconds: float = Field(default=45.0, gt=0)
+    # The console at /console/ (docs/console.md): its built files (default gateway/console/dist
+    # beside this package), the realm as the browser reaches it (default the issuer) and the
+    # realm's client it signs in as; /console/config.json tells the app the last two.
+    console_dir: str = ""
+    console_authority: str = ""
+    console_client_id: str = "shouhu-console"
 
     def service_urls(self) -> dict[str, str]:
         """Base URL of every service, by name."""

@@ -279,6 +279,37 @@ class Intervention:
         )
 
 
+@strawberry.enum(description="A step of a case whose time is accounted for (追责时限)")
+class CaseClockStep(Enum):
+    FOUND_TO_REPORTED = "FOUND_TO_REPORTED"
+    REPORTED_TO_ACCEPTED = "REPORTED_TO_ACCEPTED"
+    ACCEPTED_TO_NOTIFIED = "ACCEPTED_TO_NOTIFIED"
+    NOTIFIED_TO_ASSESSED = "NOTIFIED_TO_ASSESSED"
+
+
+@strawberry.type(description="One step of a case against its limit: how long it took or has run")
+class StepClock:
+    step: CaseClockStep
+    started_at: datetime.datetime
+    ended_at: datetime.datetime | None
+    hours: float = strawberry.field(description="To its end, the case's close, or now")
+    limit_hours: float
+    late: bool
+    running: bool = strawberry.field(description="Not yet ended and the case open")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StepClock:
+        return cls(
+            step=CaseClockStep(row["step"]),
+            started_at=datetime.datetime.fromisoformat(row["startedAt"]),
+            ended_at=to_datetime(row.get("endedAt")),
+            hours=row["hours"],
+            limit_hours=row["limitHours"],
+            late=row["late"],
+            running=row["running"],
+        )
+
+
 def _listed(row: dict[str, Any], name: str, make: Any) -> Any:
     items = row.get(name)
     return None if items is None else [make(item) for item in items]
@@ -329,6 +360,10 @@ class Report:
     closed_at: datetime.datetime | None
     outcome: str | None
     timeline: list[CaseStep] | None = strawberry.field(description="Every step, oldest first")
+    clocks: list[StepClock] | None = strawberry.field(
+        description="Each step begun against its limit (追责): found → reported → accepted → "
+        "通报 → assessed"
+    )
     version: int | None
 
     @classmethod
@@ -370,6 +405,7 @@ class Report:
             closed_at=to_datetime(row.get("closedAt")),
             outcome=row.get("outcome"),
             timeline=_listed(row, "timeline", CaseStep.from_row),
+            clocks=_listed(row, "clocks", StepClock.from_row),
             version=row.get("version"),
         )
 

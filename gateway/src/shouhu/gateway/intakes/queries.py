@@ -10,6 +10,7 @@ from shouhu.gateway.intakes.types import (
     Intake,
     IntakeConnection,
     IntakeFilter,
+    IntakeGuide,
     TaskFilter,
 )
 from shouhu.platform.errors import NotFound
@@ -27,6 +28,13 @@ class Query:
             return Intake.from_row(await info.context.registry.intake(id))
         except NotFound:
             return None
+
+    @strawberry.field(
+        description="The window's guide (办事指南): each need's departments, their deadlines for "
+        "an application made today, and the materials asked for"
+    )
+    async def intake_guide(self, info: Ctx) -> IntakeGuide:
+        return IntakeGuide.from_row(await info.context.registry.intake_guide())
 
     @strawberry.field(description="Applications of the caller's division, newest first")
     async def intakes(

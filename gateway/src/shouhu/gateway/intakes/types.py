@@ -329,3 +329,52 @@ class TaskFilter:
     department: TaskDepartment | None = None
     status: TaskStatus | None = None
     overdue: bool | None = None
+
+
+@strawberry.type(description="A department that takes a need, and its deadline for one made today")
+class NeedRoute:
+    department: TaskDepartment
+    department_name: str
+    working_days: int = strawberry.field(description="工作日, on the public-holiday calendar")
+    due_on: datetime.date = strawberry.field(description="For an application made today")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> NeedRoute:
+        return cls(
+            department=TaskDepartment(row["department"]),
+            department_name=row["departmentName"],
+            working_days=row["workingDays"],
+            due_on=datetime.date.fromisoformat(row["dueOn"]),
+        )
+
+
+@strawberry.type(description="A need as the window shows it: departments, deadlines, materials")
+class NeedGuide:
+    need: IntakeNeed
+    name: str
+    routes: list[NeedRoute]
+    materials: list[str] = strawberry.field(description="The documents the window asks for")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> NeedGuide:
+        return cls(
+            need=IntakeNeed(row["need"]),
+            name=row["name"],
+            routes=[NeedRoute.from_row(r) for r in row["routes"]],
+            materials=row["materials"],
+        )
+
+
+@strawberry.type(description="The window's guide (办事指南): every need as new applications get it")
+class IntakeGuide:
+    routing_version: str
+    today: datetime.date
+    needs: list[NeedGuide]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> IntakeGuide:
+        return cls(
+            routing_version=row["routingVersion"],
+            today=datetime.date.fromisoformat(row["today"]),
+            needs=[NeedGuide.from_row(n) for n in row["needs"]],
+        )

@@ -9,6 +9,7 @@ import strawberry
 
 from shouhu.gateway.common import Ctx
 from shouhu.gateway.statistics.types import (
+    CaseStatistics,
     DivisionCounts,
     DivisionStatistics,
     IntakeStatistics,
@@ -55,3 +56,17 @@ class Query:
     ) -> IntakeStatistics:
         row = await info.context.registry.intake_statistics(from_.isoformat(), to.isoformat())
         return IntakeStatistics.from_row(row)
+
+    @strawberry.field(
+        description="The protection cases' clocks over a period (追责): found → reported → "
+        "accepted → 通报 → assessed, the whole, by town and by reporter; the district sees all, "
+        "a town its own, the auditor the figures only"
+    )
+    async def case_statistics(
+        self,
+        info: Ctx,
+        from_: Annotated[datetime.date, strawberry.argument(name="from")],
+        to: datetime.date,
+    ) -> CaseStatistics:
+        row = await info.context.registry.case_statistics(from_.isoformat(), to.isoformat())
+        return CaseStatistics.from_row(row)

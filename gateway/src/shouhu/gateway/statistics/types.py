@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 
+from shouhu.gateway.cases.types import CaseClockStep
 from shouhu.gateway.common import Ctx, ExportFile
 
 
@@ -112,4 +113,80 @@ class IntakeStatistics:
             as_of=datetime.datetime.fromisoformat(row["asOf"]),
             by_town=[IntakeFigures.from_row(f) for f in row["byTown"]],
             by_department=[IntakeFigures.from_row(f) for f in row["byDepartment"]],
+        )
+
+
+@strawberry.type(description="One step of a town's or reporter's cases: how long, how often late")
+class StepFigures:
+    step: CaseClockStep
+    name: str
+    limit_hours: float
+    urgent_limit_hours: float = strawberry.field(description="The limit of an urgent report")
+    ended: int = strawberry.field(description="Cases whose step has ended")
+    median_hours: float | None = strawberry.field(description="Of the ended steps")
+    worst_hours: float | None = strawberry.field(description="The longest ended step")
+    late: int = strawberry.field(description="Ended past the limit, or past it and still running")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StepFigures:
+        return cls(
+            step=CaseClockStep(row["step"]),
+            name=row["name"],
+            limit_hours=row["limitHours"],
+            urgent_limit_hours=row["urgentLimitHours"],
+            ended=row["ended"],
+            median_hours=row["medianHours"],
+            worst_hours=row["worstHours"],
+            late=row["late"],
+        )
+
+
+@strawberry.type(description="The accountability figures (追责) of a town's or reporter's cases")
+class CaseFigures:
+    code: str = strawberry.field(
+        description="A town's division code, an institution, `role:<role>`, or the district's"
+    )
+    name: str
+    reports: int
+    steps: list[StepFigures]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> CaseFigures:
+        return cls(
+            code=row["code"],
+            name=row["name"],
+            reports=row["reports"],
+            steps=[StepFigures.from_row(s) for s in row["steps"]],
+        )
+
+
+@strawberry.type(description="The protection cases' clocks (追责): the whole, by town, by reporter")
+class CaseStatistics:
+    from_date: datetime.date
+    to_date: datetime.date
+    as_of: datetime.datetime
+    deadlines_version: str
+    total: CaseFigures
+    by_town: list[CaseFigures]
+    by_reporter: list[CaseFigures] = strawberry.field(
+        description="By institution, or by the reporter's role where none was named"
+    )
+
+    @strawberry.field(description="The same figures as a workbook (按镇街, 按报告主体)")
+    async def export(self, info: Ctx) -> ExportFile:
+        row = await info.context.registry.case_statistics_export(
+            self.from_date.isoformat(), self.to_date.isoformat()
+        )
+        return ExportFile.from_row(row)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> CaseStatistics:
+        return cls(
+            from_date=datetime.date.fromisoformat(row["fromDate"]),
+            to_date=datetime.date.fromisoformat(row["toDate"]),
+            as_of=datetime.datetime.fromisoformat(row["asOf"]),
+            deadlines_version=row["deadlinesVersion"],
+            total=CaseFigures.from_row(row["total"]),
+            by_town=[CaseFigures.from_row(f) for f in row["byTown"]],
+            by_reporter=[CaseFigures.from_row(f) for f in row["byReporter"]],
         )

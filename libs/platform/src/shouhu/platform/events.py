@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import threading
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from opentelemetry import propagate
 from pydantic import BaseModel, Field
-from sqlalchemy import Delete, delete, event
+from sqlalchemy import Delete, Table, delete, event, insert
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
@@ -91,6 +92,10 @@ class ParkedEvent(SQLModel, table=True):
     parked_at: datetime = timestamp()
 
 
+# The table itself, for events written many at once with a plain INSERT (no ORM objects).
+OUTBOX = cast(Table, OutboxRow.__table__)  # type: ignore[attr-defined]
+
+
 def record_event(
     session: Session,
     *,
@@ -102,8 +107,57 @@ def record_event(
     schema_version: int = 1,
 ) -> Envelope:
     """Add an event to the outbox of the session's transaction; the relay publishes it later."""
+    envelope, values = _outbox_row(
+        topic, source, event_type, subject, data, schema_version, _current_trace()
+    )
+    session.add(OutboxRow(**values))
+    session.info[OUTBOX_WRITTEN] = True
+    return envelope
+
+
+def record_events(
+    session: Session,
+    *,
+    topic: str,
+    source: str,
+    subject: str,
+    events: Sequence[tuple[str, dict[str, Any]]],
+    schema_version: int = 1,
+) -> list[Envelope]:
+    """Add several events about one subject, (type, data) in their order, to the outbox of the
+    session's transaction in one INSERT, now: for a change that tells many things at once.
+
+    What the session holds is flushed first, so that events recorded before these (by
+    `record_event`) keep their place in the outbox, and so on the subject's partition.
+    """
+    trace = _current_trace()
+    written = [
+        _outbox_row(topic, source, event_type, subject, data, schema_version, trace)
+        for event_type, data in events
+    ]
+    if written:
+        session.flush()
+        session.execute(insert(OUTBOX).inline(), [values for _, values in written])
+        session.info[OUTBOX_WRITTEN] = True
+    return [envelope for envelope, _ in written]
+
+
+def _current_trace() -> dict[str, str]:
     trace: dict[str, str] = {}
     propagate.inject(trace)
+    return trace
+
+
+def _outbox_row(
+    topic: str,
+    source: str,
+    event_type: str,
+    subject: str,
+    data: dict[str, Any],
+    schema_version: int,
+    trace: dict[str, str],
+) -> tuple[Envelope, dict[str, Any]]:
+    """An event's envelope and the outbox row that carries it."""
     envelope = Envelope(
         type=event_type,
         source=source,
@@ -112,18 +166,15 @@ def record_event(
         trace=trace,
         data=json.loads(json.dumps(data, default=str)),
     )
-    session.add(
-        OutboxRow(
-            event_id=envelope.id,
-            topic=topic,
-            key=subject,
-            event_type=event_type,
-            payload=envelope.model_dump_json(),
-            created_at=envelope.time,
-        )
-    )
-    session.info[OUTBOX_WRITTEN] = True
-    return envelope
+    return envelope, {
+        "event_id": envelope.id,
+        "topic": topic,
+        "key": subject,
+        "event_type": event_type,
+        "payload": envelope.model_dump_json(),
+        "created_at": envelope.time,
+        "published_at": None,
+    }
 
 
 class OutboxSignal:

@@ -107,6 +107,12 @@ STATISTICS_ROLES = READ_ROLES | {Role.AUDITOR}
 INTAKE_STATISTICS_ROLES = frozenset(
     {Role.CIVIL_AFFAIRS, Role.AUDITOR, Role.INTAKE_CLERK, Role.TOWN_SOCIAL_WORKER}
 )
+# The accountability figures of protection cases (追责): the district's civil affairs and police
+# and the auditor (figures only: no case detail), a town's social worker and police station their
+# town's.
+CASE_STATISTICS_ROLES = frozenset(
+    {Role.CIVIL_AFFAIRS, Role.AUDITOR, Role.TOWN_SOCIAL_WORKER, Role.POLICE}
+)
 # Protection cases (强制报告): every role but the auditor files a report (mandated reporters,
 # staff who find a child at risk, the window's clerks for a caller of the hotline); the police
 # of the division accept, respond and notify the town (通报); the town's social worker or civil

@@ -6,10 +6,14 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, update
+from sqlalchemy import ColumnElement, bindparam, case, func, literal, update
 from sqlmodel import Session, col, select
 
+from shouhu.platform.columns import UtcDateTime
 from shouhu.platform.db import after_keyset
+from shouhu.platform.percentiles import percentile_cont
+from shouhu.registry.cases.clocks import SPANS
+from shouhu.registry.cases.deadlines import Deadlines, Step
 from shouhu.registry.intakes.repository import next_receipt
 from shouhu.registry.models import (
     CaseAttachment,
@@ -218,3 +222,94 @@ def of_children_in(division_code: str) -> ColumnElement[bool]:
     """Cases of children who live within a division."""
     living = select(Child.id).where(col(Child.residence_division_code).startswith(division_code))
     return col(ProtectionCase.child_id).in_(living)
+
+
+# ---- accountability (追责) ----------------------------------------------------------------------
+
+StepFigures = tuple[int, float | None, float | None, int]
+"""Of one step: how many ended, median and worst hours of those, how many ran past the limit."""
+DISTRICT_KEY = "*"
+
+
+def _key(by: str) -> Any:
+    """Cases grouped by town, by who reported them (an institution, else the reporter's role), or
+    all together."""
+    if by == "town":
+        return func.coalesce(col(ProtectionCase.town_code), "")
+    if by == "reporter":
+        return func.coalesce(
+            col(ProtectionCase.institution), "role:" + col(ProtectionCase.reporter_role)
+        )
+    return literal(DISTRICT_KEY)
+
+
+def _hours(session: Session, begin: Any, end: Any) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
+        return func.extract("epoch", end - begin) / 3600.0
+    return (func.julianday(end) - func.julianday(begin)) * 24.0
+
+
+def accountability(
+    session: Session,
+    by: str,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    town: str | None,
+    limits: Deadlines,
+) -> dict[str, tuple[int, dict[Step, StepFigures]]]:
+    """Per town, reporter or the whole (`by`), of the cases reported in [start, end): how many,
+    and per step the ended count, median and worst hours, and how many ran late (ended past the
+    limit, or past it still running, or when the case closed), as `clocks.clocks` counts them."""
+    case_ = ProtectionCase
+    key = _key(by)
+    moment = bindparam("now", now, type_=UtcDateTime())
+    conditions = [col(case_.reported_at) >= start, col(case_.reported_at) < end]
+    if town is not None:
+        conditions.append(col(case_.town_code) == town)
+    columns: list[Any] = [key, func.count()]
+    spans: dict[Step, Any] = {}
+    for step, (begin_name, end_name) in SPANS.items():
+        begin, finish = getattr(case_, begin_name), getattr(case_, end_name)
+        limit = limits.steps[step]
+        hours_limit = case(
+            (col(case_.urgent), (limit.urgent_hours or limit.hours)), else_=limit.hours
+        )
+        so_far = _hours(session, begin, func.coalesce(finish, col(case_.closed_at), moment))
+        spans[step] = _hours(session, begin, finish)
+        columns += [
+            func.count(finish),
+            func.max(spans[step]),
+            func.count().filter(begin.is_not(None), so_far > hours_limit),
+        ]
+    rows = session.exec(select(*columns).where(*conditions).group_by(key)).all()
+    medians = _medians(session, key, spans, conditions)
+    found: dict[str, tuple[int, dict[Step, StepFigures]]] = {}
+    for row in rows:
+        figures: dict[Step, StepFigures] = {}
+        for i, step in enumerate(SPANS):
+            ended, worst, late = row[2 + 3 * i : 5 + 3 * i]
+            figures[step] = (ended, medians.get((row[0], step)), worst, late)
+        found[row[0]] = (row[1], figures)
+    return found
+
+
+def _medians(
+    session: Session, key: Any, spans: dict[Step, Any], conditions: list[Any]
+) -> dict[tuple[str, Step], float | None]:
+    if session.get_bind().dialect.name == "postgresql":
+        query = select(
+            key, *(func.percentile_cont(0.5).within_group(span) for span in spans.values())
+        ).where(*conditions)
+        return {
+            (row[0], step): row[1 + i]
+            for row in session.exec(query.group_by(key)).all()
+            for i, step in enumerate(spans)
+        }
+    # SQLite has no percentile_cont: the same interpolation over the hours, in Python.
+    hours: dict[tuple[str, Step], list[float]] = {}
+    for row in session.exec(select(key, *spans.values()).where(*conditions)).all():
+        for i, step in enumerate(spans):
+            if row[1 + i] is not None:
+                hours.setdefault((row[0], step), []).append(float(row[1 + i]))
+    return {k: percentile_cont(v, 0.5) for k, v in hours.items()}

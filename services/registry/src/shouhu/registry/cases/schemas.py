@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from shouhu.platform.schemas import Camel, Day, Input, PageInfo, Said
+from shouhu.registry.cases.deadlines import Step
 from shouhu.registry.children.schemas import RegisterChild
 from shouhu.registry.plans.schemas import AddMeasure
 from shouhu.registry.visits.schemas import RiskLevel
@@ -236,6 +237,18 @@ class CaseStepOut(Camel):
     note: str | None
 
 
+class StepClockOut(Camel):
+    """One step of a case against its limit (追责时限): how long it took, or has run so far."""
+
+    step: Step
+    started_at: datetime
+    ended_at: datetime | None
+    hours: float = Field(description="To its end, the case's close, or now while it runs")
+    limit_hours: float
+    late: bool
+    running: bool = Field(description="Not yet ended and the case open")
+
+
 class ResponseOut(Camel):
     id: str
     measure: ResponseMeasure
@@ -342,6 +355,7 @@ class ReportOut(Camel):
     closed_at: datetime | None = None
     outcome: str | None = None
     timeline: list[CaseStepOut] | None = None
+    clocks: list[StepClockOut] | None = None
     version: int | None = None
 
 

@@ -27,6 +27,7 @@ from shouhu.platform.schemas import ExportOut, PageInfo
 from shouhu.registry import history, policy
 from shouhu.registry.access import service as access
 from shouhu.registry.cases import attachments, deadlines, repository
+from shouhu.registry.cases.clocks import clocks
 from shouhu.registry.cases.events import (
     CASE_ACCEPTED,
     CASE_ASSESSED,
@@ -252,6 +253,7 @@ def to_outs(
             assert intervention.case_id is not None
             interventions[intervention.case_id].append(_intervention_out(intervention))
     now = utcnow()
+    limits = deadlines.current()
     outs = []
     for case, view in zip(rows, views, strict=True):
         full = ReportOut(
@@ -291,6 +293,7 @@ def to_outs(
             closed_at=case.closed_at,
             outcome=case.outcome,
             timeline=steps.get(case.id),
+            clocks=clocks(case, limits, now) if view is ReportView.DETAIL else None,
             version=case.version,
         )
         shown = SHOWN[view]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -229,3 +229,29 @@ class DepartmentTaskPage(Camel):
 
     edges: list[DepartmentTaskEdge]
     page_info: PageInfo
+
+
+class RouteOut(Camel):
+    """A department that takes a need, and when it would be due for an application made today."""
+
+    department: TaskDepartment
+    department_name: str
+    working_days: int
+    due_on: date
+
+
+class NeedGuideOut(Camel):
+    """A need as the window shows it: its departments and deadlines, the materials it asks for."""
+
+    need: IntakeNeed
+    name: str
+    routes: list[RouteOut]
+    materials: list[str]
+
+
+class IntakeGuideOut(Camel):
+    """The window's guide (办事指南): every need with its routing, as new applications get it."""
+
+    routing_version: str
+    today: date
+    needs: list[NeedGuideOut]

@@ -10,7 +10,11 @@ from shouhu.platform.db import SessionDep
 from shouhu.platform.openapi import download
 from shouhu.platform.schemas import XLSX, ExportOut, IsoDate
 from shouhu.registry.statistics import service
-from shouhu.registry.statistics.schemas import DivisionStatistics, IntakeStatistics
+from shouhu.registry.statistics.schemas import (
+    CaseStatistics,
+    DivisionStatistics,
+    IntakeStatistics,
+)
 
 router = APIRouter(tags=["statistics"])
 
@@ -39,8 +43,13 @@ def intake_statistics(
     return service.intake_statistics(session, principal, start, end)
 
 
-def _workbook_name(start: object, end: object) -> str:
-    return f"intake-statistics-{start}-{end}.xlsx"
+def _workbook_name(start: object, end: object, of: str = "intake") -> str:
+    return f"{of}-statistics-{start}-{end}.xlsx"
+
+
+def _attachment(content: bytes, name: str) -> Response:
+    disposition = f'attachment; filename="{name}"'
+    return Response(content, media_type=XLSX, headers={"Content-Disposition": disposition})
 
 
 @router.get(
@@ -53,9 +62,7 @@ def intake_statistics_xlsx(
 ) -> Response:
     """The same figures as a workbook."""
     content = service.intake_statistics_workbook(session, principal, start, end)
-    name = _workbook_name(start, end)
-    disposition = f'attachment; filename="{name}"'
-    return Response(content, media_type=XLSX, headers={"Content-Disposition": disposition})
+    return _attachment(content, _workbook_name(start, end))
 
 
 @router.get("/intake-statistics/export", response_model=ExportOut, response_model_by_alias=True)
@@ -65,3 +72,33 @@ def intake_statistics_export(
     """The workbook wrapped in JSON (base64), as the gateway passes it on."""
     content = service.intake_statistics_workbook(session, principal, start, end)
     return ExportOut.of(_workbook_name(start, end), XLSX, content)
+
+
+@router.get("/case-statistics", response_model=CaseStatistics, response_model_by_alias=True)
+def case_statistics(
+    session: SessionDep, principal: PrincipalDep, start: From, end: To
+) -> CaseStatistics:
+    """The protection cases' clocks (追责) over a period: the whole, by town, by reporter."""
+    return service.case_statistics(session, principal, start, end)
+
+
+@router.get(
+    "/case-statistics.xlsx",
+    response_class=Response,
+    responses=download(XLSX, "The figures as a workbook: by town, by reporter"),
+)
+def case_statistics_xlsx(
+    session: SessionDep, principal: PrincipalDep, start: From, end: To
+) -> Response:
+    """The same figures as a workbook."""
+    content = service.case_statistics_workbook(session, principal, start, end)
+    return _attachment(content, _workbook_name(start, end, "case"))
+
+
+@router.get("/case-statistics/export", response_model=ExportOut, response_model_by_alias=True)
+def case_statistics_export(
+    session: SessionDep, principal: PrincipalDep, start: From, end: To
+) -> ExportOut:
+    """The workbook wrapped in JSON (base64), as the gateway passes it on."""
+    content = service.case_statistics_workbook(session, principal, start, end)
+    return ExportOut.of(_workbook_name(start, end, "case"), XLSX, content)

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from pydantic import Field
 
 from shouhu.platform.schemas import Camel
+from shouhu.registry.cases.deadlines import Step
 
 
 class Count(Camel):
@@ -70,3 +71,37 @@ class IntakeStatistics(Camel):
     as_of: datetime
     by_town: list[IntakeFigures]
     by_department: list[IntakeFigures]
+
+
+class StepFigures(Camel):
+    """One step of the cases of a town or reporter: how long it took and how often too long."""
+
+    step: Step
+    name: str
+    limit_hours: float = Field(description="The limit; an urgent report's own where it has one")
+    urgent_limit_hours: float
+    ended: int = Field(description="Cases whose step has ended")
+    median_hours: float | None = Field(description="Of the ended steps")
+    worst_hours: float | None = Field(description="The longest ended step")
+    late: int = Field(description="Ended past the limit, or past it and still running")
+
+
+class CaseFigures(Camel):
+    """The accountability figures (追责) of a town's or a reporter's cases over a period."""
+
+    code: str = Field(description="A town's division code, an institution, `role:<role>`, or `*`")
+    name: str
+    reports: int
+    steps: list[StepFigures]
+
+
+class CaseStatistics(Camel):
+    """The protection cases' clocks over a period: the whole, by town, by who reported."""
+
+    from_date: date
+    to_date: date
+    as_of: datetime
+    deadlines_version: str
+    total: CaseFigures
+    by_town: list[CaseFigures]
+    by_reporter: list[CaseFigures]

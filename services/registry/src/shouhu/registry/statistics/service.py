@@ -13,8 +13,11 @@ from shouhu.platform.clock import DISTRICT_TZ, today
 from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
-from shouhu.platform.labels import DEPARTMENT_NAMES
+from shouhu.platform.labels import DEPARTMENT_NAMES, ROLE_NAMES, STEP_NAMES
 from shouhu.registry import policy
+from shouhu.registry.cases import deadlines
+from shouhu.registry.cases import repository as cases
+from shouhu.registry.cases.deadlines import Step
 from shouhu.registry.classifications.taxonomy import (
     ClassificationGroup,
     ClassificationSubtype,
@@ -24,18 +27,22 @@ from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.intakes import repository as intakes
 from shouhu.registry.models import Division
 from shouhu.registry.statistics import repository
+from shouhu.registry.statistics.case_export import case_statistics_xlsx
 from shouhu.registry.statistics.intake_export import (
     IntakeDimension,
     IntakeStatisticsRow,
     intake_statistics_xlsx,
 )
 from shouhu.registry.statistics.schemas import (
+    CaseFigures,
+    CaseStatistics,
     Count,
     DivisionCounts,
     DivisionStatistics,
     IntakeFigures,
     IntakeStatistics,
     MonthPoint,
+    StepFigures,
 )
 from shouhu.registry.statistics.suppression import Sum, suppressed
 
@@ -229,19 +236,30 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time(), DISTRICT_TZ).astimezone(UTC)
 
 
+def _period(start: date, end: date) -> tuple[datetime, datetime]:
+    """The moments of [start, end] as whole district days; a period backwards or over ten years
+    is refused."""
+    if end < start:
+        raise ValidationFailed(fields={"to": "结束日期不能早于开始日期"})
+    if (end - start).days > LONGEST_PERIOD_DAYS:
+        raise ValidationFailed(fields={"to": "统计期间不能超过十年"})
+    return _day_start(start), _day_start(end + timedelta(days=1))
+
+
+def _town_of(principal: Principal) -> str | None:
+    """The town a principal of a town or village sees; None for the district's."""
+    scope = principal.division_code
+    return scope[:9] if len(scope) >= 9 else None
+
+
 def intake_statistics(
     session: Session, principal: Principal, start: date, end: date
 ) -> IntakeStatistics:
     """Per town and per department: applications, open and overdue tasks, and days to finish
     (median, 90th percentile) of the tasks made in the period; a town's people see their town."""
     policy.require(principal, policy.INTAKE_STATISTICS_ROLES, "无权查看一门受理统计")
-    if end < start:
-        raise ValidationFailed(fields={"to": "结束日期不能早于开始日期"})
-    if (end - start).days > LONGEST_PERIOD_DAYS:
-        raise ValidationFailed(fields={"to": "统计期间不能超过十年"})
-    scope = principal.division_code
-    town = scope[:9] if len(scope) >= 9 else None
-    period = (_day_start(start), _day_start(end + timedelta(days=1)))
+    period = _period(start, end)
+    town = _town_of(principal)
     now = utcnow()
     figures = {
         by: {row[0]: row[1:] for row in intakes.figures(session, by, *period, now, town)}
@@ -299,3 +317,85 @@ def intake_statistics_workbook(
     ]
     title = f"{division_name(DISTRICT)}一门受理办理情况"
     return intake_statistics_xlsx(rows, period=(start, end), title=title)
+
+
+# ---- protection cases (追责) --------------------------------------------------------------------
+
+NO_TOWN = "区级（未定镇街）"
+
+
+def case_statistics(
+    session: Session, principal: Principal, start: date, end: date
+) -> CaseStatistics:
+    """The clocks of the cases reported in the period (追责): the whole, by town, by who reported
+    (an institution, else the reporter's role); a town's people see their town."""
+    policy.require(principal, policy.CASE_STATISTICS_ROLES, "无权查看强制报告追责统计")
+    period = _period(start, end)
+    town = _town_of(principal)
+    now = utcnow()
+    limits = deadlines.current()
+    found = {
+        by: cases.accountability(session, by, *period, now, town, limits)
+        for by in ("all", "town", "reporter")
+    }
+    towns = [town] if town else [d.code for d in divisions.children_of(session, DISTRICT)]
+    if "" in found["town"]:
+        towns.append("")
+    reporters = sorted(found["reporter"].items(), key=lambda item: (-item[1][0], item[0]))
+
+    def figures(
+        code: str, name: str, row: tuple[int, dict[Step, cases.StepFigures]] | None
+    ) -> CaseFigures:
+        reports, steps = row or (0, {})
+        return CaseFigures(
+            code=code,
+            name=name,
+            reports=reports,
+            steps=[_step(s, steps.get(s), limits) for s in Step],
+        )
+
+    return CaseStatistics(
+        from_date=start,
+        to_date=end,
+        as_of=now,
+        deadlines_version=limits.version,
+        total=figures(
+            town or DISTRICT, division_name(town or DISTRICT), found["all"].get(cases.DISTRICT_KEY)
+        ),
+        by_town=[
+            figures(code, division_name(code) if code else NO_TOWN, found["town"].get(code))
+            for code in towns
+        ],
+        by_reporter=[figures(code, _reporter_name(code), row) for code, row in reporters],
+    )
+
+
+def _reporter_name(code: str) -> str:
+    if code.startswith("role:"):
+        role = code.removeprefix("role:")
+        return ROLE_NAMES.get(role, role)
+    return code
+
+
+def _step(step: Step, row: cases.StepFigures | None, limits: deadlines.Deadlines) -> StepFigures:
+    ended, median, worst, late = row or (0, None, None, 0)
+    limit = limits.steps[step]
+    return StepFigures(
+        step=step,
+        name=STEP_NAMES[step],
+        limit_hours=limit.hours,
+        urgent_limit_hours=limit.urgent_hours or limit.hours,
+        ended=ended,
+        median_hours=None if median is None else round(median, 1),
+        worst_hours=None if worst is None else round(worst, 1),
+        late=late,
+    )
+
+
+def case_statistics_workbook(
+    session: Session, principal: Principal, start: date, end: date
+) -> bytes:
+    """The same figures as a workbook: a sheet by town, a sheet by reporter."""
+    found = case_statistics(session, principal, start, end)
+    title = f"{division_name(DISTRICT)}强制报告办理时限（追责）"
+    return case_statistics_xlsx(found, title=title)

@@ -1,0 +1,167 @@
+// The gateway's errors (API.md "Errors") as sentences a person reads, in Chinese.
+// Every GraphQL error carries `extensions.code`; VALIDATION_FAILED names its fields, each with
+// the server's own Chinese message, so a form shows each one by the field it is about.
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'CONFLICT'
+  | 'DUPLICATE'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | 'NETWORK'
+
+export interface GraphQLErrorLike {
+  message?: string
+  path?: ReadonlyArray<string | number>
+  extensions?: {
+    code?: string
+    fields?: Record<string, string>
+    existingId?: string
+    retryAfter?: number
+    [key: string]: unknown
+  }
+}
+
+const SENTENCES: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: '登录已过期，请重新登录。',
+  FORBIDDEN: '您没有权限进行此操作。',
+  NOT_FOUND: '未找到该记录，或您无权查看。',
+  VALIDATION_FAILED: '填写的内容有误，请检查后重试。',
+  CONFLICT: '该记录已被他人修改。请刷新查看最新内容后再提交，您填写的内容已保留。',
+  DUPLICATE: '已有相同的记录，不能重复登记。',
+  RATE_LIMITED: '操作过于频繁，请稍后再试。',
+  INTERNAL: '系统繁忙，请稍后重试。如多次出现，请联系系统管理员。',
+  NETWORK: '无法连接到服务器，请检查网络后重试。',
+}
+
+/** The Chinese names of the fields the API's inputs have, for sentences about them. */
+export const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  gender: '性别',
+  birthDate: '出生日期',
+  idNumber: '身份证号',
+  residenceDivisionCode: '居住地（村/社区）',
+  hukouDivisionCode: '户籍地',
+  divisionCode: '行政区划',
+  applicantName: '申请人姓名',
+  applicantRelation: '与儿童关系',
+  applicantPhone: '申请人手机号',
+  phone: '手机号',
+  needs: '申请事项',
+  materials: '材料',
+  note: '备注',
+  childId: '儿童',
+  childName: '儿童姓名',
+  childAge: '儿童年龄',
+  institution: '报告机构',
+  kind: '类型',
+  occurredOn: '发生日期',
+  description: '情况描述',
+  summary: '评估意见',
+  outcome: '办理结果',
+  reason: '原因',
+  month: '月份',
+  monthlyAmountFen: '月标准',
+  classifications: '分类',
+  since: '起始日期',
+  first: '每页条数',
+  file: '文件',
+  version: '版本',
+}
+
+const CODES = new Set<string>(Object.keys(SENTENCES))
+
+function codeOf(error: GraphQLErrorLike): ErrorCode {
+  const code = error.extensions?.code
+  return code && CODES.has(code) ? (code as ErrorCode) : 'INTERNAL'
+}
+
+/** The label of a field path such as `input.child.idNumber`: its last name's, else itself. */
+export function fieldLabel(path: string): string {
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path
+  return FIELD_LABELS[last] ?? last
+}
+
+/** Each field the server named, with its message: for a form to show by the field. */
+export function fieldErrors(errors: readonly GraphQLErrorLike[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const error of errors) {
+    for (const [field, message] of Object.entries(error.extensions?.fields ?? {})) {
+      out[field] = message
+    }
+  }
+  return out
+}
+
+/** One field's error as a sentence: 身份证号：身份证号码格式或校验位不正确。 */
+export function fieldSentence(field: string, message: string): string {
+  const text = message.replace(/[。.]$/, '')
+  return `${fieldLabel(field)}：${text}。`
+}
+
+/** The errors of one answer as what the person reads. */
+export function describeErrors(errors: readonly GraphQLErrorLike[]): string {
+  if (errors.length === 0) return SENTENCES.INTERNAL
+  const first = errors[0]
+  const code = codeOf(first)
+  switch (code) {
+    case 'VALIDATION_FAILED': {
+      const fields = Object.entries(fieldErrors(errors))
+      if (fields.length) return fields.map(([f, m]) => fieldSentence(f, m)).join('')
+      // A message of the server's own, in Chinese, says more than the general one.
+      return isChinese(first.message) ? ensureStop(first.message!) : SENTENCES.VALIDATION_FAILED
+    }
+    case 'RATE_LIMITED': {
+      const wait = Number(first.extensions?.retryAfter)
+      return Number.isFinite(wait) && wait > 0
+        ? `操作过于频繁，请 ${Math.ceil(wait)} 秒后再试。`
+        : SENTENCES.RATE_LIMITED
+    }
+    case 'FORBIDDEN':
+    case 'DUPLICATE':
+      return isChinese(first.message) ? ensureStop(first.message!) : SENTENCES[code]
+    default:
+      return SENTENCES[code]
+  }
+}
+
+/** The general sentence of a code. */
+export function describeCode(code: ErrorCode): string {
+  return SENTENCES[code]
+}
+
+function isChinese(text: string | undefined): boolean {
+  return !!text && /[\u4e00-\u9fff]/.test(text)
+}
+
+function ensureStop(text: string): string {
+  return /[。！？.!?]$/.test(text) ? text : `${text}。`
+}
+
+/** An operation that did not succeed: its code, what to tell, and each field's message. */
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  readonly errors: readonly GraphQLErrorLike[]
+  readonly fields: Record<string, string>
+
+  constructor(errors: readonly GraphQLErrorLike[], code?: ErrorCode) {
+    super(code ? SENTENCES[code] : describeErrors(errors))
+    this.name = 'ApiError'
+    this.errors = errors
+    this.code = code ?? (errors.length ? codeOf(errors[0]) : 'INTERNAL')
+    this.fields = fieldErrors(errors)
+  }
+
+  static network(): ApiError {
+    return new ApiError([], 'NETWORK')
+  }
+}
+
+/** Any thrown thing as a sentence (an ApiError's, or the general one). */
+export function errorSentence(error: unknown): string {
+  if (error instanceof ApiError) return error.message
+  return SENTENCES.INTERNAL
+}

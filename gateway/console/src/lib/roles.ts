@@ -1,0 +1,140 @@
+// Who the signed-in person is, from their access token, and what the console offers each role.
+import { ROLE } from './labels'
+
+export type Role =
+  | 'civil_affairs'
+  | 'women_children_committee'
+  | 'intake_clerk'
+  | 'town_social_worker'
+  | 'village_supervisor'
+  | 'police'
+  | 'education'
+  | 'health'
+  | 'human_resources'
+  | 'judicial'
+  | 'housing'
+  | 'mandated_reporter'
+  | 'school_staff'
+  | 'youth_league'
+  | 'trade_union'
+  | 'womens_federation'
+  | 'disabled_persons_federation'
+  | 'auditor'
+
+export const ROLES = Object.keys(ROLE) as Role[]
+
+/** The departments' roles: each has a board of tasks (`departmentTasks`). */
+export const DEPARTMENT_ROLES: readonly Role[] = [
+  'civil_affairs',
+  'police',
+  'education',
+  'health',
+  'human_resources',
+  'judicial',
+  'housing',
+  'youth_league',
+  'trade_union',
+  'womens_federation',
+  'disabled_persons_federation',
+]
+
+/** Roles that read children's files (docs/access-policy.md). */
+export const FILE_READERS: readonly Role[] = [
+  'civil_affairs',
+  'women_children_committee',
+  'intake_clerk',
+  'town_social_worker',
+  'village_supervisor',
+  ...DEPARTMENT_ROLES.filter((r) => r !== 'civil_affairs'),
+]
+
+export interface Claims {
+  username: string
+  roles: Role[]
+  divisionCode: string
+  expiresAt: number | null
+}
+
+function base64UrlDecode(text: string): string {
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4)
+  const binary = atob(padded)
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
+  return new TextDecoder().decode(bytes)
+}
+
+/** The platform's claims of an access token (not verified here: the gateway verifies it). */
+export function readClaims(accessToken: string): Claims | null {
+  const payload = accessToken.split('.')[1]
+  if (!payload) return null
+  let body: Record<string, unknown>
+  try {
+    body = JSON.parse(base64UrlDecode(payload)) as Record<string, unknown>
+  } catch {
+    return null
+  }
+  const access = body.realm_access as { roles?: unknown } | undefined
+  const granted = Array.isArray(access?.roles) ? (access.roles as unknown[]) : []
+  const known = new Set<string>(ROLES)
+  return {
+    username: typeof body.preferred_username === 'string' ? body.preferred_username : '',
+    // Keycloak adds its own (default-roles-shouhu, offline_access, …): only the platform's.
+    roles: granted.filter((r): r is Role => typeof r === 'string' && known.has(r)),
+    divisionCode: typeof body.division_code === 'string' ? body.division_code : '',
+    expiresAt: typeof body.exp === 'number' ? body.exp : null,
+  }
+}
+
+/** The role the console is laid out for: the first the person holds, in the order above. */
+export function primaryRole(roles: readonly Role[]): Role | null {
+  return ROLES.find((r) => roles.includes(r)) ?? null
+}
+
+export function roleName(role: Role | null): string {
+  return role ? (ROLE[role] ?? role) : ''
+}
+
+export interface NavItem {
+  path: string
+  title: string
+  icon: 'home' | 'intake' | 'tasks' | 'children' | 'report' | 'statistics'
+  /** Who sees it in the menu; none: everyone. */
+  roles?: readonly Role[]
+}
+
+/** The sidebar, in order. The routes are fixed by API.md ("The console"). */
+export const NAV: readonly NavItem[] = [
+  { path: '/', title: '首页', icon: 'home' },
+  { path: '/intake/new', title: '一门受理', icon: 'intake', roles: ['intake_clerk', 'civil_affairs'] },
+  { path: '/tasks', title: '部门待办', icon: 'tasks', roles: DEPARTMENT_ROLES },
+  { path: '/children', title: '儿童档案', icon: 'children', roles: FILE_READERS },
+  {
+    path: '/reports/new',
+    title: '强制报告',
+    icon: 'report',
+    roles: ROLES.filter((r) => r !== 'auditor'),
+  },
+  {
+    path: '/statistics',
+    title: '统计分析',
+    icon: 'statistics',
+    roles: [
+      'civil_affairs',
+      'women_children_committee',
+      'intake_clerk',
+      'town_social_worker',
+      'auditor',
+    ],
+  },
+]
+
+/** Who may read an application (`intake`): the window's roles and the town social worker.
+ * The departments see theirs only through their tasks (the board); the registry refuses them. */
+export const INTAKE_READERS: readonly Role[] = ['intake_clerk', 'civil_affairs', 'town_social_worker']
+
+export function allowed(roles: readonly Role[], only: readonly Role[] | undefined): boolean {
+  return !only || roles.some((r) => only.includes(r))
+}
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return NAV.filter((item) => allowed(roles, item.roles))
+}

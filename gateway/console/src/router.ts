@@ -1,0 +1,119 @@
+// The console's routes under /console/ (API.md "The console" fixes these paths). Every page is
+// loaded when first visited; a page of another role is refused in the layout, not hidden.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+
+import { accessToken, signIn } from './auth'
+import type { Role } from './lib/roles'
+import { INTAKE_READERS, NAV } from './lib/roles'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    /** Who may use the page; none: everyone signed in. */
+    roles?: readonly Role[]
+    /** Reached without signing in (the sign-in callback). */
+    public?: boolean
+  }
+}
+
+function rolesOf(path: string): readonly Role[] | undefined {
+  return NAV.find((item) => item.path === path)?.roles
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/callback',
+    name: 'callback',
+    component: () => import('./pages/CallbackPage.vue'),
+    meta: { public: true, title: '正在登录' },
+  },
+  {
+    path: '/',
+    component: () => import('./layout/ConsoleLayout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('./pages/home/HomePage.vue'),
+        meta: { title: '首页' },
+      },
+      {
+        path: 'intake/new',
+        name: 'intake-new',
+        component: () => import('./pages/intake/IntakeNewPage.vue'),
+        meta: { title: '一门受理', roles: rolesOf('/intake/new') },
+      },
+      {
+        path: 'intake/:id/receipt',
+        name: 'intake-receipt',
+        component: () => import('./pages/intake/IntakeReceiptPage.vue'),
+        props: true,
+        meta: { title: '受理回执', roles: rolesOf('/intake/new') },
+      },
+      {
+        path: 'intakes/:id',
+        name: 'intake',
+        component: () => import('./pages/intake/IntakePage.vue'),
+        props: true,
+        meta: { title: '申请办理详情', roles: INTAKE_READERS },
+      },
+      {
+        path: 'tasks',
+        name: 'tasks',
+        component: () => import('./pages/tasks/TasksPage.vue'),
+        meta: { title: '部门待办', roles: rolesOf('/tasks') },
+      },
+      {
+        path: 'children',
+        name: 'children',
+        component: () => import('./pages/children/ChildrenPage.vue'),
+        meta: { title: '儿童档案', roles: rolesOf('/children') },
+      },
+      {
+        path: 'children/:id',
+        name: 'child',
+        component: () => import('./pages/children/ChildPage.vue'),
+        props: true,
+        meta: { title: '儿童档案详情', roles: rolesOf('/children') },
+      },
+      {
+        path: 'reports/new',
+        name: 'report-new',
+        component: () => import('./pages/reports/ReportNewPage.vue'),
+        meta: { title: '强制报告', roles: rolesOf('/reports/new') },
+      },
+      {
+        path: 'statistics',
+        name: 'statistics',
+        component: () => import('./pages/statistics/StatisticsPage.vue'),
+        meta: { title: '统计分析', roles: rolesOf('/statistics') },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('./pages/NotFoundPage.vue'),
+        meta: { title: '页面不存在' },
+      },
+    ],
+  },
+]
+
+export function createConsoleRouter() {
+  const router = createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes,
+    scrollBehavior(to) {
+      return to.hash ? { el: to.hash } : { top: 0 }
+    },
+  })
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true
+    if (await accessToken()) return true
+    await signIn(to.fullPath) // off to the realm's login page
+    return false
+  })
+  router.afterEach((to) => {
+    document.title = to.meta.title ? `${to.meta.title} · 守护` : '守护 · 儿童关爱保护平台'
+  })
+  return router
+}

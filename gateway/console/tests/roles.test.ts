@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+
+import { navFor, primaryRole, readClaims, roleName } from '../src/lib/roles'
+
+function token(claims: Record<string, unknown>): string {
+  const encode = (value: unknown) =>
+    Buffer.from(JSON.stringify(value)).toString('base64url')
+  return `${encode({ alg: 'RS256' })}.${encode(claims)}.signature`
+}
+
+describe('who is signed in', () => {
+  it("reads the platform's claims and only the platform's roles", () => {
+    const claims = readClaims(
+      token({
+        preferred_username: 'police.110109001',
+        division_code: '110109001',
+        exp: 1800000000,
+        realm_access: { roles: ['default-roles-shouhu', 'police', 'offline_access'] },
+      }),
+    )
+    expect(claims).toEqual({
+      username: 'police.110109001',
+      roles: ['police'],
+      divisionCode: '110109001',
+      expiresAt: 1800000000,
+    })
+    expect(roleName(primaryRole(claims!.roles))).toBe('公安')
+  })
+
+  it('reads no claims from what is no token', () => {
+    expect(readClaims('nonsense')).toBeNull()
+    expect(readClaims('a.b.c')).toBeNull()
+  })
+})
+
+describe('the menu by role', () => {
+  const titles = (roles: Parameters<typeof navFor>[0]) => navFor(roles).map((i) => i.title)
+
+  it('gives the window clerk the window, the files and the statistics', () => {
+    expect(titles(['intake_clerk'])).toEqual(['首页', '一门受理', '儿童档案', '强制报告', '统计分析'])
+  })
+
+  it('gives a department its board and no window', () => {
+    expect(titles(['police'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告'])
+  })
+
+  it('gives a mandated reporter the report form and no file', () => {
+    expect(titles(['mandated_reporter'])).toEqual(['首页', '强制报告'])
+  })
+
+  it('gives the auditor statistics and never a file', () => {
+    expect(titles(['auditor'])).toEqual(['首页', '统计分析'])
+  })
+})

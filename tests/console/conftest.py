@@ -1,0 +1,156 @@
+"""Browser tests of the console: Debian's Chromium driven by Playwright against the embedded
+platform over real HTTP (the `embedded` fixture of tests/conftest.py), through the realm's login
+page. Playwright downloads no browser here: it launches /usr/bin/chromium (`make browser`).
+
+Nothing is skipped: without Chromium or a build of the console the tests fail and say which
+`make` target provides it. Each test saves screenshots under artifacts/screenshots/ (git
+ignores the folder; CI keeps it), so a reviewer can look at every page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from shouhu.platform.idp import DEMO_PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+# As the machine's notes have it: no sandbox as root, and none of Chromium's calls home, which
+# this closed network refuses.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BUILD = ROOT / "gateway" / "console" / "dist" / "index.html"
+AXE = ROOT / "gateway" / "console" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = Path(os.environ.get("SHOUHU_SCREENSHOTS", ROOT / "artifacts" / "screenshots"))
+# What a browser test waits for at most: a wait, not a measure (the machine is shared).
+WAIT_MS = 60_000
+LOGIN_PATH = "/realms/shouhu/protocol/openid-connect/auth"
+
+expect.set_options(timeout=WAIT_MS)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless, for one test module."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's Chromium is not installed: `make browser` installs it")
+    if not BUILD.exists():
+        pytest.fail("the console is not built: `make console` builds it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Tab:
+    """One browser tab on the console, with what went wrong in it."""
+
+    page: Page
+    base: str
+    problems: list[str] = field(default_factory=list)
+
+    def url(self, path: str = "/") -> str:
+        return f"{self.base}/console{path}"
+
+    def goto(self, path: str = "/") -> None:
+        self.page.goto(self.url(path))
+
+    def at_login_page(self) -> None:
+        """The realm's login page: the inputs named as Keycloak names them."""
+        expect(self.page.locator("input[name=username]")).to_be_visible()
+        expect(self.page.locator("input[name=password]")).to_be_visible()
+        assert LOGIN_PATH in self.page.url or "login-actions" in self.page.url, self.page.url
+
+    def sign_in(self, username: str, path: str = "/", password: str = DEMO_PASSWORD) -> None:
+        """Through the login page, as a person does; back on the console at `path`."""
+        self.goto(path)
+        self.at_login_page()
+        self.page.fill("input[name=username]", username)
+        self.page.fill("input[name=password]", password)
+        self.page.locator("form [type=submit]").click()
+        expect(self.page.get_by_test_id("current-user")).to_contain_text(username)
+        self.page.wait_for_url(re.compile(re.escape(self.url(path)) + r"(\?.*)?$"))
+
+    def sign_out(self) -> None:
+        self.page.get_by_test_id("sign-out").click()
+        self.at_login_page()
+
+    def live(self) -> None:
+        """The notification subscription is open (home page)."""
+        expect(self.page.get_by_test_id("live-status")).to_have_attribute("data-live", "open")
+
+    def shot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True, animations="disabled")
+        return path
+
+    def axe(self) -> list[dict[str, Any]]:
+        """axe-core's serious and critical violations on the page as it is."""
+        self.page.evaluate(AXE.read_text(encoding="utf-8"))
+        found: list[dict[str, Any]] = self.page.evaluate(
+            """async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] })
+              return result.violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+              }))
+            }"""
+        )
+        return [v for v in found if v["impact"] in ("serious", "critical")]
+
+    def assert_accessible(self) -> None:
+        violations = self.axe()
+        assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+
+
+@contextmanager
+def open_tab(chromium: Browser, gateway: str) -> Iterator[Tab]:
+    """A fresh browser context (no cookies, no session storage) at an office screen's size;
+    a page error or a refusal by the page's security policy fails the test."""
+    context = chromium.new_context(
+        viewport={"width": 1366, "height": 768}, locale="zh-CN", timezone_id="Asia/Shanghai"
+    )
+    context.set_default_timeout(WAIT_MS)
+    page = context.new_page()
+    opened = Tab(page, gateway)
+    page.on("pageerror", lambda error: opened.problems.append(f"page error: {error}"))
+
+    def console_message(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            opened.problems.append(f"CSP: {message.text}")
+
+    page.on("console", console_message)
+    try:
+        yield opened
+    finally:
+        context.close()
+    assert opened.problems == [], opened.problems
+
+
+@pytest.fixture
+def tab(chromium: Browser, embedded: Any) -> Iterator[Tab]:
+    """A tab on the embedded platform's console (`make run`'s)."""
+    with open_tab(chromium, embedded.urls["gateway"]) as opened:
+        yield opened
