@@ -13,15 +13,104 @@ export type ApplicantRelation =
   | 'SELF'
   | 'VILLAGE_COMMITTEE';
 
+/** Search criteria; all given must hold */
+export type ChildFilter = {
+  divisionCode?: string | null | undefined;
+  group?: ClassificationGroup | null | undefined;
+  idNumber?: string | null | undefined;
+  leftBehind?: boolean | null | undefined;
+  maxAge?: number | null | undefined;
+  minAge?: number | null | undefined;
+  /** Part of the name, or its pinyin initials */
+  name?: string | null | undefined;
+  primaryCategory?: PrimaryCategory | null | undefined;
+  status?: ChildStatus | null | undefined;
+  subtype?: ClassificationSubtype | null | undefined;
+};
+
+/** In scope, or exited (退出) */
+export type ChildStatus =
+  | 'ACTIVE'
+  | 'EXITED';
+
+/** The four hardship groups and left-behind (policy 二) */
+export type ClassificationGroup =
+  | 'GUARDIANSHIP_LACK'
+  | 'ILLNESS_DISABILITY'
+  | 'LEFT_BEHIND'
+  | 'POVERTY'
+  | 'TEMPORARY';
+
+/** The named subtypes of each group */
+export type ClassificationSubtype =
+  | 'ABANDONED_INFANT'
+  | 'BOTH_PARENTS_AWAY'
+  | 'DE_FACTO_UNSUPPORTED'
+  | 'DISABLED'
+  | 'HIV_AFFECTED'
+  | 'LOW_INCOME_FAMILY'
+  | 'MINIMUM_SUBSISTENCE_FAMILY'
+  | 'ONE_AWAY_OTHER_INCAPABLE'
+  | 'ORPHAN'
+  | 'SERIOUSLY_ILL'
+  | 'STREET_CHILD'
+  | 'TEMPORARILY_WITHOUT_FAMILY_SUPPORT'
+  | 'TRAFFICKING_RESCUED';
+
+/** What was decided for one programme (认定结果) */
+export type DecisionOutcome =
+  | 'GRANTED'
+  | 'NOT_COMBINABLE'
+  | 'NOT_ELIGIBLE'
+  | 'PILOT_NOT_ENABLED'
+  | 'SUPERSEDED';
+
+/** The department a measure belongs to (责任部门) */
+export type Department =
+  | 'CIVIL_AFFAIRS'
+  | 'EDUCATION'
+  | 'HEALTH'
+  | 'HOUSING'
+  | 'HUMAN_RESOURCES'
+  | 'JUDICIAL'
+  | 'MASS_ORGANISATION'
+  | 'POLICE';
+
 /** District, town (镇街) or village (社区/村) */
 export type DivisionLevel =
   | 'DISTRICT'
   | 'TOWN'
   | 'VILLAGE';
 
+/** SCHEDULED (starts later), ACTIVE or ENDED (待遇状态) */
+export type EntitlementStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'SCHEDULED';
+
+/** Why a child left the scope (退出原因) */
+export type ExitReason =
+  | 'ADOPTED'
+  | 'AGED_OUT'
+  | 'CONDITIONS_ENDED'
+  | 'DECEASED'
+  | 'MOVED_OUT'
+  | 'OTHER';
+
 export type Gender =
   | 'FEMALE'
   | 'MALE';
+
+/** Guardianship capacity (监护能力) */
+export type GuardianshipCapacity =
+  | 'FULL'
+  | 'LIMITED'
+  | 'NONE';
+
+/** Refuse the whole file on any bad row, or take the good rows */
+export type ImportMode =
+  | 'ALL_OR_NOTHING'
+  | 'VALID_ROWS';
 
 /** What a family asks for at the window (申请事项) */
 export type IntakeNeed =
@@ -43,6 +132,41 @@ export type IntakeStatus =
   | 'OPEN'
   | 'WITHDRAWN';
 
+/** Why guardianship is intervened in (监护干预事由) */
+export type InterventionReason =
+  | 'ADMONITION_FAILED'
+  | 'DUTY_REFUSED_SIX_MONTHS'
+  | 'GUARDIAN_UNABLE'
+  | 'SERIOUS_HARM';
+
+export type InterventionStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
+/** Where a measure stands; DONE and CANCELLED are final */
+export type MeasureStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'PLANNED';
+
+/** Hardship (困境), left-behind (留守), or neither */
+export type PrimaryCategory =
+  | 'HARDSHIP'
+  | 'LEFT_BEHIND'
+  | 'NONE';
+
+/** The programmes of the district (保障项目) */
+export type ProgrammeCode =
+  | 'DESTITUTE_SUPPORT'
+  | 'DISABILITY_TWO_SUBSIDIES'
+  | 'GUARDIANSHIP_ALLOWANCE'
+  | 'HARDSHIP_LIVING_ALLOWANCE'
+  | 'INSURANCE_PREMIUM_SUBSIDY'
+  | 'MEDICAL_REHABILITATION'
+  | 'MINIMUM_SUBSISTENCE'
+  | 'TEMPORARY_LIVING_SUPPORT';
+
 /** What opens a child's file */
 export type RegisterChildInput = {
   birthDate: string;
@@ -57,6 +181,16 @@ export type RegisterChildInput = {
   residenceDivisionCode: string;
   school?: string | null | undefined;
 };
+
+/** A household member's relation to the child */
+export type Relation =
+  | 'FATHER'
+  | 'GRANDFATHER'
+  | 'GRANDMOTHER'
+  | 'MOTHER'
+  | 'OTHER'
+  | 'OTHER_RELATIVE'
+  | 'SIBLING';
 
 /** What the reporter found (报告情形) */
 export type ReportKind =
@@ -76,6 +210,12 @@ export type ReportStatus =
   | 'CLOSED'
   | 'REFERRED_TO_TOWN'
   | 'REPORTED';
+
+/** The risk the visitor saw (风险等级) */
+export type RiskLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
 
 /** How pressing a notification is (INFO, WARNING, URGENT) */
 export type Severity =
@@ -142,6 +282,31 @@ export type TimelineAction =
   | 'SUBMITTED'
   | 'WITHDRAWN';
 
+/** The identity fields to change; those left out stay */
+export type UpdateChildInput = {
+  birthDate?: string | null | undefined;
+  gender?: Gender | null | undefined;
+  hukouDivisionCode?: string | null | undefined;
+  idNumber?: string | null | undefined;
+  name?: string | null | undefined;
+  notes?: string | null | undefined;
+  reason?: string | null | undefined;
+  residenceDivisionCode?: string | null | undefined;
+  school?: string | null | undefined;
+};
+
+/** A visit; without nextDue, the category's interval gives it */
+export type VisitInput = {
+  findings: string;
+  /** Not before visitedOn; default: visitedOn + the interval */
+  nextDue?: string | null | undefined;
+  riskLevel: RiskLevel;
+  /** Who was seen */
+  seen: string;
+  /** Not in the future */
+  visitedOn: string;
+};
+
 export type ShellQueryVariables = Exact<{
   division: string;
 }>;
@@ -178,6 +343,57 @@ export type AcknowledgeNotificationMutationVariables = Exact<{
 
 
 export type AcknowledgeNotificationMutation = { acknowledgeNotification: { id: string, read: boolean, acknowledgedAt: string | null } };
+
+export type ChildRowFragment = { id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string } };
+
+export type ChildrenSearchQueryVariables = Exact<{
+  filter?: ChildFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChildrenSearchQuery = { children: { totalCount: number | null, edges: Array<{ node: { id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ChildrenDivisionsQueryVariables = Exact<{
+  parentCode?: string | null | undefined;
+}>;
+
+
+export type ChildrenDivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
+
+export type ChildVisitFragment = { id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string };
+
+export type ChildFactsFragment = { hukouDivisionCode: string | null, school: string | null, notes: string | null, registeredOn: string | null, exitedOn: string | null, exitReason: ExitReason | null, id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string, parent: { code: string, name: string } | null } };
+
+export type ChildFileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChildFileQuery = { child: { hukouDivisionCode: string | null, school: string | null, notes: string | null, registeredOn: string | null, exitedOn: string | null, exitReason: ExitReason | null, id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, guardians: Array<{ id: string, name: string, relation: Relation, isGuardian: boolean, capacity: GuardianshipCapacity, workingAway: boolean, awayLocation: string | null, awaySince: string | null, phone: string | null, entrusted: boolean, entrustedSince: string | null, entrustmentAgreedOn: string | null }> | null, classifications: Array<{ group: ClassificationGroup, subtype: ClassificationSubtype, since: string, until: string | null, note: string | null, recordedBy: string, recordedAt: string }> | null, history: Array<{ seq: number, at: string, actor: string, operation: string, reason: string | null, before: unknown, after: unknown }> | null, visits: Array<{ id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string }> | null, supportPlan: { measures: Array<{ id: string, department: Department, kind: string, description: string, status: MeasureStatus, dueDate: string | null, owner: string | null, createdBy: string, updatedAt: string }> } | null, benefits: { decidedOn: string | null, ruleVersion: string | null, withheldProgrammes: Array<ProgrammeCode>, decisions: Array<{ eligible: boolean | null, granted: boolean | null, outcome: DecisionOutcome | null, reasons: Array<string> | null, monthlyAmountFen: number | null, sharePercent: number | null, supersededBy: ProgrammeCode | null, decidedOn: string, withheld: Array<string>, programme: { code: ProgrammeCode, name: string } }>, entitlements: Array<{ id: string, status: EntitlementStatus, monthlyAmountFen: number | null, startsOn: string, endsOn: string | null, endReason: string | null, withheld: Array<string>, programme: { code: ProgrammeCode, name: string } }> } | null, residenceDivision: { code: string, name: string, parent: { code: string, name: string } | null } } | null, visitPolicy: Array<{ primaryCategory: PrimaryCategory, intervalDays: number }> };
+
+export type ChildCasesQueryVariables = Exact<{
+  childId: string | number;
+}>;
+
+
+export type ChildCasesQuery = { reports: { edges: Array<{ node: { id: string, caseNumber: string, status: ReportStatus, kind: ReportKind | null, urgent: boolean | null, reportedAt: string, occurredOn: string | null, description: string | null, outcome: string | null, closedAt: string | null } }> } };
+
+export type ChildInterventionsQueryVariables = Exact<{
+  childId: string | number;
+}>;
+
+
+export type ChildInterventionsQuery = { interventions: Array<{ id: string, reason: InterventionReason, status: InterventionStatus, openedOn: string, openedBy: string, closedOn: string | null, outcome: string | null, note: string | null }> };
+
+export type ChildUpdateMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateChildInput;
+}>;
+
+
+export type ChildUpdateMutation = { updateChild: { hukouDivisionCode: string | null, school: string | null, notes: string | null, registeredOn: string | null, exitedOn: string | null, exitReason: ExitReason | null, id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string, parent: { code: string, name: string } | null } } };
 
 export type HomeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -255,6 +471,14 @@ export type IntakeDetailQueryVariables = Exact<{
 
 export type IntakeDetailQuery = { intake: { id: string, receiptNumber: string, status: IntakeStatus, needs: Array<IntakeNeed>, submittedAt: string, clerk: string, applicantName: string, applicantRelation: ApplicantRelation, applicantPhone: string, materials: Array<string>, note: string | null, closedAt: string | null, withdrawReason: string | null, child: { id: string, name: string } | null, division: { code: string, name: string }, tasks: Array<{ id: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, finishedAt: string | null }>, timeline: Array<{ at: string, actor: string, action: TimelineAction, note: string | null, taskId: string | null, department: TaskDepartment | null }> } | null };
 
+export type ImportLedgerMutationVariables = Exact<{
+  file: File;
+  mode: ImportMode;
+}>;
+
+
+export type ImportLedgerMutation = { importLedger: { batchId: string | null, fileName: string, mode: ImportMode, totalRows: number, importedRows: number, skippedRows: number, heldForReview: number, rejectedRows: number, errorCount: number, duplicateOfEarlierImport: boolean, errors: Array<{ row: number, column: string, message: string }> } };
+
 export type BoardTaskFragment = { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } };
 
 export type BoardTasksQueryVariables = Exact<{
@@ -296,6 +520,22 @@ export type BoardDeclineMutationVariables = Exact<{
 
 export type BoardDeclineMutation = { declineTask: { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } } };
 
+export type OverdueVisitsQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OverdueVisitsQuery = { overdueVisits: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, lastVisit: { visitedOn: string, visitor: string, riskLevel: RiskLevel } | null, child: { id: string, name: string, age: number | null, gender: Gender | null, birthDate: string | null, primaryCategory: PrimaryCategory, leftBehind: boolean, residenceDivision: { code: string, name: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, visitPolicy: Array<{ primaryCategory: PrimaryCategory, intervalDays: number }> };
+
+export type RecordVisitMutationVariables = Exact<{
+  childId: string | number;
+  input: VisitInput;
+}>;
+
+
+export type RecordVisitMutation = { recordVisit: { id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -331,6 +571,74 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   subjectRef
 }
     `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const ChildVisitFragmentDoc = new TypedDocumentString(`
+    fragment ChildVisit on Visit {
+  id
+  childId
+  visitedOn
+  visitor
+  visitorRole
+  seen
+  findings
+  riskLevel
+  nextDue
+  createdAt
+}
+    `, {"fragmentName":"ChildVisit"}) as unknown as TypedDocumentString<ChildVisitFragment, unknown>;
+export const ChildRowFragmentDoc = new TypedDocumentString(`
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"ChildRow"}) as unknown as TypedDocumentString<ChildRowFragment, unknown>;
+export const ChildFactsFragmentDoc = new TypedDocumentString(`
+    fragment ChildFacts on Child {
+  ...ChildRow
+  hukouDivisionCode
+  school
+  notes
+  registeredOn
+  exitedOn
+  exitReason
+  residenceDivision {
+    code
+    name
+    parent {
+      code
+      name
+    }
+  }
+}
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}`, {"fragmentName":"ChildFacts"}) as unknown as TypedDocumentString<ChildFactsFragment, unknown>;
 export const BoardTaskFragmentDoc = new TypedDocumentString(`
     fragment BoardTask on DepartmentTask {
   id
@@ -441,6 +749,258 @@ export const AcknowledgeNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcknowledgeNotificationMutation, AcknowledgeNotificationMutationVariables>;
+export const ChildrenSearchDocument = new TypedDocumentString(`
+    query ChildrenSearch($filter: ChildFilter, $after: String) {
+  children(filter: $filter, first: 20, after: $after) {
+    edges {
+      node {
+        ...ChildRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<ChildrenSearchQuery, ChildrenSearchQueryVariables>;
+export const ChildrenDivisionsDocument = new TypedDocumentString(`
+    query ChildrenDivisions($parentCode: String) {
+  divisions(parentCode: $parentCode) {
+    code
+    name
+    level
+  }
+}
+    `) as unknown as TypedDocumentString<ChildrenDivisionsQuery, ChildrenDivisionsQueryVariables>;
+export const ChildFileDocument = new TypedDocumentString(`
+    query ChildFile($id: ID!) {
+  child(id: $id) {
+    ...ChildFacts
+    guardians {
+      id
+      name
+      relation
+      isGuardian
+      capacity
+      workingAway
+      awayLocation
+      awaySince
+      phone
+      entrusted
+      entrustedSince
+      entrustmentAgreedOn
+    }
+    classifications {
+      group
+      subtype
+      since
+      until
+      note
+      recordedBy
+      recordedAt
+    }
+    history {
+      seq
+      at
+      actor
+      operation
+      reason
+      before
+      after
+    }
+    visits {
+      ...ChildVisit
+    }
+    supportPlan {
+      measures {
+        id
+        department
+        kind
+        description
+        status
+        dueDate
+        owner
+        createdBy
+        updatedAt
+      }
+    }
+    benefits {
+      decidedOn
+      ruleVersion
+      withheldProgrammes
+      decisions {
+        eligible
+        granted
+        outcome
+        reasons
+        monthlyAmountFen
+        sharePercent
+        supersededBy
+        decidedOn
+        withheld
+        programme {
+          code
+          name
+        }
+      }
+      entitlements {
+        id
+        status
+        monthlyAmountFen
+        startsOn
+        endsOn
+        endReason
+        withheld
+        programme {
+          code
+          name
+        }
+      }
+    }
+  }
+  visitPolicy {
+    primaryCategory
+    intervalDays
+  }
+}
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}
+fragment ChildVisit on Visit {
+  id
+  childId
+  visitedOn
+  visitor
+  visitorRole
+  seen
+  findings
+  riskLevel
+  nextDue
+  createdAt
+}
+fragment ChildFacts on Child {
+  ...ChildRow
+  hukouDivisionCode
+  school
+  notes
+  registeredOn
+  exitedOn
+  exitReason
+  residenceDivision {
+    code
+    name
+    parent {
+      code
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ChildFileQuery, ChildFileQueryVariables>;
+export const ChildCasesDocument = new TypedDocumentString(`
+    query ChildCases($childId: ID!) {
+  reports(filter: {childId: $childId}, first: 50) {
+    edges {
+      node {
+        id
+        caseNumber
+        status
+        kind
+        urgent
+        reportedAt
+        occurredOn
+        description
+        outcome
+        closedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChildCasesQuery, ChildCasesQueryVariables>;
+export const ChildInterventionsDocument = new TypedDocumentString(`
+    query ChildInterventions($childId: ID!) {
+  interventions(childId: $childId) {
+    id
+    reason
+    status
+    openedOn
+    openedBy
+    closedOn
+    outcome
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<ChildInterventionsQuery, ChildInterventionsQueryVariables>;
+export const ChildUpdateDocument = new TypedDocumentString(`
+    mutation ChildUpdate($id: ID!, $version: Int!, $input: UpdateChildInput!) {
+  updateChild(id: $id, version: $version, input: $input) {
+    ...ChildFacts
+  }
+}
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}
+fragment ChildFacts on Child {
+  ...ChildRow
+  hukouDivisionCode
+  school
+  notes
+  registeredOn
+  exitedOn
+  exitReason
+  residenceDivision {
+    code
+    name
+    parent {
+      code
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ChildUpdateMutation, ChildUpdateMutationVariables>;
 export const HomeTasksDocument = new TypedDocumentString(`
     query HomeTasks {
   departmentTasks(first: 50) {
@@ -671,6 +1231,27 @@ export const IntakeDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IntakeDetailQuery, IntakeDetailQueryVariables>;
+export const ImportLedgerDocument = new TypedDocumentString(`
+    mutation ImportLedger($file: Upload!, $mode: ImportMode!) {
+  importLedger(file: $file, mode: $mode) {
+    batchId
+    fileName
+    mode
+    totalRows
+    importedRows
+    skippedRows
+    heldForReview
+    rejectedRows
+    errorCount
+    duplicateOfEarlierImport
+    errors {
+      row
+      column
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportLedgerMutation, ImportLedgerMutationVariables>;
 export const BoardTasksDocument = new TypedDocumentString(`
     query BoardTasks($filter: TaskFilter, $after: String) {
   departmentTasks(filter: $filter, first: 20, after: $after) {
@@ -839,3 +1420,58 @@ export const BoardDeclineDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<BoardDeclineMutation, BoardDeclineMutationVariables>;
+export const OverdueVisitsDocument = new TypedDocumentString(`
+    query OverdueVisits($divisionCode: String, $after: String) {
+  overdueVisits(divisionCode: $divisionCode, first: 20, after: $after) {
+    edges {
+      node {
+        dueOn
+        daysOverdue
+        lastVisit {
+          visitedOn
+          visitor
+          riskLevel
+        }
+        child {
+          id
+          name
+          age
+          gender
+          birthDate
+          primaryCategory
+          leftBehind
+          residenceDivision {
+            code
+            name
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+  visitPolicy {
+    primaryCategory
+    intervalDays
+  }
+}
+    `) as unknown as TypedDocumentString<OverdueVisitsQuery, OverdueVisitsQueryVariables>;
+export const RecordVisitDocument = new TypedDocumentString(`
+    mutation RecordVisit($childId: ID!, $input: VisitInput!) {
+  recordVisit(childId: $childId, input: $input) {
+    id
+    childId
+    visitedOn
+    visitor
+    visitorRole
+    seen
+    findings
+    riskLevel
+    nextDue
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RecordVisitMutation, RecordVisitMutationVariables>;

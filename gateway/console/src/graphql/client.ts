@@ -14,21 +14,38 @@ interface Answer<T> {
   errors?: GraphQLErrorLike[]
 }
 
+/** A body for one operation: JSON, or (with files) the GraphQL multipart request. */
+function bodyOf(query: string, variables: unknown, files: Record<string, File>): BodyInit {
+  const names = Object.keys(files)
+  if (!names.length) return JSON.stringify({ query, variables: variables ?? {} })
+  // https://github.com/jaydenseric/graphql-multipart-request-spec: the operation with each
+  // file's variable null, a map of part → variable, then the files.
+  const nulls = Object.fromEntries(names.map((name) => [name, null]))
+  const form = new FormData()
+  form.append('operations', JSON.stringify({ query, variables: { ...(variables ?? {}), ...nulls } }))
+  form.append('map', JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))))
+  names.forEach((name, i) => form.append(String(i), files[name], files[name].name))
+  return form
+}
+
 async function post<T, V>(
   document: TypedDocumentString<T, V>,
   variables: V | undefined,
   token: string,
+  files: Record<string, File> = {},
 ): Promise<{ status: number; body: Answer<T> | null; retryAfter: number | null }> {
   let response: Response
+  const multipart = Object.keys(files).length > 0
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
       headers: {
-        'Content-Type': 'application/json',
+        // The browser sets the multipart boundary itself.
+        ...(multipart ? {} : { 'Content-Type': 'application/json' }),
         Accept: 'application/graphql-response+json, application/json',
         Authorization: `Bearer ${token}`,
       },
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+      body: bodyOf(document.toString(), variables, files),
     })
   } catch {
     throw ApiError.network()
@@ -52,16 +69,34 @@ export async function request<T, V>(
   document: TypedDocumentString<T, V>,
   ...[variables]: V extends Record<string, never> ? [] | [V] : [V]
 ): Promise<T> {
+  return send(document, variables as V | undefined, {})
+}
+
+/** Run an operation with files (`Upload` variables, named by `files`' keys) as a multipart
+ * request; the other variables as `request` takes them. */
+export async function upload<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables: Partial<V>,
+  files: Record<string, File>,
+): Promise<T> {
+  return send(document, variables as V, files)
+}
+
+async function send<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables: V | undefined,
+  files: Record<string, File>,
+): Promise<T> {
   let token = await accessToken()
   if (!token) {
     await signIn(currentPath())
     throw new ApiError([], 'UNAUTHENTICATED')
   }
-  let answer = await post(document, variables as V | undefined, token)
+  let answer = await post(document, variables, token, files)
   if (unauthenticated(answer.status, answer.body)) {
     // The token was refused (expired, or the session ended): renew once and try again.
     token = (await renew()) ? await accessToken() : null
-    if (token) answer = await post(document, variables as V | undefined, token)
+    if (token) answer = await post(document, variables, token, files)
     if (!token || unauthenticated(answer.status, answer.body)) {
       await signIn(currentPath())
       throw new ApiError([], 'UNAUTHENTICATED')

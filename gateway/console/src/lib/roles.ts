@@ -96,10 +96,28 @@ export function roleName(role: Role | null): string {
 export interface NavItem {
   path: string
   title: string
-  icon: 'home' | 'intake' | 'tasks' | 'children' | 'report' | 'statistics'
+  icon: 'home' | 'intake' | 'tasks' | 'children' | 'ledger' | 'visits' | 'report' | 'statistics'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
+
+/** Who may import a village's ledger (`importLedger`, docs/authz-matrix.md). */
+export const LEDGER_IMPORTERS: readonly Role[] = [
+  'civil_affairs',
+  'intake_clerk',
+  'town_social_worker',
+  'village_supervisor',
+]
+
+/** Who reads the overdue visits (`overdueVisits`); VISITORS also record them (`recordVisit`). */
+export const VISIT_READERS: readonly Role[] = LEDGER_IMPORTERS
+export const VISITORS: readonly Role[] = ['civil_affairs', 'town_social_worker', 'village_supervisor']
+
+/** Who may change a file's basic facts (`updateChild`). */
+export const FILE_WRITERS: readonly Role[] = LEDGER_IMPORTERS
+
+/** Who sees a child's guardianship interventions (`interventions`; the access policy's cases). */
+export const INTERVENTION_READERS: readonly Role[] = ['civil_affairs', 'town_social_worker', 'police', 'judicial']
 
 /** The sidebar, in order. The routes are fixed by API.md ("The console"). */
 export const NAV: readonly NavItem[] = [
@@ -107,6 +125,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/intake/new', title: '一门受理', icon: 'intake', roles: ['intake_clerk', 'civil_affairs'] },
   { path: '/tasks', title: '部门待办', icon: 'tasks', roles: DEPARTMENT_ROLES },
   { path: '/children', title: '儿童档案', icon: 'children', roles: FILE_READERS },
+  { path: '/ledger', title: '台账导入', icon: 'ledger', roles: LEDGER_IMPORTERS },
+  { path: '/visits', title: '定期走访', icon: 'visits', roles: VISIT_READERS },
   {
     path: '/reports/new',
     title: '强制报告',
