@@ -119,6 +119,8 @@ export type TaskFilter = {
   department?: TaskDepartment | null | undefined;
   overdue?: boolean | null | undefined;
   status?: TaskStatus | null | undefined;
+  /** One town's tasks (9 digits); a town's users see only theirs */
+  townCode?: string | null | undefined;
 };
 
 /** Where a department's task stands; DONE and DECLINED are final */
@@ -256,6 +258,11 @@ export type IntakeDetailQueryVariables = Exact<{
 export type IntakeDetailQuery = { intake: { id: string, receiptNumber: string, status: IntakeStatus, needs: Array<IntakeNeed>, submittedAt: string, clerk: string, applicantName: string, applicantRelation: ApplicantRelation, applicantPhone: string, materials: Array<string>, note: string | null, closedAt: string | null, withdrawReason: string | null, child: { id: string, name: string } | null, division: { code: string, name: string }, tasks: Array<{ id: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, finishedAt: string | null }>, timeline: Array<{ at: string, actor: string, action: TimelineAction, note: string | null, taskId: string | null, department: TaskDepartment | null }> } | null };
 
 export type BoardTaskFragment = { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } };
+
+export type BoardTownsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BoardTownsQuery = { divisions: Array<{ code: string, name: string }> };
 
 export type BoardTasksQueryVariables = Exact<{
   filter?: TaskFilter | null | undefined;
@@ -671,6 +678,14 @@ export const IntakeDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IntakeDetailQuery, IntakeDetailQueryVariables>;
+export const BoardTownsDocument = new TypedDocumentString(`
+    query BoardTowns {
+  divisions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<BoardTownsQuery, BoardTownsQueryVariables>;
 export const BoardTasksDocument = new TypedDocumentString(`
     query BoardTasks($filter: TaskFilter, $after: String) {
   departmentTasks(filter: $filter, first: 20, after: $after) {
