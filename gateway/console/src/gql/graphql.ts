@@ -259,6 +259,8 @@ export type TaskFilter = {
   department?: TaskDepartment | null | undefined;
   overdue?: boolean | null | undefined;
   status?: TaskStatus | null | undefined;
+  /** One town's tasks (9 digits); a town's users see only theirs */
+  townCode?: string | null | undefined;
 };
 
 /** Where a department's task stands; DONE and DECLINED are final */
@@ -480,6 +482,11 @@ export type ImportLedgerMutationVariables = Exact<{
 export type ImportLedgerMutation = { importLedger: { batchId: string | null, fileName: string, mode: ImportMode, totalRows: number, importedRows: number, skippedRows: number, heldForReview: number, rejectedRows: number, errorCount: number, duplicateOfEarlierImport: boolean, errors: Array<{ row: number, column: string, message: string }> } };
 
 export type BoardTaskFragment = { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } };
+
+export type BoardTownsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BoardTownsQuery = { divisions: Array<{ code: string, name: string }> };
 
 export type BoardTasksQueryVariables = Exact<{
   filter?: TaskFilter | null | undefined;
@@ -1252,6 +1259,14 @@ export const ImportLedgerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportLedgerMutation, ImportLedgerMutationVariables>;
+export const BoardTownsDocument = new TypedDocumentString(`
+    query BoardTowns {
+  divisions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<BoardTownsQuery, BoardTownsQueryVariables>;
 export const BoardTasksDocument = new TypedDocumentString(`
     query BoardTasks($filter: TaskFilter, $after: String) {
   departmentTasks(filter: $filter, first: 20, after: $after) {
