@@ -314,6 +314,26 @@ def test_a_file_opens_with_its_tabs_and_a_stale_edit_is_explained_not_lost(tab, 
     expect(identity).to_contain_text("大峪二小")
     expect(identity).to_contain_text("祖母腿脚不便")
 
+    # The classifications, sent as the complete set: the father works away, so 留守.
+    tabs.filter(has_text="分类与变更").click()
+    page.get_by_test_id("classify-child").click()
+    classify = page.get_by_test_id("classify-dialog")
+    classify.get_by_test_id("classify-add").click()
+    classify.get_by_test_id("classify-save").click()
+    expect(classify).to_contain_text("请选择分类")
+    classify.get_by_role("combobox", name="第1项分类").click(force=True)
+    page.get_by_role("option", name="一方外出务工另一方无监护能力", exact=True).click()
+    classify.get_by_label("调整原因").fill("入户核查")
+    tab.shot("child-classify")
+    tab.assert_accessible()
+    classify.get_by_test_id("classify-save").click()
+    expect(page.get_by_test_id("child-notice")).to_contain_text("分类已保存")
+    expect(page.get_by_test_id("child-classifications")).to_contain_text(
+        "留守儿童 · 一方外出务工另一方无监护能力"
+    )
+    expect(page.get_by_test_id("child-history")).to_contain_text("调整分类")
+    expect(page.get_by_test_id("child-history")).to_contain_text("原因：入户核查")
+
 
 def test_an_overdue_visit_is_recorded_from_the_list_and_leaves_it(tab, platform):
     page = tab.page

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
+import { CLASSIFICATION_GROUP, CLASSIFICATION_SUBTYPE } from '../src/lib/labels'
 import {
+  GROUP_OF,
+  activeRows,
   changedInput,
+  checkClassifications,
+  classificationInput,
   checkEdit,
   checkSearch,
   describeChange,
@@ -124,5 +129,54 @@ describe('a stale version', () => {
         after: { school: '大峪中学', gender: 'FEMALE', birthDate: '2016-03-15' },
       }),
     ).toEqual(['学校：大峪一小 → 大峪中学', '性别：男 → 女', '出生日期：2016年3月14日 → 2016年3月15日'])
+  })
+})
+
+describe('classifications, sent as the complete set', () => {
+  const rows = [
+    { subtype: 'BOTH_PARENTS_AWAY', since: '2026-01-01', until: '', note: '' },
+    { subtype: 'DISABLED', since: '2026-02-01', until: '2027-01-31', note: ' 二级 ' },
+  ]
+  it('takes the current set (not ended by today) as the form rows', () => {
+    expect(
+      activeRows(
+        [
+          { subtype: 'ORPHAN', since: '2020-01-01', until: '2026-11-30' },
+          { subtype: 'BOTH_PARENTS_AWAY', since: '2026-01-01', until: null, note: null },
+        ],
+        '2026-11-30',
+      ),
+    ).toEqual([{ subtype: 'BOTH_PARENTS_AWAY', since: '2026-01-01', until: '', note: '' }])
+  })
+  it("checks each row as the registry does, by the registry's field paths", () => {
+    expect(checkClassifications(rows, '2026-11-30', '2014-05-20')).toEqual({})
+    expect(
+      checkClassifications(
+        [
+          { subtype: 'ORPHAN', since: '2013-01-01', until: '', note: '' },
+          { subtype: 'ORPHAN', since: '2026-12-01', until: '2026-11-01', note: '' },
+          { subtype: '', since: '', until: '', note: '' },
+        ],
+        '2026-11-30',
+        '2014-05-20',
+      ),
+    ).toEqual({
+      'classifications.0.since': '起始日期不能早于儿童出生日期',
+      'classifications.1.subtype': '同一分类细项不能重复',
+      'classifications.1.since': '起始日期不能晚于今天',
+      'classifications.1.until': '结束日期不能早于起始日期',
+      'classifications.2.subtype': '请选择分类',
+      'classifications.2.since': '请填写起始日期',
+    })
+  })
+  it('sends each with its group', () => {
+    expect(classificationInput(rows)).toEqual([
+      { group: 'LEFT_BEHIND', subtype: 'BOTH_PARENTS_AWAY', since: '2026-01-01', until: null, note: null },
+      { group: 'ILLNESS_DISABILITY', subtype: 'DISABLED', since: '2026-02-01', until: '2027-01-31', note: '二级' },
+    ])
+  })
+  it('knows the group of every subtype the platform names', () => {
+    expect(Object.keys(GROUP_OF).sort()).toEqual(Object.keys(CLASSIFICATION_SUBTYPE).sort())
+    expect(new Set(Object.values(GROUP_OF))).toEqual(new Set(Object.keys(CLASSIFICATION_GROUP)))
   })
 })

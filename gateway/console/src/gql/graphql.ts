@@ -41,6 +41,14 @@ export type ClassificationGroup =
   | 'POVERTY'
   | 'TEMPORARY';
 
+export type ClassificationInput = {
+  group: ClassificationGroup;
+  note?: string | null | undefined;
+  since: string;
+  subtype: ClassificationSubtype;
+  until?: string | null | undefined;
+};
+
 /** The named subtypes of each group */
 export type ClassificationSubtype =
   | 'ABANDONED_INFANT'
@@ -56,6 +64,12 @@ export type ClassificationSubtype =
   | 'STREET_CHILD'
   | 'TEMPORARILY_WITHOUT_FAMILY_SUPPORT'
   | 'TRAFFICKING_RESCUED';
+
+/** The complete active set after this call */
+export type ClassifyChildInput = {
+  classifications: Array<ClassificationInput>;
+  reason?: string | null | undefined;
+};
 
 /** What was decided for one programme (认定结果) */
 export type DecisionOutcome =
@@ -396,6 +410,15 @@ export type ChildUpdateMutationVariables = Exact<{
 
 
 export type ChildUpdateMutation = { updateChild: { hukouDivisionCode: string | null, school: string | null, notes: string | null, registeredOn: string | null, exitedOn: string | null, exitReason: ExitReason | null, id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string, parent: { code: string, name: string } | null } } };
+
+export type ChildClassifyMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: ClassifyChildInput;
+}>;
+
+
+export type ChildClassifyMutation = { classifyChild: { id: string, version: number } };
 
 export type HomeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1008,6 +1031,14 @@ fragment ChildFacts on Child {
     }
   }
 }`) as unknown as TypedDocumentString<ChildUpdateMutation, ChildUpdateMutationVariables>;
+export const ChildClassifyDocument = new TypedDocumentString(`
+    mutation ChildClassify($id: ID!, $version: Int!, $input: ClassifyChildInput!) {
+  classifyChild(id: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ChildClassifyMutation, ChildClassifyMutationVariables>;
 export const HomeTasksDocument = new TypedDocumentString(`
     query HomeTasks {
   departmentTasks(first: 50) {

@@ -1,6 +1,12 @@
 // A child's file: the search's filter, the edit form's checks (the registry's own rules), what
 // an edit sends (only what changed), and what someone else changed when a version is stale.
-import type { ChildFilter, Gender, UpdateChildInput } from '../../gql/graphql'
+import type {
+  ChildFilter,
+  ClassificationGroup,
+  ClassificationSubtype,
+  Gender,
+  UpdateChildInput,
+} from '../../gql/graphql'
 import { FIELD_LABELS } from '../../lib/errors'
 import { formatDate } from '../../lib/format'
 import { GENDER, label } from '../../lib/labels'
@@ -292,4 +298,76 @@ export function describeChange(entry: HistoryLike): string[] {
     if (to !== null && !(key in before)) return `${name}：${to}`
     return name
   })
+}
+
+// ---- classifications (the complete active set) ---------------------------------------------
+
+/** Each subtype's group (the registry's taxonomy, policy 二). */
+export const GROUP_OF: Record<string, string> = {
+  MINIMUM_SUBSISTENCE_FAMILY: 'POVERTY',
+  LOW_INCOME_FAMILY: 'POVERTY',
+  ORPHAN: 'GUARDIANSHIP_LACK',
+  ABANDONED_INFANT: 'GUARDIANSHIP_LACK',
+  DE_FACTO_UNSUPPORTED: 'GUARDIANSHIP_LACK',
+  STREET_CHILD: 'GUARDIANSHIP_LACK',
+  DISABLED: 'ILLNESS_DISABILITY',
+  SERIOUSLY_ILL: 'ILLNESS_DISABILITY',
+  HIV_AFFECTED: 'ILLNESS_DISABILITY',
+  TRAFFICKING_RESCUED: 'TEMPORARY',
+  TEMPORARILY_WITHOUT_FAMILY_SUPPORT: 'TEMPORARY',
+  BOTH_PARENTS_AWAY: 'LEFT_BEHIND',
+  ONE_AWAY_OTHER_INCAPABLE: 'LEFT_BEHIND',
+}
+
+export interface ClassRow {
+  subtype: string
+  since: string
+  until: string
+  note: string
+}
+
+interface ClassificationLike {
+  subtype: string
+  since: string
+  until?: string | null
+  note?: string | null
+}
+
+/** The current set as the registry counts it (not ended by today), as rows of the form. */
+export function activeRows(items: readonly ClassificationLike[] | null | undefined, today: string): ClassRow[] {
+  return (items ?? [])
+    .filter((c) => !c.until || c.until > today)
+    .map((c) => ({ subtype: c.subtype, since: c.since, until: c.until ?? '', note: c.note ?? '' }))
+}
+
+/** The registry's checks of a set, each error by `classifications.<i>.<field>` as it names them. */
+export function checkClassifications(
+  rows: readonly ClassRow[],
+  today: string,
+  birthDate: string | null | undefined,
+): Record<string, string> {
+  const errors: Record<string, string> = {}
+  const seen = new Set<string>()
+  rows.forEach((row, i) => {
+    const path = `classifications.${i}`
+    if (!row.subtype) errors[`${path}.subtype`] = '请选择分类'
+    else if (seen.has(row.subtype)) errors[`${path}.subtype`] = '同一分类细项不能重复'
+    seen.add(row.subtype)
+    if (!row.since) errors[`${path}.since`] = '请填写起始日期'
+    else if (row.since > today) errors[`${path}.since`] = '起始日期不能晚于今天'
+    else if (birthDate && row.since < birthDate) errors[`${path}.since`] = '起始日期不能早于儿童出生日期'
+    if (row.until && row.since && row.until < row.since) errors[`${path}.until`] = '结束日期不能早于起始日期'
+    if (row.note.trim().length > 1000) errors[`${path}.note`] = '说明不能超过1000个字'
+  })
+  return errors
+}
+
+export function classificationInput(rows: readonly ClassRow[]) {
+  return rows.map((row) => ({
+    group: GROUP_OF[row.subtype] as ClassificationGroup,
+    subtype: row.subtype as ClassificationSubtype,
+    since: row.since,
+    until: row.until || null,
+    note: row.note.trim() || null,
+  }))
 }

@@ -34,3 +34,6 @@ export const SEES_CLASSIFICATIONS: readonly Role[] = [
 export function seesPart(roles: readonly Role[], part: readonly Role[]): boolean {
   return roles.some((r) => part.includes(r))
 }
+
+/** Health details (受艾滋病影响, illness notes): the roles that see classifications as they are. */
+export const SEES_HEALTH: readonly Role[] = ['civil_affairs', 'town_social_worker', 'health']
