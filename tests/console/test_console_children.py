@@ -390,3 +390,29 @@ def test_an_overdue_visit_is_recorded_from_the_list_and_leaves_it(tab, platform)
     tab.goto(f"/children/{child['id']}")
     page.get_by_role("tab").filter(has_text="走访记录").click()
     expect(page.get_by_test_id("child-visits")).to_contain_text("已联系父亲，每周电话两次")
+
+
+def test_a_department_reads_the_file_as_its_role_sees_it(tab, platform):
+    page = tab.page
+    tab.sign_in("police.110109001", path="/children")
+    expect(page.get_by_role("heading", name="儿童档案", level=1)).to_be_visible()
+    # The police search by name and by the whole number, never by classification.
+    expect(page.get_by_label("身份证号", exact=True)).to_be_visible()
+    expect(page.get_by_role("combobox", name="分类", exact=True)).to_have_count(0)
+    page.get_by_label("姓名", exact=True).fill("zxm")  # 张小明, a demo file, by pinyin initials
+    page.get_by_test_id("search").click()
+    row = page.get_by_test_id("children").locator("tbody tr").filter(has_text="张小明")
+    expect(row).to_have_count(1)
+    row.get_by_role("link", name="张小明").click()
+    expect(page.get_by_test_id("child-name")).to_have_text("张小明")
+    expect(page.get_by_test_id("child-guardians")).to_be_visible()
+    expect(page.get_by_test_id("edit-child")).to_have_count(0)
+    tabs = page.get_by_role("tab")
+    tabs.filter(has_text="分类与变更").click()
+    expect(page.get_by_text("您的角色无权查看变更历史。")).to_be_visible()
+    tabs.filter(has_text="福利待遇").click()
+    expect(page.get_by_text("您的角色无权查看福利待遇。")).to_be_visible()
+    tabs.filter(has_text="保护案件").click()
+    expect(page.get_by_test_id("child-cases")).to_be_visible()
+    tab.shot("child-police")
+    tab.assert_accessible()
