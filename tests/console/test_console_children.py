@@ -334,6 +334,27 @@ def test_a_file_opens_with_its_tabs_and_a_stale_edit_is_explained_not_lost(tab, 
     expect(page.get_by_test_id("child-history")).to_contain_text("调整分类")
     expect(page.get_by_test_id("child-history")).to_contain_text("原因：入户核查")
 
+    # The household, sent whole: the mother added, working away.
+    tabs.filter(has_text="身份与家庭").click()
+    page.get_by_test_id("edit-guardians").click()
+    household = page.get_by_test_id("guardians-dialog")
+    expect(household.get_by_label("姓名")).to_have_count(2)
+    household.get_by_test_id("guardians-add").click()
+    mother = household.get_by_test_id("guardian-2")
+    mother.get_by_label("姓名").fill("李芳")
+    mother.get_by_role("combobox", name="家庭成员3与儿童关系").click(force=True)
+    page.get_by_role("option", name="母亲", exact=True).click()
+    mother.locator("label.el-checkbox", has_text="外出务工").click()
+    mother.get_by_label("务工地点").fill("浙江省杭州市")
+    tab.shot("child-guardians-edit")
+    tab.assert_accessible()
+    household.get_by_test_id("guardians-save").click()
+    expect(page.get_by_test_id("child-notice")).to_contain_text("家庭成员已保存")
+    guardians = page.get_by_test_id("child-guardians")
+    expect(guardians).to_contain_text("李芳")
+    expect(guardians).to_contain_text("浙江省杭州市")
+    expect(guardians).to_contain_text("王秀英")
+
 
 def test_an_overdue_visit_is_recorded_from_the_list_and_leaves_it(tab, platform):
     page = tab.page

@@ -6,7 +6,10 @@ import {
   activeRows,
   changedInput,
   checkClassifications,
+  checkGuardians,
   classificationInput,
+  emptyGuardian,
+  guardiansInput,
   checkEdit,
   checkSearch,
   describeChange,
@@ -178,5 +181,45 @@ describe('classifications, sent as the complete set', () => {
   it('knows the group of every subtype the platform names', () => {
     expect(Object.keys(GROUP_OF).sort()).toEqual(Object.keys(CLASSIFICATION_SUBTYPE).sort())
     expect(new Set(Object.values(GROUP_OF))).toEqual(new Set(Object.keys(CLASSIFICATION_GROUP)))
+  })
+})
+
+describe('the household, sent whole', () => {
+  const mother = { ...emptyGuardian(), name: '李芳', relation: 'MOTHER', isGuardian: true, workingAway: true, awayLocation: ' 浙江省杭州市 ' }
+  it("checks each member as the registry does, by the registry's field paths", () => {
+    expect(checkGuardians([mother], '2026-11-30')).toEqual({})
+    expect(
+      checkGuardians(
+        [
+          { ...mother, name: ' ', entrusted: true, isGuardian: false, capacity: 'NONE', entrustedSince: '2026-01-01' },
+          { ...mother, relation: '', entrusted: true, awaySince: '2026-12-01' },
+        ],
+        '2026-11-30',
+      ),
+    ).toEqual({
+      guardians: '委托监护人只能有一位',
+      'guardians.0.name': '姓名不能为空',
+      'guardians.0.isGuardian': '委托监护人须为监护人',
+      'guardians.0.capacity': '委托监护人须有监护能力',
+      'guardians.1.relation': '请选择与儿童的关系',
+      'guardians.1.awaySince': '外出务工时间不能晚于今天',
+      'guardians.1.entrustedSince': '请填写委托起始日期',
+    })
+  })
+  it('sends the work away and the entrustment only where ticked', () => {
+    const [sent] = guardiansInput([{ ...mother, workingAway: false, entrustedSince: '2026-01-01' }])
+    expect(sent).toEqual({
+      name: '李芳',
+      relation: 'MOTHER',
+      isGuardian: true,
+      capacity: 'FULL',
+      workingAway: false,
+      awayLocation: null,
+      awaySince: null,
+      phone: null,
+      entrustedSince: null,
+      entrustmentAgreedOn: null,
+    })
+    expect(guardiansInput([mother])[0].awayLocation).toBe('浙江省杭州市')
   })
 })

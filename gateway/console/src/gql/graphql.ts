@@ -115,6 +115,20 @@ export type Gender =
   | 'FEMALE'
   | 'MALE';
 
+export type GuardianInput = {
+  awayLocation?: string | null | undefined;
+  awaySince?: string | null | undefined;
+  capacity?: GuardianshipCapacity;
+  /** Set on the entrusted guardian (委托监护人) only */
+  entrustedSince?: string | null | undefined;
+  entrustmentAgreedOn?: string | null | undefined;
+  isGuardian?: boolean;
+  name: string;
+  phone?: string | null | undefined;
+  relation: Relation;
+  workingAway?: boolean;
+};
+
 /** Guardianship capacity (监护能力) */
 export type GuardianshipCapacity =
   | 'FULL'
@@ -230,6 +244,12 @@ export type RiskLevel =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+/** The whole household after this change */
+export type SetGuardiansInput = {
+  guardians: Array<GuardianInput>;
+  reason?: string | null | undefined;
+};
 
 /** How pressing a notification is (INFO, WARNING, URGENT) */
 export type Severity =
@@ -419,6 +439,15 @@ export type ChildClassifyMutationVariables = Exact<{
 
 
 export type ChildClassifyMutation = { classifyChild: { id: string, version: number } };
+
+export type ChildGuardiansMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: SetGuardiansInput;
+}>;
+
+
+export type ChildGuardiansMutation = { setGuardians: { id: string, version: number } };
 
 export type HomeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1039,6 +1068,14 @@ export const ChildClassifyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChildClassifyMutation, ChildClassifyMutationVariables>;
+export const ChildGuardiansDocument = new TypedDocumentString(`
+    mutation ChildGuardians($id: ID!, $version: Int!, $input: SetGuardiansInput!) {
+  setGuardians(childId: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ChildGuardiansMutation, ChildGuardiansMutationVariables>;
 export const HomeTasksDocument = new TypedDocumentString(`
     query HomeTasks {
   departmentTasks(first: 50) {

@@ -5,6 +5,8 @@ import type {
   ClassificationGroup,
   ClassificationSubtype,
   Gender,
+  GuardianshipCapacity,
+  Relation,
   UpdateChildInput,
 } from '../../gql/graphql'
 import { FIELD_LABELS } from '../../lib/errors'
@@ -369,5 +371,108 @@ export function classificationInput(rows: readonly ClassRow[]) {
     since: row.since,
     until: row.until || null,
     note: row.note.trim() || null,
+  }))
+}
+
+// ---- the household (setGuardians: the whole household at once) -------------------------------
+
+export const MAX_HOUSEHOLD = 20
+
+export interface GuardianRow {
+  name: string
+  relation: string
+  isGuardian: boolean
+  capacity: string
+  workingAway: boolean
+  awayLocation: string
+  awaySince: string
+  phone: string
+  entrusted: boolean
+  entrustedSince: string
+  entrustmentAgreedOn: string
+}
+
+interface GuardianLike {
+  name: string
+  relation: string
+  isGuardian: boolean
+  capacity: string
+  workingAway: boolean
+  awayLocation?: string | null
+  awaySince?: string | null
+  phone?: string | null
+  entrusted: boolean
+  entrustedSince?: string | null
+  entrustmentAgreedOn?: string | null
+}
+
+export function emptyGuardian(): GuardianRow {
+  return {
+    name: '',
+    relation: '',
+    isGuardian: false,
+    capacity: 'FULL',
+    workingAway: false,
+    awayLocation: '',
+    awaySince: '',
+    phone: '',
+    entrusted: false,
+    entrustedSince: '',
+    entrustmentAgreedOn: '',
+  }
+}
+
+export function guardianRows(guardians: readonly GuardianLike[] | null | undefined): GuardianRow[] {
+  return (guardians ?? []).map((g) => ({
+    name: g.name,
+    relation: g.relation,
+    isGuardian: g.isGuardian,
+    capacity: g.capacity,
+    workingAway: g.workingAway,
+    awayLocation: g.awayLocation ?? '',
+    awaySince: g.awaySince ?? '',
+    phone: g.phone ?? '',
+    entrusted: g.entrusted,
+    entrustedSince: g.entrustedSince ?? '',
+    entrustmentAgreedOn: g.entrustmentAgreedOn ?? '',
+  }))
+}
+
+/** The registry's checks of a household, by its field paths (`guardians.<i>.<field>`). */
+export function checkGuardians(rows: readonly GuardianRow[], today: string): Record<string, string> {
+  const errors: Record<string, string> = {}
+  if (rows.length > MAX_HOUSEHOLD) errors.guardians = `家庭成员最多登记${MAX_HOUSEHOLD}人`
+  if (rows.filter((r) => r.entrusted).length > 1) errors.guardians = '委托监护人只能有一位'
+  rows.forEach((row, i) => {
+    const path = `guardians.${i}`
+    if (!row.name.trim()) errors[`${path}.name`] = '姓名不能为空'
+    else if (row.name.trim().length > 50) errors[`${path}.name`] = '姓名不能超过50个字'
+    if (!row.relation) errors[`${path}.relation`] = '请选择与儿童的关系'
+    if (row.workingAway && row.awaySince && row.awaySince > today) {
+      errors[`${path}.awaySince`] = '外出务工时间不能晚于今天'
+    }
+    if (row.phone.trim().length > 20) errors[`${path}.phone`] = '电话不能超过20个字符'
+    if (row.entrusted) {
+      if (!row.isGuardian) errors[`${path}.isGuardian`] = '委托监护人须为监护人'
+      if (row.capacity === 'NONE') errors[`${path}.capacity`] = '委托监护人须有监护能力'
+      if (!row.entrustedSince) errors[`${path}.entrustedSince`] = '请填写委托起始日期'
+      else if (row.entrustedSince > today) errors[`${path}.entrustedSince`] = '委托起始日期不能晚于今天'
+    }
+  })
+  return errors
+}
+
+export function guardiansInput(rows: readonly GuardianRow[]) {
+  return rows.map((row) => ({
+    name: row.name.trim(),
+    relation: row.relation as Relation,
+    isGuardian: row.isGuardian,
+    capacity: row.capacity as GuardianshipCapacity,
+    workingAway: row.workingAway,
+    awayLocation: row.workingAway ? row.awayLocation.trim() || null : null,
+    awaySince: row.workingAway ? row.awaySince || null : null,
+    phone: row.phone.trim() || null,
+    entrustedSince: row.entrusted ? row.entrustedSince || null : null,
+    entrustmentAgreedOn: row.entrusted ? row.entrustmentAgreedOn || null : null,
   }))
 }
