@@ -4,7 +4,8 @@ A village supervisor downloads the ledger template, fills it (openpyxl) with two
 one bad, uploads it on a tablet and reads the report naming that row and column; the good rows
 are in the children's search after. A town social worker searches and opens a file, reads each
 tab, and edits it while someone else changes it: the conflict is explained in Chinese, what was
-typed is kept and re-applied. The overdue visits list shows a child, a visit is recorded from
+typed is kept and re-applied; the classifications and the household are changed too, and an
+edit survives an expired session. The police read a file without the parts they do not see. The overdue visits list shows a child, a visit is recorded from
 its row, and the child leaves the list.
 
 On an embedded platform of this module's own (it files children and visits), with receipt and
@@ -437,3 +438,32 @@ def test_a_department_reads_the_file_as_its_role_sees_it(tab, platform):
     expect(page.get_by_test_id("child-cases")).to_be_visible()
     tab.shot("child-police")
     tab.assert_accessible()
+
+
+def test_an_edit_survives_an_expired_session(tab, platform):
+    page = tab.page
+    child_name = name("草稿")
+    child = register(platform, "worker.110109001", child_name, school="大峪一小")
+    tab.sign_in("worker.110109001", path=f"/children/{child['id']}")
+    expect(page.get_by_test_id("child-name")).to_have_text(child_name)
+    page.get_by_test_id("edit-child").click()
+    dialog = page.get_by_role("dialog", name="修改基本信息")
+    dialog.get_by_label("学校").fill("大峪中学")
+    dialog.get_by_label("修改原因").fill("升学")
+
+    # The session is gone (tokens and the realm's cookie, as when both expired): through the
+    # login page and back, the dialog opens again as it was left, and saves.
+    page.context.clear_cookies()
+    page.evaluate(
+        """() => Object.keys(sessionStorage)
+            .filter((k) => k.startsWith('oidc.user:'))
+            .forEach((k) => sessionStorage.removeItem(k))"""
+    )
+    tab.sign_in("worker.110109001", path=f"/children/{child['id']}")
+    dialog = page.get_by_role("dialog", name="修改基本信息")
+    expect(dialog).to_contain_text("已恢复您上次未保存的修改")
+    expect(dialog.get_by_label("学校")).to_have_value("大峪中学")
+    expect(dialog.get_by_label("修改原因")).to_have_value("升学")
+    dialog.get_by_test_id("edit-save").click()
+    expect(page.get_by_test_id("child-notice")).to_contain_text("基本信息已保存")
+    expect(page.get_by_test_id("child-identity")).to_contain_text("大峪中学")
