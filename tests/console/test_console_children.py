@@ -5,8 +5,9 @@ one bad, uploads it on a tablet and reads the report naming that row and column;
 are in the children's search after. A town social worker searches and opens a file, reads each
 tab, and edits it while someone else changes it: the conflict is explained in Chinese, what was
 typed is kept and re-applied; the classifications and the household are changed too, and an
-edit survives an expired session. The police read a file without the parts they do not see. The overdue visits list shows a child, a visit is recorded from
-its row, and the child leaves the list.
+edit survives an expired session. The police read a file without the parts they do not see.
+The overdue visits list shows a child, a visit is recorded from its row, and the child leaves
+the list.
 
 On an embedded platform of this module's own (it files children and visits), with receipt and
 case number prefixes of its own as the other writing modules have (docs/console.md).
