@@ -19,6 +19,7 @@ PAGES = [
     ("/children/some-child-id", "儿童档案详情", "child"),
     ("/reports/new", "强制报告", "report-new"),
     ("/statistics", "统计分析", "statistics"),
+    ("/payments", "保障金发放", "payments"),
 ]
 
 
