@@ -59,6 +59,6 @@ describe('a standard as typed', () => {
   it('may be set for 2017 to next year', () => {
     const years = standardYears(2026)
     expect(years[0]).toBe(2027)
-    expect(years.at(-1)).toBe(2017)
+    expect(years[years.length - 1]).toBe(2017)
   })
 })
