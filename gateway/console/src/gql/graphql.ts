@@ -157,6 +157,8 @@ export type TaskFilter = {
   department?: TaskDepartment | null | undefined;
   overdue?: boolean | null | undefined;
   status?: TaskStatus | null | undefined;
+  /** One town's tasks (9 digits); a town's users see only theirs */
+  townCode?: string | null | undefined;
 };
 
 /** Where a department's task stands; DONE and DECLINED are final */
@@ -385,6 +387,11 @@ export type StatsCasesExportQueryVariables = Exact<{
 export type StatsCasesExportQuery = { caseStatistics: { export: { filename: string, mediaType: string, contentBase64: string } } };
 
 export type BoardTaskFragment = { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } };
+
+export type BoardTownsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BoardTownsQuery = { divisions: Array<{ code: string, name: string }> };
 
 export type BoardTasksQueryVariables = Exact<{
   filter?: TaskFilter | null | undefined;
@@ -1117,6 +1124,14 @@ export const StatsCasesExportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatsCasesExportQuery, StatsCasesExportQueryVariables>;
+export const BoardTownsDocument = new TypedDocumentString(`
+    query BoardTowns {
+  divisions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<BoardTownsQuery, BoardTownsQueryVariables>;
 export const BoardTasksDocument = new TypedDocumentString(`
     query BoardTasks($filter: TaskFilter, $after: String) {
   departmentTasks(filter: $filter, first: 20, after: $after) {

@@ -128,9 +128,9 @@ export const NAV: readonly NavItem[] = [
   { path: '/payments', title: '保障金发放', icon: 'payments', roles: ['civil_affairs'] },
 ]
 
-/** Who may read an application (`intake`): the window's roles and the town social worker.
- * The departments see theirs only through their tasks (the board); the registry refuses them. */
-export const INTAKE_READERS: readonly Role[] = ['intake_clerk', 'civil_affairs', 'town_social_worker']
+/** Who may read an application (`intake`): the window's roles, the town social worker, and the
+ * departments (civil affairs among them) the ones they have a task on. */
+export const INTAKE_READERS: readonly Role[] = ['intake_clerk', 'town_social_worker', ...DEPARTMENT_ROLES]
 
 export function allowed(roles: readonly Role[], only: readonly Role[] | undefined): boolean {
   return !only || roles.some((r) => only.includes(r))
