@@ -21,6 +21,7 @@ PAGES = [
     ("/visits", "定期走访", "visits"),
     ("/reports/new", "强制报告", "report-new"),
     ("/statistics", "统计分析", "statistics"),
+    ("/payments", "保障金发放", "payments"),
 ]
 
 

@@ -101,6 +101,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '统计分析', roles: rolesOf('/statistics') },
       },
       {
+        path: 'payments',
+        name: 'payments',
+        component: () => import('./pages/payments/PaymentsPage.vue'),
+        meta: { title: '保障金发放', roles: rolesOf('/payments') },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('./pages/NotFoundPage.vue'),

@@ -55,4 +55,9 @@ describe('the menu by role', () => {
   it('gives the auditor statistics and never a file', () => {
     expect(titles(['auditor'])).toEqual(['首页', '统计分析'])
   })
+
+  it('gives district civil affairs the payments', () => {
+    expect(titles(['civil_affairs'])).toContain('保障金发放')
+    expect(titles(['town_social_worker'])).not.toContain('保障金发放')
+  })
 })

@@ -13,6 +13,13 @@ export type ApplicantRelation =
   | 'SELF'
   | 'VILLAGE_COMMITTEE';
 
+/** A step of a case whose time is accounted for (追责时限) */
+export type CaseClockStep =
+  | 'ACCEPTED_TO_NOTIFIED'
+  | 'FOUND_TO_REPORTED'
+  | 'NOTIFIED_TO_ASSESSED'
+  | 'REPORTED_TO_ACCEPTED';
+
 /** Search criteria; all given must hold */
 export type ChildFilter = {
   divisionCode?: string | null | undefined;
@@ -111,6 +118,11 @@ export type ExitReason =
   | 'MOVED_OUT'
   | 'OTHER';
 
+/** A file for the finance office */
+export type ExportFormat =
+  | 'CSV'
+  | 'XLSX';
+
 export type Gender =
   | 'FEMALE'
   | 'MALE';
@@ -184,6 +196,14 @@ export type PrimaryCategory =
   | 'LEFT_BEHIND'
   | 'NONE';
 
+/** What a programme secures (保障类别) */
+export type ProgrammeCategory =
+  | 'BASIC_LIVING'
+  | 'GUARDIANSHIP'
+  | 'INSURANCE'
+  | 'MEDICAL'
+  | 'TEMPORARY_SUPPORT';
+
 /** The programmes of the district (保障项目) */
 export type ProgrammeCode =
   | 'DESTITUTE_SUPPORT'
@@ -194,6 +214,13 @@ export type ProgrammeCode =
   | 'MEDICAL_REHABILITATION'
   | 'MINIMUM_SUBSISTENCE'
   | 'TEMPORARY_LIVING_SUPPORT';
+
+/** How a programme is given (发放方式) */
+export type ProgrammeKind =
+  | 'ANNUAL_SUBSIDY'
+  | 'MONTHLY_CASH'
+  | 'ONE_OFF'
+  | 'SERVICE';
 
 /** What opens a child's file */
 export type RegisterChildInput = {
@@ -533,6 +560,97 @@ export type ImportLedgerMutationVariables = Exact<{
 
 export type ImportLedgerMutation = { importLedger: { batchId: string | null, fileName: string, mode: ImportMode, totalRows: number, importedRows: number, skippedRows: number, heldForReview: number, rejectedRows: number, errorCount: number, duplicateOfEarlierImport: boolean, errors: Array<{ row: number, column: string, message: string }> } };
 
+export type PayProgrammeFragment = { code: ProgrammeCode, name: string, kind: ProgrammeKind, category: ProgrammeCategory, paidInBatches: boolean, administeredElsewhere: boolean, pilot: boolean, enabled: boolean, year: number, monthlyAmountFen: number, placeholder: boolean, standards: Array<{ year: number, monthlyAmountFen: number, placeholder: boolean, setBy: string | null, setAt: string | null }> };
+
+export type PayBatchFragment = { id: string, month: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string };
+
+export type PayProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PayProgrammesQuery = { programmes: Array<{ code: ProgrammeCode, name: string, kind: ProgrammeKind, category: ProgrammeCategory, paidInBatches: boolean, administeredElsewhere: boolean, pilot: boolean, enabled: boolean, year: number, monthlyAmountFen: number, placeholder: boolean, standards: Array<{ year: number, monthlyAmountFen: number, placeholder: boolean, setBy: string | null, setAt: string | null }> }> };
+
+export type PayBatchesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PayBatchesQuery = { paymentBatches: Array<{ id: string, month: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string }> };
+
+export type PayBatchQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type PayBatchQuery = { paymentBatch: { id: string, month: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string, totals: Array<{ townCode: string, townName: string, programme: ProgrammeCode, lineCount: number, totalFen: number | string }> } | null };
+
+export type PayRunBatchMutationVariables = Exact<{
+  month: string;
+}>;
+
+
+export type PayRunBatchMutation = { runPaymentBatch: { id: string, month: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string, totals: Array<{ townCode: string, townName: string, programme: ProgrammeCode, lineCount: number, totalFen: number | string }> } };
+
+export type PayBatchExportQueryVariables = Exact<{
+  month: string;
+  format: ExportFormat;
+}>;
+
+
+export type PayBatchExportQuery = { paymentBatch: { export: { filename: string, mediaType: string, contentBase64: string } } | null };
+
+export type PaySetStandardMutationVariables = Exact<{
+  programme: ProgrammeCode;
+  year: number;
+  monthlyAmountFen: number;
+}>;
+
+
+export type PaySetStandardMutation = { setBenefitStandard: { code: ProgrammeCode, name: string, kind: ProgrammeKind, category: ProgrammeCategory, paidInBatches: boolean, administeredElsewhere: boolean, pilot: boolean, enabled: boolean, year: number, monthlyAmountFen: number, placeholder: boolean, standards: Array<{ year: number, monthlyAmountFen: number, placeholder: boolean, setBy: string | null, setAt: string | null }> } };
+
+export type StatsDivisionCountsFragment = { divisionCode: string, divisionName: string, total: number | null, leftBehind: number | null, suppressed: Array<string>, byPrimaryCategory: Array<{ key: string, count: number | null, shown: string }> };
+
+export type StatsChildrenQueryVariables = Exact<{
+  divisionCode: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type StatsChildrenQuery = { childStatistics: { divisionCode: string, asOf: string, counts: { divisionCode: string, divisionName: string, total: number | null, leftBehind: number | null, suppressed: Array<string>, byPrimaryCategory: Array<{ key: string, count: number | null, shown: string }> }, children: Array<{ divisionCode: string, divisionName: string, total: number | null, leftBehind: number | null, suppressed: Array<string>, byPrimaryCategory: Array<{ key: string, count: number | null, shown: string }> }>, trend: Array<{ month: string, on: string, total: number | null, hardship: number | null, leftBehind: number | null, none: number | null, suppressed: Array<string> }> } };
+
+export type StatsIntakeFiguresFragment = { code: string, name: string, applications: number, openTasks: number, overdueTasks: number, medianDays: number | null, p90Days: number | null };
+
+export type StatsIntakeQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type StatsIntakeQuery = { intakeStatistics: { fromDate: string, toDate: string, asOf: string, byTown: Array<{ code: string, name: string, applications: number, openTasks: number, overdueTasks: number, medianDays: number | null, p90Days: number | null }>, byDepartment: Array<{ code: string, name: string, applications: number, openTasks: number, overdueTasks: number, medianDays: number | null, p90Days: number | null }> } };
+
+export type StatsIntakeExportQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type StatsIntakeExportQuery = { intakeStatistics: { export: { filename: string, mediaType: string, contentBase64: string } } };
+
+export type StatsCaseFiguresFragment = { code: string, name: string, reports: number, steps: Array<{ step: CaseClockStep, name: string, limitHours: number, urgentLimitHours: number, ended: number, medianHours: number | null, worstHours: number | null, late: number }> };
+
+export type StatsCasesQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type StatsCasesQuery = { caseStatistics: { fromDate: string, toDate: string, asOf: string, deadlinesVersion: string, total: { code: string, name: string, reports: number, steps: Array<{ step: CaseClockStep, name: string, limitHours: number, urgentLimitHours: number, ended: number, medianHours: number | null, worstHours: number | null, late: number }> }, byTown: Array<{ code: string, name: string, reports: number, steps: Array<{ step: CaseClockStep, name: string, limitHours: number, urgentLimitHours: number, ended: number, medianHours: number | null, worstHours: number | null, late: number }> }>, byReporter: Array<{ code: string, name: string, reports: number, steps: Array<{ step: CaseClockStep, name: string, limitHours: number, urgentLimitHours: number, ended: number, medianHours: number | null, worstHours: number | null, late: number }> }> } };
+
+export type StatsCasesExportQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type StatsCasesExportQuery = { caseStatistics: { export: { filename: string, mediaType: string, contentBase64: string } } };
+
 export type BoardTaskFragment = { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } };
 
 export type BoardTownsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -698,6 +816,82 @@ export const ChildFactsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"ChildFacts"}) as unknown as TypedDocumentString<ChildFactsFragment, unknown>;
+export const PayProgrammeFragmentDoc = new TypedDocumentString(`
+    fragment PayProgramme on Programme {
+  code
+  name
+  kind
+  category
+  paidInBatches
+  administeredElsewhere
+  pilot
+  enabled
+  year
+  monthlyAmountFen
+  placeholder
+  standards {
+    year
+    monthlyAmountFen
+    placeholder
+    setBy
+    setAt
+  }
+}
+    `, {"fragmentName":"PayProgramme"}) as unknown as TypedDocumentString<PayProgrammeFragment, unknown>;
+export const PayBatchFragmentDoc = new TypedDocumentString(`
+    fragment PayBatch on PaymentBatch {
+  id
+  month
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+}
+    `, {"fragmentName":"PayBatch"}) as unknown as TypedDocumentString<PayBatchFragment, unknown>;
+export const StatsDivisionCountsFragmentDoc = new TypedDocumentString(`
+    fragment StatsDivisionCounts on DivisionCounts {
+  divisionCode
+  divisionName
+  total
+  leftBehind
+  byPrimaryCategory {
+    key
+    count
+    shown
+  }
+  suppressed
+}
+    `, {"fragmentName":"StatsDivisionCounts"}) as unknown as TypedDocumentString<StatsDivisionCountsFragment, unknown>;
+export const StatsIntakeFiguresFragmentDoc = new TypedDocumentString(`
+    fragment StatsIntakeFigures on IntakeFigures {
+  code
+  name
+  applications
+  openTasks
+  overdueTasks
+  medianDays
+  p90Days
+}
+    `, {"fragmentName":"StatsIntakeFigures"}) as unknown as TypedDocumentString<StatsIntakeFiguresFragment, unknown>;
+export const StatsCaseFiguresFragmentDoc = new TypedDocumentString(`
+    fragment StatsCaseFigures on CaseFigures {
+  code
+  name
+  reports
+  steps {
+    step
+    name
+    limitHours
+    urgentLimitHours
+    ended
+    medianHours
+    worstHours
+    late
+  }
+}
+    `, {"fragmentName":"StatsCaseFigures"}) as unknown as TypedDocumentString<StatsCaseFiguresFragment, unknown>;
 export const BoardTaskFragmentDoc = new TypedDocumentString(`
     fragment BoardTask on DepartmentTask {
   id
@@ -1327,6 +1521,247 @@ export const ImportLedgerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportLedgerMutation, ImportLedgerMutationVariables>;
+export const PayProgrammesDocument = new TypedDocumentString(`
+    query PayProgrammes {
+  programmes {
+    ...PayProgramme
+  }
+}
+    fragment PayProgramme on Programme {
+  code
+  name
+  kind
+  category
+  paidInBatches
+  administeredElsewhere
+  pilot
+  enabled
+  year
+  monthlyAmountFen
+  placeholder
+  standards {
+    year
+    monthlyAmountFen
+    placeholder
+    setBy
+    setAt
+  }
+}`) as unknown as TypedDocumentString<PayProgrammesQuery, PayProgrammesQueryVariables>;
+export const PayBatchesDocument = new TypedDocumentString(`
+    query PayBatches {
+  paymentBatches(first: 24) {
+    ...PayBatch
+  }
+}
+    fragment PayBatch on PaymentBatch {
+  id
+  month
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+}`) as unknown as TypedDocumentString<PayBatchesQuery, PayBatchesQueryVariables>;
+export const PayBatchDocument = new TypedDocumentString(`
+    query PayBatch($month: String!) {
+  paymentBatch(month: $month) {
+    ...PayBatch
+    totals {
+      townCode
+      townName
+      programme
+      lineCount
+      totalFen
+    }
+  }
+}
+    fragment PayBatch on PaymentBatch {
+  id
+  month
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+}`) as unknown as TypedDocumentString<PayBatchQuery, PayBatchQueryVariables>;
+export const PayRunBatchDocument = new TypedDocumentString(`
+    mutation PayRunBatch($month: String!) {
+  runPaymentBatch(month: $month) {
+    ...PayBatch
+    totals {
+      townCode
+      townName
+      programme
+      lineCount
+      totalFen
+    }
+  }
+}
+    fragment PayBatch on PaymentBatch {
+  id
+  month
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+}`) as unknown as TypedDocumentString<PayRunBatchMutation, PayRunBatchMutationVariables>;
+export const PayBatchExportDocument = new TypedDocumentString(`
+    query PayBatchExport($month: String!, $format: ExportFormat!) {
+  paymentBatch(month: $month) {
+    export(format: $format) {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PayBatchExportQuery, PayBatchExportQueryVariables>;
+export const PaySetStandardDocument = new TypedDocumentString(`
+    mutation PaySetStandard($programme: ProgrammeCode!, $year: Int!, $monthlyAmountFen: Int!) {
+  setBenefitStandard(
+    programme: $programme
+    year: $year
+    monthlyAmountFen: $monthlyAmountFen
+  ) {
+    ...PayProgramme
+  }
+}
+    fragment PayProgramme on Programme {
+  code
+  name
+  kind
+  category
+  paidInBatches
+  administeredElsewhere
+  pilot
+  enabled
+  year
+  monthlyAmountFen
+  placeholder
+  standards {
+    year
+    monthlyAmountFen
+    placeholder
+    setBy
+    setAt
+  }
+}`) as unknown as TypedDocumentString<PaySetStandardMutation, PaySetStandardMutationVariables>;
+export const StatsChildrenDocument = new TypedDocumentString(`
+    query StatsChildren($divisionCode: String!, $asOf: Date) {
+  childStatistics(divisionCode: $divisionCode, asOf: $asOf) {
+    divisionCode
+    asOf
+    counts {
+      ...StatsDivisionCounts
+    }
+    children {
+      ...StatsDivisionCounts
+    }
+    trend {
+      month
+      on
+      total
+      hardship
+      leftBehind
+      none
+      suppressed
+    }
+  }
+}
+    fragment StatsDivisionCounts on DivisionCounts {
+  divisionCode
+  divisionName
+  total
+  leftBehind
+  byPrimaryCategory {
+    key
+    count
+    shown
+  }
+  suppressed
+}`) as unknown as TypedDocumentString<StatsChildrenQuery, StatsChildrenQueryVariables>;
+export const StatsIntakeDocument = new TypedDocumentString(`
+    query StatsIntake($from: Date!, $to: Date!) {
+  intakeStatistics(from: $from, to: $to) {
+    fromDate
+    toDate
+    asOf
+    byTown {
+      ...StatsIntakeFigures
+    }
+    byDepartment {
+      ...StatsIntakeFigures
+    }
+  }
+}
+    fragment StatsIntakeFigures on IntakeFigures {
+  code
+  name
+  applications
+  openTasks
+  overdueTasks
+  medianDays
+  p90Days
+}`) as unknown as TypedDocumentString<StatsIntakeQuery, StatsIntakeQueryVariables>;
+export const StatsIntakeExportDocument = new TypedDocumentString(`
+    query StatsIntakeExport($from: Date!, $to: Date!) {
+  intakeStatistics(from: $from, to: $to) {
+    export {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsIntakeExportQuery, StatsIntakeExportQueryVariables>;
+export const StatsCasesDocument = new TypedDocumentString(`
+    query StatsCases($from: Date!, $to: Date!) {
+  caseStatistics(from: $from, to: $to) {
+    fromDate
+    toDate
+    asOf
+    deadlinesVersion
+    total {
+      ...StatsCaseFigures
+    }
+    byTown {
+      ...StatsCaseFigures
+    }
+    byReporter {
+      ...StatsCaseFigures
+    }
+  }
+}
+    fragment StatsCaseFigures on CaseFigures {
+  code
+  name
+  reports
+  steps {
+    step
+    name
+    limitHours
+    urgentLimitHours
+    ended
+    medianHours
+    worstHours
+    late
+  }
+}`) as unknown as TypedDocumentString<StatsCasesQuery, StatsCasesQueryVariables>;
+export const StatsCasesExportDocument = new TypedDocumentString(`
+    query StatsCasesExport($from: Date!, $to: Date!) {
+  caseStatistics(from: $from, to: $to) {
+    export {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsCasesExportQuery, StatsCasesExportQueryVariables>;
 export const BoardTownsDocument = new TypedDocumentString(`
     query BoardTowns {
   divisions {

@@ -149,3 +149,27 @@ export function label(table: Record<string, string>, value: string | null | unde
   if (value == null) return ''
   return table[value] ?? value
 }
+
+/** A child's primary category (the registry's `PrimaryCategory`). */
+export const PRIMARY_CATEGORY: Record<string, string> = {
+  HARDSHIP: '困境儿童',
+  LEFT_BEHIND: '留守儿童',
+  NONE: '其他儿童',
+}
+
+/** How a programme is given (`ProgrammeKind`). */
+export const PROGRAMME_KIND: Record<string, string> = {
+  MONTHLY_CASH: '按月发放',
+  ANNUAL_SUBSIDY: '按年补贴',
+  ONE_OFF: '一次性发放',
+  SERVICE: '服务类',
+}
+
+/** What a programme secures (`ProgrammeCategory`). */
+export const PROGRAMME_CATEGORY: Record<string, string> = {
+  BASIC_LIVING: '基本生活',
+  TEMPORARY_SUPPORT: '临时保障',
+  MEDICAL: '医疗康复',
+  INSURANCE: '保险',
+  GUARDIANSHIP: '监护',
+}

@@ -96,7 +96,7 @@ export function roleName(role: Role | null): string {
 export interface NavItem {
   path: string
   title: string
-  icon: 'home' | 'intake' | 'tasks' | 'children' | 'ledger' | 'visits' | 'report' | 'statistics'
+  icon: 'home' | 'intake' | 'tasks' | 'children' | 'ledger' | 'visits' | 'report' | 'statistics' | 'payments'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
@@ -145,6 +145,7 @@ export const NAV: readonly NavItem[] = [
       'auditor',
     ],
   },
+  { path: '/payments', title: '保障金发放', icon: 'payments', roles: ['civil_affairs'] },
 ]
 
 /** Who may read an application (`intake`): the window's roles, the town social worker, and the
