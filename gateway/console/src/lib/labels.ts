@@ -63,12 +63,6 @@ export const GENDER: Record<string, string> = { MALE: '男', FEMALE: '女' }
 
 export const CHILD_STATUS: Record<string, string> = { ACTIVE: '在册', EXITED: '已退出' }
 
-export const PRIMARY_CATEGORY: Record<string, string> = {
-  HARDSHIP: '困境儿童',
-  LEFT_BEHIND: '留守儿童',
-  NONE: '未分类',
-}
-
 export const EXIT_REASON: Record<string, string> = {
   AGED_OUT: '年满18周岁',
   MOVED_OUT: '迁出本区',
