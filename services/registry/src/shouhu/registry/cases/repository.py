@@ -303,7 +303,7 @@ def accountability(
             for by, key in keys.items()
             for row in session.exec(select(key, *figures).group_by(key)).all()
         ]
-        medians = _medians_in_python(session, spans, keys)
+        medians = _medians_in_python(session, spans)
     found: dict[str, dict[str, tuple[int, dict[Step, StepFigures]]]] = {by: {} for by in GROUPINGS}
     for by, key_value, values in grouped:
         if by == "all":
@@ -318,9 +318,7 @@ def accountability(
     return found
 
 
-def _medians_in_python(
-    session: Session, spans: Any, keys: dict[str, Any]
-) -> dict[tuple[str, str, Step], float | None]:
+def _medians_in_python(session: Session, spans: Any) -> dict[tuple[str, str, Step], float | None]:
     """SQLite has no percentile_cont: the same interpolation over the hours, in Python."""
     hours: dict[tuple[str, str, Step], list[float]] = {}
     names = [f"span{i}" for i in range(len(SPANS))]

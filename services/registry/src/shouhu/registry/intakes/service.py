@@ -830,16 +830,15 @@ def record_escalation(session: Session, task_id: str, recipient: str, rung: int)
 def get_intake(session: Session, principal: Principal, intake_id: str) -> IntakeOut:
     """An application of the caller's division, with its tasks and timeline; a department reads
     the applications it has a task on (where every part stands: one window, every department)."""
+    reader = principal.has_role(*INTAKE_READ_ROLES)
     own = routing.current().departments_of(principal)
-    if not principal.has_role(*INTAKE_READ_ROLES) and not own:
+    if not reader and not own:
         raise Forbidden("无权查看受理申请")
     intake = repository.get(session, intake_id)
     if intake is None or not principal.sees(intake.division_code):
         raise NotFound("申请不存在")
     found = to_outs(session, [intake])[0]
-    if not principal.has_role(*INTAKE_READ_ROLES) and not any(
-        task.department in own for task in found.tasks
-    ):
+    if not reader and not any(task.department in own for task in found.tasks):
         raise NotFound("申请不存在")  # as if absent: which applications exist is not its business
     return found
 
