@@ -348,9 +348,13 @@ def test_refused_actions_on_tasks(platform):
     assert found["status"] == "WITHDRAWN"
     assert task_of(found, "HOUSING")["status"] == "PENDING"
     assert [s["action"] for s in found["timeline"]][-1] == "WITHDRAWN"
+    # A department reads the application it has a task on, and no other.
+    read = call(platform, "housing.district", READ, {"id": intake["id"]})["intake"]
+    assert read["status"] == "WITHDRAWN"
+    assert call(platform, "education.district", READ, {"id": intake["id"]})["intake"] is None
     assert error_codes(
         graphql(
-            platform.graphql_url, READ, platform.token("housing.district"), {"id": intake["id"]}
+            platform.graphql_url, READ, platform.token("auditor.district"), {"id": intake["id"]}
         )
     ) == ["FORBIDDEN"]
 
