@@ -107,10 +107,15 @@ class Tab:
         return path
 
     def axe(self) -> list[dict[str, Any]]:
-        """axe-core's serious and critical violations on the page as it is."""
+        """axe-core's serious and critical violations on the page, its transitions ended."""
         self.page.evaluate(AXE.read_text(encoding="utf-8"))
         found: list[dict[str, Any]] = self.page.evaluate(
             """async () => {
+              // The page at rest: a dialog fading in is judged once it has, not half-transparent
+              // (endless ones, a spinner's, are not waited for).
+              const ending = document.getAnimations().filter(
+                (a) => a.effect?.getComputedTiming().endTime !== Infinity)
+              await Promise.all(ending.map((a) => a.finished.catch(() => null)))
               const result = await axe.run(document, { resultTypes: ['violations'] })
               return result.violations.map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,

@@ -7,11 +7,13 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { initAuth } from './auth'
 import { loadConfig } from './config'
+import { namePickerPanels } from './lib/pickerNames'
 import { createConsoleRouter } from './router'
 
 async function start(): Promise<void> {
   const config = await loadConfig()
   await initAuth(config)
+  namePickerPanels()
   createApp(App).use(createConsoleRouter()).mount('#app')
 }
 
