@@ -29,6 +29,33 @@ export type IntakeStatus =
   | 'OPEN'
   | 'WITHDRAWN';
 
+/** A member of the public whose call the hotline took (代为报告) */
+export type OnBehalfOfInput = {
+  name: string;
+  /** An 11-digit mobile, or a landline with its area code (010-69841234) */
+  phone: string;
+};
+
+/** A mandatory report: a known child (childId, if the reporter may read the file) or one described (childName if known, childAge); where and when, what, how urgent */
+export type ReportInput = {
+  /** Estimated if unknown */
+  childAge?: number | null | undefined;
+  childId?: string | number | null | undefined;
+  childName?: string | null | undefined;
+  description: string;
+  /** Where it happened: a town or village of the district */
+  divisionCode?: string | null | undefined;
+  /** When it was found; now when left out */
+  foundAt?: string | null | undefined;
+  /** The reporting institution; required of mandated reporters */
+  institution?: string | null | undefined;
+  kind: ReportKind;
+  occurredOn?: string | null | undefined;
+  /** The hotline's caller (window clerks only) */
+  onBehalfOf?: OnBehalfOfInput | null | undefined;
+  urgent?: boolean | null | undefined;
+};
+
 /** What the reporter found (报告情形) */
 export type ReportKind =
   | 'ABANDONMENT'
@@ -134,6 +161,25 @@ export type HomeOverdueVisitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HomeOverdueVisitsQuery = { overdueVisits: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, child: { id: string, name: string } } }> } };
+
+export type ReportDivisionsQueryVariables = Exact<{
+  parentCode?: string | null | undefined;
+}>;
+
+
+export type ReportDivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
+
+export type FileReportMutationVariables = Exact<{
+  input: ReportInput;
+}>;
+
+
+export type FileReportMutation = { fileReport: { id: string, caseNumber: string, status: ReportStatus, reportedAt: string } };
+
+export type MyReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyReportsQuery = { reports: { edges: Array<{ node: { id: string, caseNumber: string, status: ReportStatus, kind: ReportKind | null, urgent: boolean | null, reportedAt: string } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -330,3 +376,38 @@ export const HomeOverdueVisitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeOverdueVisitsQuery, HomeOverdueVisitsQueryVariables>;
+export const ReportDivisionsDocument = new TypedDocumentString(`
+    query ReportDivisions($parentCode: String) {
+  divisions(parentCode: $parentCode) {
+    code
+    name
+    level
+  }
+}
+    `) as unknown as TypedDocumentString<ReportDivisionsQuery, ReportDivisionsQueryVariables>;
+export const FileReportDocument = new TypedDocumentString(`
+    mutation FileReport($input: ReportInput!) {
+  fileReport(input: $input) {
+    id
+    caseNumber
+    status
+    reportedAt
+  }
+}
+    `) as unknown as TypedDocumentString<FileReportMutation, FileReportMutationVariables>;
+export const MyReportsDocument = new TypedDocumentString(`
+    query MyReports {
+  reports(first: 50) {
+    edges {
+      node {
+        id
+        caseNumber
+        status
+        kind
+        urgent
+        reportedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyReportsQuery, MyReportsQueryVariables>;
