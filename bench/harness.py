@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from shouhu.platform.idp import DEMO_USERS, EmbeddedIdentityProvider
+from shouhu.platform.idp import DEMO_USERS, DemoUser, EmbeddedIdentityProvider
 from shouhu.platform.settings import ServiceSettings
 from shouhu.platform.testing import free_port, identity_number
 
@@ -172,6 +172,21 @@ def cpu_seconds(process: int | str) -> float:
     return total
 
 
+def find_process(needle: str, parent: int | None = None) -> int | None:
+    """The process whose command line holds `needle` (and whose parent is `parent`, if given):
+    a bench's own PostgreSQL (`port=N`) or Kafka, not another one on the machine."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            stat = (cmdline.parent / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if needle in args and (parent is None or ppid == parent):
+            return int(cmdline.parent.name)
+    return None
+
+
 def cpu_per_request(pids: dict[str, int | str], before: dict[str, float], requests: int) -> str:
     spent = {
         name: (cpu_seconds(pid) - before[name]) * 1000 / requests for name, pid in pids.items()
@@ -203,9 +218,13 @@ class Issuer:
         self.jwks_url = f"http://127.0.0.1:{self._server.server_address[1]}/certs"
         self._users = {u.username: u for u in DEMO_USERS}
 
-    def headers(self, username: str) -> dict[str, str]:
-        token = self.idp.issue(self._users[username], "shouhu-console", lifetime=24 * 3600)
-        return {"Authorization": f"Bearer {token}"}
+    def token(self, user: str | DemoUser) -> str:
+        """A day's token of a demo user (by name), or of a user made for the run."""
+        found = self._users[user] if isinstance(user, str) else user
+        return self.idp.issue(found, "shouhu-console", lifetime=24 * 3600)
+
+    def headers(self, user: str | DemoUser) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(user)}"}
 
     def env(self) -> dict[str, str]:
         return {

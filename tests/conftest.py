@@ -164,8 +164,8 @@ def own_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]
 
 
 @contextmanager
-def embedded_platform(workdir: Path) -> Iterator[Platform]:
-    """`make run`'s embedded platform with its data in `workdir`."""
+def embedded_platform(workdir: Path, env: dict[str, str] | None = None) -> Iterator[Platform]:
+    """`make run`'s embedded platform with its data in `workdir` (and `env` on top)."""
     port = free_port()
     spans = workdir / "spans.jsonl"
     process = start(
@@ -177,6 +177,7 @@ def embedded_platform(workdir: Path) -> Iterator[Platform]:
             "SHOUHU_TELEMETRY_EXPORTER": "file",
             "SHOUHU_TELEMETRY_FILE": str(spans),
             **notification_env(workdir),
+            **(env or {}),
         },
         workdir,
     )

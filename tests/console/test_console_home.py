@@ -1,19 +1,29 @@
 """The home page by role: the work with its deadlines (overdue in red) and the notifications,
 live: a report filed elsewhere reaches the police's open page without a reload, with a banner
-and a sound until it is acknowledged."""
+and a sound until it is acknowledged.
+
+On an embedded platform of this module's own: its clock is moved, and its receipt and case
+numbers have prefixes of their own, so that no text it sends through the run's one fake SMS
+provider can be taken for another platform's (each numbers from 000001).
+"""
 
 from __future__ import annotations
 
 import re
 import secrets
 import uuid
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 
 from shouhu.platform.clock import today
 from shouhu.platform.testing import eventually, graphql, identity_number
+
+from ..conftest import embedded_platform
+from .conftest import Tab, open_tab
 
 SUBMIT = """mutation Submit($input: SubmitIntakeInput!) {
   submitIntake(input: $input) { id receiptNumber tasks { id department dueAt } } }"""
@@ -22,6 +32,21 @@ INBOX = """{ notifications(first: 50) {
   edges { node { id subjectRef severity requiresAck acknowledgedAt } } } }"""
 DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 OVERDUE_RED = "rgb(198, 40, 40)"  # --shouhu-overdue
+
+
+OWN_NUMBERS = {"SHOUHU_INTAKE_RECEIPT_PREFIX": "SYTEST", "SHOUHU_CASE_NUMBER_PREFIX": "SY-BG"}
+
+
+@pytest.fixture(scope="module")
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    with embedded_platform(tmp_path_factory.mktemp("console-home"), OWN_NUMBERS) as own:
+        yield own
+
+
+@pytest.fixture
+def tab(chromium: Any, platform: Any) -> Iterator[Tab]:
+    with open_tab(chromium, platform.urls["gateway"]) as opened:
+        yield opened
 
 
 def call(platform: Any, username: str, document: str, variables: dict[str, Any] | None = None):
@@ -70,8 +95,8 @@ def file_report(platform: Any) -> dict[str, Any]:
     return filed
 
 
-def test_a_task_shows_its_deadline_and_turns_red_when_overdue(tab, embedded):
-    intake = submit_intake(embedded, ["HUKOU_REGISTRATION"])
+def test_a_task_shows_its_deadline_and_turns_red_when_overdue(tab, platform):
+    intake = submit_intake(platform, ["HUKOU_REGISTRATION"])
     receipt = intake["receiptNumber"]
     tab.sign_in("police.110109001")
     row = tab.page.get_by_test_id("todo-tasks").get_by_role("row").filter(has_text=receipt)
@@ -79,7 +104,7 @@ def test_a_task_shows_its_deadline_and_turns_red_when_overdue(tab, embedded):
     expect(row).to_contain_text("待受理")
     expect(row).to_contain_text(DATE)
     expect(row).not_to_contain_text("已逾期")
-    embedded.move_clock(timedelta(days=60).total_seconds())
+    platform.move_clock(timedelta(days=60).total_seconds())
     try:
         tab.page.reload()
         expect(row).to_contain_text("已逾期")
@@ -99,16 +124,16 @@ def test_a_task_shows_its_deadline_and_turns_red_when_overdue(tab, embedded):
         expect(application).to_contain_text("已逾期")
         tab.shot("home-clerk-overdue")
     finally:
-        embedded.move_clock(0)
+        platform.move_clock(0)
 
 
-def test_a_report_reaches_the_polices_open_page_live_until_acknowledged(tab, embedded):
+def test_a_report_reaches_the_polices_open_page_live_until_acknowledged(tab, platform):
     tab.sign_in("police.110109001")
     tab.live()
-    report = file_report(embedded)
+    report = file_report(platform)
 
     def notice() -> dict[str, Any] | None:
-        edges = call(embedded, "police.110109001", INBOX)["notifications"]["edges"]
+        edges = call(platform, "police.110109001", INBOX)["notifications"]["edges"]
         found = [e["node"] for e in edges if e["node"]["subjectRef"] == f"case:{report['id']}"]
         return found[0] if found else None
 

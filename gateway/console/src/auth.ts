@@ -4,6 +4,7 @@ import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts'
 import { reactive } from 'vue'
 
 import type { ConsoleConfig } from './config'
+import { clearAllDrafts } from './lib/draft'
 import { primaryRole, readClaims, type Role } from './lib/roles'
 
 export interface Session {
@@ -82,6 +83,7 @@ export async function completeSignIn(): Promise<string> {
 
 /** Signed out at the realm too (its session ends); the realm sends the browser back here. */
 export async function signOut(): Promise<void> {
+  clearAllDrafts() // what was typed stays through an expired session, not past signing out
   await users().signoutRedirect()
 }
 

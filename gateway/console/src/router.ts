@@ -4,7 +4,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
 import { accessToken, signIn } from './auth'
 import type { Role } from './lib/roles'
-import { NAV } from './lib/roles'
+import { INTAKE_READERS, NAV } from './lib/roles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -42,6 +42,20 @@ const routes: RouteRecordRaw[] = [
         name: 'intake-new',
         component: () => import('./pages/intake/IntakeNewPage.vue'),
         meta: { title: '一门受理', roles: rolesOf('/intake/new') },
+      },
+      {
+        path: 'intake/:id/receipt',
+        name: 'intake-receipt',
+        component: () => import('./pages/intake/IntakeReceiptPage.vue'),
+        props: true,
+        meta: { title: '受理回执', roles: rolesOf('/intake/new') },
+      },
+      {
+        path: 'intakes/:id',
+        name: 'intake',
+        component: () => import('./pages/intake/IntakePage.vue'),
+        props: true,
+        meta: { title: '申请办理详情', roles: INTAKE_READERS },
       },
       {
         path: 'tasks',

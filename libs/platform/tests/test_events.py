@@ -6,9 +6,16 @@ import pytest
 from opentelemetry.sdk.trace import TracerProvider
 from sqlmodel import Session, select
 
-from shouhu.platform.events import Envelope, InboxRow, OutboxRow, claim_for, record_event
+from shouhu.platform.events import (
+    Envelope,
+    InboxRow,
+    OutboxRow,
+    claim_for,
+    outbox_committed,
+    record_event,
+)
 from shouhu.platform.transport import InProcessTransport, Message
-from shouhu.platform.worker import EventConsumer, OutboxRelay
+from shouhu.platform.worker import EventConsumer, OutboxRelay, Worker
 
 
 def _record(session: Session, subject: str, n: int = 0) -> Envelope:
@@ -195,6 +202,60 @@ def test_the_worker_runs_its_timed_jobs_until_stopped(engine):
     assert ran.wait(10)
     worker.stop()
     assert runs == [engine]
+
+
+def test_only_a_commit_that_wrote_events_wakes_the_relays(engine):
+    woken = threading.Event()
+    outbox_committed.listen(woken)
+    try:
+        with Session(engine) as session:
+            _record(session, "c1")
+            session.rollback()
+            session.commit()  # nothing written: the rolled-back event is forgotten
+            assert not woken.is_set()
+            _record(session, "c1")
+            session.commit()
+            assert woken.is_set()
+    finally:
+        outbox_committed.forget(woken)
+
+
+def test_the_worker_relays_an_event_as_soon_as_its_process_commits_it(engine, monkeypatch):
+    looks: list[int] = []
+    looked = threading.Event()
+    run_once = OutboxRelay.run_once
+
+    def counted(relay: OutboxRelay) -> int:
+        published = run_once(relay)
+        looks.append(published)
+        looked.set()
+        return published
+
+    monkeypatch.setattr(OutboxRelay, "run_once", counted)
+    transport = InProcessTransport()
+    # An hour between looks: only the commit can bring the next one.
+    worker = Worker(
+        name="svc",
+        engine=engine,
+        transport=transport,
+        own_topic="shouhu.test",
+        subscriptions=[],
+        interval=3600,
+    )
+    worker.start()
+    try:
+        assert looked.wait(10)
+        assert looks == [0]
+        looked.clear()
+        with Session(engine) as session:
+            _record(session, "c1")
+            session.commit()
+        assert looked.wait(10)
+        assert looks[:2] == [0, 1]
+    finally:
+        worker.stop()
+    with Session(engine) as session:
+        assert session.exec(select(OutboxRow)).one().published_at is not None
 
 
 def test_a_run_of_events_from_one_trace_is_published_under_one_span(engine, monkeypatch):

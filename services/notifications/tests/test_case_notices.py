@@ -40,11 +40,13 @@ def case_event(step: str, **data: Any) -> Envelope:
 def reported(**data: Any) -> Envelope:
     return case_event(
         "reported",
-        occurredOn="2026-11-29",
-        foundAt="2026-11-30T05:00:00Z",
-        reporterRole="mandated_reporter",
-        institution="大峪第一小学",
-        **data,
+        **{
+            "occurredOn": "2026-11-29",
+            "foundAt": "2026-11-30T05:00:00Z",
+            "reporterRole": "mandated_reporter",
+            "institution": "大峪第一小学",
+            **data,
+        },
     )
 
 
@@ -156,3 +158,13 @@ def test_a_petition_due_prompts_the_town_and_civil_affairs(notifications, delive
         ("town_social_worker", "110109001"),
         ("civil_affairs", "110109"),
     ]
+
+
+def test_a_report_without_the_day_it_happened_reaches_the_police_all_the_same(
+    notifications, deliver
+):
+    deliver(reported(occurredOn=None))  # optional: the reporter may not know it
+    assert [s[0] for s in _sent(notifications)] == ["REPORT_FILED", "REPORT_STATUS"]
+    with Session(notifications.app.state.engine) as session:
+        police = session.exec(select(Notification).where(Notification.kind == "REPORT_FILED")).one()
+    assert "发生于日期不详" in police.body

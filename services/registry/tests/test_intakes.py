@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from shouhu.platform.clock import today
@@ -485,6 +487,50 @@ def test_the_board_pages_newest_first(registry, as_user, submit):
     assert seen == numbers[::-1]
 
 
+@contextmanager
+def statements(registry) -> Iterator[list[str]]:
+    """The SQL statements the registry runs meanwhile."""
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    engine = registry.app.state.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_an_application_costs_the_same_statements_whatever_its_needs(registry, submit):
+    """Its tasks, steps, history entries and events go in one INSERT a table (the burst of the
+    bench waits on the receipt counter while they do)."""
+    assert submit(needs=["HOUSING"]).status_code == 201  # the village read once
+    with statements(registry) as one:
+        assert submit(needs=["HOUSING"]).status_code == 201
+    with statements(registry) as three:
+        assert submit().status_code == 201
+    assert len(three) == len(one)
+    # Once each: the duplicate probe, the file, its period, history, event, the counter, then
+    # the application, its tasks, steps, their history, their events.
+    assert len(three) == 11, three
+
+
+def test_a_board_page_is_one_statement_however_many_it_shows(registry, as_user, submit):
+    for _ in range(3):
+        assert submit().status_code == 201
+    pages = []
+    for first in (1, 3):
+        with statements(registry) as seen:
+            answer = registry.get(
+                "/department-tasks", params={"first": first}, headers=as_user("judicial.district")
+            )
+        assert len(answer.json()["edges"]) == first
+        pages.append(len(seen))
+    assert pages == [1, 1]
+
+
 def test_steps_show_on_the_childs_history(registry, as_user, submit):
     intake = submit(needs=["HOUSING"]).json()
     (task,) = intake["tasks"]
@@ -643,13 +689,13 @@ def test_a_board_page_reads_along_its_index_without_sorting(registry, town_code,
     now = datetime.now(UTC)
     with Session(registry.app.state.engine) as session:
         captured: list[Any] = []
-        run = session.exec
+        run = session.execute
 
         def capture(statement: Any, *args: Any, **kwargs: Any) -> Any:
             captured.append(statement)
             return run(statement, *args, **kwargs)
 
-        session.exec = capture  # type: ignore[method-assign]
+        session.execute = capture  # type: ignore[method-assign]
         repository.board(
             session,
             departments=["POLICE"],
@@ -660,12 +706,15 @@ def test_a_board_page_reads_along_its_index_without_sorting(registry, town_code,
             after=(now, "t"),
             limit=21,
         )
-        session.exec = run  # type: ignore[method-assign]
+        session.execute = run  # type: ignore[method-assign]
         sql = captured[0].compile(session.get_bind(), compile_kwargs={"literal_binds": True})
         plan = " ".join(row[-1] for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
     index = "ix_department_task_town_board" if town_code else "ix_department_task_board"
-    assert f"USING INDEX {index}" in plan
-    assert "TEMP B-TREE" not in plan
+    # The page is read first (then joined to its applications, and only its rows sorted again).
+    page, _, joined = plan.partition("SCAN page")
+    assert f"USING INDEX {index}" in page
+    assert "TEMP B-TREE" not in page
+    assert "USING INDEX" in joined  # each application by its key
 
 
 def test_on_postgresql_concurrent_applications_never_share_a_receipt_number(postgres):

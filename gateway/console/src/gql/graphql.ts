@@ -3,11 +3,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Who applies, as the child's what (申请人与儿童关系) */
+export type ApplicantRelation =
+  | 'GUARDIAN'
+  | 'OTHER'
+  | 'PARENT'
+  | 'RELATIVE'
+  | 'SCHOOL'
+  | 'SELF'
+  | 'VILLAGE_COMMITTEE';
+
 /** District, town (镇街) or village (社区/村) */
 export type DivisionLevel =
   | 'DISTRICT'
   | 'TOWN'
   | 'VILLAGE';
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
 
 /** What a family asks for at the window (申请事项) */
 export type IntakeNeed =
@@ -34,6 +48,21 @@ export type OnBehalfOfInput = {
   name: string;
   /** An 11-digit mobile, or a landline with its area code (010-69841234) */
   phone: string;
+};
+
+/** What opens a child's file */
+export type RegisterChildInput = {
+  birthDate: string;
+  gender: Gender;
+  /** May be outside Beijing */
+  hukouDivisionCode?: string | null | undefined;
+  /** 18 characters, GB 11643 checksum */
+  idNumber?: string | null | undefined;
+  name: string;
+  notes?: string | null | undefined;
+  /** A village code */
+  residenceDivisionCode: string;
+  school?: string | null | undefined;
 };
 
 /** A mandatory report: a known child (childId, if the reporter may read the file) or one described (childName if known, childAge); where and when, what, how urgent */
@@ -81,6 +110,23 @@ export type Severity =
   | 'URGENT'
   | 'WARNING';
 
+/** An application: an existing file (childId) or a new child */
+export type SubmitIntakeInput = {
+  applicantName: string;
+  /** An 11-digit mainland mobile number */
+  applicantPhone: string;
+  applicantRelation: ApplicantRelation;
+  /** A new child, registered in the same step */
+  child?: RegisterChildInput | null | undefined;
+  /** An existing file */
+  childId?: string | number | null | undefined;
+  /** Documents received at the window */
+  materials?: Array<string> | null | undefined;
+  /** At least one, each once */
+  needs: Array<IntakeNeed>;
+  note?: string | null | undefined;
+};
+
 /** A department that takes its part of an application (协同办理部门); the plan's `Department` groups the mass organisations, this one names each */
 export type TaskDepartment =
   | 'CIVIL_AFFAIRS'
@@ -95,6 +141,13 @@ export type TaskDepartment =
   | 'WOMENS_FEDERATION'
   | 'YOUTH_LEAGUE';
 
+/** Which tasks of the caller's department(s); all given must hold */
+export type TaskFilter = {
+  department?: TaskDepartment | null | undefined;
+  overdue?: boolean | null | undefined;
+  status?: TaskStatus | null | undefined;
+};
+
 /** Where a department's task stands; DONE and DECLINED are final */
 export type TaskStatus =
   | 'ACCEPTED'
@@ -102,6 +155,19 @@ export type TaskStatus =
   | 'DONE'
   | 'NEEDS_MATERIALS'
   | 'PENDING';
+
+/** A step of an application's timeline (办理环节) */
+export type TimelineAction =
+  | 'ACCEPTED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'ESCALATED'
+  | 'INTAKE_COMPLETED'
+  | 'MATERIALS_RECEIVED'
+  | 'MATERIALS_REQUESTED'
+  | 'ROUTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
 
 export type ShellQueryVariables = Exact<{
   division: string;
@@ -162,6 +228,60 @@ export type HomeOverdueVisitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HomeOverdueVisitsQuery = { overdueVisits: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, child: { id: string, name: string } } }> } };
 
+export type WindowGuideQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WindowGuideQuery = { intakeGuide: { routingVersion: string, today: string, needs: Array<{ need: IntakeNeed, name: string, materials: Array<string>, routes: Array<{ department: TaskDepartment, departmentName: string, workingDays: number, dueOn: string }> }> } };
+
+export type WindowChildByIdQueryVariables = Exact<{
+  idNumber: string;
+}>;
+
+
+export type WindowChildByIdQuery = { childByIdNumber: { id: string, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null } | null };
+
+export type WindowChildrenByNameQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type WindowChildrenByNameQuery = { children: { edges: Array<{ node: { id: string, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null } }> } };
+
+export type WindowDivisionsQueryVariables = Exact<{
+  parentCode?: string | null | undefined;
+}>;
+
+
+export type WindowDivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
+
+export type WindowSubmitMutationVariables = Exact<{
+  input: SubmitIntakeInput;
+}>;
+
+
+export type WindowSubmitMutation = { submitIntake: { id: string, receiptNumber: string } };
+
+export type IntakeReceiptQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IntakeReceiptQuery = { intake: { id: string, receiptNumber: string, status: IntakeStatus, needs: Array<IntakeNeed>, submittedAt: string, clerk: string, applicantName: string, applicantRelation: ApplicantRelation, applicantPhone: string, materials: Array<string>, child: { id: string, name: string } | null, tasks: Array<{ id: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean }> } | null };
+
+export type IntakeReceiptPdfQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IntakeReceiptPdfQuery = { intake: { id: string, receipt: { filename: string, mediaType: string, contentBase64: string } } | null };
+
+export type IntakeDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IntakeDetailQuery = { intake: { id: string, receiptNumber: string, status: IntakeStatus, needs: Array<IntakeNeed>, submittedAt: string, clerk: string, applicantName: string, applicantRelation: ApplicantRelation, applicantPhone: string, materials: Array<string>, note: string | null, closedAt: string | null, withdrawReason: string | null, child: { id: string, name: string } | null, division: { code: string, name: string }, tasks: Array<{ id: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, finishedAt: string | null }>, timeline: Array<{ at: string, actor: string, action: TimelineAction, note: string | null, taskId: string | null, department: TaskDepartment | null }> } | null };
+
 export type ReportDivisionsQueryVariables = Exact<{
   parentCode?: string | null | undefined;
 }>;
@@ -180,6 +300,47 @@ export type MyReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyReportsQuery = { reports: { edges: Array<{ node: { id: string, caseNumber: string, status: ReportStatus, kind: ReportKind | null, urgent: boolean | null, reportedAt: string } }> } };
+
+export type BoardTaskFragment = { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } };
+
+export type BoardTasksQueryVariables = Exact<{
+  filter?: TaskFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BoardTasksQuery = { departmentTasks: { edges: Array<{ node: { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BoardAcceptMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BoardAcceptMutation = { acceptTask: { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } } };
+
+export type BoardRequestMaterialsMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type BoardRequestMaterialsMutation = { requestMaterials: { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } } };
+
+export type BoardCompleteMutationVariables = Exact<{
+  id: string | number;
+  outcome: string;
+}>;
+
+
+export type BoardCompleteMutation = { completeTask: { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } } };
+
+export type BoardDeclineMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type BoardDeclineMutation = { declineTask: { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -216,6 +377,34 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   subjectRef
 }
     `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const BoardTaskFragmentDoc = new TypedDocumentString(`
+    fragment BoardTask on DepartmentTask {
+  id
+  intakeId
+  receiptNumber
+  department
+  need
+  status
+  workingDays
+  dueAt
+  overdue
+  outcome
+  note
+  missingMaterials
+  applicantName
+  applicantPhone
+  createdAt
+  version
+  child {
+    id
+    name
+  }
+  division {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"BoardTask"}) as unknown as TypedDocumentString<BoardTaskFragment, unknown>;
 export const ShellDocument = new TypedDocumentString(`
     query Shell($division: String!) {
   me {
@@ -376,6 +565,158 @@ export const HomeOverdueVisitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeOverdueVisitsQuery, HomeOverdueVisitsQueryVariables>;
+export const WindowGuideDocument = new TypedDocumentString(`
+    query WindowGuide {
+  intakeGuide {
+    routingVersion
+    today
+    needs {
+      need
+      name
+      routes {
+        department
+        departmentName
+        workingDays
+        dueOn
+      }
+      materials
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WindowGuideQuery, WindowGuideQueryVariables>;
+export const WindowChildByIdDocument = new TypedDocumentString(`
+    query WindowChildById($idNumber: String!) {
+  childByIdNumber(idNumber: $idNumber) {
+    id
+    name
+    gender
+    birthDate
+    age
+    idNumber
+  }
+}
+    `) as unknown as TypedDocumentString<WindowChildByIdQuery, WindowChildByIdQueryVariables>;
+export const WindowChildrenByNameDocument = new TypedDocumentString(`
+    query WindowChildrenByName($name: String!) {
+  children(filter: {name: $name}, first: 10) {
+    edges {
+      node {
+        id
+        name
+        gender
+        birthDate
+        age
+        idNumber
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WindowChildrenByNameQuery, WindowChildrenByNameQueryVariables>;
+export const WindowDivisionsDocument = new TypedDocumentString(`
+    query WindowDivisions($parentCode: String) {
+  divisions(parentCode: $parentCode) {
+    code
+    name
+    level
+  }
+}
+    `) as unknown as TypedDocumentString<WindowDivisionsQuery, WindowDivisionsQueryVariables>;
+export const WindowSubmitDocument = new TypedDocumentString(`
+    mutation WindowSubmit($input: SubmitIntakeInput!) {
+  submitIntake(input: $input) {
+    id
+    receiptNumber
+  }
+}
+    `) as unknown as TypedDocumentString<WindowSubmitMutation, WindowSubmitMutationVariables>;
+export const IntakeReceiptDocument = new TypedDocumentString(`
+    query IntakeReceipt($id: ID!) {
+  intake(id: $id) {
+    id
+    receiptNumber
+    status
+    needs
+    submittedAt
+    clerk
+    applicantName
+    applicantRelation
+    applicantPhone
+    materials
+    child {
+      id
+      name
+    }
+    tasks {
+      id
+      department
+      need
+      status
+      workingDays
+      dueAt
+      overdue
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IntakeReceiptQuery, IntakeReceiptQueryVariables>;
+export const IntakeReceiptPdfDocument = new TypedDocumentString(`
+    query IntakeReceiptPdf($id: ID!) {
+  intake(id: $id) {
+    id
+    receipt {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IntakeReceiptPdfQuery, IntakeReceiptPdfQueryVariables>;
+export const IntakeDetailDocument = new TypedDocumentString(`
+    query IntakeDetail($id: ID!) {
+  intake(id: $id) {
+    id
+    receiptNumber
+    status
+    needs
+    submittedAt
+    clerk
+    applicantName
+    applicantRelation
+    applicantPhone
+    materials
+    note
+    closedAt
+    withdrawReason
+    child {
+      id
+      name
+    }
+    division {
+      code
+      name
+    }
+    tasks {
+      id
+      department
+      need
+      status
+      workingDays
+      dueAt
+      overdue
+      outcome
+      note
+      finishedAt
+    }
+    timeline {
+      at
+      actor
+      action
+      note
+      taskId
+      department
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IntakeDetailQuery, IntakeDetailQueryVariables>;
 export const ReportDivisionsDocument = new TypedDocumentString(`
     query ReportDivisions($parentCode: String) {
   divisions(parentCode: $parentCode) {
@@ -411,3 +752,171 @@ export const MyReportsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyReportsQuery, MyReportsQueryVariables>;
+export const BoardTasksDocument = new TypedDocumentString(`
+    query BoardTasks($filter: TaskFilter, $after: String) {
+  departmentTasks(filter: $filter, first: 20, after: $after) {
+    edges {
+      node {
+        ...BoardTask
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment BoardTask on DepartmentTask {
+  id
+  intakeId
+  receiptNumber
+  department
+  need
+  status
+  workingDays
+  dueAt
+  overdue
+  outcome
+  note
+  missingMaterials
+  applicantName
+  applicantPhone
+  createdAt
+  version
+  child {
+    id
+    name
+  }
+  division {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<BoardTasksQuery, BoardTasksQueryVariables>;
+export const BoardAcceptDocument = new TypedDocumentString(`
+    mutation BoardAccept($id: ID!) {
+  acceptTask(id: $id) {
+    ...BoardTask
+  }
+}
+    fragment BoardTask on DepartmentTask {
+  id
+  intakeId
+  receiptNumber
+  department
+  need
+  status
+  workingDays
+  dueAt
+  overdue
+  outcome
+  note
+  missingMaterials
+  applicantName
+  applicantPhone
+  createdAt
+  version
+  child {
+    id
+    name
+  }
+  division {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<BoardAcceptMutation, BoardAcceptMutationVariables>;
+export const BoardRequestMaterialsDocument = new TypedDocumentString(`
+    mutation BoardRequestMaterials($id: ID!, $note: String!) {
+  requestMaterials(id: $id, note: $note) {
+    ...BoardTask
+  }
+}
+    fragment BoardTask on DepartmentTask {
+  id
+  intakeId
+  receiptNumber
+  department
+  need
+  status
+  workingDays
+  dueAt
+  overdue
+  outcome
+  note
+  missingMaterials
+  applicantName
+  applicantPhone
+  createdAt
+  version
+  child {
+    id
+    name
+  }
+  division {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<BoardRequestMaterialsMutation, BoardRequestMaterialsMutationVariables>;
+export const BoardCompleteDocument = new TypedDocumentString(`
+    mutation BoardComplete($id: ID!, $outcome: String!) {
+  completeTask(id: $id, outcome: $outcome) {
+    ...BoardTask
+  }
+}
+    fragment BoardTask on DepartmentTask {
+  id
+  intakeId
+  receiptNumber
+  department
+  need
+  status
+  workingDays
+  dueAt
+  overdue
+  outcome
+  note
+  missingMaterials
+  applicantName
+  applicantPhone
+  createdAt
+  version
+  child {
+    id
+    name
+  }
+  division {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<BoardCompleteMutation, BoardCompleteMutationVariables>;
+export const BoardDeclineDocument = new TypedDocumentString(`
+    mutation BoardDecline($id: ID!, $reason: String!) {
+  declineTask(id: $id, reason: $reason) {
+    ...BoardTask
+  }
+}
+    fragment BoardTask on DepartmentTask {
+  id
+  intakeId
+  receiptNumber
+  department
+  need
+  status
+  workingDays
+  dueAt
+  overdue
+  outcome
+  note
+  missingMaterials
+  applicantName
+  applicantPhone
+  createdAt
+  version
+  child {
+    id
+    name
+  }
+  division {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<BoardDeclineMutation, BoardDeclineMutationVariables>;

@@ -55,6 +55,8 @@ export const FIELD_LABELS: Record<string, string> = {
   note: '备注',
   childId: '儿童',
   childName: '儿童姓名',
+  childAge: '儿童年龄',
+  institution: '报告机构',
   kind: '类型',
   occurredOn: '发生日期',
   description: '情况描述',

@@ -23,6 +23,19 @@ export const INTAKE_STATUS: Record<string, string> = {
   WITHDRAWN: '已撤回',
 }
 
+export const TIMELINE_ACTION: Record<string, string> = {
+  SUBMITTED: '窗口受理',
+  ROUTED: '分送部门',
+  ACCEPTED: '部门受理',
+  MATERIALS_REQUESTED: '要求补充材料',
+  MATERIALS_RECEIVED: '材料已补齐',
+  ESCALATED: '逾期督办',
+  COMPLETED: '部门办结',
+  DECLINED: '不予办理',
+  WITHDRAWN: '申请撤回',
+  INTAKE_COMPLETED: '申请办结',
+}
+
 export const REPORT_STATUS: Record<string, string> = {
   REPORTED: '待公安受理',
   ACCEPTED: '公安已受理',

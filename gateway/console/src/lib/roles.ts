@@ -127,6 +127,10 @@ export const NAV: readonly NavItem[] = [
   },
 ]
 
+/** Who may read an application (`intake`): the window's roles and the town social worker.
+ * The departments see theirs only through their tasks (the board); the registry refuses them. */
+export const INTAKE_READERS: readonly Role[] = ['intake_clerk', 'civil_affairs', 'town_social_worker']
+
 export function allowed(roles: readonly Role[], only: readonly Role[] | undefined): boolean {
   return !only || roles.some((r) => only.includes(r))
 }

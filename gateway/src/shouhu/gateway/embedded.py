@@ -29,6 +29,7 @@ def create_embedded_app(
     port: int = 8000,
     exporter: ExporterKind = ExporterKind.NONE,
     telemetry_file: str = "",
+    token_lifetime_seconds: int | None = None,
 ) -> FastAPI:
     """One app: the identity provider, the services under `/services/<name>`, the gateway."""
     base = f"http://{host}:{port}"
@@ -43,6 +44,8 @@ def create_embedded_app(
         "demo_data": True,
     }
     idp = EmbeddedIdentityProvider(ServiceSettings(**common))
+    if token_lifetime_seconds:
+        idp.lifetime_seconds = token_lifetime_seconds
     transport = InProcessTransport()
     verifier = TokenVerifier(
         jwks_url=f"{base}/realms/shouhu/protocol/openid-connect/certs",
@@ -95,12 +98,15 @@ def main() -> None:
     data_dir = Path(os.environ.get("SHOUHU_DATA_DIR", "data")).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     env = ServiceSettings()
+    # Access tokens last 900 s, as the realm's; shorter only to see renewals happen (tests).
+    lifetime = int(os.environ.get("SHOUHU_IDP_TOKEN_LIFETIME_SECONDS", "0")) or None
     app = create_embedded_app(
         data_dir,
         host=host,
         port=port,
         exporter=env.telemetry_exporter,
         telemetry_file=env.telemetry_file,
+        token_lifetime_seconds=lifetime,
     )
     print(banner(f"http://{host}:{port}"), flush=True)
     uvicorn.run(app, host=host, port=port, log_level="info")

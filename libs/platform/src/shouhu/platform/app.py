@@ -107,14 +107,17 @@ class ServiceSpec:
     )
 
 
-def json_answer(model: BaseModel) -> Response:
-    """A read's answer serialised once, by pydantic-core, as the API's camelCase JSON.
+def json_answer(model: BaseModel, status_code: int = 200) -> Response:
+    """An answer serialised once, by pydantic-core, as the API's camelCase JSON.
 
-    For the large answers read most (pages of files): FastAPI would validate the model against
-    the route's response model again, turn it into Python objects and encode those with the
-    json module. The route keeps its `response_model` for the OpenAPI contract.
+    For the large answers read most (pages of files) and the hot writes: FastAPI would validate
+    the model against the route's response model again (in a worker thread, for a sync route),
+    turn it into Python objects and encode those. The route keeps its `response_model` (and
+    its `status_code`) for the OpenAPI contract.
     """
-    return Response(model.model_dump_json(by_alias=True), media_type="application/json")
+    return Response(
+        model.model_dump_json(by_alias=True), status_code=status_code, media_type="application/json"
+    )
 
 
 def settle_memory() -> None:

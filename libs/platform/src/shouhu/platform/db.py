@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,7 +13,7 @@ import sqlalchemy
 from alembic import command
 from alembic.config import Config
 from fastapi import Depends, Request
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, Table, event, text
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
@@ -100,6 +101,34 @@ def migrate(url: str, migrations_dir: Path) -> None:
                 connection.execute(text("SELECT pg_advisory_unlock(hashtext('shouhu.migrate'))"))
     finally:
         engine.dispose()
+
+
+def values_of(table: Table, row: object) -> dict[str, Any]:
+    """A new object's columns, as set on it, for a plain INSERT of rows (no ORM object written):
+    its autoincrement key left to the database when unset."""
+    given = vars(row)
+    numbered = table.autoincrement_column
+    return {
+        column.name: given.get(column.name)
+        for column in table.columns
+        if not (column is numbered and given.get(column.name) is None)
+    }
+
+
+@contextmanager
+def pipelined(session: Session) -> Iterator[None]:
+    """Statements that read nothing back, sent one after the other without waiting for each
+    answer: on PostgreSQL (psycopg's pipeline mode) one round trip for all of them, the first
+    error raised at the end of the block (the transaction then fails whole); elsewhere each
+    as it comes. Nothing read back means no RETURNING either: an INSERT of one row into a table
+    with a generated key asks for the key unless it is `inline()`."""
+    if session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    driver = session.connection().connection.driver_connection
+    assert driver is not None  # the session's connection, checked out
+    with driver.pipeline():
+        yield
 
 
 def exclusive(session: Session, name: str) -> bool:

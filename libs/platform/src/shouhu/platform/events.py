@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from opentelemetry import propagate
 from pydantic import BaseModel, Field
-from sqlalchemy import Delete, delete
+from sqlalchemy import Delete, Table, delete, event, insert
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
 
@@ -18,6 +21,7 @@ from shouhu.platform.columns import timestamp
 from shouhu.platform.db import as_utc
 
 PRUNE_BATCH = 5000  # outbox rows looked at, and removed, per statement
+OUTBOX_WRITTEN = "shouhu.platform.outbox_written"  # session.info: this transaction wrote events
 
 
 def utcnow() -> datetime:
@@ -88,6 +92,10 @@ class ParkedEvent(SQLModel, table=True):
     parked_at: datetime = timestamp()
 
 
+# The table itself, for events written many at once with a plain INSERT (no ORM objects).
+OUTBOX = cast(Table, OutboxRow.__table__)  # type: ignore[attr-defined]
+
+
 def record_event(
     session: Session,
     *,
@@ -99,8 +107,57 @@ def record_event(
     schema_version: int = 1,
 ) -> Envelope:
     """Add an event to the outbox of the session's transaction; the relay publishes it later."""
+    envelope, values = _outbox_row(
+        topic, source, event_type, subject, data, schema_version, _current_trace()
+    )
+    session.add(OutboxRow(**values))
+    session.info[OUTBOX_WRITTEN] = True
+    return envelope
+
+
+def record_events(
+    session: Session,
+    *,
+    topic: str,
+    source: str,
+    subject: str,
+    events: Sequence[tuple[str, dict[str, Any]]],
+    schema_version: int = 1,
+) -> list[Envelope]:
+    """Add several events about one subject, (type, data) in their order, to the outbox of the
+    session's transaction in one INSERT, now: for a change that tells many things at once.
+
+    What the session holds is flushed first, so that events recorded before these (by
+    `record_event`) keep their place in the outbox, and so on the subject's partition.
+    """
+    trace = _current_trace()
+    written = [
+        _outbox_row(topic, source, event_type, subject, data, schema_version, trace)
+        for event_type, data in events
+    ]
+    if written:
+        session.flush()
+        session.execute(insert(OUTBOX).inline(), [values for _, values in written])
+        session.info[OUTBOX_WRITTEN] = True
+    return [envelope for envelope, _ in written]
+
+
+def _current_trace() -> dict[str, str]:
     trace: dict[str, str] = {}
     propagate.inject(trace)
+    return trace
+
+
+def _outbox_row(
+    topic: str,
+    source: str,
+    event_type: str,
+    subject: str,
+    data: dict[str, Any],
+    schema_version: int,
+    trace: dict[str, str],
+) -> tuple[Envelope, dict[str, Any]]:
+    """An event's envelope and the outbox row that carries it."""
     envelope = Envelope(
         type=event_type,
         source=source,
@@ -109,17 +166,54 @@ def record_event(
         trace=trace,
         data=json.loads(json.dumps(data, default=str)),
     )
-    session.add(
-        OutboxRow(
-            event_id=envelope.id,
-            topic=topic,
-            key=subject,
-            event_type=event_type,
-            payload=envelope.model_dump_json(),
-            created_at=envelope.time,
-        )
-    )
-    return envelope
+    return envelope, {
+        "event_id": envelope.id,
+        "topic": topic,
+        "key": subject,
+        "event_type": event_type,
+        "payload": envelope.model_dump_json(),
+        "created_at": envelope.time,
+        "published_at": None,
+    }
+
+
+class OutboxSignal:
+    """Wakes the relays of this process when a transaction that wrote events commits: an event
+    goes out at once instead of at the relay's next look (it looks every
+    `relay_interval_seconds` all the same: another process's commits do not wake it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiters: set[threading.Event] = set()
+
+    def listen(self, waiter: threading.Event) -> None:
+        """Set `waiter` at each such commit, until `forget`."""
+        with self._lock:
+            self._waiters.add(waiter)
+
+    def forget(self, waiter: threading.Event) -> None:
+        with self._lock:
+            self._waiters.discard(waiter)
+
+    def notify(self) -> None:
+        with self._lock:
+            waiters = list(self._waiters)
+        for waiter in waiters:
+            waiter.set()
+
+
+outbox_committed = OutboxSignal()
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _wake_relays(session: OrmSession) -> None:
+    if session.info.pop(OUTBOX_WRITTEN, False):
+        outbox_committed.notify()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _nothing_written(session: OrmSession) -> None:
+    session.info.pop(OUTBOX_WRITTEN, None)
 
 
 def claim_for(session: Session, consumer: str, envelope: Envelope) -> bool:

@@ -39,6 +39,13 @@ _BY_STATUS: dict[int, type[ShouhuError]] = {
 }
 
 
+# How long an idle pooled connection is kept for reuse: under the services' own keep-alive
+# (uvicorn closes an idle connection after 5 s), so the gateway never writes a call into a
+# connection the service is closing ("Cannot write to closing transport", "Connection reset by
+# peer"), which answered INTERNAL now and then on a call after a pause.
+KEEPALIVE_SECONDS = 4.0
+
+
 @dataclass(frozen=True)
 class ServerSentEvent:
     """One event of a `text/event-stream` answer."""
@@ -178,7 +185,7 @@ def new_stream_session(
     # Apart from `new_session`'s pool, so that open streams take none of the connections calls
     # need; a stream silent past `read_timeout_seconds` (its heartbeats stopped) is dropped.
     return aiohttp.ClientSession(
-        connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=30),
+        connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=KEEPALIVE_SECONDS),
         timeout=aiohttp.ClientTimeout(total=None, connect=2.0, sock_read=read_timeout_seconds),
         raise_for_status=False,
         trace_configs=trace_configs,
@@ -235,7 +242,7 @@ def new_session(
     """
     return aiohttp.ClientSession(
         connector=aiohttp.TCPConnector(
-            limit=limit, limit_per_host=limit_per_service, keepalive_timeout=30
+            limit=limit, limit_per_host=limit_per_service, keepalive_timeout=KEEPALIVE_SECONDS
         ),
         timeout=aiohttp.ClientTimeout(total=timeout_seconds, connect=2.0),
         raise_for_status=False,

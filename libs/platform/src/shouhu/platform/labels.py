@@ -10,6 +10,30 @@ from typing import Final
 # Keyed by the value strings, not by enum members, so that the gateway, the registry and the
 # printed receipt all read the same table; a `StrEnum` member looks up as its value string.
 
+# The roles (`shouhu.platform.auth.Role`) as the console names them to their holders.
+ROLE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "civil_affairs": "区民政局",
+        "women_children_committee": "区妇儿工委办",
+        "intake_clerk": "窗口受理员",
+        "town_social_worker": "儿童社会工作者",
+        "village_supervisor": "儿童福利督导员",
+        "police": "公安",
+        "education": "教育部门",
+        "health": "卫生健康部门",
+        "human_resources": "人力社保部门",
+        "judicial": "司法部门",
+        "housing": "住建部门",
+        "mandated_reporter": "强制报告责任单位",
+        "school_staff": "学校",
+        "youth_league": "团区委",
+        "trade_union": "工会",
+        "womens_federation": "妇联",
+        "disabled_persons_federation": "残联",
+        "auditor": "第三方评估",
+    }
+)
+
 NEED_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {
         "LIVING_ALLOWANCE": "基本生活保障",
@@ -76,30 +100,6 @@ RESPONSE_MEASURE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
         "TEMPORARY_CARE": "民政部门临时照料",
         "MISSING_SEARCH_OPENED": "启动失踪儿童查找",
         "OTHER": "其他处置",
-    }
-)
-
-# The roles (`shouhu.platform.auth.Role`) as the console names them to their holders.
-ROLE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "civil_affairs": "区民政局",
-        "women_children_committee": "区妇儿工委办",
-        "intake_clerk": "窗口受理员",
-        "town_social_worker": "儿童社会工作者",
-        "village_supervisor": "儿童福利督导员",
-        "police": "公安",
-        "education": "教育部门",
-        "health": "卫生健康部门",
-        "human_resources": "人力社保部门",
-        "judicial": "司法部门",
-        "housing": "住建部门",
-        "mandated_reporter": "强制报告责任单位",
-        "school_staff": "学校",
-        "youth_league": "团区委",
-        "trade_union": "工会",
-        "womens_federation": "妇联",
-        "disabled_persons_federation": "残联",
-        "auditor": "第三方评估",
     }
 )
 

@@ -18,7 +18,15 @@ from sqlalchemy import Engine, delete, update
 from sqlmodel import Session, col, select
 
 from shouhu.platform.db import exclusive
-from shouhu.platform.events import Envelope, OutboxRow, ParkedEvent, claim_for, prune, utcnow
+from shouhu.platform.events import (
+    Envelope,
+    OutboxRow,
+    ParkedEvent,
+    claim_for,
+    outbox_committed,
+    prune,
+    utcnow,
+)
 from shouhu.platform.transport import Message, Transport
 
 log = logging.getLogger(__name__)
@@ -357,11 +365,13 @@ class Worker:
         self._engine = engine
         self._interval = interval
         self._stop = threading.Event()
+        self._wake = threading.Event()  # set when this process commits events
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
         topics = [self._own_topic] + [t for topics, _ in self._consumers for t in topics]
         self._transport.ensure_topics(sorted(set(topics)))
+        outbox_committed.listen(self._wake)
         self._spawn(f"{self._name}-relay", self._relay_loop)
         for topics, consumer in self._consumers:
             self._spawn(
@@ -397,12 +407,17 @@ class Worker:
         return run
 
     def _relay_loop(self) -> None:
+        # At once when this process commits events, else every interval. Cleared before the
+        # look: a commit during it brings another look at once.
         while not self._stop.is_set():
             if self._relay.run_once() == 0:
-                self._stop.wait(self._interval)
+                self._wake.wait(self._interval)
+                self._wake.clear()
 
     def stop(self) -> None:
         self._stop.set()
+        self._wake.set()
+        outbox_committed.forget(self._wake)
         for thread in self._threads:
             thread.join(timeout=10)
         self._threads.clear()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
+from sqlalchemy import Table, insert
 from sqlmodel import Session
 
 from shouhu.platform.events import utcnow
-from shouhu.registry.models import ChildHistory
+from shouhu.registry.models import ChildHistory, IntakeStep
+
+# The table itself, for steps written many at once with a plain INSERT (no ORM objects).
+HISTORY = cast(Table, ChildHistory.__table__)  # type: ignore[attr-defined]
 
 # The history's operations of protection cases start so (policy.Part.CASES reads them).
 CASE_OPERATION = "CASE_"
@@ -37,6 +42,39 @@ def record(
     )
 
 
+def record_now(
+    session: Session,
+    *,
+    child_id: str,
+    actor: str,
+    operation: str,
+    reason: str | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    """Keep one change as `record` does, in an INSERT now (after what the session holds)."""
+    _write(
+        session,
+        [
+            {
+                "child_id": child_id,
+                "at": utcnow(),
+                "actor": actor,
+                "operation": operation,
+                "reason": reason,
+                "before": before,
+                "after": after,
+            }
+        ],
+    )
+
+
+def _write(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.flush()  # what the session holds goes in first
+        session.execute(insert(HISTORY).inline(), rows)
+
+
 def record_intake_step(
     session: Session,
     *,
@@ -50,19 +88,54 @@ def record_intake_step(
     note: str | None,
 ) -> None:
     """A step of an application (一门受理) on the child's history too, as `INTAKE_<action>`."""
-    operation = action if action.startswith("INTAKE_") else f"INTAKE_{action}"
-    after: dict[str, Any] = {"intakeId": intake_id, "receiptNumber": receipt_number}
-    if task_id is not None:
-        after |= {"taskId": task_id, "department": department}
     record(
         session,
         child_id=child_id,
         actor=actor,
-        operation=operation,
+        operation=_intake_operation(action),
         reason=note,
         before=None,
-        after=after,
+        after=_intake_change(intake_id, receipt_number, task_id, department),
     )
+
+
+def record_intake_steps(
+    session: Session,
+    *,
+    child_id: str,
+    intake_id: str,
+    receipt_number: str,
+    steps: Sequence[IntakeStep],
+) -> None:
+    """Steps of one application on the child's history, each as `record_intake_step` keeps it,
+    in one INSERT now (after what the session holds, which is flushed first)."""
+    at = utcnow()
+    rows = [
+        {
+            "child_id": child_id,
+            "at": at,
+            "actor": step.actor,
+            "operation": _intake_operation(step.action),
+            "reason": step.note,
+            "before": None,
+            "after": _intake_change(intake_id, receipt_number, step.task_id, step.department),
+        }
+        for step in steps
+    ]
+    _write(session, rows)
+
+
+def _intake_operation(action: str) -> str:
+    return action if action.startswith("INTAKE_") else f"INTAKE_{action}"
+
+
+def _intake_change(
+    intake_id: str, receipt_number: str, task_id: str | None, department: str | None
+) -> dict[str, Any]:
+    after: dict[str, Any] = {"intakeId": intake_id, "receiptNumber": receipt_number}
+    if task_id is not None:
+        after |= {"taskId": task_id, "department": department}
+    return after
 
 
 def record_case_step(

@@ -31,6 +31,7 @@ PETITION_DUE = "registry.case.petition_due"
 CLOSED = "registry.case.closed"
 DISTRICT = "110109"
 UNNAMED = "（姓名不详）"
+UNKNOWN_DAY = "日期不详"
 # What the reporter is told of each step: the status, nothing of the child or the findings.
 STATUS_TOLD = {
     REPORTED: "已送达公安机关",
@@ -60,7 +61,10 @@ def _child_name(session: Session, data: dict[str, Any]) -> str:
     return cards.name_of(session, data["childId"]) if data.get("childId") else UNNAMED
 
 
-def _day(text: str) -> str:
+def _day(text: str | None) -> str:
+    """A day as the notices say it; a report may not say when it happened."""
+    if not text:
+        return UNKNOWN_DAY
     day = date.fromisoformat(text)
     return f"{day.year}年{day.month}月{day.day}日"
 
@@ -99,7 +103,7 @@ def on_reported(session: Session, envelope: Envelope) -> None:
             "caseNumber": data["caseNumber"],
             "kindName": REPORT_KIND_NAMES.get(data["kind"], data["kind"]),
             "divisionName": division_name(data["divisionCode"]),
-            "occurredOn": _day(data["occurredOn"]),
+            "occurredOn": _day(data.get("occurredOn")),
             "childName": _child_name(session, data),
             "institution": data.get("institution") or "公众来电或工作人员",
         },

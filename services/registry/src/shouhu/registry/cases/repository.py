@@ -243,8 +243,8 @@ def _key(by: str) -> Any:
     return literal(DISTRICT_KEY)
 
 
-def _hours(session: Session, begin: Any, end: Any) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
+def _hours(postgres: bool, begin: Any, end: Any) -> Any:
+    if postgres:
         return func.extract("epoch", end - begin) / 3600.0
     return (func.julianday(end) - func.julianday(begin)) * 24.0
 
@@ -262,6 +262,7 @@ def accountability(
     and per step the ended count, median and worst hours, and how many ran late (ended past the
     limit, or past it still running, or when the case closed), as `clocks.clocks` counts them."""
     case_ = ProtectionCase
+    postgres = session.get_bind().dialect.name == "postgresql"
     key = _key(by)
     moment = bindparam("now", now, type_=UtcDateTime())
     conditions = [col(case_.reported_at) >= start, col(case_.reported_at) < end]
@@ -275,38 +276,33 @@ def accountability(
         hours_limit = case(
             (col(case_.urgent), (limit.urgent_hours or limit.hours)), else_=limit.hours
         )
-        so_far = _hours(session, begin, func.coalesce(finish, col(case_.closed_at), moment))
-        spans[step] = _hours(session, begin, finish)
+        so_far = _hours(postgres, begin, func.coalesce(finish, col(case_.closed_at), moment))
+        spans[step] = span = _hours(postgres, begin, finish)
         columns += [
             func.count(finish),
-            func.max(spans[step]),
+            func.max(span),
             func.count().filter(begin.is_not(None), so_far > hours_limit),
+            # The median in the same pass where the database can (SQLite: below, in Python).
+            func.percentile_cont(0.5).within_group(span) if postgres else literal(None),
         ]
     rows = session.exec(select(*columns).where(*conditions).group_by(key)).all()
-    medians = _medians(session, key, spans, conditions)
+    medians = {} if postgres else _medians_in_python(session, key, spans, conditions)
     found: dict[str, tuple[int, dict[Step, StepFigures]]] = {}
     for row in rows:
         figures: dict[Step, StepFigures] = {}
         for i, step in enumerate(SPANS):
-            ended, worst, late = row[2 + 3 * i : 5 + 3 * i]
-            figures[step] = (ended, medians.get((row[0], step)), worst, late)
+            ended, worst, late, median = row[2 + 4 * i : 6 + 4 * i]
+            if not postgres:
+                median = medians.get((row[0], step))
+            figures[step] = (ended, median, worst, late)
         found[row[0]] = (row[1], figures)
     return found
 
 
-def _medians(
+def _medians_in_python(
     session: Session, key: Any, spans: dict[Step, Any], conditions: list[Any]
 ) -> dict[tuple[str, Step], float | None]:
-    if session.get_bind().dialect.name == "postgresql":
-        query = select(
-            key, *(func.percentile_cont(0.5).within_group(span) for span in spans.values())
-        ).where(*conditions)
-        return {
-            (row[0], step): row[1 + i]
-            for row in session.exec(query.group_by(key)).all()
-            for i, step in enumerate(spans)
-        }
-    # SQLite has no percentile_cont: the same interpolation over the hours, in Python.
+    """SQLite has no percentile_cont: the same interpolation over the hours, in Python."""
     hours: dict[tuple[str, Step], list[float]] = {}
     for row in session.exec(select(key, *spans.values()).where(*conditions)).all():
         for i, step in enumerate(spans):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, tuple_
+from sqlalchemy import ColumnElement, Table, and_, delete, exists, func, insert, or_, tuple_
 from sqlmodel import Session, col, select
 
+from shouhu.platform.db import values_of
 from shouhu.registry.models import (
     CategoryPeriod,
     Child,
@@ -18,6 +20,8 @@ from shouhu.registry.models import (
     Guardian,
     TransferRequest,
 )
+
+PERIODS = cast(Table, CategoryPeriod.__table__)  # type: ignore[attr-defined]
 
 
 def get(session: Session, child_id: str) -> Child | None:
@@ -115,6 +119,14 @@ def replace_periods(session: Session, child_id: str, periods: Sequence[CategoryP
     session.add_all(periods)
 
 
+def add_periods(session: Session, periods: Sequence[CategoryPeriod]) -> None:
+    """The periods of a new file, which has none to replace: one INSERT now, after what the
+    session holds (flushed first; nothing is read back)."""
+    if periods:
+        session.flush()
+        session.execute(insert(PERIODS).inline(), [values_of(PERIODS, p) for p in periods])
+
+
 def add_review(session: Session, review: DuplicateReview) -> None:
     session.add(review)
 
@@ -193,11 +205,28 @@ def add_duplicate_answer(session: Session, answer: DuplicateAnswer) -> None:
     session.add(answer)
 
 
-def duplicate_answers_since(session: Session, actor: str, since: datetime) -> int:
-    query = select(func.count()).where(
-        col(DuplicateAnswer.actor) == actor, col(DuplicateAnswer.at) >= since
+def duplicate_probe(
+    session: Session,
+    actor: str,
+    since: datetime,
+    id_hashes: Sequence[str],
+    *,
+    other_than: str | None = None,
+) -> tuple[int, str | None]:
+    """The `DUPLICATE` answers `actor` had since `since`, and the id of a file (other than
+    one) whose identity number has one of these hashes: a registration asks both, in one
+    statement."""
+    holder = select(Child.id).where(id_number_condition(id_hashes))
+    if other_than is not None:
+        holder = holder.where(col(Child.id) != other_than)
+    held = holder.order_by(col(Child.id)).limit(1).scalar_subquery()
+    answers = (
+        select(func.count())
+        .where(col(DuplicateAnswer.actor) == actor, col(DuplicateAnswer.at) >= since)
+        .scalar_subquery()
     )
-    return session.exec(query).one()
+    answered, child_id = session.exec(select(answers, held)).one()
+    return int(answered), child_id
 
 
 def add_transfer(session: Session, transfer: TransferRequest) -> None:

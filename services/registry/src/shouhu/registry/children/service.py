@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import age_on, birthday, born_by, today
+from shouhu.platform.db import pipelined
 from shouhu.platform.errors import (
     Conflict,
     Duplicate,
@@ -25,7 +26,7 @@ from shouhu.platform.errors import (
     RateLimited,
     ValidationFailed,
 )
-from shouhu.platform.events import record_event, utcnow
+from shouhu.platform.events import record_event, record_events, utcnow
 from shouhu.platform.paging import decode_cursor, encode_cursor
 from shouhu.platform.settings import topic_of
 from shouhu.registry import history, policy
@@ -92,6 +93,18 @@ def emit(session: Session, event_type: str, child_id: str, payload: BaseModel) -
         event_type=event_type,
         subject=child_id,
         data=payload.model_dump(mode="json", by_alias=True),
+    )
+
+
+def emit_all(session: Session, child_id: str, events: Sequence[tuple[str, BaseModel]]) -> None:
+    """Put several events of the registry about one child, in their order, into the outbox of
+    this transaction at once (one INSERT, now)."""
+    record_events(
+        session,
+        topic=TOPIC,
+        source="registry",
+        subject=child_id,
+        events=[(t, payload.model_dump(mode="json", by_alias=True)) for t, payload in events],
     )
 
 
@@ -190,7 +203,7 @@ def check_village(
     session: Session, principal: Principal, code: str, fields: dict[str, str]
 ) -> str | None:
     """The village's town; `FORBIDDEN` when the village is outside the principal's division."""
-    village = divisions.get(session, code)
+    village = divisions.place(session, code)
     if village is None or village.level != "VILLAGE":
         fields["residenceDivisionCode"] = "居住地应为本区的社区（村）区划代码"
         return None
@@ -254,22 +267,24 @@ class DuplicateFound:
         )
 
 
-def check_duplicate_rate(session: Session, principal: Principal) -> None:
-    """`RATE_LIMITED` once the principal has had its hour's share of `DUPLICATE` answers."""
-    since = utcnow() - timedelta(hours=1)
-    if repository.duplicate_answers_since(session, principal.username, since) >= (
-        policy.DUPLICATE_ANSWERS_PER_HOUR
-    ):
-        raise RateLimited("查重提示过于频繁，请一小时后再试；如需帮助请联系区民政局")
-
-
 def duplicate_of(
     session: Session, principal: Principal, number: str, keys: KeyRing, *, own: str | None
 ) -> DuplicateFound | None:
-    """Whether another file holds this number; each such answer is counted for the rate."""
-    existing = repository.by_id_hashes(session, keys.lookup_hashes(number), other_than=own)
-    if existing is None:
+    """Whether another file holds this number; each such answer is counted for the rate, and
+    once the principal has had its hour's share of them, `RATE_LIMITED` whatever the number."""
+    answers, holder = repository.duplicate_probe(
+        session,
+        principal.username,
+        utcnow() - timedelta(hours=1),
+        keys.lookup_hashes(number),
+        other_than=own,
+    )
+    if answers >= policy.DUPLICATE_ANSWERS_PER_HOUR:
+        raise RateLimited("查重提示过于频繁，请一小时后再试；如需帮助请联系区民政局")
+    if holder is None:
         return None
+    existing = repository.get(session, holder)
+    assert existing is not None, holder  # read in this transaction; files are never deleted
     repository.add_duplicate_answer(session, DuplicateAnswer(actor=principal.username, at=utcnow()))
     return DuplicateFound(existing.id, seen=principal.sees(existing.residence_division_code))
 
@@ -328,7 +343,6 @@ def register(
     policy.require(principal, policy.WRITE_ROLES, "无权登记儿童")
     checked = checked or check_registration(session, principal, data)
     if checked.number is not None:
-        check_duplicate_rate(session, principal)
         found = duplicate_of(session, principal, checked.number, keys, own=None)
         if found is not None and not found.seen:
             transfer = request_transfer(session, principal, found.child_id, data)
@@ -373,32 +387,30 @@ def open_file(
         updated_at=now,
     )
     store_number(child, checked.number, keys)
-    repository.add(session, child)
-    session.flush()
-    refresh_periods(session, child, [])
-    history.record(
-        session,
+    registered = ChildRegistered(
         child_id=child.id,
-        actor=actor,
-        operation="REGISTERED",
-        reason=None,
-        before=None,
-        after=snapshot(child, keys),
+        name=child.name,
+        gender=child.gender,
+        birth_date=child.birth_date,
+        residence_division_code=child.residence_division_code,
+        town_division_code=child.town_code,
+        registered_by=actor,
     )
-    emit(
-        session,
-        CHILD_REGISTERED,
-        child.id,
-        ChildRegistered(
+    repository.add(session, child)
+    session.flush()  # the rows below refer to it
+    # New rows only, nothing read back: plain INSERTs, sent at once.
+    with pipelined(session):
+        repository.add_periods(session, periods_of(child, []))
+        history.record_now(
+            session,
             child_id=child.id,
-            name=child.name,
-            gender=child.gender,
-            birth_date=child.birth_date,
-            residence_division_code=child.residence_division_code,
-            town_division_code=child.town_code,
-            registered_by=actor,
-        ),
-    )
+            actor=actor,
+            operation="REGISTERED",
+            reason=None,
+            before=None,
+            after=snapshot(child, keys),
+        )
+        emit_all(session, child.id, [(CHILD_REGISTERED, registered)])
     return child
 
 
@@ -470,7 +482,6 @@ def update_child(
     if fields:
         raise ValidationFailed(fields=fields)
     if number is not None and "id_number" in given:
-        check_duplicate_rate(session, principal)
         found = duplicate_of(session, principal, number, keys, own=child.id)
         if found is not None:
             return found
@@ -674,30 +685,31 @@ def _guardian_summary(guardian: Guardian) -> dict[str, Any]:
 
 def refresh_periods(session: Session, child: Child, rows: Sequence[Classification]) -> None:
     """Rebuild the child's category periods from registration, classifications and exit."""
+    repository.replace_periods(session, child.id, periods_of(child, rows))
+
+
+def periods_of(child: Child, rows: Sequence[Classification]) -> list[CategoryPeriod]:
+    """The child's category periods from registration, classifications and exit."""
     intervals = [
         period_rules.Interval(ClassificationSubtype(r.subtype), r.since, r.until) for r in rows
     ]
     end = eighteenth_birthday(child.birth_date)
     if child.exited_on is not None:
         end = min(end, child.exited_on)
-    repository.replace_periods(
-        session,
-        child.id,
-        [
-            CategoryPeriod(
-                child_id=child.id,
-                residence_division_code=child.residence_division_code,
-                town_code=child.town_code,
-                primary_category=p.categories.primary.value,
-                left_behind=p.categories.left_behind,
-                groups=",".join(p.categories.groups),
-                subtypes=",".join(p.categories.subtypes),
-                from_date=p.start,
-                to_date=p.end,
-            )
-            for p in period_rules.periods(intervals, child.registered_on, end)
-        ],
-    )
+    return [
+        CategoryPeriod(
+            child_id=child.id,
+            residence_division_code=child.residence_division_code,
+            town_code=child.town_code,
+            primary_category=p.categories.primary.value,
+            left_behind=p.categories.left_behind,
+            groups=",".join(p.categories.groups),
+            subtypes=",".join(p.categories.subtypes),
+            from_date=p.start,
+            to_date=p.end,
+        )
+        for p in period_rules.periods(intervals, child.registered_on, end)
+    ]
 
 
 # ---- reading --------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import csv
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 
 from sqlmodel import Session, col, select
@@ -9,8 +10,33 @@ from sqlmodel import Session, col, select
 from shouhu.registry.models import Division
 
 
+@dataclass(frozen=True)
+class Place:
+    """A division's place in the network: what the checks of a new file ask of it."""
+
+    code: str
+    level: str
+    parent_code: str | None
+
+
+# Divisions are reference data: the seed writes them once and nothing changes them after, so a
+# division read once stays as it was (only those found: a code unknown may be seeded later).
+_places: dict[str, Place] = {}
+
+
 def get(session: Session, code: str) -> Division | None:
     return session.get(Division, code)
+
+
+def place(session: Session, code: str) -> Place | None:
+    """A division's level and parent, read once per process."""
+    known = _places.get(code)
+    if known is None:
+        row = session.get(Division, code)
+        if row is None:
+            return None
+        known = _places[code] = Place(row.code, row.level, row.parent_code)
+    return known
 
 
 def children_of(session: Session, parent_code: str) -> Sequence[Division]:

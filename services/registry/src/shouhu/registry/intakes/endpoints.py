@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from shouhu.platform.app import json_answer
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.openapi import download
@@ -47,11 +48,11 @@ def submit_intake(
     session: SessionDep,
     principal: PrincipalDep,
     keys: KeysDep,
-) -> IntakeOut:
+) -> Response:
     settings: RegistrySettings = request.app.state.settings
     outcome = service.submit(session, principal, data, keys, prefix=settings.intake_receipt_prefix)
     commit(session)  # a duplicate's count and transfer request land, the application does not
-    return children.opened(outcome, "；审核后请选择已有档案重新受理")
+    return json_answer(children.opened(outcome, "；审核后请选择已有档案重新受理").out(), 201)
 
 
 @router.get("/intakes", response_model=IntakePage, response_model_by_alias=True)
@@ -132,8 +133,9 @@ def department_tasks(
     overdue: bool | None = None,
     first: First = 20,
     after: After = None,
-) -> DepartmentTaskPage:
-    return service.board(
+) -> Response:
+    # Polled by every department's screen: the page serialised once, no second validation.
+    page = service.board(
         session,
         principal,
         department=department,
@@ -142,6 +144,7 @@ def department_tasks(
         first=first,
         after=after,
     )
+    return json_answer(page)
 
 
 @router.post(

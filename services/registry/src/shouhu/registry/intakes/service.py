@@ -6,13 +6,16 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col
 
 from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
+from shouhu.platform.db import pipelined
 from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
@@ -51,7 +54,6 @@ from shouhu.registry.intakes.events import (
 from shouhu.registry.intakes.receipt import Receipt, ReceiptLine, render_receipt
 from shouhu.registry.intakes.schemas import (
     ApplicantRelation,
-    DepartmentTaskEdge,
     DepartmentTaskOut,
     DepartmentTaskPage,
     IntakeEdge,
@@ -121,12 +123,11 @@ def paused_days(since: date, until: date) -> int:
 
 def is_overdue(task: DepartmentTask, now: datetime) -> bool:
     """Running (not paused, finished or withdrawn) past the end of its due day."""
-    return (
-        task.status in RUNNING
-        and not task.withdrawn
-        and task.due_at is not None
-        and task.due_at < now
-    )
+    return _overdue(task.status, task.withdrawn, task.due_at, now)
+
+
+def _overdue(status: str, withdrawn: bool, due_at: datetime | None, now: datetime) -> bool:
+    return status in RUNNING and not withdrawn and due_at is not None and due_at < now
 
 
 def to_task_out(task: DepartmentTask, intake: Intake, now: datetime) -> DepartmentTaskOut:
@@ -228,16 +229,7 @@ def _step(
     at: datetime,
 ) -> IntakeStep:
     """One step on the application's timeline and on the child's history."""
-    department = task.department if task is not None else None
-    step = IntakeStep(
-        intake_id=intake.id,
-        task_id=task.id if task is not None else None,
-        department=department,
-        at=at,
-        actor=actor,
-        action=action.value,
-        note=note,
-    )
+    step = _new_step(intake, task, action, actor, note, at)
     repository.add(session, step)
     history.record_intake_step(
         session,
@@ -246,11 +238,30 @@ def _step(
         action=action.value,
         intake_id=intake.id,
         receipt_number=intake.receipt_number,
-        task_id=task.id if task is not None else None,
-        department=department,
+        task_id=step.task_id,
+        department=step.department,
         note=note,
     )
     return step
+
+
+def _new_step(
+    intake: Intake,
+    task: DepartmentTask | None,
+    action: StepAction,
+    actor: str,
+    note: str | None,
+    at: datetime,
+) -> IntakeStep:
+    return IntakeStep(
+        intake_id=intake.id,
+        task_id=task.id if task is not None else None,
+        department=task.department if task is not None else None,
+        at=at,
+        actor=actor,
+        action=action.value,
+        note=note,
+    )
 
 
 def _task_event(
@@ -262,26 +273,28 @@ def _task_event(
     note: str | None,
     at: datetime,
 ) -> None:
-    children.emit(
-        session,
-        event_type,
-        intake.child_id,
-        IntakeTaskChanged(
-            task_id=task.id,
-            intake_id=intake.id,
-            receipt_number=intake.receipt_number,
-            child_id=intake.child_id,
-            division_code=intake.division_code,
-            department=task.department,
-            need=task.need,
-            status=task.status,
-            due_at=None if task.status in FINAL else task.due_at,
-            actor=actor,
-            at=at,
-            note=note,
-            clerk=intake.clerk,
-            applicant_phone=intake.applicant_phone,
-        ),
+    changed = _task_changed(intake, task, actor, note, at)
+    children.emit(session, event_type, intake.child_id, changed)
+
+
+def _task_changed(
+    intake: Intake, task: DepartmentTask, actor: str, note: str | None, at: datetime
+) -> IntakeTaskChanged:
+    return IntakeTaskChanged(
+        task_id=task.id,
+        intake_id=intake.id,
+        receipt_number=intake.receipt_number,
+        child_id=intake.child_id,
+        division_code=intake.division_code,
+        department=task.department,
+        need=task.need,
+        status=task.status,
+        due_at=None if task.status in FINAL else task.due_at,
+        actor=actor,
+        at=at,
+        note=note,
+        clerk=intake.clerk,
+        applicant_phone=intake.applicant_phone,
     )
 
 
@@ -317,9 +330,23 @@ def _applied_child(
     return None
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """An application as written. Its answer is built from it once the request has committed:
+    nothing of it needs to wait under the receipt counter's lock."""
+
+    intake: Intake
+    tasks: list[DepartmentTask]
+    steps: list[IntakeStep]
+    at: datetime
+
+    def out(self) -> IntakeOut:
+        return to_out(self.intake, self.tasks, self.steps, self.at)  # nothing to read back
+
+
 def submit(
     session: Session, principal: Principal, data: SubmitIntake, keys: KeyRing, *, prefix: str
-) -> IntakeOut | children.DuplicateFound | children.HeldForReview:
+) -> Submitted | children.DuplicateFound | children.HeldForReview:
     """Take an application: the new child's file, the intake, a task per department and need,
     their steps and events, in the caller's one transaction; or the duplicate that stops it."""
     policy.require(principal, SUBMIT_ROLES, "无权受理申请")
@@ -354,7 +381,7 @@ def _open(
     materials: list[str],
     note: str | None,
     prefix: str,
-) -> IntakeOut:
+) -> Submitted:
     routes = routing.current()
     checklist = routing.load_checklist()
     now, day = utcnow(), today()
@@ -404,44 +431,57 @@ def _open(
                     updated_at=now,
                 )
             )
+    actor = principal.username
+    steps = [_new_step(intake, None, A.SUBMITTED, actor, None, now)]
+    steps += [_new_step(intake, t, A.ROUTED, actor, _routed_note(t), now) for t in tasks]
+    submitted = IntakeSubmitted(
+        intake_id=intake.id,
+        receipt_number="",  # below, once taken
+        child_id=child.id,
+        child_name=child.name,
+        division_code=intake.division_code,
+        clerk=intake.clerk,
+        clerk_division_code=intake.clerk_division_code,
+        applicant_name=intake.applicant_name,
+        applicant_relation=intake.applicant_relation,
+        applicant_phone=intake.applicant_phone,
+        needs=intake.needs,
+        submitted_at=now,
+        tasks=[
+            SubmittedTask(
+                task_id=t.id, department=t.department, need=t.need, due_at=end_of_day(t.due_on)
+            )
+            for t in tasks
+        ],
+    )
+    created = [
+        _task_changed(intake, t, actor, "、".join(t.missing_materials) or None, now) for t in tasks
+    ]
+    # The year's counter is locked from its next number until the commit, and every other
+    # application of the year waits for it: everything is ready before it is taken (the new
+    # child's file goes in with it, as the session flushes), and after it only what carries the
+    # number is written, at once (the answer is built after the commit).
     number = repository.next_receipt(session, prefix, day.year)
     intake.receipt_number = f"{prefix}-{day.year}-{number:06d}"
-    repository.add(session, intake)
-    session.flush()  # the tasks and steps refer to it
-    for task in tasks:
-        repository.add(session, task)
-    actor = principal.username
-    steps = [_step(session, intake, None, A.SUBMITTED, actor, _submitted_note(intake), now)]
-    steps += [_step(session, intake, t, A.ROUTED, actor, _routed_note(t), now) for t in tasks]
-    children.emit(
-        session,
-        INTAKE_SUBMITTED,
-        child.id,
-        IntakeSubmitted(
+    steps[0].note = _submitted_note(intake)
+    submitted.receipt_number = intake.receipt_number
+    for event in created:
+        event.receipt_number = intake.receipt_number
+    with pipelined(session):  # the rows sent at once: one round trip under the lock
+        repository.insert_submission(session, intake, tasks, steps)
+        history.record_intake_steps(
+            session,
+            child_id=child.id,
             intake_id=intake.id,
             receipt_number=intake.receipt_number,
-            child_id=child.id,
-            child_name=child.name,
-            division_code=intake.division_code,
-            clerk=intake.clerk,
-            clerk_division_code=intake.clerk_division_code,
-            applicant_name=intake.applicant_name,
-            applicant_relation=intake.applicant_relation,
-            applicant_phone=intake.applicant_phone,
-            needs=intake.needs,
-            submitted_at=now,
-            tasks=[
-                SubmittedTask(
-                    task_id=t.id, department=t.department, need=t.need, due_at=end_of_day(t.due_on)
-                )
-                for t in tasks
-            ],
-        ),
-    )
-    for task in tasks:
-        missing = "、".join(task.missing_materials) or None
-        _task_event(session, TASK_CREATED, intake, task, actor, missing, now)
-    return to_out(intake, tasks, steps, now)  # as written: nothing to read back
+            steps=steps,
+        )
+        children.emit_all(
+            session,
+            child.id,
+            [(INTAKE_SUBMITTED, submitted), *((TASK_CREATED, changed) for changed in created)],
+        )
+    return Submitted(intake, tasks, steps, now)
 
 
 def _submitted_note(intake: Intake) -> str:
@@ -902,23 +942,18 @@ def board(
         limit=first + 1,
     )
     page = list(rows[:first])
-    intakes = repository.intakes_of(session, sorted({t.intake_id for t in page}))
-    edges = [
-        DepartmentTaskEdge(
-            cursor=encode_moment_cursor("task", t.created_at, t.id),
-            node=to_task_out(t, intakes[t.intake_id], now),
-        )
-        for t in page
-        if principal.sees(t.division_code)  # a village-level user: its village's only
-    ]
-    return DepartmentTaskPage(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first,
-            end_cursor=encode_moment_cursor("task", page[-1].created_at, page[-1].id)
-            if page
-            else None,
-        ),
+    # The page validated at once from its rows (the task's columns and what it shows of the
+    # application), enums and all, rather than task by task.
+    edges: list[dict[str, Any]] = []
+    for row in page:
+        if not principal.sees(row.division_code):
+            continue  # a village-level user: its village's only
+        node = row._asdict()
+        node["overdue"] = _overdue(row.status, row.withdrawn, row.due_at, now)
+        edges.append({"cursor": encode_moment_cursor("task", row.created_at, row.id), "node": node})
+    end = encode_moment_cursor("task", page[-1].created_at, page[-1].id) if page else None
+    return DepartmentTaskPage.model_validate(
+        {"edges": edges, "page_info": {"has_next_page": len(rows) > first, "end_cursor": end}}
     )
 
 
