@@ -18,29 +18,39 @@ async function post<T, V>(
   document: TypedDocumentString<T, V>,
   variables: V | undefined,
   token: string,
+  file?: File,
 ): Promise<{ status: number; body: Answer<T> | null; retryAfter: number | null }> {
+  const operation = { query: document.toString(), variables: variables ?? {} }
+  const headers: Record<string, string> = {
+    Accept: 'application/graphql-response+json, application/json',
+    Authorization: `Bearer ${token}`,
+  }
+  let body: BodyInit
+  if (file) {
+    // The GraphQL multipart request: the operation with `variables.file` null, the file as part 0.
+    const form = new FormData()
+    form.append('operations', JSON.stringify({ ...operation, variables: { ...operation.variables, file: null } }))
+    form.append('map', JSON.stringify({ 0: ['variables.file'] }))
+    form.append('0', file, file.name)
+    body = form
+  } else {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(operation)
+  }
   let response: Response
   try {
-    response = await fetch(ENDPOINT, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/graphql-response+json, application/json',
-        Authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
-    })
+    response = await fetch(ENDPOINT, { method: 'POST', headers, body })
   } catch {
     throw ApiError.network()
   }
-  let body: Answer<T> | null = null
+  let answer: Answer<T> | null = null
   try {
-    body = (await response.json()) as Answer<T>
+    answer = (await response.json()) as Answer<T>
   } catch {
-    body = null
+    answer = null
   }
   const retryAfter = Number(response.headers.get('Retry-After')) || null
-  return { status: response.status, body, retryAfter }
+  return { status: response.status, body: answer, retryAfter }
 }
 
 function unauthenticated(status: number, body: Answer<unknown> | null): boolean {
@@ -52,16 +62,25 @@ export async function request<T, V>(
   document: TypedDocumentString<T, V>,
   ...[variables]: V extends Record<string, never> ? [] | [V] : [V]
 ): Promise<T> {
+  return send(document, variables as V | undefined)
+}
+
+/** Run an operation with a file (its `$file: Upload!`), as a GraphQL multipart request. */
+export async function upload<T, V extends { file: File }>(document: TypedDocumentString<T, V>, variables: V): Promise<T> {
+  return send(document, variables, variables.file)
+}
+
+async function send<T, V>(document: TypedDocumentString<T, V>, variables: V | undefined, file?: File): Promise<T> {
   let token = await accessToken()
   if (!token) {
     await signIn(currentPath())
     throw new ApiError([], 'UNAUTHENTICATED')
   }
-  let answer = await post(document, variables as V | undefined, token)
+  let answer = await post(document, variables, token, file)
   if (unauthenticated(answer.status, answer.body)) {
     // The token was refused (expired, or the session ended): renew once and try again.
     token = (await renew()) ? await accessToken() : null
-    if (token) answer = await post(document, variables as V | undefined, token)
+    if (token) answer = await post(document, variables, token, file)
     if (!token || unauthenticated(answer.status, answer.body)) {
       await signIn(currentPath())
       throw new ApiError([], 'UNAUTHENTICATED')
