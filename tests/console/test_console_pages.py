@@ -18,6 +18,8 @@ PAGES = [
     ("/children", "儿童档案", "children"),
     ("/children/some-child-id", "儿童档案详情", "child"),
     ("/reports/new", "强制报告", "report-new"),
+    ("/reports", "案件办理", "reports"),
+    ("/reports/some-case-id", "案件详情", "report"),
     ("/statistics", "统计分析", "statistics"),
 ]
 
