@@ -28,6 +28,7 @@ from .conftest import Tab, open_tab
 OWN_NUMBERS = {"SHOUHU_INTAKE_RECEIPT_PREFIX": "BGTEST", "SHOUHU_CASE_NUMBER_PREFIX": "BG-RPT"}
 CASE_NUMBER = re.compile(r"BG-RPT-\d{4}-\d{6}")
 BEIJING = timezone(timedelta(hours=8))
+OVERDUE_RED = "rgb(198, 40, 40)"  # --shouhu-overdue
 # A 1×1 PNG: the registry tells a file by its first bytes.
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -47,18 +48,24 @@ def tab(chromium: Any, platform: Any) -> Iterator[Tab]:
 
 
 def choose(tab: Tab, label: str, option: str) -> None:
-    """An Element Plus select: open it by its label, pick the option by its text."""
+    """An Element Plus select: open it by its label, pick the option by its text, and see it
+    chosen (a click while a list is still opening or closing can land on another option)."""
     box = tab.page.get_by_role("combobox", name=label, exact=True)
     expect(box).to_be_enabled()
-    item = tab.page.locator(".el-select-dropdown__item:visible", has_text=option)
-    for _ in range(5):  # a click while another list is still closing may not open this one
+    select = tab.page.locator(".el-select").filter(has=box)
+    item = tab.page.locator(".el-select-dropdown__item:visible").filter(
+        has_text=re.compile(f"^{re.escape(option)}$")
+    )
+    for _ in range(5):
         box.click(force=True)
         try:
-            expect(item.first).to_be_visible(timeout=3_000)
-            break
+            expect(item).to_have_count(1, timeout=3_000)
+            item.click()
+            expect(select).to_contain_text(option, timeout=3_000)
+            return
         except AssertionError:
             tab.page.keyboard.press("Escape")
-    item.first.click()
+    expect(select).to_contain_text(option)
 
 
 def fill_report(tab: Tab, marker: str) -> None:
@@ -74,6 +81,13 @@ def fill_report(tab: Tab, marker: str) -> None:
 
 
 def test_a_report_goes_from_the_form_to_the_police_live_and_on_to_the_town(chromium, platform):
+    try:
+        the_case_from_the_form_to_the_town(chromium, platform)
+    finally:
+        platform.move_clock(0)
+
+
+def the_case_from_the_form_to_the_town(chromium: Any, platform: Any) -> None:
     gateway = platform.urls["gateway"]
     with open_tab(chromium, gateway) as police, open_tab(chromium, gateway) as reporter:
         # The police's inbox is open before the report is filed.
@@ -128,6 +142,13 @@ def test_a_report_goes_from_the_form_to_the_police_live_and_on_to_the_town(chrom
         expect(row).to_contain_text("报告至受理")
         police.shot("reports-inbox")
         police.assert_accessible()
+
+        # Two hours on, the hour to accept an urgent report has run out: the deadline in red.
+        platform.move_clock(timedelta(hours=2).total_seconds())
+        police.page.get_by_test_id("inbox-refresh").click()
+        deadline = row.get_by_test_id("case-deadline")
+        expect(deadline).to_contain_text("已超时")
+        assert deadline.evaluate("e => getComputedStyle(e).color") == OVERDUE_RED
 
         # Accepted in place.
         row.get_by_role("button", name="受理", exact=True).click()
@@ -191,6 +212,13 @@ def test_a_report_goes_from_the_form_to_the_police_live_and_on_to_the_town(chrom
             expect(clocks).to_contain_text(step)
         expect(clocks).to_contain_text("按时完成")
         expect(clocks).not_to_contain_text("进行中")
+        late = clocks.locator("tr.row-overdue")
+        expect(late).to_have_count(1)
+        expect(late).to_contain_text("报告至受理")
+        expect(late).to_contain_text("已超时")
+        assert late.locator("span.overdue").first.evaluate("e => getComputedStyle(e).color") == (
+            OVERDUE_RED
+        )
         worker.shot("case-page")
         worker.assert_accessible()
 
