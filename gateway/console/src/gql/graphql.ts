@@ -147,6 +147,8 @@ export type ReportFilter = {
   divisionCode?: string | null | undefined;
   kind?: ReportKind | null | undefined;
   status?: ReportStatus | null | undefined;
+  /** Reported as urgent (true), or not (false) */
+  urgent?: boolean | null | undefined;
 };
 
 /** A mandatory report: a known child (childId, if the reporter may read the file) or one described (childName if known, childAge); where and when, what, how urgent */
