@@ -267,6 +267,12 @@ def test_the_form_keeps_a_draft_through_a_reload_and_shows_the_servers_error_by_
     finally:
         platform.move_clock(0)
 
+    # On a tablet the form is one column, every field reachable.
+    page.set_viewport_size({"width": 800, "height": 1280})
+    expect(page.get_by_label("情况描述")).to_be_visible()
+    tab.shot("report-form-tablet")
+    page.set_viewport_size({"width": 1366, "height": 768})
+
     # Sent again, now that the clocks agree: filed, and the draft is gone.
     page.get_by_test_id("report-submit").click()
     expect(page.get_by_test_id("case-number")).to_have_text(CASE_NUMBER)
