@@ -43,7 +43,8 @@ are stuck (0.5 % never accepted, 3 % never assessed); 6 % are closed by the poli
    registry's REST face of the accountability figures), median of 20 after two warm-ups (budget
    1 s). A registry without that route (404), or refusing the call, counts as a miss. Its total
    of reports and of late steps is printed beside the loader's own count of what it drew late
-   (ended, or still running, past the limit), a check of the two against each other.
+   (ended, or unfinished at the close or now, past the limit), a check of the two against each
+   other.
 
 Prints the calibration line and each figure beside its budget; exits non-zero when one misses.
 """
@@ -298,12 +299,13 @@ class Late:
     statuses: Counter[str] = field(default_factory=Counter)
 
     def count(
-        self, step: Step, start: datetime, end: datetime | None, urgent: bool, now: datetime
+        self, step: Step, start: datetime, end: datetime | None, urgent: bool, stopped: datetime
     ) -> None:
-        """A step that ended past its limit is late, as is one still running past it."""
+        """A step that ended past its limit is late, as is one that ran past it unfinished until
+        `stopped` (the case's close, else now), as the registry's clocks count them."""
         if end is None:
             self.missing[step.value] += 1
-        if (end or now) - start > deadlines.current().steps[step].of(urgent):
+        if (end or stopped) - start > deadlines.current().steps[step].of(urgent):
             self.late[step.value] += 1
 
 
@@ -401,12 +403,13 @@ class Loader:
             )
         )
         tally = self.tally
-        tally.count(Step.FOUND_TO_REPORTED, found, reported, urgent, now)
-        tally.count(Step.REPORTED_TO_ACCEPTED, reported, accepted, urgent, now)
-        if not closed_unreferred and accepted is not None:
-            tally.count(Step.ACCEPTED_TO_NOTIFIED, accepted, notified, urgent, now)
+        stopped = closed or now  # where a step left unfinished stops: the close, else now
+        tally.count(Step.FOUND_TO_REPORTED, found, reported, urgent, stopped)
+        tally.count(Step.REPORTED_TO_ACCEPTED, reported, accepted, urgent, stopped)
+        if accepted is not None:
+            tally.count(Step.ACCEPTED_TO_NOTIFIED, accepted, notified, urgent, stopped)
         if notified is not None:
-            tally.count(Step.NOTIFIED_TO_ASSESSED, notified, assessed, urgent, now)
+            tally.count(Step.NOTIFIED_TO_ASSESSED, notified, assessed, urgent, stopped)
         status = (
             "CLOSED"
             if closed
@@ -888,7 +891,7 @@ def main() -> int:
             print(
                 f"  loaded in {time.monotonic() - started:.0f} s; "
                 + ", ".join(f"{s} {n:,}" for s, n in tally.statuses.most_common())
-                + "\n  late by deadlines.yaml (ended, or still running, past the limit): "
+                + "\n  late by deadlines.yaml (ended, or unfinished at close or now, past it): "
                 + ", ".join(f"{s} {tally.late[s.value]:,}" for s in Step)
                 + "\n  not reached: "
                 + ", ".join(f"{s} {tally.missing[s.value]:,}" for s in Step),

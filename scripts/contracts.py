@@ -180,6 +180,7 @@ def benefits_withheld() -> list[str]:
 def console_labels() -> str:
     """The Chinese names the console shows for the API's values, from the platform's tables."""
     from shouhu.platform import labels
+    from shouhu.registry.classifications.taxonomy import GROUP_NAMES, SUBTYPE_NAMES
 
     tables = {
         "need": labels.NEED_NAMES,
@@ -188,6 +189,8 @@ def console_labels() -> str:
         "reportKind": labels.REPORT_KIND_NAMES,
         "responseMeasure": labels.RESPONSE_MEASURE_NAMES,
         "role": labels.ROLE_NAMES,
+        "classificationGroup": {str(k): v for k, v in GROUP_NAMES.items()},
+        "classificationSubtype": {str(k): v for k, v in SUBTYPE_NAMES.items()},
     }
     body = {name: dict(table) for name, table in tables.items()}
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"

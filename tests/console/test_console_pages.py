@@ -17,10 +17,13 @@ PAGES = [
     ("/tasks", "部门待办", "tasks"),
     ("/children", "儿童档案", "children"),
     ("/children/some-child-id", "儿童档案详情", "child"),
+    ("/ledger", "台账导入", "ledger"),
+    ("/visits", "定期走访", "visits"),
     ("/reports/new", "强制报告", "report-new"),
     ("/reports", "案件办理", "reports"),
     ("/reports/some-case-id", "案件详情", "report"),
     ("/statistics", "统计分析", "statistics"),
+    ("/payments", "保障金发放", "payments"),
 ]
 
 
@@ -55,7 +58,7 @@ def test_a_village_supervisor_on_a_tablet(tab):
     tab.page.set_viewport_size({"width": 800, "height": 1280})
     tab.sign_in("supervisor.110109001001")
     menu = tab.page.get_by_role("navigation", name="主菜单").get_by_role("menuitem")
-    expect(menu).to_have_count(3)
+    expect(menu).to_have_count(5)  # 首页, 儿童档案, 台账导入, 定期走访, 强制报告
     expect(tab.page.get_by_test_id("todo-visits")).to_be_visible()
     tab.shot("home-tablet-supervisor")
     tab.assert_accessible()

@@ -115,10 +115,14 @@ def test_a_clerk_takes_an_application_and_the_judicial_bureau_completes_its_part
     dialog.get_by_role("button", name="确定").click()
     expect(row).to_contain_text("已办结")
 
+    # From its row, the application's page: where the other departments' parts stand.
+    row.get_by_role("link", name=receipt_number).click()
+    expect(page.get_by_role("heading", name="申请办理详情", level=1)).to_be_visible()
+    expect(page.get_by_test_id("intake-tasks")).to_contain_text("已办结")
     tab.sign_out()
 
-    # The application's page (the departments may not read it; the clerk does): the
-    # judicial bureau's completion on the timeline.
+    # The application's page as the clerk sees it: the judicial bureau's completion on the
+    # timeline.
     tab.sign_in("clerk.110109001", path=intake_path)
     expect(page.get_by_role("heading", name="申请办理详情", level=1)).to_be_visible()
     expect(page.get_by_test_id("intake-tasks")).to_contain_text("已办结")
@@ -128,3 +132,35 @@ def test_a_clerk_takes_an_application_and_the_judicial_bureau_completes_its_part
     expect(timeline).to_contain_text("judicial.district")
     tab.shot("intake-page")
     tab.assert_accessible()
+
+
+def test_what_the_clerk_typed_survives_an_expired_session_and_goes_at_sign_out(tab):
+    page = tab.page
+    tab.sign_in("clerk.110109001", path="/intake/new")
+    page.get_by_test_id("mode-new").click()
+    page.get_by_label("儿童姓名").fill("草稿")
+    choose(tab, "镇（街道）", "大峪街道")
+    choose(tab, "村（社区）", "德露苑社区居委会")
+    page.get_by_label("申请人姓名").fill("赵春梅")
+    page.locator("label.el-checkbox", has_text="法律援助").click()
+
+    # The session is gone (the tab's tokens and the realm's cookie dropped, as when both have
+    # expired): the next page load goes through the login page and back to the form, as it was.
+    page.context.clear_cookies()
+    page.evaluate(
+        """() => Object.keys(sessionStorage)
+            .filter((k) => k.startsWith('oidc.user:'))
+            .forEach((k) => sessionStorage.removeItem(k))"""
+    )
+    tab.sign_in("clerk.110109001", path="/intake/new")
+    expect(page.get_by_label("儿童姓名")).to_have_value("草稿")
+    expect(page.get_by_label("申请人姓名")).to_have_value("赵春梅")
+    expect(page.locator(".el-select__selected-item", has_text="德露苑社区居委会")).to_be_visible()
+    expect(page.locator("label.el-checkbox.is-checked", has_text="法律援助")).to_be_visible()
+    expect(page.get_by_test_id("routes")).to_contain_text("司法")
+
+    # Signing out leaves nothing of it in the tab.
+    tab.sign_out()
+    tab.sign_in("clerk.110109001", path="/intake/new")
+    page.get_by_test_id("mode-new").click()
+    expect(page.get_by_label("申请人姓名")).to_have_value("")

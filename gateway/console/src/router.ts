@@ -77,6 +77,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '儿童档案详情', roles: rolesOf('/children') },
       },
       {
+        path: 'ledger',
+        name: 'ledger',
+        component: () => import('./pages/ledger/LedgerPage.vue'),
+        meta: { title: '台账导入', roles: rolesOf('/ledger') },
+      },
+      {
+        path: 'visits',
+        name: 'visits',
+        component: () => import('./pages/visits/VisitsPage.vue'),
+        meta: { title: '定期走访', roles: rolesOf('/visits') },
+      },
+      {
         path: 'reports/new',
         name: 'report-new',
         component: () => import('./pages/reports/ReportNewPage.vue'),
@@ -100,6 +112,12 @@ const routes: RouteRecordRaw[] = [
         name: 'statistics',
         component: () => import('./pages/statistics/StatisticsPage.vue'),
         meta: { title: '统计分析', roles: rolesOf('/statistics') },
+      },
+      {
+        path: 'payments',
+        name: 'payments',
+        component: () => import('./pages/payments/PaymentsPage.vue'),
+        meta: { title: '保障金发放', roles: rolesOf('/payments') },
       },
       {
         path: ':pathMatch(.*)*',

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { fenToYuan, formatDate, formatDateTime, formatYuan, todayInDistrict, yuanToFen } from '../src/lib/format'
+import { fenToYuan, formatDate, formatDateTime, formatMonth, formatYuan, todayInDistrict, yuanToFen } from '../src/lib/format'
 
 describe('dates as the console writes them', () => {
   it('writes a calendar date as 2026年11月30日, without moving it across time zones', () => {
     expect(formatDate('2026-11-30')).toBe('2026年11月30日')
     expect(formatDate('2026-01-05')).toBe('2026年1月5日')
+    expect(formatMonth('2026-03')).toBe('2026年3月')
+    expect(formatMonth(null)).toBe('')
   })
 
   it('tells a moment by its day in Beijing', () => {

@@ -37,7 +37,11 @@ describe('the menu by role', () => {
   const titles = (roles: Parameters<typeof navFor>[0]) => navFor(roles).map((i) => i.title)
 
   it('gives the window clerk the window, the files and the statistics', () => {
-    expect(titles(['intake_clerk'])).toEqual(['首页', '一门受理', '儿童档案', '强制报告', '统计分析'])
+    expect(titles(['intake_clerk'])).toEqual(['首页', '一门受理', '儿童档案', '台账导入', '定期走访', '强制报告', '统计分析'])
+  })
+
+  it('gives a village supervisor the files, the ledger and the visits', () => {
+    expect(titles(['village_supervisor'])).toEqual(['首页', '儿童档案', '台账导入', '定期走访', '强制报告'])
   })
 
   it('gives a department its board and no window; the police their cases', () => {
@@ -51,5 +55,10 @@ describe('the menu by role', () => {
 
   it('gives the auditor statistics and never a file', () => {
     expect(titles(['auditor'])).toEqual(['首页', '统计分析'])
+  })
+
+  it('gives district civil affairs the payments', () => {
+    expect(titles(['civil_affairs'])).toContain('保障金发放')
+    expect(titles(['town_social_worker'])).not.toContain('保障金发放')
   })
 })

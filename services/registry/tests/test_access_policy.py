@@ -1,6 +1,7 @@
 """The field policy, cell by cell: every role reads one full file and sees its view only."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -133,3 +134,62 @@ def test_the_lookup_by_number_needs_the_number(registry, as_role, full_file):
     assert (
         registry.post("/children/lookup", json=body, headers=as_role("police")).status_code == 200
     )
+
+
+def test_a_role_without_health_detail_keeps_what_it_was_not_shown(
+    registry, as_user, as_role, full_file
+):
+    """The village supervisor is shown HIV-affected as seriously ill, without its note: sending
+    the set back as shown (a new date for it, a new entry beside it) keeps the entry as it is."""
+    path = f"/children/{full_file['id']}"
+    supervisor = as_user("supervisor.110109001001")
+
+    def read(headers: dict[str, str]) -> dict[str, Any]:
+        answer = registry.get(path, params={"include": ["classifications"]}, headers=headers)
+        assert answer.status_code == 200, answer.text
+        body: dict[str, Any] = answer.json()
+        return body
+
+    shown = read(supervisor)
+    health = next(c for c in shown["classifications"] if c["group"] == "ILLNESS_DISABILITY")
+    assert (health["subtype"], health["note"]) == ("SERIOUSLY_ILL", None)
+    since = (today() - timedelta(days=5)).isoformat()
+    sent = [
+        {"group": c["group"], "subtype": c["subtype"], "since": c["since"], "note": c["note"]}
+        for c in shown["classifications"]
+    ]
+    sent[sent.index(next(c for c in sent if c["subtype"] == "SERIOUSLY_ILL"))]["since"] = since
+    sent.append({"group": "ILLNESS_DISABILITY", "subtype": "DISABLED", "since": since})
+    answer = registry.post(
+        f"{path}/classifications",
+        params={"version": shown["version"]},
+        json={"classifications": sent},
+        headers=supervisor,
+    )
+    assert answer.status_code == 200, answer.text
+    kept = read(as_user("admin.district"))["classifications"]
+    assert {(c["subtype"], c["since"], c["note"]) for c in kept if c["group"] != "POVERTY"} == {
+        ("HIV_AFFECTED", since, "母婴传播"),
+        ("DISABLED", since, None),
+    }
+
+    # Ending what it was shown ends the entry it stands for.
+    again = read(supervisor)
+    rest = [
+        {"group": c["group"], "subtype": c["subtype"], "since": c["since"]}
+        for c in again["classifications"]
+        if c["subtype"] != "SERIOUSLY_ILL"
+    ]
+    ended = registry.post(
+        f"{path}/classifications",
+        params={"version": again["version"]},
+        json={"classifications": rest},
+        headers=supervisor,
+    )
+    assert ended.status_code == 200, ended.text
+    left = read(as_user("admin.district"))["classifications"]
+    assert sorted(c["subtype"] for c in left if c["until"] is None) == [
+        "DISABLED",
+        "MINIMUM_SUBSISTENCE_FAMILY",
+    ]
+    assert next(c for c in left if c["subtype"] == "HIV_AFFECTED")["until"] == today().isoformat()

@@ -404,8 +404,10 @@ def test_a_withdrawn_application_is_acted_on_no_more(registry, as_user, submit):
     assert counts(registry) == before
 
 
-def test_applications_are_read_in_their_division_and_not_by_departments(registry, as_user, submit):
-    intake = submit().json()
+def test_applications_are_read_in_their_division_and_by_the_departments_with_a_task(
+    registry, as_user, submit
+):
+    intake = submit().json()  # living allowance, education aid, legal aid
     path = f"/intakes/{intake['id']}"
     for username, status in [
         (TOWN_CLERK, 200),
@@ -413,8 +415,10 @@ def test_applications_are_read_in_their_division_and_not_by_departments(registry
         ("admin.district", 200),
         ("worker.110109001", 200),
         ("worker.110109101", 404),
-        ("judicial.district", 403),
+        ("judicial.district", 200),  # its legal aid task
+        ("housing.district", 404),  # no task of its own: as if absent
         ("auditor.district", 403),
+        ("reporter.school.110109001", 403),
     ]:
         assert registry.get(path, headers=as_user(username)).status_code == status, username
     page = registry.get("/intakes", headers=as_user("worker.110109101")).json()
@@ -459,6 +463,19 @@ def test_the_board_shows_a_departments_tasks_in_its_division(
     assert board("judicial.district") == [ours["receiptNumber"]]
     assert board("police.district", status="ACCEPTED") == []
     assert board("police.district", overdue=True) == []
+    town, other_town = VILLAGE[:9], OTHER_VILLAGE[:9]
+    assert board("police.district", townCode=town) == [ours["receiptNumber"]]
+    assert board("police.district", townCode=other_town) == [other["receiptNumber"]]
+    assert board("police.110109001", townCode=town) == [ours["receiptNumber"]]
+    elsewhere = registry.get(
+        "/department-tasks", params={"townCode": other_town}, headers=as_user("police.110109001")
+    )
+    assert elsewhere.status_code == 403
+    malformed = registry.get(
+        "/department-tasks", params={"townCode": "1101"}, headers=as_user("police.district")
+    )
+    assert malformed.status_code == 422
+    assert malformed.json()["fields"] == {"townCode": "镇街代码应为9位数字"}
     refused = registry.get(
         "/department-tasks", params={"department": "JUDICIAL"}, headers=as_user("police.district")
     )

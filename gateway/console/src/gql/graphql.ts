@@ -59,6 +59,72 @@ export type CaseClockStep =
   | 'NOTIFIED_TO_ASSESSED'
   | 'REPORTED_TO_ACCEPTED';
 
+/** Search criteria; all given must hold */
+export type ChildFilter = {
+  divisionCode?: string | null | undefined;
+  group?: ClassificationGroup | null | undefined;
+  idNumber?: string | null | undefined;
+  leftBehind?: boolean | null | undefined;
+  maxAge?: number | null | undefined;
+  minAge?: number | null | undefined;
+  /** Part of the name, or its pinyin initials */
+  name?: string | null | undefined;
+  primaryCategory?: PrimaryCategory | null | undefined;
+  status?: ChildStatus | null | undefined;
+  subtype?: ClassificationSubtype | null | undefined;
+};
+
+/** In scope, or exited (退出) */
+export type ChildStatus =
+  | 'ACTIVE'
+  | 'EXITED';
+
+/** The four hardship groups and left-behind (policy 二) */
+export type ClassificationGroup =
+  | 'GUARDIANSHIP_LACK'
+  | 'ILLNESS_DISABILITY'
+  | 'LEFT_BEHIND'
+  | 'POVERTY'
+  | 'TEMPORARY';
+
+export type ClassificationInput = {
+  group: ClassificationGroup;
+  note?: string | null | undefined;
+  since: string;
+  subtype: ClassificationSubtype;
+  until?: string | null | undefined;
+};
+
+/** The named subtypes of each group */
+export type ClassificationSubtype =
+  | 'ABANDONED_INFANT'
+  | 'BOTH_PARENTS_AWAY'
+  | 'DE_FACTO_UNSUPPORTED'
+  | 'DISABLED'
+  | 'HIV_AFFECTED'
+  | 'LOW_INCOME_FAMILY'
+  | 'MINIMUM_SUBSISTENCE_FAMILY'
+  | 'ONE_AWAY_OTHER_INCAPABLE'
+  | 'ORPHAN'
+  | 'SERIOUSLY_ILL'
+  | 'STREET_CHILD'
+  | 'TEMPORARILY_WITHOUT_FAMILY_SUPPORT'
+  | 'TRAFFICKING_RESCUED';
+
+/** The complete active set after this call */
+export type ClassifyChildInput = {
+  classifications: Array<ClassificationInput>;
+  reason?: string | null | undefined;
+};
+
+/** What was decided for one programme (认定结果) */
+export type DecisionOutcome =
+  | 'GRANTED'
+  | 'NOT_COMBINABLE'
+  | 'NOT_ELIGIBLE'
+  | 'PILOT_NOT_ENABLED'
+  | 'SUPERSEDED';
+
 /** The department a measure belongs to (责任部门) */
 export type Department =
   | 'CIVIL_AFFAIRS'
@@ -76,9 +142,54 @@ export type DivisionLevel =
   | 'TOWN'
   | 'VILLAGE';
 
+/** SCHEDULED (starts later), ACTIVE or ENDED (待遇状态) */
+export type EntitlementStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'SCHEDULED';
+
+/** Why a child left the scope (退出原因) */
+export type ExitReason =
+  | 'ADOPTED'
+  | 'AGED_OUT'
+  | 'CONDITIONS_ENDED'
+  | 'DECEASED'
+  | 'MOVED_OUT'
+  | 'OTHER';
+
+/** A file for the finance office */
+export type ExportFormat =
+  | 'CSV'
+  | 'XLSX';
+
 export type Gender =
   | 'FEMALE'
   | 'MALE';
+
+export type GuardianInput = {
+  awayLocation?: string | null | undefined;
+  awaySince?: string | null | undefined;
+  capacity?: GuardianshipCapacity;
+  /** Set on the entrusted guardian (委托监护人) only */
+  entrustedSince?: string | null | undefined;
+  entrustmentAgreedOn?: string | null | undefined;
+  isGuardian?: boolean;
+  name: string;
+  phone?: string | null | undefined;
+  relation: Relation;
+  workingAway?: boolean;
+};
+
+/** Guardianship capacity (监护能力) */
+export type GuardianshipCapacity =
+  | 'FULL'
+  | 'LIMITED'
+  | 'NONE';
+
+/** Refuse the whole file on any bad row, or take the good rows */
+export type ImportMode =
+  | 'ALL_OR_NOTHING'
+  | 'VALID_ROWS';
 
 /** What a family asks for at the window (申请事项) */
 export type IntakeNeed =
@@ -99,6 +210,17 @@ export type IntakeStatus =
   | 'COMPLETED'
   | 'OPEN'
   | 'WITHDRAWN';
+
+/** Why guardianship is intervened in (监护干预事由) */
+export type InterventionReason =
+  | 'ADMONITION_FAILED'
+  | 'DUTY_REFUSED_SIX_MONTHS'
+  | 'GUARDIAN_UNABLE'
+  | 'SERIOUS_HARM';
+
+export type InterventionStatus =
+  | 'CLOSED'
+  | 'OPEN';
 
 /** Where a measure stands; DONE and CANCELLED are final */
 export type MeasureStatus =
@@ -125,6 +247,38 @@ export type PlanMeasureInput = {
   status?: MeasureStatus;
 };
 
+/** Hardship (困境), left-behind (留守), or neither */
+export type PrimaryCategory =
+  | 'HARDSHIP'
+  | 'LEFT_BEHIND'
+  | 'NONE';
+
+/** What a programme secures (保障类别) */
+export type ProgrammeCategory =
+  | 'BASIC_LIVING'
+  | 'GUARDIANSHIP'
+  | 'INSURANCE'
+  | 'MEDICAL'
+  | 'TEMPORARY_SUPPORT';
+
+/** The programmes of the district (保障项目) */
+export type ProgrammeCode =
+  | 'DESTITUTE_SUPPORT'
+  | 'DISABILITY_TWO_SUBSIDIES'
+  | 'GUARDIANSHIP_ALLOWANCE'
+  | 'HARDSHIP_LIVING_ALLOWANCE'
+  | 'INSURANCE_PREMIUM_SUBSIDY'
+  | 'MEDICAL_REHABILITATION'
+  | 'MINIMUM_SUBSISTENCE'
+  | 'TEMPORARY_LIVING_SUPPORT';
+
+/** How a programme is given (发放方式) */
+export type ProgrammeKind =
+  | 'ANNUAL_SUBSIDY'
+  | 'MONTHLY_CASH'
+  | 'ONE_OFF'
+  | 'SERVICE';
+
 /** What opens a child's file */
 export type RegisterChildInput = {
   birthDate: string;
@@ -139,6 +293,16 @@ export type RegisterChildInput = {
   residenceDivisionCode: string;
   school?: string | null | undefined;
 };
+
+/** A household member's relation to the child */
+export type Relation =
+  | 'FATHER'
+  | 'GRANDFATHER'
+  | 'GRANDMOTHER'
+  | 'MOTHER'
+  | 'OTHER'
+  | 'OTHER_RELATIVE'
+  | 'SIBLING';
 
 /** Which cases; all given must hold */
 export type ReportFilter = {
@@ -219,6 +383,12 @@ export type RiskLevel =
   | 'LOW'
   | 'MEDIUM';
 
+/** The whole household after this change */
+export type SetGuardiansInput = {
+  guardians: Array<GuardianInput>;
+  reason?: string | null | undefined;
+};
+
 /** How pressing a notification is (INFO, WARNING, URGENT) */
 export type Severity =
   | 'INFO'
@@ -261,6 +431,8 @@ export type TaskFilter = {
   department?: TaskDepartment | null | undefined;
   overdue?: boolean | null | undefined;
   status?: TaskStatus | null | undefined;
+  /** One town's tasks (9 digits); a town's users see only theirs */
+  townCode?: string | null | undefined;
 };
 
 /** Where a department's task stands; DONE and DECLINED are final */
@@ -283,6 +455,31 @@ export type TimelineAction =
   | 'ROUTED'
   | 'SUBMITTED'
   | 'WITHDRAWN';
+
+/** The identity fields to change; those left out stay */
+export type UpdateChildInput = {
+  birthDate?: string | null | undefined;
+  gender?: Gender | null | undefined;
+  hukouDivisionCode?: string | null | undefined;
+  idNumber?: string | null | undefined;
+  name?: string | null | undefined;
+  notes?: string | null | undefined;
+  reason?: string | null | undefined;
+  residenceDivisionCode?: string | null | undefined;
+  school?: string | null | undefined;
+};
+
+/** A visit; without nextDue, the category's interval gives it */
+export type VisitInput = {
+  findings: string;
+  /** Not before visitedOn; default: visitedOn + the interval */
+  nextDue?: string | null | undefined;
+  riskLevel: RiskLevel;
+  /** Who was seen */
+  seen: string;
+  /** Not in the future */
+  visitedOn: string;
+};
 
 export type ShellQueryVariables = Exact<{
   division: string;
@@ -320,6 +517,75 @@ export type AcknowledgeNotificationMutationVariables = Exact<{
 
 
 export type AcknowledgeNotificationMutation = { acknowledgeNotification: { id: string, read: boolean, acknowledgedAt: string | null } };
+
+export type ChildRowFragment = { id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string } };
+
+export type ChildrenSearchQueryVariables = Exact<{
+  filter?: ChildFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChildrenSearchQuery = { children: { totalCount: number | null, edges: Array<{ node: { id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ChildrenDivisionsQueryVariables = Exact<{
+  parentCode?: string | null | undefined;
+}>;
+
+
+export type ChildrenDivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
+
+export type ChildVisitFragment = { id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string };
+
+export type ChildFactsFragment = { hukouDivisionCode: string | null, school: string | null, notes: string | null, registeredOn: string | null, exitedOn: string | null, exitReason: ExitReason | null, id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string, parent: { code: string, name: string } | null } };
+
+export type ChildFileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ChildFileQuery = { child: { hukouDivisionCode: string | null, school: string | null, notes: string | null, registeredOn: string | null, exitedOn: string | null, exitReason: ExitReason | null, id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, guardians: Array<{ id: string, name: string, relation: Relation, isGuardian: boolean, capacity: GuardianshipCapacity, workingAway: boolean, awayLocation: string | null, awaySince: string | null, phone: string | null, entrusted: boolean, entrustedSince: string | null, entrustmentAgreedOn: string | null }> | null, classifications: Array<{ group: ClassificationGroup, subtype: ClassificationSubtype, since: string, until: string | null, note: string | null, recordedBy: string, recordedAt: string }> | null, history: Array<{ seq: number, at: string, actor: string, operation: string, reason: string | null, before: unknown, after: unknown }> | null, visits: Array<{ id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string }> | null, supportPlan: { measures: Array<{ id: string, department: Department, kind: string, description: string, status: MeasureStatus, dueDate: string | null, owner: string | null, createdBy: string, updatedAt: string }> } | null, benefits: { decidedOn: string | null, ruleVersion: string | null, withheldProgrammes: Array<ProgrammeCode>, decisions: Array<{ eligible: boolean | null, granted: boolean | null, outcome: DecisionOutcome | null, reasons: Array<string> | null, monthlyAmountFen: number | null, sharePercent: number | null, supersededBy: ProgrammeCode | null, decidedOn: string, withheld: Array<string>, programme: { code: ProgrammeCode, name: string } }>, entitlements: Array<{ id: string, status: EntitlementStatus, monthlyAmountFen: number | null, startsOn: string, endsOn: string | null, endReason: string | null, withheld: Array<string>, programme: { code: ProgrammeCode, name: string } }> } | null, residenceDivision: { code: string, name: string, parent: { code: string, name: string } | null } } | null, visitPolicy: Array<{ primaryCategory: PrimaryCategory, intervalDays: number }> };
+
+export type ChildCasesQueryVariables = Exact<{
+  childId: string | number;
+}>;
+
+
+export type ChildCasesQuery = { reports: { edges: Array<{ node: { id: string, caseNumber: string, status: ReportStatus, kind: ReportKind | null, urgent: boolean | null, reportedAt: string, occurredOn: string | null, description: string | null, outcome: string | null, closedAt: string | null } }> } };
+
+export type ChildInterventionsQueryVariables = Exact<{
+  childId: string | number;
+}>;
+
+
+export type ChildInterventionsQuery = { interventions: Array<{ id: string, reason: InterventionReason, status: InterventionStatus, openedOn: string, openedBy: string, closedOn: string | null, outcome: string | null, note: string | null }> };
+
+export type ChildUpdateMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: UpdateChildInput;
+}>;
+
+
+export type ChildUpdateMutation = { updateChild: { hukouDivisionCode: string | null, school: string | null, notes: string | null, registeredOn: string | null, exitedOn: string | null, exitReason: ExitReason | null, id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string, parent: { code: string, name: string } | null } } };
+
+export type ChildClassifyMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: ClassifyChildInput;
+}>;
+
+
+export type ChildClassifyMutation = { classifyChild: { id: string, version: number } };
+
+export type ChildGuardiansMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: SetGuardiansInput;
+}>;
+
+
+export type ChildGuardiansMutation = { setGuardians: { id: string, version: number } };
 
 export type HomeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -396,6 +662,59 @@ export type IntakeDetailQueryVariables = Exact<{
 
 
 export type IntakeDetailQuery = { intake: { id: string, receiptNumber: string, status: IntakeStatus, needs: Array<IntakeNeed>, submittedAt: string, clerk: string, applicantName: string, applicantRelation: ApplicantRelation, applicantPhone: string, materials: Array<string>, note: string | null, closedAt: string | null, withdrawReason: string | null, child: { id: string, name: string } | null, division: { code: string, name: string }, tasks: Array<{ id: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, finishedAt: string | null }>, timeline: Array<{ at: string, actor: string, action: TimelineAction, note: string | null, taskId: string | null, department: TaskDepartment | null }> } | null };
+
+export type ImportLedgerMutationVariables = Exact<{
+  file: File;
+  mode: ImportMode;
+}>;
+
+
+export type ImportLedgerMutation = { importLedger: { batchId: string | null, fileName: string, mode: ImportMode, totalRows: number, importedRows: number, skippedRows: number, heldForReview: number, rejectedRows: number, errorCount: number, duplicateOfEarlierImport: boolean, errors: Array<{ row: number, column: string, message: string }> } };
+
+export type PayProgrammeFragment = { code: ProgrammeCode, name: string, kind: ProgrammeKind, category: ProgrammeCategory, paidInBatches: boolean, administeredElsewhere: boolean, pilot: boolean, enabled: boolean, year: number, monthlyAmountFen: number, placeholder: boolean, standards: Array<{ year: number, monthlyAmountFen: number, placeholder: boolean, setBy: string | null, setAt: string | null }> };
+
+export type PayBatchFragment = { id: string, month: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string };
+
+export type PayProgrammesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PayProgrammesQuery = { programmes: Array<{ code: ProgrammeCode, name: string, kind: ProgrammeKind, category: ProgrammeCategory, paidInBatches: boolean, administeredElsewhere: boolean, pilot: boolean, enabled: boolean, year: number, monthlyAmountFen: number, placeholder: boolean, standards: Array<{ year: number, monthlyAmountFen: number, placeholder: boolean, setBy: string | null, setAt: string | null }> }> };
+
+export type PayBatchesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PayBatchesQuery = { paymentBatches: Array<{ id: string, month: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string }> };
+
+export type PayBatchQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type PayBatchQuery = { paymentBatch: { id: string, month: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string, totals: Array<{ townCode: string, townName: string, programme: ProgrammeCode, lineCount: number, totalFen: number | string }> } | null };
+
+export type PayRunBatchMutationVariables = Exact<{
+  month: string;
+}>;
+
+
+export type PayRunBatchMutation = { runPaymentBatch: { id: string, month: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string, totals: Array<{ townCode: string, townName: string, programme: ProgrammeCode, lineCount: number, totalFen: number | string }> } };
+
+export type PayBatchExportQueryVariables = Exact<{
+  month: string;
+  format: ExportFormat;
+}>;
+
+
+export type PayBatchExportQuery = { paymentBatch: { export: { filename: string, mediaType: string, contentBase64: string } } | null };
+
+export type PaySetStandardMutationVariables = Exact<{
+  programme: ProgrammeCode;
+  year: number;
+  monthlyAmountFen: number;
+}>;
+
+
+export type PaySetStandardMutation = { setBenefitStandard: { code: ProgrammeCode, name: string, kind: ProgrammeKind, category: ProgrammeCategory, paidInBatches: boolean, administeredElsewhere: boolean, pilot: boolean, enabled: boolean, year: number, monthlyAmountFen: number, placeholder: boolean, standards: Array<{ year: number, monthlyAmountFen: number, placeholder: boolean, setBy: string | null, setAt: string | null }> } };
 
 export type ReportDivisionsQueryVariables = Exact<{
   parentCode?: string | null | undefined;
@@ -506,7 +825,58 @@ export type CaseCloseMutationVariables = Exact<{
 
 export type CaseCloseMutation = { closeReport: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null } };
 
+export type StatsDivisionCountsFragment = { divisionCode: string, divisionName: string, total: number | null, leftBehind: number | null, suppressed: Array<string>, byPrimaryCategory: Array<{ key: string, count: number | null, shown: string }> };
+
+export type StatsChildrenQueryVariables = Exact<{
+  divisionCode: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type StatsChildrenQuery = { childStatistics: { divisionCode: string, asOf: string, counts: { divisionCode: string, divisionName: string, total: number | null, leftBehind: number | null, suppressed: Array<string>, byPrimaryCategory: Array<{ key: string, count: number | null, shown: string }> }, children: Array<{ divisionCode: string, divisionName: string, total: number | null, leftBehind: number | null, suppressed: Array<string>, byPrimaryCategory: Array<{ key: string, count: number | null, shown: string }> }>, trend: Array<{ month: string, on: string, total: number | null, hardship: number | null, leftBehind: number | null, none: number | null, suppressed: Array<string> }> } };
+
+export type StatsIntakeFiguresFragment = { code: string, name: string, applications: number, openTasks: number, overdueTasks: number, medianDays: number | null, p90Days: number | null };
+
+export type StatsIntakeQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type StatsIntakeQuery = { intakeStatistics: { fromDate: string, toDate: string, asOf: string, byTown: Array<{ code: string, name: string, applications: number, openTasks: number, overdueTasks: number, medianDays: number | null, p90Days: number | null }>, byDepartment: Array<{ code: string, name: string, applications: number, openTasks: number, overdueTasks: number, medianDays: number | null, p90Days: number | null }> } };
+
+export type StatsIntakeExportQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type StatsIntakeExportQuery = { intakeStatistics: { export: { filename: string, mediaType: string, contentBase64: string } } };
+
+export type StatsCaseFiguresFragment = { code: string, name: string, reports: number, steps: Array<{ step: CaseClockStep, name: string, limitHours: number, urgentLimitHours: number, ended: number, medianHours: number | null, worstHours: number | null, late: number }> };
+
+export type StatsCasesQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type StatsCasesQuery = { caseStatistics: { fromDate: string, toDate: string, asOf: string, deadlinesVersion: string, total: { code: string, name: string, reports: number, steps: Array<{ step: CaseClockStep, name: string, limitHours: number, urgentLimitHours: number, ended: number, medianHours: number | null, worstHours: number | null, late: number }> }, byTown: Array<{ code: string, name: string, reports: number, steps: Array<{ step: CaseClockStep, name: string, limitHours: number, urgentLimitHours: number, ended: number, medianHours: number | null, worstHours: number | null, late: number }> }>, byReporter: Array<{ code: string, name: string, reports: number, steps: Array<{ step: CaseClockStep, name: string, limitHours: number, urgentLimitHours: number, ended: number, medianHours: number | null, worstHours: number | null, late: number }> }> } };
+
+export type StatsCasesExportQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type StatsCasesExportQuery = { caseStatistics: { export: { filename: string, mediaType: string, contentBase64: string } } };
+
 export type BoardTaskFragment = { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } };
+
+export type BoardTownsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BoardTownsQuery = { divisions: Array<{ code: string, name: string }> };
 
 export type BoardTasksQueryVariables = Exact<{
   filter?: TaskFilter | null | undefined;
@@ -547,6 +917,22 @@ export type BoardDeclineMutationVariables = Exact<{
 
 export type BoardDeclineMutation = { declineTask: { id: string, intakeId: string, receiptNumber: string, department: TaskDepartment, need: IntakeNeed, status: TaskStatus, workingDays: number, dueAt: string | null, overdue: boolean, outcome: string | null, note: string | null, missingMaterials: Array<string>, applicantName: string, applicantPhone: string, createdAt: string, version: number, child: { id: string, name: string } | null, division: { code: string, name: string } } };
 
+export type OverdueVisitsQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OverdueVisitsQuery = { overdueVisits: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, lastVisit: { visitedOn: string, visitor: string, riskLevel: RiskLevel } | null, child: { id: string, name: string, age: number | null, gender: Gender | null, birthDate: string | null, primaryCategory: PrimaryCategory, leftBehind: boolean, residenceDivision: { code: string, name: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, visitPolicy: Array<{ primaryCategory: PrimaryCategory, intervalDays: number }> };
+
+export type RecordVisitMutationVariables = Exact<{
+  childId: string | number;
+  input: VisitInput;
+}>;
+
+
+export type RecordVisitMutation = { recordVisit: { id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -582,6 +968,108 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   subjectRef
 }
     `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const ChildVisitFragmentDoc = new TypedDocumentString(`
+    fragment ChildVisit on Visit {
+  id
+  childId
+  visitedOn
+  visitor
+  visitorRole
+  seen
+  findings
+  riskLevel
+  nextDue
+  createdAt
+}
+    `, {"fragmentName":"ChildVisit"}) as unknown as TypedDocumentString<ChildVisitFragment, unknown>;
+export const ChildRowFragmentDoc = new TypedDocumentString(`
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}
+    `, {"fragmentName":"ChildRow"}) as unknown as TypedDocumentString<ChildRowFragment, unknown>;
+export const ChildFactsFragmentDoc = new TypedDocumentString(`
+    fragment ChildFacts on Child {
+  ...ChildRow
+  hukouDivisionCode
+  school
+  notes
+  registeredOn
+  exitedOn
+  exitReason
+  residenceDivision {
+    code
+    name
+    parent {
+      code
+      name
+    }
+  }
+}
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}`, {"fragmentName":"ChildFacts"}) as unknown as TypedDocumentString<ChildFactsFragment, unknown>;
+export const PayProgrammeFragmentDoc = new TypedDocumentString(`
+    fragment PayProgramme on Programme {
+  code
+  name
+  kind
+  category
+  paidInBatches
+  administeredElsewhere
+  pilot
+  enabled
+  year
+  monthlyAmountFen
+  placeholder
+  standards {
+    year
+    monthlyAmountFen
+    placeholder
+    setBy
+    setAt
+  }
+}
+    `, {"fragmentName":"PayProgramme"}) as unknown as TypedDocumentString<PayProgrammeFragment, unknown>;
+export const PayBatchFragmentDoc = new TypedDocumentString(`
+    fragment PayBatch on PaymentBatch {
+  id
+  month
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+}
+    `, {"fragmentName":"PayBatch"}) as unknown as TypedDocumentString<PayBatchFragment, unknown>;
 export const InboxReportFragmentDoc = new TypedDocumentString(`
     fragment InboxReport on Report {
   id
@@ -700,6 +1188,48 @@ export const CaseDetailFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
+export const StatsDivisionCountsFragmentDoc = new TypedDocumentString(`
+    fragment StatsDivisionCounts on DivisionCounts {
+  divisionCode
+  divisionName
+  total
+  leftBehind
+  byPrimaryCategory {
+    key
+    count
+    shown
+  }
+  suppressed
+}
+    `, {"fragmentName":"StatsDivisionCounts"}) as unknown as TypedDocumentString<StatsDivisionCountsFragment, unknown>;
+export const StatsIntakeFiguresFragmentDoc = new TypedDocumentString(`
+    fragment StatsIntakeFigures on IntakeFigures {
+  code
+  name
+  applications
+  openTasks
+  overdueTasks
+  medianDays
+  p90Days
+}
+    `, {"fragmentName":"StatsIntakeFigures"}) as unknown as TypedDocumentString<StatsIntakeFiguresFragment, unknown>;
+export const StatsCaseFiguresFragmentDoc = new TypedDocumentString(`
+    fragment StatsCaseFigures on CaseFigures {
+  code
+  name
+  reports
+  steps {
+    step
+    name
+    limitHours
+    urgentLimitHours
+    ended
+    medianHours
+    worstHours
+    late
+  }
+}
+    `, {"fragmentName":"StatsCaseFigures"}) as unknown as TypedDocumentString<StatsCaseFiguresFragment, unknown>;
 export const BoardTaskFragmentDoc = new TypedDocumentString(`
     fragment BoardTask on DepartmentTask {
   id
@@ -810,6 +1340,274 @@ export const AcknowledgeNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcknowledgeNotificationMutation, AcknowledgeNotificationMutationVariables>;
+export const ChildrenSearchDocument = new TypedDocumentString(`
+    query ChildrenSearch($filter: ChildFilter, $after: String) {
+  children(filter: $filter, first: 20, after: $after) {
+    edges {
+      node {
+        ...ChildRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}`) as unknown as TypedDocumentString<ChildrenSearchQuery, ChildrenSearchQueryVariables>;
+export const ChildrenDivisionsDocument = new TypedDocumentString(`
+    query ChildrenDivisions($parentCode: String) {
+  divisions(parentCode: $parentCode) {
+    code
+    name
+    level
+  }
+}
+    `) as unknown as TypedDocumentString<ChildrenDivisionsQuery, ChildrenDivisionsQueryVariables>;
+export const ChildFileDocument = new TypedDocumentString(`
+    query ChildFile($id: ID!) {
+  child(id: $id) {
+    ...ChildFacts
+    guardians {
+      id
+      name
+      relation
+      isGuardian
+      capacity
+      workingAway
+      awayLocation
+      awaySince
+      phone
+      entrusted
+      entrustedSince
+      entrustmentAgreedOn
+    }
+    classifications {
+      group
+      subtype
+      since
+      until
+      note
+      recordedBy
+      recordedAt
+    }
+    history {
+      seq
+      at
+      actor
+      operation
+      reason
+      before
+      after
+    }
+    visits {
+      ...ChildVisit
+    }
+    supportPlan {
+      measures {
+        id
+        department
+        kind
+        description
+        status
+        dueDate
+        owner
+        createdBy
+        updatedAt
+      }
+    }
+    benefits {
+      decidedOn
+      ruleVersion
+      withheldProgrammes
+      decisions {
+        eligible
+        granted
+        outcome
+        reasons
+        monthlyAmountFen
+        sharePercent
+        supersededBy
+        decidedOn
+        withheld
+        programme {
+          code
+          name
+        }
+      }
+      entitlements {
+        id
+        status
+        monthlyAmountFen
+        startsOn
+        endsOn
+        endReason
+        withheld
+        programme {
+          code
+          name
+        }
+      }
+    }
+  }
+  visitPolicy {
+    primaryCategory
+    intervalDays
+  }
+}
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}
+fragment ChildVisit on Visit {
+  id
+  childId
+  visitedOn
+  visitor
+  visitorRole
+  seen
+  findings
+  riskLevel
+  nextDue
+  createdAt
+}
+fragment ChildFacts on Child {
+  ...ChildRow
+  hukouDivisionCode
+  school
+  notes
+  registeredOn
+  exitedOn
+  exitReason
+  residenceDivision {
+    code
+    name
+    parent {
+      code
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ChildFileQuery, ChildFileQueryVariables>;
+export const ChildCasesDocument = new TypedDocumentString(`
+    query ChildCases($childId: ID!) {
+  reports(filter: {childId: $childId}, first: 50) {
+    edges {
+      node {
+        id
+        caseNumber
+        status
+        kind
+        urgent
+        reportedAt
+        occurredOn
+        description
+        outcome
+        closedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChildCasesQuery, ChildCasesQueryVariables>;
+export const ChildInterventionsDocument = new TypedDocumentString(`
+    query ChildInterventions($childId: ID!) {
+  interventions(childId: $childId) {
+    id
+    reason
+    status
+    openedOn
+    openedBy
+    closedOn
+    outcome
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<ChildInterventionsQuery, ChildInterventionsQueryVariables>;
+export const ChildUpdateDocument = new TypedDocumentString(`
+    mutation ChildUpdate($id: ID!, $version: Int!, $input: UpdateChildInput!) {
+  updateChild(id: $id, version: $version, input: $input) {
+    ...ChildFacts
+  }
+}
+    fragment ChildRow on Child {
+  id
+  version
+  name
+  gender
+  birthDate
+  age
+  idNumber
+  status
+  primaryCategory
+  leftBehind
+  withheld
+  residenceDivision {
+    code
+    name
+  }
+}
+fragment ChildFacts on Child {
+  ...ChildRow
+  hukouDivisionCode
+  school
+  notes
+  registeredOn
+  exitedOn
+  exitReason
+  residenceDivision {
+    code
+    name
+    parent {
+      code
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ChildUpdateMutation, ChildUpdateMutationVariables>;
+export const ChildClassifyDocument = new TypedDocumentString(`
+    mutation ChildClassify($id: ID!, $version: Int!, $input: ClassifyChildInput!) {
+  classifyChild(id: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ChildClassifyMutation, ChildClassifyMutationVariables>;
+export const ChildGuardiansDocument = new TypedDocumentString(`
+    mutation ChildGuardians($id: ID!, $version: Int!, $input: SetGuardiansInput!) {
+  setGuardians(childId: $id, version: $version, input: $input) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ChildGuardiansMutation, ChildGuardiansMutationVariables>;
 export const HomeTasksDocument = new TypedDocumentString(`
     query HomeTasks {
   departmentTasks(first: 50) {
@@ -1040,6 +1838,156 @@ export const IntakeDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IntakeDetailQuery, IntakeDetailQueryVariables>;
+export const ImportLedgerDocument = new TypedDocumentString(`
+    mutation ImportLedger($file: Upload!, $mode: ImportMode!) {
+  importLedger(file: $file, mode: $mode) {
+    batchId
+    fileName
+    mode
+    totalRows
+    importedRows
+    skippedRows
+    heldForReview
+    rejectedRows
+    errorCount
+    duplicateOfEarlierImport
+    errors {
+      row
+      column
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportLedgerMutation, ImportLedgerMutationVariables>;
+export const PayProgrammesDocument = new TypedDocumentString(`
+    query PayProgrammes {
+  programmes {
+    ...PayProgramme
+  }
+}
+    fragment PayProgramme on Programme {
+  code
+  name
+  kind
+  category
+  paidInBatches
+  administeredElsewhere
+  pilot
+  enabled
+  year
+  monthlyAmountFen
+  placeholder
+  standards {
+    year
+    monthlyAmountFen
+    placeholder
+    setBy
+    setAt
+  }
+}`) as unknown as TypedDocumentString<PayProgrammesQuery, PayProgrammesQueryVariables>;
+export const PayBatchesDocument = new TypedDocumentString(`
+    query PayBatches {
+  paymentBatches(first: 24) {
+    ...PayBatch
+  }
+}
+    fragment PayBatch on PaymentBatch {
+  id
+  month
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+}`) as unknown as TypedDocumentString<PayBatchesQuery, PayBatchesQueryVariables>;
+export const PayBatchDocument = new TypedDocumentString(`
+    query PayBatch($month: String!) {
+  paymentBatch(month: $month) {
+    ...PayBatch
+    totals {
+      townCode
+      townName
+      programme
+      lineCount
+      totalFen
+    }
+  }
+}
+    fragment PayBatch on PaymentBatch {
+  id
+  month
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+}`) as unknown as TypedDocumentString<PayBatchQuery, PayBatchQueryVariables>;
+export const PayRunBatchDocument = new TypedDocumentString(`
+    mutation PayRunBatch($month: String!) {
+  runPaymentBatch(month: $month) {
+    ...PayBatch
+    totals {
+      townCode
+      townName
+      programme
+      lineCount
+      totalFen
+    }
+  }
+}
+    fragment PayBatch on PaymentBatch {
+  id
+  month
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+}`) as unknown as TypedDocumentString<PayRunBatchMutation, PayRunBatchMutationVariables>;
+export const PayBatchExportDocument = new TypedDocumentString(`
+    query PayBatchExport($month: String!, $format: ExportFormat!) {
+  paymentBatch(month: $month) {
+    export(format: $format) {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PayBatchExportQuery, PayBatchExportQueryVariables>;
+export const PaySetStandardDocument = new TypedDocumentString(`
+    mutation PaySetStandard($programme: ProgrammeCode!, $year: Int!, $monthlyAmountFen: Int!) {
+  setBenefitStandard(
+    programme: $programme
+    year: $year
+    monthlyAmountFen: $monthlyAmountFen
+  ) {
+    ...PayProgramme
+  }
+}
+    fragment PayProgramme on Programme {
+  code
+  name
+  kind
+  category
+  paidInBatches
+  administeredElsewhere
+  pilot
+  enabled
+  year
+  monthlyAmountFen
+  placeholder
+  standards {
+    year
+    monthlyAmountFen
+    placeholder
+    setBy
+    setAt
+  }
+}`) as unknown as TypedDocumentString<PaySetStandardMutation, PaySetStandardMutationVariables>;
 export const ReportDivisionsDocument = new TypedDocumentString(`
     query ReportDivisions($parentCode: String) {
   divisions(parentCode: $parentCode) {
@@ -1793,6 +2741,126 @@ export const CaseCloseDocument = new TypedDocumentString(`
     running
   }
 }`) as unknown as TypedDocumentString<CaseCloseMutation, CaseCloseMutationVariables>;
+export const StatsChildrenDocument = new TypedDocumentString(`
+    query StatsChildren($divisionCode: String!, $asOf: Date) {
+  childStatistics(divisionCode: $divisionCode, asOf: $asOf) {
+    divisionCode
+    asOf
+    counts {
+      ...StatsDivisionCounts
+    }
+    children {
+      ...StatsDivisionCounts
+    }
+    trend {
+      month
+      on
+      total
+      hardship
+      leftBehind
+      none
+      suppressed
+    }
+  }
+}
+    fragment StatsDivisionCounts on DivisionCounts {
+  divisionCode
+  divisionName
+  total
+  leftBehind
+  byPrimaryCategory {
+    key
+    count
+    shown
+  }
+  suppressed
+}`) as unknown as TypedDocumentString<StatsChildrenQuery, StatsChildrenQueryVariables>;
+export const StatsIntakeDocument = new TypedDocumentString(`
+    query StatsIntake($from: Date!, $to: Date!) {
+  intakeStatistics(from: $from, to: $to) {
+    fromDate
+    toDate
+    asOf
+    byTown {
+      ...StatsIntakeFigures
+    }
+    byDepartment {
+      ...StatsIntakeFigures
+    }
+  }
+}
+    fragment StatsIntakeFigures on IntakeFigures {
+  code
+  name
+  applications
+  openTasks
+  overdueTasks
+  medianDays
+  p90Days
+}`) as unknown as TypedDocumentString<StatsIntakeQuery, StatsIntakeQueryVariables>;
+export const StatsIntakeExportDocument = new TypedDocumentString(`
+    query StatsIntakeExport($from: Date!, $to: Date!) {
+  intakeStatistics(from: $from, to: $to) {
+    export {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsIntakeExportQuery, StatsIntakeExportQueryVariables>;
+export const StatsCasesDocument = new TypedDocumentString(`
+    query StatsCases($from: Date!, $to: Date!) {
+  caseStatistics(from: $from, to: $to) {
+    fromDate
+    toDate
+    asOf
+    deadlinesVersion
+    total {
+      ...StatsCaseFigures
+    }
+    byTown {
+      ...StatsCaseFigures
+    }
+    byReporter {
+      ...StatsCaseFigures
+    }
+  }
+}
+    fragment StatsCaseFigures on CaseFigures {
+  code
+  name
+  reports
+  steps {
+    step
+    name
+    limitHours
+    urgentLimitHours
+    ended
+    medianHours
+    worstHours
+    late
+  }
+}`) as unknown as TypedDocumentString<StatsCasesQuery, StatsCasesQueryVariables>;
+export const StatsCasesExportDocument = new TypedDocumentString(`
+    query StatsCasesExport($from: Date!, $to: Date!) {
+  caseStatistics(from: $from, to: $to) {
+    export {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatsCasesExportQuery, StatsCasesExportQueryVariables>;
+export const BoardTownsDocument = new TypedDocumentString(`
+    query BoardTowns {
+  divisions {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<BoardTownsQuery, BoardTownsQueryVariables>;
 export const BoardTasksDocument = new TypedDocumentString(`
     query BoardTasks($filter: TaskFilter, $after: String) {
   departmentTasks(filter: $filter, first: 20, after: $after) {
@@ -1961,3 +3029,58 @@ export const BoardDeclineDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<BoardDeclineMutation, BoardDeclineMutationVariables>;
+export const OverdueVisitsDocument = new TypedDocumentString(`
+    query OverdueVisits($divisionCode: String, $after: String) {
+  overdueVisits(divisionCode: $divisionCode, first: 20, after: $after) {
+    edges {
+      node {
+        dueOn
+        daysOverdue
+        lastVisit {
+          visitedOn
+          visitor
+          riskLevel
+        }
+        child {
+          id
+          name
+          age
+          gender
+          birthDate
+          primaryCategory
+          leftBehind
+          residenceDivision {
+            code
+            name
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+  visitPolicy {
+    primaryCategory
+    intervalDays
+  }
+}
+    `) as unknown as TypedDocumentString<OverdueVisitsQuery, OverdueVisitsQueryVariables>;
+export const RecordVisitDocument = new TypedDocumentString(`
+    mutation RecordVisit($childId: ID!, $input: VisitInput!) {
+  recordVisit(childId: $childId, input: $input) {
+    id
+    childId
+    visitedOn
+    visitor
+    visitorRole
+    seen
+    findings
+    riskLevel
+    nextDue
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<RecordVisitMutation, RecordVisitMutationVariables>;

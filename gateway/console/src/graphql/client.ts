@@ -14,43 +14,50 @@ interface Answer<T> {
   errors?: GraphQLErrorLike[]
 }
 
+/** A body for one operation: JSON, or (with files) the GraphQL multipart request. */
+function bodyOf(query: string, variables: unknown, files: Record<string, File>): BodyInit {
+  const names = Object.keys(files)
+  if (!names.length) return JSON.stringify({ query, variables: variables ?? {} })
+  // https://github.com/jaydenseric/graphql-multipart-request-spec: the operation with each
+  // file's variable null, a map of part → variable, then the files.
+  const nulls = Object.fromEntries(names.map((name) => [name, null]))
+  const form = new FormData()
+  form.append('operations', JSON.stringify({ query, variables: { ...(variables ?? {}), ...nulls } }))
+  form.append('map', JSON.stringify(Object.fromEntries(names.map((name, i) => [String(i), [`variables.${name}`]]))))
+  names.forEach((name, i) => form.append(String(i), files[name], files[name].name))
+  return form
+}
+
 async function post<T, V>(
   document: TypedDocumentString<T, V>,
   variables: V | undefined,
   token: string,
-  file?: File,
+  files: Record<string, File> = {},
 ): Promise<{ status: number; body: Answer<T> | null; retryAfter: number | null }> {
-  const operation = { query: document.toString(), variables: variables ?? {} }
-  const headers: Record<string, string> = {
-    Accept: 'application/graphql-response+json, application/json',
-    Authorization: `Bearer ${token}`,
-  }
-  let body: BodyInit
-  if (file) {
-    // The GraphQL multipart request: the operation with `variables.file` null, the file as part 0.
-    const form = new FormData()
-    form.append('operations', JSON.stringify({ ...operation, variables: { ...operation.variables, file: null } }))
-    form.append('map', JSON.stringify({ 0: ['variables.file'] }))
-    form.append('0', file, file.name)
-    body = form
-  } else {
-    headers['Content-Type'] = 'application/json'
-    body = JSON.stringify(operation)
-  }
   let response: Response
+  const multipart = Object.keys(files).length > 0
   try {
-    response = await fetch(ENDPOINT, { method: 'POST', headers, body })
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: {
+        // The browser sets the multipart boundary itself.
+        ...(multipart ? {} : { 'Content-Type': 'application/json' }),
+        Accept: 'application/graphql-response+json, application/json',
+        Authorization: `Bearer ${token}`,
+      },
+      body: bodyOf(document.toString(), variables, files),
+    })
   } catch {
     throw ApiError.network()
   }
-  let answer: Answer<T> | null = null
+  let body: Answer<T> | null = null
   try {
-    answer = (await response.json()) as Answer<T>
+    body = (await response.json()) as Answer<T>
   } catch {
-    answer = null
+    body = null
   }
   const retryAfter = Number(response.headers.get('Retry-After')) || null
-  return { status: response.status, body: answer, retryAfter }
+  return { status: response.status, body, retryAfter }
 }
 
 function unauthenticated(status: number, body: Answer<unknown> | null): boolean {
@@ -62,25 +69,34 @@ export async function request<T, V>(
   document: TypedDocumentString<T, V>,
   ...[variables]: V extends Record<string, never> ? [] | [V] : [V]
 ): Promise<T> {
-  return send(document, variables as V | undefined)
+  return send(document, variables as V | undefined, {})
 }
 
-/** Run an operation with a file (its `$file: Upload!`), as a GraphQL multipart request. */
-export async function upload<T, V extends { file: File }>(document: TypedDocumentString<T, V>, variables: V): Promise<T> {
-  return send(document, variables, variables.file)
+/** Run an operation with files (`Upload` variables, named by `files`' keys) as a multipart
+ * request; the other variables as `request` takes them. */
+export async function upload<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables: Partial<V>,
+  files: Record<string, File>,
+): Promise<T> {
+  return send(document, variables as V, files)
 }
 
-async function send<T, V>(document: TypedDocumentString<T, V>, variables: V | undefined, file?: File): Promise<T> {
+async function send<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables: V | undefined,
+  files: Record<string, File>,
+): Promise<T> {
   let token = await accessToken()
   if (!token) {
     await signIn(currentPath())
     throw new ApiError([], 'UNAUTHENTICATED')
   }
-  let answer = await post(document, variables, token, file)
+  let answer = await post(document, variables, token, files)
   if (unauthenticated(answer.status, answer.body)) {
     // The token was refused (expired, or the session ended): renew once and try again.
     token = (await renew()) ? await accessToken() : null
-    if (token) answer = await post(document, variables, token, file)
+    if (token) answer = await post(document, variables, token, files)
     if (!token || unauthenticated(answer.status, answer.body)) {
       await signIn(currentPath())
       throw new ApiError([], 'UNAUTHENTICATED')

@@ -108,3 +108,10 @@ export function yuanToFen(text: string): number | null {
   const result = Number(signed)
   return Number.isSafeInteger(result) ? result : null
 }
+
+/** A month as the API writes it ("2026-03") as 2026年3月. */
+export function formatMonth(month: string | null | undefined): string {
+  if (!month) return ''
+  const m = /^(\d{4})-(\d{2})$/.exec(month)
+  return m ? `${+m[1]}年${+m[2]}月` : month
+}

@@ -8,6 +8,8 @@ export const RELATION = shared.relation as Record<string, string>
 export const REPORT_KIND = shared.reportKind as Record<string, string>
 export const RESPONSE_MEASURE = shared.responseMeasure as Record<string, string>
 export const ROLE = shared.role as Record<string, string>
+export const CLASSIFICATION_GROUP = shared.classificationGroup as Record<string, string>
+export const CLASSIFICATION_SUBTYPE = shared.classificationSubtype as Record<string, string>
 
 export const TASK_STATUS: Record<string, string> = {
   PENDING: '待受理',
@@ -71,12 +73,6 @@ export const CLOCK_STEP: Record<string, string> = {
   NOTIFIED_TO_ASSESSED: '通报至评估',
 }
 
-export const RISK_LEVEL: Record<string, string> = {
-  LOW: '低',
-  MEDIUM: '中',
-  HIGH: '高',
-}
-
 export const SEVERITY: Record<string, string> = {
   INFO: '一般',
   WARNING: '重要',
@@ -89,8 +85,112 @@ export const DIVISION_LEVEL: Record<string, string> = {
   VILLAGE: '村/社区',
 }
 
+// A child's file (儿童档案), its family, visits, plan and benefits.
+export const GENDER: Record<string, string> = { MALE: '男', FEMALE: '女' }
+
+export const CHILD_STATUS: Record<string, string> = { ACTIVE: '在册', EXITED: '已退出' }
+
+export const EXIT_REASON: Record<string, string> = {
+  AGED_OUT: '年满18周岁',
+  MOVED_OUT: '迁出本区',
+  CONDITIONS_ENDED: '困境情形消除',
+  DECEASED: '死亡',
+  ADOPTED: '被收养',
+  OTHER: '其他',
+}
+
+/** A household member's relation to the child (not an applicant's: RELATION). */
+export const FAMILY_RELATION: Record<string, string> = {
+  FATHER: '父亲',
+  MOTHER: '母亲',
+  GRANDFATHER: '（外）祖父',
+  GRANDMOTHER: '（外）祖母',
+  SIBLING: '兄弟姐妹',
+  OTHER_RELATIVE: '其他亲属',
+  OTHER: '其他',
+}
+
+export const CAPACITY: Record<string, string> = {
+  FULL: '有监护能力',
+  LIMITED: '监护能力不足',
+  NONE: '无监护能力',
+}
+
+export const RISK_LEVEL: Record<string, string> = { LOW: '低', MEDIUM: '中', HIGH: '高' }
+
+export const MEASURE_STATUS: Record<string, string> = {
+  PLANNED: '计划中',
+  IN_PROGRESS: '实施中',
+  DONE: '已完成',
+  CANCELLED: '已取消',
+}
+
+export const DECISION_OUTCOME: Record<string, string> = {
+  GRANTED: '享受',
+  SUPERSEDED: '择高不重复享受',
+  NOT_COMBINABLE: '不可叠加',
+  NOT_ELIGIBLE: '不符合条件',
+  PILOT_NOT_ENABLED: '试点未开展',
+}
+
+export const ENTITLEMENT_STATUS: Record<string, string> = {
+  SCHEDULED: '待开始',
+  ACTIVE: '享受中',
+  ENDED: '已停止',
+}
+
+export const INTERVENTION_REASON: Record<string, string> = {
+  ADMONITION_FAILED: '训诫后仍不履责',
+  DUTY_REFUSED_SIX_MONTHS: '拒不履行监护职责六个月以上',
+  SERIOUS_HARM: '严重损害儿童身心健康',
+  GUARDIAN_UNABLE: '监护人无力履责',
+}
+
+export const INTERVENTION_STATUS: Record<string, string> = { OPEN: '进行中', CLOSED: '已结束' }
+
+/** What a change to a file was (HistoryEntry.operation). */
+export const HISTORY_OPERATION: Record<string, string> = {
+  REGISTERED: '建档',
+  UPDATED: '修改基本信息',
+  CLASSIFIED: '调整分类',
+  GUARDIANSHIP_CHANGED: '更新家庭成员',
+  PLAN_MEASURE_ADDED: '新增帮扶措施',
+  PLAN_MEASURE_UPDATED: '调整帮扶措施',
+  EXITED: '退出保障范围',
+  VISIT_RECORDED: '记录走访',
+}
+
+export const IMPORT_MODE: Record<string, string> = {
+  VALID_ROWS: '导入正确的行，跳过有误的行',
+  ALL_OR_NOTHING: '全部正确才导入（有一行出错则整个文件不导入）',
+}
+
 /** The name of a value in a table, or the value itself when the table lacks it. */
 export function label(table: Record<string, string>, value: string | null | undefined): string {
   if (value == null) return ''
   return table[value] ?? value
+}
+
+/** A child's primary category (the registry's `PrimaryCategory`). */
+export const PRIMARY_CATEGORY: Record<string, string> = {
+  HARDSHIP: '困境儿童',
+  LEFT_BEHIND: '留守儿童',
+  NONE: '其他儿童',
+}
+
+/** How a programme is given (`ProgrammeKind`). */
+export const PROGRAMME_KIND: Record<string, string> = {
+  MONTHLY_CASH: '按月发放',
+  ANNUAL_SUBSIDY: '按年补贴',
+  ONE_OFF: '一次性发放',
+  SERVICE: '服务类',
+}
+
+/** What a programme secures (`ProgrammeCategory`). */
+export const PROGRAMME_CATEGORY: Record<string, string> = {
+  BASIC_LIVING: '基本生活',
+  TEMPORARY_SUPPORT: '临时保障',
+  MEDICAL: '医疗康复',
+  INSURANCE: '保险',
+  GUARDIANSHIP: '监护',
 }

@@ -100,10 +100,28 @@ export function roleName(role: Role | null): string {
 export interface NavItem {
   path: string
   title: string
-  icon: 'home' | 'intake' | 'tasks' | 'children' | 'report' | 'cases' | 'statistics'
+  icon: 'home' | 'intake' | 'tasks' | 'children' | 'ledger' | 'visits' | 'report' | 'cases' | 'statistics' | 'payments'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
+
+/** Who may import a village's ledger (`importLedger`, docs/authz-matrix.md). */
+export const LEDGER_IMPORTERS: readonly Role[] = [
+  'civil_affairs',
+  'intake_clerk',
+  'town_social_worker',
+  'village_supervisor',
+]
+
+/** Who reads the overdue visits (`overdueVisits`); VISITORS also record them (`recordVisit`). */
+export const VISIT_READERS: readonly Role[] = LEDGER_IMPORTERS
+export const VISITORS: readonly Role[] = ['civil_affairs', 'town_social_worker', 'village_supervisor']
+
+/** Who may change a file's basic facts (`updateChild`). */
+export const FILE_WRITERS: readonly Role[] = LEDGER_IMPORTERS
+
+/** Who sees a child's guardianship interventions (`interventions`; the access policy's cases). */
+export const INTERVENTION_READERS: readonly Role[] = ['civil_affairs', 'town_social_worker', 'police', 'judicial']
 
 /** The sidebar, in order. The routes are fixed by API.md ("The console"). */
 export const NAV: readonly NavItem[] = [
@@ -111,6 +129,8 @@ export const NAV: readonly NavItem[] = [
   { path: '/intake/new', title: '一门受理', icon: 'intake', roles: ['intake_clerk', 'civil_affairs'] },
   { path: '/tasks', title: '部门待办', icon: 'tasks', roles: DEPARTMENT_ROLES },
   { path: '/children', title: '儿童档案', icon: 'children', roles: FILE_READERS },
+  { path: '/ledger', title: '台账导入', icon: 'ledger', roles: LEDGER_IMPORTERS },
+  { path: '/visits', title: '定期走访', icon: 'visits', roles: VISIT_READERS },
   {
     path: '/reports/new',
     title: '强制报告',
@@ -130,11 +150,12 @@ export const NAV: readonly NavItem[] = [
       'auditor',
     ],
   },
+  { path: '/payments', title: '保障金发放', icon: 'payments', roles: ['civil_affairs'] },
 ]
 
-/** Who may read an application (`intake`): the window's roles and the town social worker.
- * The departments see theirs only through their tasks (the board); the registry refuses them. */
-export const INTAKE_READERS: readonly Role[] = ['intake_clerk', 'civil_affairs', 'town_social_worker']
+/** Who may read an application (`intake`): the window's roles, the town social worker, and the
+ * departments (civil affairs among them) the ones they have a task on. */
+export const INTAKE_READERS: readonly Role[] = ['intake_clerk', 'town_social_worker', ...DEPARTMENT_ROLES]
 
 export function allowed(roles: readonly Role[], only: readonly Role[] | undefined): boolean {
   return !only || roles.some((r) => only.includes(r))

@@ -73,6 +73,7 @@ class Query:
                 "department": _value(f.department),
                 "status": _value(f.status),
                 "overdue": f.overdue,
+                "townCode": f.town_code,
                 "first": first,
                 "after": after,
             }

@@ -329,6 +329,9 @@ class TaskFilter:
     department: TaskDepartment | None = None
     status: TaskStatus | None = None
     overdue: bool | None = None
+    town_code: str | None = strawberry.field(
+        default=None, description="One town's tasks (9 digits); a town's users see only theirs"
+    )
 
 
 @strawberry.type(description="A department that takes a need, and its deadline for one made today")

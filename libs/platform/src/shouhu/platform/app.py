@@ -150,6 +150,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
         subscriptions=spec.subscriptions,
         periodic=spec.periodic,
         interval=settings.relay_interval_seconds,
+        linger=settings.relay_linger_seconds,
         retention=Retention(settings.outbox_retention_days, settings.inbox_retention_days),
     )
 

@@ -83,6 +83,9 @@ class ServiceSettings(BaseSettings):
     run_worker: bool = True
     demo_data: bool = False
     relay_interval_seconds: float = 0.2
+    # Woken by a commit, the relay waits this long first, so that a burst's commits go out in one
+    # batch (one look, one produce) rather than one each: Kafka's linger.ms, for the outbox.
+    relay_linger_seconds: float = Field(default=0.01, ge=0)
     # Published events are kept a week for inspection; applied event ids for a month, longer
     # than Kafka keeps a message (seven days by default), so a redelivery is still recognised.
     outbox_retention_days: float = Field(default=7, gt=0)

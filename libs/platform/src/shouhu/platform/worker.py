@@ -41,7 +41,7 @@ class OutboxRelay:
     def __init__(self, engine: Engine, transport: Transport, batch_size: int = 1000) -> None:
         self._engine = engine
         self._transport = transport
-        self._batch_size = batch_size
+        self.batch_size = batch_size
 
     def run_once(self) -> int:
         """Publish one batch; returns how many events went out."""
@@ -52,7 +52,7 @@ class OutboxRelay:
                 select(OutboxRow)
                 .where(col(OutboxRow.published_at).is_(None))
                 .order_by(col(OutboxRow.seq))
-                .limit(self._batch_size)
+                .limit(self.batch_size)
                 .with_for_update(skip_locked=True)
             ).all()
             if not rows:
@@ -342,6 +342,7 @@ class Worker:
         subscriptions: list[Subscription],
         periodic: list[Periodic] | None = None,
         interval: float = 0.2,
+        linger: float = 0.0,
         retention: Retention | None = None,
         redrive_seconds: float = 300,
     ) -> None:
@@ -364,6 +365,7 @@ class Worker:
         ]
         self._engine = engine
         self._interval = interval
+        self._linger = linger
         self._stop = threading.Event()
         self._wake = threading.Event()  # set when this process commits events
         self._threads: list[threading.Thread] = []
@@ -407,11 +409,13 @@ class Worker:
         return run
 
     def _relay_loop(self) -> None:
-        # At once when this process commits events, else every interval. Cleared before the
-        # look: a commit during it brings another look at once.
+        # Soon after this process commits events (the linger gathers a burst's commits), else
+        # every interval. Cleared before the look: a commit during it brings another look. A
+        # batch short of full drained the outbox as it was: no second look just to find it empty.
         while not self._stop.is_set():
-            if self._relay.run_once() == 0:
-                self._wake.wait(self._interval)
+            if self._relay.run_once() < self._relay.batch_size:
+                if self._wake.wait(self._interval) and self._linger:
+                    self._stop.wait(self._linger)
                 self._wake.clear()
 
     def stop(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, case, func, literal, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, literal, tuple_, update
 from sqlmodel import Session, col, select
 
 from shouhu.platform.columns import UtcDateTime
@@ -234,81 +234,106 @@ StepFigures = tuple[int, float | None, float | None, int]
 DISTRICT_KEY = "*"
 
 
-def _key(by: str) -> Any:
-    """Cases grouped by town, by who reported them (an institution, else the reporter's role), or
-    all together."""
-    if by == "town":
-        return func.coalesce(col(ProtectionCase.town_code), "")
-    if by == "reporter":
-        return func.coalesce(
-            col(ProtectionCase.institution), "role:" + col(ProtectionCase.reporter_role)
-        )
-    return literal(DISTRICT_KEY)
+GROUPINGS = ("all", "town", "reporter")
+"""The cases together, by town, by who reported them (an institution, else the reporter's role)."""
 
 
 def _hours(postgres: bool, begin: Any, end: Any) -> Any:
-    if postgres:
-        return func.extract("epoch", end - begin) / 3600.0
+    if postgres:  # date_part is double precision; extract() would be numeric, many times slower
+        return func.date_part("epoch", end - begin) / 3600.0
     return (func.julianday(end) - func.julianday(begin)) * 24.0
 
 
 def accountability(
     session: Session,
-    by: str,
     start: datetime,
     end: datetime,
     now: datetime,
     town: str | None,
     limits: Deadlines,
-) -> dict[str, tuple[int, dict[Step, StepFigures]]]:
-    """Per town, reporter or the whole (`by`), of the cases reported in [start, end): how many,
+) -> dict[str, dict[str, tuple[int, dict[Step, StepFigures]]]]:
+    """Per grouping (`GROUPINGS`) and its key, of the cases reported in [start, end): how many,
     and per step the ended count, median and worst hours, and how many ran late (ended past the
     limit, or past it still running, or when the case closed), as `clocks.clocks` counts them."""
     case_ = ProtectionCase
     postgres = session.get_bind().dialect.name == "postgresql"
-    key = _key(by)
     moment = bindparam("now", now, type_=UtcDateTime())
     conditions = [col(case_.reported_at) >= start, col(case_.reported_at) < end]
     if town is not None:
         conditions.append(col(case_.town_code) == town)
-    columns: list[Any] = [key, func.count()]
-    spans: dict[Step, Any] = {}
-    for step, (begin_name, end_name) in SPANS.items():
+    # Each case's spans once, in a subquery; every grouping aggregates the same rows.
+    columns: list[Any] = [
+        func.coalesce(col(case_.town_code), "").label("town"),
+        func.coalesce(col(case_.institution), "role:" + col(case_.reporter_role)).label("reporter"),
+    ]
+    for i, (step, (begin_name, end_name)) in enumerate(SPANS.items()):
         begin, finish = getattr(case_, begin_name), getattr(case_, end_name)
         limit = limits.steps[step]
         hours_limit = case(
             (col(case_.urgent), (limit.urgent_hours or limit.hours)), else_=limit.hours
         )
         so_far = _hours(postgres, begin, func.coalesce(finish, col(case_.closed_at), moment))
-        spans[step] = span = _hours(postgres, begin, finish)
         columns += [
-            func.count(finish),
+            _hours(postgres, begin, finish).label(f"span{i}"),
+            and_(begin.is_not(None), so_far > hours_limit).label(f"late{i}"),
+        ]
+    spans = select(*columns).where(*conditions).subquery("spans")
+    figures: list[Any] = [func.count()]
+    for i in range(len(SPANS)):
+        span = spans.c[f"span{i}"]
+        figures += [
+            func.count(span),
             func.max(span),
-            func.count().filter(begin.is_not(None), so_far > hours_limit),
-            # The median in the same pass where the database can (SQLite: below, in Python).
+            func.count().filter(spans.c[f"late{i}"]),
+            # The median in the same pass where the database can (SQLite: in Python).
             func.percentile_cont(0.5).within_group(span) if postgres else literal(None),
         ]
-    rows = session.exec(select(*columns).where(*conditions).group_by(key)).all()
-    medians = {} if postgres else _medians_in_python(session, key, spans, conditions)
-    found: dict[str, tuple[int, dict[Step, StepFigures]]] = {}
-    for row in rows:
-        figures: dict[Step, StepFigures] = {}
+    keys = {"all": literal(DISTRICT_KEY), "town": spans.c.town, "reporter": spans.c.reporter}
+    if postgres:  # one scan and one aggregation for the three groupings
+        grouping = func.grouping(spans.c.town, spans.c.reporter)
+        rows = session.exec(
+            select(grouping, spans.c.town, spans.c.reporter, *figures).group_by(
+                func.grouping_sets(tuple_(), tuple_(spans.c.town), tuple_(spans.c.reporter))
+            )
+        ).all()
+        # grouping(): a bit set per column left out of the row's grouping.
+        which = {3: "all", 1: "town", 2: "reporter"}
+        grouped = [(which[row[0]], row[1] if row[0] == 1 else row[2], row[3:]) for row in rows]
+        medians: dict[tuple[str, str, Step], float | None] = {}
+    else:
+        grouped = [
+            (by, row[0], row[1:])
+            for by, key in keys.items()
+            for row in session.exec(select(key, *figures).group_by(key)).all()
+        ]
+        medians = _medians_in_python(session, spans, keys)
+    found: dict[str, dict[str, tuple[int, dict[Step, StepFigures]]]] = {by: {} for by in GROUPINGS}
+    for by, key_value, values in grouped:
+        if by == "all":
+            key_value = DISTRICT_KEY
+        steps: dict[Step, StepFigures] = {}
         for i, step in enumerate(SPANS):
-            ended, worst, late, median = row[2 + 4 * i : 6 + 4 * i]
+            ended, worst, late, median = values[1 + 4 * i : 5 + 4 * i]
             if not postgres:
-                median = medians.get((row[0], step))
-            figures[step] = (ended, median, worst, late)
-        found[row[0]] = (row[1], figures)
+                median = medians.get((by, key_value, step))
+            steps[step] = (ended, median, worst, late)
+        found[by][key_value] = (values[0], steps)
     return found
 
 
 def _medians_in_python(
-    session: Session, key: Any, spans: dict[Step, Any], conditions: list[Any]
-) -> dict[tuple[str, Step], float | None]:
+    session: Session, spans: Any, keys: dict[str, Any]
+) -> dict[tuple[str, str, Step], float | None]:
     """SQLite has no percentile_cont: the same interpolation over the hours, in Python."""
-    hours: dict[tuple[str, Step], list[float]] = {}
-    for row in session.exec(select(key, *spans.values()).where(*conditions)).all():
-        for i, step in enumerate(spans):
-            if row[1 + i] is not None:
-                hours.setdefault((row[0], step), []).append(float(row[1 + i]))
+    hours: dict[tuple[str, str, Step], list[float]] = {}
+    names = [f"span{i}" for i in range(len(SPANS))]
+    for row in session.exec(
+        select(spans.c.town, spans.c.reporter, *(spans.c[n] for n in names))
+    ).all():
+        town, reporter, values = row[0], row[1], row[2:]
+        for step, value in zip(SPANS, values, strict=True):
+            if value is None:
+                continue
+            for by, key in (("all", DISTRICT_KEY), ("town", town), ("reporter", reporter)):
+                hours.setdefault((by, key, step), []).append(float(value))
     return {k: percentile_cont(v, 0.5) for k, v in hours.items()}

@@ -20,7 +20,12 @@ from shouhu.registry.children.events import (
     ChildClassified,
 )
 from shouhu.registry.children.identity import KeyRing
-from shouhu.registry.children.schemas import ChildOut, ChildStatus, ClassifyChild
+from shouhu.registry.children.schemas import (
+    ChildOut,
+    ChildStatus,
+    ClassificationIn,
+    ClassifyChild,
+)
 from shouhu.registry.classifications.periods import Interval, active_on
 from shouhu.registry.classifications.taxonomy import GROUP_OF, ClassificationSubtype, derive
 from shouhu.registry.models import Child, Classification
@@ -48,6 +53,25 @@ def check(data: ClassifyChild, *, born: date) -> None:
         raise ValidationFailed(fields=fields)
 
 
+def _as_they_stand(
+    current: dict[str, Classification], wanted: dict[str, ClassificationIn]
+) -> dict[str, ClassificationIn]:
+    """A role without health detail sends a health entry back as it was shown it (HIV-affected
+    as seriously ill, without its note): the entry it stands for keeps its subtype and note, and
+    only its dates change; ending what it was shown ends that entry."""
+    kept = dict(wanted)
+    for subtype, row in current.items():
+        shown = policy.DISCLOSED_AS.get(subtype, subtype)
+        if row.group not in policy.HEALTH_GROUPS or shown not in wanted:
+            continue
+        kept[subtype] = wanted[shown].model_copy(
+            update={"subtype": ClassificationSubtype(subtype), "note": row.note}
+        )
+        if shown != subtype and shown not in current:
+            kept.pop(shown, None)  # it was the shown face of this entry, not a new one
+    return kept
+
+
 def classify_child(
     session: Session,
     principal: Principal,
@@ -66,6 +90,8 @@ def classify_child(
     current = {r.subtype: r for r in rows if r.until is None or r.until > now}
     before = {s: _describe(r) for s, r in current.items()}
     wanted = {item.subtype.value: item for item in data.classifications}
+    if not policy.sees_health_details(principal):
+        wanted = _as_they_stand(current, wanted)
     for subtype, row in current.items():
         if subtype not in wanted:
             row.until = now

@@ -131,6 +131,9 @@ def department_tasks(
     department: TaskDepartment | None = None,
     status: TaskStatus | None = None,
     overdue: bool | None = None,
+    town: Annotated[
+        str | None, Query(alias="townCode", pattern=r"^\d{9}$"), Said("镇街代码应为9位数字")
+    ] = None,
     first: First = 20,
     after: After = None,
 ) -> Response:
@@ -143,6 +146,7 @@ def department_tasks(
         overdue=overdue,
         first=first,
         after=after,
+        town=town,
     )
     return json_answer(page)
 

@@ -206,8 +206,8 @@ def figures(
     key = col(task.town_code) if by == "town" else col(task.department)
     finished = col(task.status).in_(FINISHED)
     running = and_(not_(finished), not_(col(task.withdrawn)))
-    days = (
-        func.extract("epoch", col(task.finished_at) - col(task.created_at)) / 86400.0
+    days = (  # date_part is double precision; extract() would be numeric, many times slower
+        func.date_part("epoch", col(task.finished_at) - col(task.created_at)) / 86400.0
         if session.get_bind().dialect.name == "postgresql"
         else (func.julianday(col(task.finished_at)) - func.julianday(col(task.created_at)))
     )

@@ -828,18 +828,28 @@ def record_escalation(session: Session, task_id: str, recipient: str, rung: int)
 
 
 def get_intake(session: Session, principal: Principal, intake_id: str) -> IntakeOut:
-    """An application of the caller's division, with its tasks and timeline."""
-    policy.require(principal, INTAKE_READ_ROLES, "无权查看受理申请")
+    """An application of the caller's division, with its tasks and timeline; a department reads
+    the applications it has a task on (where every part stands: one window, every department)."""
+    own = routing.current().departments_of(principal)
+    if not principal.has_role(*INTAKE_READ_ROLES) and not own:
+        raise Forbidden("无权查看受理申请")
     intake = repository.get(session, intake_id)
     if intake is None or not principal.sees(intake.division_code):
         raise NotFound("申请不存在")
-    return to_outs(session, [intake])[0]
+    found = to_outs(session, [intake])[0]
+    if not principal.has_role(*INTAKE_READ_ROLES) and not any(
+        task.department in own for task in found.tasks
+    ):
+        raise NotFound("申请不存在")  # as if absent: which applications exist is not its business
+    return found
 
 
 def receipt(
     session: Session, principal: Principal, intake_id: str, keys: KeyRing, window_phone: str
 ) -> tuple[str, bytes]:
-    """The printable receipt (受理回执) of an application: its file name and the PDF."""
+    """The printable receipt (受理回执) of an application: its file name and the PDF; the
+    window's, not the departments'."""
+    policy.require(principal, INTAKE_READ_ROLES, "无权查看受理申请")
     found = get_intake(session, principal, intake_id)
     child = children_repository.get(session, found.child_id)
     assert child is not None, found.child_id  # an application's file is never deleted
@@ -919,9 +929,10 @@ def board(
     overdue: bool | None,
     first: int,
     after: str | None,
+    town: str | None = None,
 ) -> DepartmentTaskPage:
     """A department's tasks, newest first: the whole district's for its district-level users,
-    its town's for a town's (a police station, say)."""
+    or one town's (`town`), its town's for a town's (a police station, say)."""
     own = routing.current().departments_of(principal)
     if not own:
         raise Forbidden("无权查看部门任务")
@@ -931,10 +942,12 @@ def board(
     keyset = decode_moment_cursor("task", after)
     now = utcnow()
     scope = principal.division_code
+    if town is not None and len(scope) >= 9 and town != scope[:9]:
+        raise Forbidden("只能查看本镇街的任务")
     rows = repository.board(
         session,
         departments=[department.value] if department else sorted(d.value for d in own),
-        town_code=scope[:9] if len(scope) >= 9 else None,
+        town_code=town or (scope[:9] if len(scope) >= 9 else None),
         status=status.value if status else None,
         overdue=overdue,
         now=now,

@@ -334,10 +334,7 @@ def case_statistics(
     town = _town_of(principal)
     now = utcnow()
     limits = deadlines.current()
-    found = {
-        by: cases.accountability(session, by, *period, now, town, limits)
-        for by in ("all", "town", "reporter")
-    }
+    found = cases.accountability(session, *period, now, town, limits)
     towns = [town] if town else [d.code for d in divisions.children_of(session, DISTRICT)]
     if "" in found["town"]:
         towns.append("")
