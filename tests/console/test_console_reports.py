@@ -132,7 +132,7 @@ def the_case_from_the_form_to_the_town(chromium: Any, platform: Any) -> None:
         number = page.get_by_test_id("case-number").inner_text()
         assert CASE_NUMBER.fullmatch(number), number
         expect(page.get_by_test_id("case-status")).to_have_text("待公安受理")
-        expect(receipt).to_contain_text("接下来")
+        expect(receipt).to_contain_text("1小时内受理")  # urgent, as the reporter said
         expect(page.get_by_test_id("receipt-files")).to_contain_text("已上传")
         # The reporter's own list: the status only.
         mine = page.get_by_test_id("my-reports").get_by_role("row").filter(has_text=number)
@@ -260,7 +260,7 @@ def test_the_form_keeps_a_draft_through_a_reload_and_shows_the_servers_error_by_
         page.get_by_test_id("report-submit").click()
         item = page.locator(".el-form-item").filter(has=page.get_by_label("发现时间（不填为现在）"))
         expect(item).to_contain_text("发现时间不能晚于现在")
-        expect(page.get_by_test_id("report-error")).to_be_visible()
+        expect(page.get_by_test_id("report-error")).to_contain_text("服务器未接受以下标出的内容")
         expect(page.get_by_label("情况描述")).to_have_value(re.compile(marker))
         tab.shot("report-form-server-error")
         tab.assert_accessible()
