@@ -278,3 +278,21 @@ def test_the_form_keeps_a_draft_through_a_reload_and_shows_the_servers_error_by_
     expect(page.get_by_test_id("case-number")).to_have_text(CASE_NUMBER)
     page.reload()
     expect(page.get_by_label("情况描述")).to_have_value("")
+
+
+def test_a_clerk_files_for_a_caller_of_the_hotline(tab):
+    page = tab.page
+    tab.sign_in("clerk.110109001", path="/reports/new")
+    caller = page.get_by_test_id("report-caller")
+    expect(caller).to_be_visible()
+    # Staff who read files may name a known child; this caller describes one.
+    expect(page.get_by_test_id("child-known")).to_be_visible()
+    fill_report(tab, uuid.uuid4().hex[:6])
+    page.get_by_label("来电人姓名").fill("李秀英")
+    page.get_by_label("来电人电话").fill("6984123")  # no area code: the callback needs it
+    page.get_by_test_id("report-submit").click()
+    expect(caller).to_contain_text("电话应为11位手机号，或带区号的固定电话")
+    page.get_by_label("来电人电话").fill("010-69841234")
+    page.get_by_test_id("report-submit").click()
+    expect(page.get_by_test_id("case-number")).to_have_text(CASE_NUMBER)
+    tab.shot("report-receipt-hotline")
