@@ -20,6 +20,8 @@ PAGES = [
     ("/ledger", "台账导入", "ledger"),
     ("/visits", "定期走访", "visits"),
     ("/reports/new", "强制报告", "report-new"),
+    ("/reports", "案件办理", "reports"),
+    ("/reports/some-case-id", "案件详情", "report"),
     ("/statistics", "统计分析", "statistics"),
     ("/payments", "保障金发放", "payments"),
 ]

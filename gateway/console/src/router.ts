@@ -4,7 +4,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
 import { accessToken, signIn } from './auth'
 import type { Role } from './lib/roles'
-import { INTAKE_READERS, NAV } from './lib/roles'
+import { CASE_READERS, INTAKE_READERS, NAV } from './lib/roles'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -93,6 +93,19 @@ const routes: RouteRecordRaw[] = [
         name: 'report-new',
         component: () => import('./pages/reports/ReportNewPage.vue'),
         meta: { title: '强制报告', roles: rolesOf('/reports/new') },
+      },
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('./pages/reports/ReportsPage.vue'),
+        meta: { title: '案件办理', roles: CASE_READERS },
+      },
+      {
+        path: 'reports/:id',
+        name: 'report',
+        component: () => import('./pages/reports/ReportPage.vue'),
+        props: true,
+        meta: { title: '案件详情', roles: rolesOf('/reports/new') },
       },
       {
         path: 'statistics',

@@ -44,8 +44,9 @@ describe('the menu by role', () => {
     expect(titles(['village_supervisor'])).toEqual(['首页', '儿童档案', '台账导入', '定期走访', '强制报告'])
   })
 
-  it('gives a department its board and no window', () => {
-    expect(titles(['police'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告'])
+  it('gives a department its board and no window; the police their cases', () => {
+    expect(titles(['police'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告', '案件办理'])
+    expect(titles(['education'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告'])
   })
 
   it('gives a mandated reporter the report form and no file', () => {

@@ -466,7 +466,7 @@ def test_a_cases_steps_on_the_history_are_for_case_detail_roles_only(registry, a
 
 def test_reports_list_each_callers_own_view(registry, as_user, file):
     ours = file().json()
-    theirs = file(divisionCode=OTHER_VILLAGE).json()
+    theirs = file(divisionCode=OTHER_VILLAGE, urgent=True).json()
     worker_own = file(by="worker.110109101", divisionCode=VILLAGE, institution=None).json()
 
     def listed(username: str, **params: Any) -> list[tuple[str, str]]:
@@ -492,6 +492,8 @@ def test_reports_list_each_callers_own_view(registry, as_user, file):
         (numbers[theirs["id"]], "DETAIL")
     ]
     assert listed("police.district", status="ACCEPTED") == []
+    assert listed("police.district", urgent="true") == [(numbers[theirs["id"]], "DETAIL")]
+    assert len(listed("police.district", urgent="false")) == 2
     assert listed("education.district") == []
     assert registry.get("/reports", headers=as_user("auditor.district")).status_code == 403
     page = registry.get("/reports", params={"first": 1}, headers=as_user("police.district")).json()

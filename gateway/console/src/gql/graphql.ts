@@ -13,6 +13,45 @@ export type ApplicantRelation =
   | 'SELF'
   | 'VILLAGE_COMMITTEE';
 
+/** The town's assessment: risk and notes per domain, a summary, the needs that become measures of the child's plan; a new child registered (child) or a file linked (childId) when the case has none */
+export type AssessmentInput = {
+  child?: RegisterChildInput | null | undefined;
+  childId?: string | number | null | undefined;
+  education?: RiskLevel | null | undefined;
+  educationNote?: string | null | undefined;
+  guardianship: RiskLevel;
+  guardianshipNote?: string | null | undefined;
+  health: RiskLevel;
+  healthNote?: string | null | undefined;
+  needs?: Array<PlanMeasureInput> | null | undefined;
+  psychology?: RiskLevel | null | undefined;
+  psychologyNote?: string | null | undefined;
+  safety: RiskLevel;
+  safetyNote?: string | null | undefined;
+  summary: string;
+  /** What the village supervisor is asked to do */
+  supervisorRequest?: string | null | undefined;
+};
+
+/** A step of a case's timeline (办理环节) */
+export type CaseAction =
+  | 'ACCEPTED'
+  | 'ASSESSED'
+  | 'ATTACHMENT_ADDED'
+  | 'CHILD_LINKED'
+  | 'CLOSED'
+  | 'ESCALATED'
+  | 'INTERVENTION_CLOSED'
+  | 'INTERVENTION_OPENED'
+  | 'MISSING_ALERT_CLOSED'
+  | 'MISSING_ALERT_OPENED'
+  | 'PETITION_DECIDED'
+  | 'PETITION_DUE'
+  | 'PETITION_FILED'
+  | 'REPORTED'
+  | 'RESPONDED'
+  | 'TOWN_NOTIFIED';
+
 /** A step of a case whose time is accounted for (追责时限) */
 export type CaseClockStep =
   | 'ACCEPTED_TO_NOTIFIED'
@@ -190,6 +229,24 @@ export type MeasureStatus =
   | 'IN_PROGRESS'
   | 'PLANNED';
 
+/** A member of the public whose call the hotline took (代为报告) */
+export type OnBehalfOfInput = {
+  name: string;
+  /** An 11-digit mobile, or a landline with its area code (010-69841234) */
+  phone: string;
+};
+
+/** A new measure of a child's plan */
+export type PlanMeasureInput = {
+  department: Department;
+  description: string;
+  dueDate?: string | null | undefined;
+  /** Free short text, at most 50 characters */
+  kind: string;
+  owner?: string | null | undefined;
+  status?: MeasureStatus;
+};
+
 /** Hardship (困境), left-behind (留守), or neither */
 export type PrimaryCategory =
   | 'HARDSHIP'
@@ -247,6 +304,37 @@ export type Relation =
   | 'OTHER_RELATIVE'
   | 'SIBLING';
 
+/** Which cases; all given must hold */
+export type ReportFilter = {
+  childId?: string | number | null | undefined;
+  /** Where it happened, within this division */
+  divisionCode?: string | null | undefined;
+  kind?: ReportKind | null | undefined;
+  status?: ReportStatus | null | undefined;
+  /** Reported as urgent (true), or not (false) */
+  urgent?: boolean | null | undefined;
+};
+
+/** A mandatory report: a known child (childId, if the reporter may read the file) or one described (childName if known, childAge); where and when, what, how urgent */
+export type ReportInput = {
+  /** Estimated if unknown */
+  childAge?: number | null | undefined;
+  childId?: string | number | null | undefined;
+  childName?: string | null | undefined;
+  description: string;
+  /** Where it happened: a town or village of the district */
+  divisionCode?: string | null | undefined;
+  /** When it was found; now when left out */
+  foundAt?: string | null | undefined;
+  /** The reporting institution; required of mandated reporters */
+  institution?: string | null | undefined;
+  kind: ReportKind;
+  occurredOn?: string | null | undefined;
+  /** The hotline's caller (window clerks only) */
+  onBehalfOf?: OnBehalfOfInput | null | undefined;
+  urgent?: boolean | null | undefined;
+};
+
 /** What the reporter found (报告情形) */
 export type ReportKind =
   | 'ABANDONMENT'
@@ -265,6 +353,29 @@ export type ReportStatus =
   | 'CLOSED'
   | 'REFERRED_TO_TOWN'
   | 'REPORTED';
+
+/** How much of a case the caller sees: all of it, the village supervisor's part, or the reporter's receipt and status */
+export type ReportView =
+  | 'DETAIL'
+  | 'RECEIPT'
+  | 'SUPERVISOR';
+
+/** A police response or emergency measure */
+export type ResponseInput = {
+  /** Now when left out */
+  at?: string | null | undefined;
+  measure: ResponseMeasure;
+  note?: string | null | undefined;
+};
+
+/** A police response or emergency measure (出警、应急处置措施) */
+export type ResponseMeasure =
+  | 'MISSING_SEARCH_OPENED'
+  | 'OTHER'
+  | 'PLACED_WITH_RELATIVES'
+  | 'RESCUE_CENTRE'
+  | 'SENT_TO_HOSPITAL'
+  | 'TEMPORARY_CARE';
 
 /** The risk the visitor saw (风险等级) */
 export type RiskLevel =
@@ -605,6 +716,115 @@ export type PaySetStandardMutationVariables = Exact<{
 
 export type PaySetStandardMutation = { setBenefitStandard: { code: ProgrammeCode, name: string, kind: ProgrammeKind, category: ProgrammeCategory, paidInBatches: boolean, administeredElsewhere: boolean, pilot: boolean, enabled: boolean, year: number, monthlyAmountFen: number, placeholder: boolean, standards: Array<{ year: number, monthlyAmountFen: number, placeholder: boolean, setBy: string | null, setAt: string | null }> } };
 
+export type ReportDivisionsQueryVariables = Exact<{
+  parentCode?: string | null | undefined;
+}>;
+
+
+export type ReportDivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
+
+export type ReportChildrenByNameQueryVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ReportChildrenByNameQuery = { children: { edges: Array<{ node: { id: string, name: string, gender: Gender | null, age: number | null, idNumber: string | null } }> } };
+
+export type FileReportMutationVariables = Exact<{
+  input: ReportInput;
+}>;
+
+
+export type FileReportMutation = { fileReport: { id: string, caseNumber: string, status: ReportStatus, reportedAt: string, urgent: boolean | null } };
+
+export type AddReportAttachmentMutationVariables = Exact<{
+  reportId: string | number;
+  file: File;
+}>;
+
+
+export type AddReportAttachmentMutation = { addReportAttachment: { id: string, filename: string, mediaType: string, size: number } };
+
+export type MyReportsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type MyReportsQuery = { reports: { edges: Array<{ node: { id: string, caseNumber: string, status: ReportStatus, reportedAt: string, acceptedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InboxReportFragment = { id: string, caseNumber: string, status: ReportStatus, view: ReportView, kind: ReportKind | null, urgent: boolean | null, reportedAt: string, acceptedAt: string | null, childName: string | null, childAge: number | null, townNotifiedAt: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, missingAlertOpen: boolean | null, reporter: string | null, institution: string | null, division: { code: string, name: string } | null, clocks: Array<{ step: CaseClockStep, late: boolean, running: boolean, limitHours: number, hours: number, startedAt: string }> | null };
+
+export type InboxReportsQueryVariables = Exact<{
+  filter?: ReportFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InboxReportsQuery = { reports: { edges: Array<{ node: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, kind: ReportKind | null, urgent: boolean | null, reportedAt: string, acceptedAt: string | null, childName: string | null, childAge: number | null, townNotifiedAt: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, missingAlertOpen: boolean | null, reporter: string | null, institution: string | null, division: { code: string, name: string } | null, clocks: Array<{ step: CaseClockStep, late: boolean, running: boolean, limitHours: number, hours: number, startedAt: string }> | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CaseDetailFragment = { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null };
+
+export type CaseReportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseReportQuery = { report: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null } | null };
+
+export type CaseAttachmentFileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseAttachmentFileQuery = { report: { id: string, attachments: Array<{ id: string, content: { filename: string, mediaType: string, contentBase64: string } }> | null } | null };
+
+export type CaseAcceptMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseAcceptMutation = { acceptReport: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null } };
+
+export type CaseRespondMutationVariables = Exact<{
+  reportId: string | number;
+  input: ResponseInput;
+}>;
+
+
+export type CaseRespondMutation = { recordResponse: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null } };
+
+export type CaseCloseAlertMutationVariables = Exact<{
+  reportId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CaseCloseAlertMutation = { closeMissingAlert: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null } };
+
+export type CaseNotifyTownMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CaseNotifyTownMutation = { notifyTown: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null } };
+
+export type CaseAssessMutationVariables = Exact<{
+  reportId: string | number;
+  input: AssessmentInput;
+}>;
+
+
+export type CaseAssessMutation = { recordAssessment: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null } };
+
+export type CaseCloseMutationVariables = Exact<{
+  id: string | number;
+  outcome: string;
+}>;
+
+
+export type CaseCloseMutation = { closeReport: { id: string, caseNumber: string, status: ReportStatus, view: ReportView, withheld: Array<string>, reportedAt: string, acceptedAt: string | null, acceptedBy: string | null, kind: ReportKind | null, urgent: boolean | null, divisionCode: string | null, townDivisionCode: string | null, childId: string | null, childName: string | null, childAge: number | null, occurredOn: string | null, foundAt: string | null, description: string | null, reporter: string | null, reporterRole: string | null, institution: string | null, onBehalfOfName: string | null, onBehalfOfPhone: string | null, townNotifiedAt: string | null, townNote: string | null, assessmentDueAt: string | null, assessmentOverdue: boolean | null, supervisorRequest: string | null, missingAlertOpen: boolean | null, closedAt: string | null, outcome: string | null, version: number | null, division: { code: string, name: string } | null, assessment: { safety: RiskLevel, safetyNote: string | null, guardianship: RiskLevel, guardianshipNote: string | null, health: RiskLevel, healthNote: string | null, education: RiskLevel | null, educationNote: string | null, psychology: RiskLevel | null, psychologyNote: string | null, summary: string, highestRisk: RiskLevel, assessedAt: string, assessedBy: string } | null, responses: Array<{ id: string, measure: ResponseMeasure, at: string, note: string | null, actor: string }> | null, attachments: Array<{ id: string, filename: string, mediaType: string, size: number, uploadedBy: string, uploadedAt: string }> | null, timeline: Array<{ at: string, actor: string, action: CaseAction, note: string | null }> | null, clocks: Array<{ step: CaseClockStep, startedAt: string, endedAt: string | null, hours: number, limitHours: number, late: boolean, running: boolean }> | null } };
+
 export type StatsDivisionCountsFragment = { divisionCode: string, divisionName: string, total: number | null, leftBehind: number | null, suppressed: Array<string>, byPrimaryCategory: Array<{ key: string, count: number | null, shown: string }> };
 
 export type StatsChildrenQueryVariables = Exact<{
@@ -850,6 +1070,124 @@ export const PayBatchFragmentDoc = new TypedDocumentString(`
   scopeDivisionCode
 }
     `, {"fragmentName":"PayBatch"}) as unknown as TypedDocumentString<PayBatchFragment, unknown>;
+export const InboxReportFragmentDoc = new TypedDocumentString(`
+    fragment InboxReport on Report {
+  id
+  caseNumber
+  status
+  view
+  kind
+  urgent
+  reportedAt
+  acceptedAt
+  childName
+  childAge
+  townNotifiedAt
+  assessmentDueAt
+  assessmentOverdue
+  missingAlertOpen
+  reporter
+  institution
+  division {
+    code
+    name
+  }
+  clocks {
+    step
+    late
+    running
+    limitHours
+    hours
+    startedAt
+  }
+}
+    `, {"fragmentName":"InboxReport"}) as unknown as TypedDocumentString<InboxReportFragment, unknown>;
+export const CaseDetailFragmentDoc = new TypedDocumentString(`
+    fragment CaseDetail on Report {
+  id
+  caseNumber
+  status
+  view
+  withheld
+  reportedAt
+  acceptedAt
+  acceptedBy
+  kind
+  urgent
+  divisionCode
+  townDivisionCode
+  childId
+  childName
+  childAge
+  occurredOn
+  foundAt
+  description
+  reporter
+  reporterRole
+  institution
+  onBehalfOfName
+  onBehalfOfPhone
+  townNotifiedAt
+  townNote
+  assessmentDueAt
+  assessmentOverdue
+  supervisorRequest
+  missingAlertOpen
+  closedAt
+  outcome
+  version
+  division {
+    code
+    name
+  }
+  assessment {
+    safety
+    safetyNote
+    guardianship
+    guardianshipNote
+    health
+    healthNote
+    education
+    educationNote
+    psychology
+    psychologyNote
+    summary
+    highestRisk
+    assessedAt
+    assessedBy
+  }
+  responses {
+    id
+    measure
+    at
+    note
+    actor
+  }
+  attachments {
+    id
+    filename
+    mediaType
+    size
+    uploadedBy
+    uploadedAt
+  }
+  timeline {
+    at
+    actor
+    action
+    note
+  }
+  clocks {
+    step
+    startedAt
+    endedAt
+    hours
+    limitHours
+    late
+    running
+  }
+}
+    `, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
 export const StatsDivisionCountsFragmentDoc = new TypedDocumentString(`
     fragment StatsDivisionCounts on DivisionCounts {
   divisionCode
@@ -1650,6 +1988,759 @@ export const PaySetStandardDocument = new TypedDocumentString(`
     setAt
   }
 }`) as unknown as TypedDocumentString<PaySetStandardMutation, PaySetStandardMutationVariables>;
+export const ReportDivisionsDocument = new TypedDocumentString(`
+    query ReportDivisions($parentCode: String) {
+  divisions(parentCode: $parentCode) {
+    code
+    name
+    level
+  }
+}
+    `) as unknown as TypedDocumentString<ReportDivisionsQuery, ReportDivisionsQueryVariables>;
+export const ReportChildrenByNameDocument = new TypedDocumentString(`
+    query ReportChildrenByName($name: String!) {
+  children(filter: {name: $name}, first: 10) {
+    edges {
+      node {
+        id
+        name
+        gender
+        age
+        idNumber
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportChildrenByNameQuery, ReportChildrenByNameQueryVariables>;
+export const FileReportDocument = new TypedDocumentString(`
+    mutation FileReport($input: ReportInput!) {
+  fileReport(input: $input) {
+    id
+    caseNumber
+    status
+    reportedAt
+    urgent
+  }
+}
+    `) as unknown as TypedDocumentString<FileReportMutation, FileReportMutationVariables>;
+export const AddReportAttachmentDocument = new TypedDocumentString(`
+    mutation AddReportAttachment($reportId: ID!, $file: Upload!) {
+  addReportAttachment(reportId: $reportId, file: $file) {
+    id
+    filename
+    mediaType
+    size
+  }
+}
+    `) as unknown as TypedDocumentString<AddReportAttachmentMutation, AddReportAttachmentMutationVariables>;
+export const MyReportsDocument = new TypedDocumentString(`
+    query MyReports($after: String) {
+  reports(first: 20, after: $after) {
+    edges {
+      node {
+        id
+        caseNumber
+        status
+        reportedAt
+        acceptedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyReportsQuery, MyReportsQueryVariables>;
+export const InboxReportsDocument = new TypedDocumentString(`
+    query InboxReports($filter: ReportFilter, $after: String) {
+  reports(filter: $filter, first: 20, after: $after) {
+    edges {
+      node {
+        ...InboxReport
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment InboxReport on Report {
+  id
+  caseNumber
+  status
+  view
+  kind
+  urgent
+  reportedAt
+  acceptedAt
+  childName
+  childAge
+  townNotifiedAt
+  assessmentDueAt
+  assessmentOverdue
+  missingAlertOpen
+  reporter
+  institution
+  division {
+    code
+    name
+  }
+  clocks {
+    step
+    late
+    running
+    limitHours
+    hours
+    startedAt
+  }
+}`) as unknown as TypedDocumentString<InboxReportsQuery, InboxReportsQueryVariables>;
+export const CaseReportDocument = new TypedDocumentString(`
+    query CaseReport($id: ID!) {
+  report(id: $id) {
+    ...CaseDetail
+  }
+}
+    fragment CaseDetail on Report {
+  id
+  caseNumber
+  status
+  view
+  withheld
+  reportedAt
+  acceptedAt
+  acceptedBy
+  kind
+  urgent
+  divisionCode
+  townDivisionCode
+  childId
+  childName
+  childAge
+  occurredOn
+  foundAt
+  description
+  reporter
+  reporterRole
+  institution
+  onBehalfOfName
+  onBehalfOfPhone
+  townNotifiedAt
+  townNote
+  assessmentDueAt
+  assessmentOverdue
+  supervisorRequest
+  missingAlertOpen
+  closedAt
+  outcome
+  version
+  division {
+    code
+    name
+  }
+  assessment {
+    safety
+    safetyNote
+    guardianship
+    guardianshipNote
+    health
+    healthNote
+    education
+    educationNote
+    psychology
+    psychologyNote
+    summary
+    highestRisk
+    assessedAt
+    assessedBy
+  }
+  responses {
+    id
+    measure
+    at
+    note
+    actor
+  }
+  attachments {
+    id
+    filename
+    mediaType
+    size
+    uploadedBy
+    uploadedAt
+  }
+  timeline {
+    at
+    actor
+    action
+    note
+  }
+  clocks {
+    step
+    startedAt
+    endedAt
+    hours
+    limitHours
+    late
+    running
+  }
+}`) as unknown as TypedDocumentString<CaseReportQuery, CaseReportQueryVariables>;
+export const CaseAttachmentFileDocument = new TypedDocumentString(`
+    query CaseAttachmentFile($id: ID!) {
+  report(id: $id) {
+    id
+    attachments {
+      id
+      content {
+        filename
+        mediaType
+        contentBase64
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseAttachmentFileQuery, CaseAttachmentFileQueryVariables>;
+export const CaseAcceptDocument = new TypedDocumentString(`
+    mutation CaseAccept($id: ID!) {
+  acceptReport(id: $id) {
+    ...CaseDetail
+  }
+}
+    fragment CaseDetail on Report {
+  id
+  caseNumber
+  status
+  view
+  withheld
+  reportedAt
+  acceptedAt
+  acceptedBy
+  kind
+  urgent
+  divisionCode
+  townDivisionCode
+  childId
+  childName
+  childAge
+  occurredOn
+  foundAt
+  description
+  reporter
+  reporterRole
+  institution
+  onBehalfOfName
+  onBehalfOfPhone
+  townNotifiedAt
+  townNote
+  assessmentDueAt
+  assessmentOverdue
+  supervisorRequest
+  missingAlertOpen
+  closedAt
+  outcome
+  version
+  division {
+    code
+    name
+  }
+  assessment {
+    safety
+    safetyNote
+    guardianship
+    guardianshipNote
+    health
+    healthNote
+    education
+    educationNote
+    psychology
+    psychologyNote
+    summary
+    highestRisk
+    assessedAt
+    assessedBy
+  }
+  responses {
+    id
+    measure
+    at
+    note
+    actor
+  }
+  attachments {
+    id
+    filename
+    mediaType
+    size
+    uploadedBy
+    uploadedAt
+  }
+  timeline {
+    at
+    actor
+    action
+    note
+  }
+  clocks {
+    step
+    startedAt
+    endedAt
+    hours
+    limitHours
+    late
+    running
+  }
+}`) as unknown as TypedDocumentString<CaseAcceptMutation, CaseAcceptMutationVariables>;
+export const CaseRespondDocument = new TypedDocumentString(`
+    mutation CaseRespond($reportId: ID!, $input: ResponseInput!) {
+  recordResponse(reportId: $reportId, input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment CaseDetail on Report {
+  id
+  caseNumber
+  status
+  view
+  withheld
+  reportedAt
+  acceptedAt
+  acceptedBy
+  kind
+  urgent
+  divisionCode
+  townDivisionCode
+  childId
+  childName
+  childAge
+  occurredOn
+  foundAt
+  description
+  reporter
+  reporterRole
+  institution
+  onBehalfOfName
+  onBehalfOfPhone
+  townNotifiedAt
+  townNote
+  assessmentDueAt
+  assessmentOverdue
+  supervisorRequest
+  missingAlertOpen
+  closedAt
+  outcome
+  version
+  division {
+    code
+    name
+  }
+  assessment {
+    safety
+    safetyNote
+    guardianship
+    guardianshipNote
+    health
+    healthNote
+    education
+    educationNote
+    psychology
+    psychologyNote
+    summary
+    highestRisk
+    assessedAt
+    assessedBy
+  }
+  responses {
+    id
+    measure
+    at
+    note
+    actor
+  }
+  attachments {
+    id
+    filename
+    mediaType
+    size
+    uploadedBy
+    uploadedAt
+  }
+  timeline {
+    at
+    actor
+    action
+    note
+  }
+  clocks {
+    step
+    startedAt
+    endedAt
+    hours
+    limitHours
+    late
+    running
+  }
+}`) as unknown as TypedDocumentString<CaseRespondMutation, CaseRespondMutationVariables>;
+export const CaseCloseAlertDocument = new TypedDocumentString(`
+    mutation CaseCloseAlert($reportId: ID!, $note: String) {
+  closeMissingAlert(reportId: $reportId, note: $note) {
+    ...CaseDetail
+  }
+}
+    fragment CaseDetail on Report {
+  id
+  caseNumber
+  status
+  view
+  withheld
+  reportedAt
+  acceptedAt
+  acceptedBy
+  kind
+  urgent
+  divisionCode
+  townDivisionCode
+  childId
+  childName
+  childAge
+  occurredOn
+  foundAt
+  description
+  reporter
+  reporterRole
+  institution
+  onBehalfOfName
+  onBehalfOfPhone
+  townNotifiedAt
+  townNote
+  assessmentDueAt
+  assessmentOverdue
+  supervisorRequest
+  missingAlertOpen
+  closedAt
+  outcome
+  version
+  division {
+    code
+    name
+  }
+  assessment {
+    safety
+    safetyNote
+    guardianship
+    guardianshipNote
+    health
+    healthNote
+    education
+    educationNote
+    psychology
+    psychologyNote
+    summary
+    highestRisk
+    assessedAt
+    assessedBy
+  }
+  responses {
+    id
+    measure
+    at
+    note
+    actor
+  }
+  attachments {
+    id
+    filename
+    mediaType
+    size
+    uploadedBy
+    uploadedAt
+  }
+  timeline {
+    at
+    actor
+    action
+    note
+  }
+  clocks {
+    step
+    startedAt
+    endedAt
+    hours
+    limitHours
+    late
+    running
+  }
+}`) as unknown as TypedDocumentString<CaseCloseAlertMutation, CaseCloseAlertMutationVariables>;
+export const CaseNotifyTownDocument = new TypedDocumentString(`
+    mutation CaseNotifyTown($id: ID!, $note: String) {
+  notifyTown(id: $id, note: $note) {
+    ...CaseDetail
+  }
+}
+    fragment CaseDetail on Report {
+  id
+  caseNumber
+  status
+  view
+  withheld
+  reportedAt
+  acceptedAt
+  acceptedBy
+  kind
+  urgent
+  divisionCode
+  townDivisionCode
+  childId
+  childName
+  childAge
+  occurredOn
+  foundAt
+  description
+  reporter
+  reporterRole
+  institution
+  onBehalfOfName
+  onBehalfOfPhone
+  townNotifiedAt
+  townNote
+  assessmentDueAt
+  assessmentOverdue
+  supervisorRequest
+  missingAlertOpen
+  closedAt
+  outcome
+  version
+  division {
+    code
+    name
+  }
+  assessment {
+    safety
+    safetyNote
+    guardianship
+    guardianshipNote
+    health
+    healthNote
+    education
+    educationNote
+    psychology
+    psychologyNote
+    summary
+    highestRisk
+    assessedAt
+    assessedBy
+  }
+  responses {
+    id
+    measure
+    at
+    note
+    actor
+  }
+  attachments {
+    id
+    filename
+    mediaType
+    size
+    uploadedBy
+    uploadedAt
+  }
+  timeline {
+    at
+    actor
+    action
+    note
+  }
+  clocks {
+    step
+    startedAt
+    endedAt
+    hours
+    limitHours
+    late
+    running
+  }
+}`) as unknown as TypedDocumentString<CaseNotifyTownMutation, CaseNotifyTownMutationVariables>;
+export const CaseAssessDocument = new TypedDocumentString(`
+    mutation CaseAssess($reportId: ID!, $input: AssessmentInput!) {
+  recordAssessment(reportId: $reportId, input: $input) {
+    ...CaseDetail
+  }
+}
+    fragment CaseDetail on Report {
+  id
+  caseNumber
+  status
+  view
+  withheld
+  reportedAt
+  acceptedAt
+  acceptedBy
+  kind
+  urgent
+  divisionCode
+  townDivisionCode
+  childId
+  childName
+  childAge
+  occurredOn
+  foundAt
+  description
+  reporter
+  reporterRole
+  institution
+  onBehalfOfName
+  onBehalfOfPhone
+  townNotifiedAt
+  townNote
+  assessmentDueAt
+  assessmentOverdue
+  supervisorRequest
+  missingAlertOpen
+  closedAt
+  outcome
+  version
+  division {
+    code
+    name
+  }
+  assessment {
+    safety
+    safetyNote
+    guardianship
+    guardianshipNote
+    health
+    healthNote
+    education
+    educationNote
+    psychology
+    psychologyNote
+    summary
+    highestRisk
+    assessedAt
+    assessedBy
+  }
+  responses {
+    id
+    measure
+    at
+    note
+    actor
+  }
+  attachments {
+    id
+    filename
+    mediaType
+    size
+    uploadedBy
+    uploadedAt
+  }
+  timeline {
+    at
+    actor
+    action
+    note
+  }
+  clocks {
+    step
+    startedAt
+    endedAt
+    hours
+    limitHours
+    late
+    running
+  }
+}`) as unknown as TypedDocumentString<CaseAssessMutation, CaseAssessMutationVariables>;
+export const CaseCloseDocument = new TypedDocumentString(`
+    mutation CaseClose($id: ID!, $outcome: String!) {
+  closeReport(id: $id, outcome: $outcome) {
+    ...CaseDetail
+  }
+}
+    fragment CaseDetail on Report {
+  id
+  caseNumber
+  status
+  view
+  withheld
+  reportedAt
+  acceptedAt
+  acceptedBy
+  kind
+  urgent
+  divisionCode
+  townDivisionCode
+  childId
+  childName
+  childAge
+  occurredOn
+  foundAt
+  description
+  reporter
+  reporterRole
+  institution
+  onBehalfOfName
+  onBehalfOfPhone
+  townNotifiedAt
+  townNote
+  assessmentDueAt
+  assessmentOverdue
+  supervisorRequest
+  missingAlertOpen
+  closedAt
+  outcome
+  version
+  division {
+    code
+    name
+  }
+  assessment {
+    safety
+    safetyNote
+    guardianship
+    guardianshipNote
+    health
+    healthNote
+    education
+    educationNote
+    psychology
+    psychologyNote
+    summary
+    highestRisk
+    assessedAt
+    assessedBy
+  }
+  responses {
+    id
+    measure
+    at
+    note
+    actor
+  }
+  attachments {
+    id
+    filename
+    mediaType
+    size
+    uploadedBy
+    uploadedAt
+  }
+  timeline {
+    at
+    actor
+    action
+    note
+  }
+  clocks {
+    step
+    startedAt
+    endedAt
+    hours
+    limitHours
+    late
+    running
+  }
+}`) as unknown as TypedDocumentString<CaseCloseMutation, CaseCloseMutationVariables>;
 export const StatsChildrenDocument = new TypedDocumentString(`
     query StatsChildren($divisionCode: String!, $asOf: Date) {
   childStatistics(divisionCode: $divisionCode, asOf: $asOf) {

@@ -46,6 +46,33 @@ export const REPORT_STATUS: Record<string, string> = {
   CLOSED: '已结案',
 }
 
+export const CASE_ACTION: Record<string, string> = {
+  REPORTED: '收到报告',
+  ATTACHMENT_ADDED: '添加附件',
+  ACCEPTED: '公安受理',
+  RESPONDED: '出警处置',
+  MISSING_ALERT_OPENED: '启动失踪查找',
+  MISSING_ALERT_CLOSED: '失踪查找结束',
+  TOWN_NOTIFIED: '通报镇街',
+  ASSESSED: '镇街评估',
+  CHILD_LINKED: '关联儿童档案',
+  INTERVENTION_OPENED: '启动监护干预',
+  INTERVENTION_CLOSED: '监护干预结束',
+  PETITION_DUE: '应申请撤销监护资格',
+  PETITION_FILED: '已向法院申请',
+  PETITION_DECIDED: '法院作出判决',
+  ESCALATED: '逾期督办',
+  CLOSED: '结案',
+}
+
+/** The steps of a case against their limits (追责时限). */
+export const CLOCK_STEP: Record<string, string> = {
+  FOUND_TO_REPORTED: '发现至报告',
+  REPORTED_TO_ACCEPTED: '报告至受理',
+  ACCEPTED_TO_NOTIFIED: '受理至通报镇街',
+  NOTIFIED_TO_ASSESSED: '通报至评估',
+}
+
 export const SEVERITY: Record<string, string> = {
   INFO: '一般',
   WARNING: '重要',

@@ -48,6 +48,10 @@ export const FILE_READERS: readonly Role[] = [
   ...DEPARTMENT_ROLES.filter((r) => r !== 'civil_affairs'),
 ]
 
+/** Roles that see protection cases in detail, within their division (the registry's
+ * `Part.CASES`): the police's inbox, the town's assessment, civil affairs, judicial. */
+export const CASE_READERS: readonly Role[] = ['police', 'town_social_worker', 'civil_affairs', 'judicial']
+
 export interface Claims {
   username: string
   roles: Role[]
@@ -96,7 +100,7 @@ export function roleName(role: Role | null): string {
 export interface NavItem {
   path: string
   title: string
-  icon: 'home' | 'intake' | 'tasks' | 'children' | 'ledger' | 'visits' | 'report' | 'statistics' | 'payments'
+  icon: 'home' | 'intake' | 'tasks' | 'children' | 'ledger' | 'visits' | 'report' | 'cases' | 'statistics' | 'payments'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
@@ -133,6 +137,7 @@ export const NAV: readonly NavItem[] = [
     icon: 'report',
     roles: ROLES.filter((r) => r !== 'auditor'),
   },
+  { path: '/reports', title: '案件办理', icon: 'cases', roles: CASE_READERS },
   {
     path: '/statistics',
     title: '统计分析',

@@ -40,6 +40,7 @@ class Query:
                 "kind": _value(f.kind),
                 "divisionCode": f.division_code,
                 "childId": f.child_id,
+                "urgent": f.urgent,
                 "first": first,
                 "after": after,
             },

@@ -519,3 +519,6 @@ class ReportFilter:
         default=None, description="Where it happened, within this division"
     )
     child_id: strawberry.ID | None = None
+    urgent: bool | None = strawberry.field(
+        default=None, description="Reported as urgent (true), or not (false)"
+    )

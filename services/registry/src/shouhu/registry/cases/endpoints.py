@@ -70,6 +70,7 @@ def reports(
         str | None, Query(alias="divisionCode", pattern=DIVISION_CODE), Said(DIVISION_CODE_SAID)
     ] = None,
     child_id: Annotated[str | None, Query(alias="childId", max_length=64)] = None,
+    urgent: bool | None = None,
     first: First = 20,
     after: After = None,
 ) -> ReportPage:
@@ -83,6 +84,7 @@ def reports(
         first=first,
         after=after,
         operation=operation,
+        urgent=urgent,
     )
     commit(session)  # the reads' log entries
     return page

@@ -184,6 +184,7 @@ def cases(
     child_id: str | None,
     after: tuple[datetime, str] | None,
     limit: int,
+    urgent: bool | None = None,
 ) -> Sequence[ProtectionCase]:
     """A page of cases within `scope` (a condition the service builds), newest first."""
     reported, row_id = col(ProtectionCase.reported_at), col(ProtectionCase.id)
@@ -198,6 +199,8 @@ def cases(
         conditions.append(col(ProtectionCase.division_code).startswith(division_code))
     if child_id is not None:
         conditions.append(col(ProtectionCase.child_id) == child_id)
+    if urgent is not None:
+        conditions.append(col(ProtectionCase.urgent) == urgent)
     keyset = after_keyset(reported, row_id, after)
     if keyset is not None:
         conditions.append(keyset)

@@ -1248,6 +1248,7 @@ def list_reports(
     first: int,
     after: str | None,
     operation: str,
+    urgent: bool | None = None,
 ) -> ReportPage:
     """Cases the caller may see, newest first, each as their view shows it; detail reads logged."""
     policy.require(principal, policy.REPORT_ROLES, "无权查看报告")
@@ -1261,6 +1262,7 @@ def list_reports(
         child_id=child_id,
         after=decode_moment_cursor("case", after),
         limit=first + 1,
+        urgent=urgent,
     )
     page = list(rows[:first])
     known = repository.children_of(session, sorted({c.child_id for c in page if c.child_id}))
