@@ -7,6 +7,8 @@ import type { ReportInput, ReportKind } from '../../gql/graphql'
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 export const ATTACHMENTS_PER_REPORT = 5
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf']
+/** The file picker's `accept`. */
+export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.join(',')
 
 /** A caller's number: a mainland mobile, or a landline with its area code (the registry's PHONE). */
 export const PHONE = /^(1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[1-9][0-9]{6,7})$/
