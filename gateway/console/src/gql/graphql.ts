@@ -518,6 +518,13 @@ export type AcknowledgeNotificationMutationVariables = Exact<{
 
 export type AcknowledgeNotificationMutation = { acknowledgeNotification: { id: string, read: boolean, acknowledgedAt: string | null } };
 
+export type DivisionsQueryVariables = Exact<{
+  parentCode?: string | null | undefined;
+}>;
+
+
+export type DivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
+
 export type ChildRowFragment = { id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string } };
 
 export type ChildrenSearchQueryVariables = Exact<{
@@ -527,13 +534,6 @@ export type ChildrenSearchQueryVariables = Exact<{
 
 
 export type ChildrenSearchQuery = { children: { totalCount: number | null, edges: Array<{ node: { id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type ChildrenDivisionsQueryVariables = Exact<{
-  parentCode?: string | null | undefined;
-}>;
-
-
-export type ChildrenDivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
 
 export type ChildVisitFragment = { id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string };
 
@@ -587,6 +587,16 @@ export type ChildGuardiansMutationVariables = Exact<{
 
 export type ChildGuardiansMutation = { setGuardians: { id: string, version: number } };
 
+export type ChildExitMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  reason: ExitReason;
+  note?: string | null | undefined;
+}>;
+
+
+export type ChildExitMutation = { exitChild: { id: string, version: number, status: ChildStatus } };
+
 export type HomeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -627,13 +637,6 @@ export type WindowChildrenByNameQueryVariables = Exact<{
 
 
 export type WindowChildrenByNameQuery = { children: { edges: Array<{ node: { id: string, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null } }> } };
-
-export type WindowDivisionsQueryVariables = Exact<{
-  parentCode?: string | null | undefined;
-}>;
-
-
-export type WindowDivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
 
 export type WindowSubmitMutationVariables = Exact<{
   input: SubmitIntakeInput;
@@ -715,13 +718,6 @@ export type PaySetStandardMutationVariables = Exact<{
 
 
 export type PaySetStandardMutation = { setBenefitStandard: { code: ProgrammeCode, name: string, kind: ProgrammeKind, category: ProgrammeCategory, paidInBatches: boolean, administeredElsewhere: boolean, pilot: boolean, enabled: boolean, year: number, monthlyAmountFen: number, placeholder: boolean, standards: Array<{ year: number, monthlyAmountFen: number, placeholder: boolean, setBy: string | null, setAt: string | null }> } };
-
-export type ReportDivisionsQueryVariables = Exact<{
-  parentCode?: string | null | undefined;
-}>;
-
-
-export type ReportDivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
 
 export type ReportChildrenByNameQueryVariables = Exact<{
   name: string;
@@ -1340,6 +1336,15 @@ export const AcknowledgeNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcknowledgeNotificationMutation, AcknowledgeNotificationMutationVariables>;
+export const DivisionsDocument = new TypedDocumentString(`
+    query Divisions($parentCode: String) {
+  divisions(parentCode: $parentCode) {
+    code
+    name
+    level
+  }
+}
+    `) as unknown as TypedDocumentString<DivisionsQuery, DivisionsQueryVariables>;
 export const ChildrenSearchDocument = new TypedDocumentString(`
     query ChildrenSearch($filter: ChildFilter, $after: String) {
   children(filter: $filter, first: 20, after: $after) {
@@ -1372,15 +1377,6 @@ export const ChildrenSearchDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<ChildrenSearchQuery, ChildrenSearchQueryVariables>;
-export const ChildrenDivisionsDocument = new TypedDocumentString(`
-    query ChildrenDivisions($parentCode: String) {
-  divisions(parentCode: $parentCode) {
-    code
-    name
-    level
-  }
-}
-    `) as unknown as TypedDocumentString<ChildrenDivisionsQuery, ChildrenDivisionsQueryVariables>;
 export const ChildFileDocument = new TypedDocumentString(`
     query ChildFile($id: ID!) {
   child(id: $id) {
@@ -1608,6 +1604,15 @@ export const ChildGuardiansDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChildGuardiansMutation, ChildGuardiansMutationVariables>;
+export const ChildExitDocument = new TypedDocumentString(`
+    mutation ChildExit($id: ID!, $version: Int!, $reason: ExitReason!, $note: String) {
+  exitChild(id: $id, version: $version, reason: $reason, note: $note) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ChildExitMutation, ChildExitMutationVariables>;
 export const HomeTasksDocument = new TypedDocumentString(`
     query HomeTasks {
   departmentTasks(first: 50) {
@@ -1733,15 +1738,6 @@ export const WindowChildrenByNameDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WindowChildrenByNameQuery, WindowChildrenByNameQueryVariables>;
-export const WindowDivisionsDocument = new TypedDocumentString(`
-    query WindowDivisions($parentCode: String) {
-  divisions(parentCode: $parentCode) {
-    code
-    name
-    level
-  }
-}
-    `) as unknown as TypedDocumentString<WindowDivisionsQuery, WindowDivisionsQueryVariables>;
 export const WindowSubmitDocument = new TypedDocumentString(`
     mutation WindowSubmit($input: SubmitIntakeInput!) {
   submitIntake(input: $input) {
@@ -1988,15 +1984,6 @@ export const PaySetStandardDocument = new TypedDocumentString(`
     setAt
   }
 }`) as unknown as TypedDocumentString<PaySetStandardMutation, PaySetStandardMutationVariables>;
-export const ReportDivisionsDocument = new TypedDocumentString(`
-    query ReportDivisions($parentCode: String) {
-  divisions(parentCode: $parentCode) {
-    code
-    name
-    level
-  }
-}
-    `) as unknown as TypedDocumentString<ReportDivisionsQuery, ReportDivisionsQueryVariables>;
 export const ReportChildrenByNameDocument = new TypedDocumentString(`
     query ReportChildrenByName($name: String!) {
   children(filter: {name: $name}, first: 10) {
