@@ -100,6 +100,29 @@ class Tab:
         """The notification subscription is open (home page)."""
         expect(self.page.get_by_test_id("live-status")).to_have_attribute("data-live", "open")
 
+    def choose(self, label: str, option: str) -> None:
+        """An Element Plus select: open it by its label, pick the option by its text, and see it
+        chosen. A forced click while another list is still closing lands on that list's option
+        under the pointer (it once chose another town, whose police were not watching)."""
+        box = self.page.get_by_role("combobox", name=label, exact=True)
+        expect(box).to_be_enabled()
+        select = self.page.locator(".el-select").filter(has=box)
+        item = self.page.locator(".el-select-dropdown__item:visible").filter(
+            has_text=re.compile(f"^{re.escape(option)}$")
+        )
+        for _ in range(5):
+            # Another list still closing over this box would take the click (force skips the check).
+            expect(self.page.locator(".el-select-dropdown:visible")).to_have_count(0)
+            box.click(force=True)
+            try:
+                expect(item).to_have_count(1, timeout=3_000)
+                item.click()
+                expect(select).to_contain_text(option, timeout=3_000)
+                return
+            except AssertionError:
+                self.page.keyboard.press("Escape")
+        expect(select).to_contain_text(option)
+
     def shot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"

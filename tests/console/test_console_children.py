@@ -468,3 +468,47 @@ def test_an_edit_survives_an_expired_session(tab, platform):
     dialog.get_by_test_id("edit-save").click()
     expect(page.get_by_test_id("child-notice")).to_contain_text("基本信息已保存")
     expect(page.get_by_test_id("child-identity")).to_contain_text("大峪中学")
+
+
+def test_a_child_moves_to_another_village_and_then_leaves(tab, platform):
+    page = tab.page
+    child_name = name("迁居")
+    child = register(platform, "worker.110109001", child_name)
+    tab.sign_in("worker.110109001", path=f"/children/{child['id']}")
+    expect(page.get_by_test_id("child-name")).to_have_text(child_name)
+
+    # 现居住地 among the town's villages (a town's worker cannot move a child out of the town).
+    page.get_by_test_id("edit-child").click()
+    dialog = page.get_by_role("dialog", name="修改基本信息")
+    expect(dialog.get_by_label("现居住镇（街道）")).to_have_count(0)
+    tab.choose("现居住村（社区）", "月季园东里社区居委会")
+    dialog.get_by_label("修改原因").fill("随祖父母搬家")
+    dialog.get_by_test_id("edit-save").click()
+    expect(page.get_by_test_id("child-notice")).to_contain_text("基本信息已保存")
+    expect(page.get_by_test_id("child-identity")).to_contain_text("月季园东里社区居委会")
+
+    # 办理退出: the reason is required; the file stays, marked 已退出, and offers no more edits.
+    page.get_by_test_id("exit-child").click()
+    dialog = page.get_by_role("dialog", name="办理退出")
+    dialog.get_by_test_id("exit-save").click()
+    expect(dialog).to_contain_text("请选择退出原因")
+    tab.choose("退出原因", "迁出本区")
+    dialog.get_by_label("说明").fill("随父母迁往外省就读")
+    tab.assert_accessible()
+    dialog.get_by_test_id("exit-save").click()
+    expect(page.get_by_test_id("child-notice")).to_contain_text("已办理退出")
+    expect(page.get_by_test_id("child-identity")).to_contain_text("迁出本区")
+    expect(page.get_by_test_id("edit-child")).to_have_count(0)
+    expect(page.get_by_test_id("exit-child")).to_have_count(0)
+    after = call(
+        platform,
+        "worker.110109001",
+        """query($id: ID!) { child(id: $id) {
+        status exitReason residenceDivision { code } } }""",
+        {"id": child["id"]},
+    )["child"]
+    assert after == {
+        "status": "EXITED",
+        "exitReason": "MOVED_OUT",
+        "residenceDivision": {"code": "110109001002"},
+    }

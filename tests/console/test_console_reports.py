@@ -47,36 +47,12 @@ def tab(chromium: Any, platform: Any) -> Iterator[Tab]:
         yield opened
 
 
-def choose(tab: Tab, label: str, option: str) -> None:
-    """An Element Plus select: open it by its label, pick the option by its text, and see it
-    chosen. A forced click while another list is still closing lands on that list's option
-    under the pointer (it once chose another town, whose police were not watching)."""
-    box = tab.page.get_by_role("combobox", name=label, exact=True)
-    expect(box).to_be_enabled()
-    select = tab.page.locator(".el-select").filter(has=box)
-    item = tab.page.locator(".el-select-dropdown__item:visible").filter(
-        has_text=re.compile(f"^{re.escape(option)}$")
-    )
-    for _ in range(5):
-        # Another list still closing over this box would take the click (force skips the check).
-        expect(tab.page.locator(".el-select-dropdown:visible")).to_have_count(0)
-        box.click(force=True)
-        try:
-            expect(item).to_have_count(1, timeout=3_000)
-            item.click()
-            expect(select).to_contain_text(option, timeout=3_000)
-            return
-        except AssertionError:
-            tab.page.keyboard.press("Escape")
-    expect(select).to_contain_text(option)
-
-
 def fill_report(tab: Tab, marker: str) -> None:
     page = tab.page
     page.get_by_label("儿童姓名（不知道可不填）").fill(f"小明{marker}")
     page.get_by_label("年龄（可估计）").fill("9")
-    choose(tab, "事发地点（镇街）", "大峪街道")
-    choose(tab, "报告情形", "遭受侵害")
+    tab.choose("事发地点（镇街）", "大峪街道")
+    tab.choose("报告情形", "遭受侵害")
     page.get_by_test_id("report-urgent").click()
     expect(page.get_by_test_id("report-urgent").get_by_role("checkbox")).to_be_checked()
     page.get_by_label("情况描述").fill(f"学生手臂多处淤青，称在家被打（{marker}）。")
@@ -150,7 +126,7 @@ def the_case_from_the_form_to_the_town(chromium: Any, platform: Any) -> None:
         police.shot("reports-inbox")
         police.assert_accessible()
         # Only the urgent ones, filtered by the API: still there.
-        choose(police, "紧急程度", "仅看紧急")
+        police.choose("紧急程度", "仅看紧急")
         expect(row).to_contain_text("待公安受理")
 
         # Two hours on, the hour to accept an urgent report has run out: the deadline in red.
@@ -177,7 +153,7 @@ def the_case_from_the_form_to_the_town(chromium: Any, platform: Any) -> None:
         # Without a measure: the field says so, nothing sent.
         dialog.get_by_test_id("action-confirm").click()
         expect(dialog).to_contain_text("请选择处置措施")
-        choose(police, "处置措施", "送医救治")
+        police.choose("处置措施", "送医救治")
         dialog.get_by_label("处置情况说明（选填）").fill("民警到校，送区医院检查")
         dialog.get_by_test_id("action-confirm").click()
         expect(dialog).to_be_hidden()

@@ -17,14 +17,6 @@ from shouhu.platform.testing import identity_number
 DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
-def choose(tab, label: str, option: str) -> None:
-    """An Element Plus select: open it by its label, pick the option by its text."""
-    box = tab.page.get_by_role("combobox", name=label, exact=True)
-    expect(box).to_be_enabled()
-    box.click(force=True)
-    tab.page.get_by_role("option", name=option, exact=True).click()
-
-
 def test_a_clerk_takes_an_application_and_the_judicial_bureau_completes_its_part(tab):
     page = tab.page
     child_name = f"窗口{uuid.uuid4().hex[:4]}"
@@ -41,11 +33,11 @@ def test_a_clerk_takes_an_application_and_the_judicial_bureau_completes_its_part
     page.get_by_label("身份证号（选填）").fill(
         identity_number(birth, male=True, seq=secrets.randbelow(499))
     )
-    choose(tab, "镇（街道）", "大峪街道")
-    choose(tab, "村（社区）", "德露苑社区居委会")
+    tab.choose("镇（街道）", "大峪街道")
+    tab.choose("村（社区）", "德露苑社区居委会")
 
     page.get_by_label("申请人姓名").fill("王建国")
-    choose(tab, "与儿童关系", "父母")
+    tab.choose("与儿童关系", "父母")
     # A wrong mobile number is refused by the form, as the server would, nothing lost.
     page.get_by_label("申请人手机号").fill("1390000131")
 
@@ -139,8 +131,8 @@ def test_what_the_clerk_typed_survives_an_expired_session_and_goes_at_sign_out(t
     tab.sign_in("clerk.110109001", path="/intake/new")
     page.get_by_test_id("mode-new").click()
     page.get_by_label("儿童姓名").fill("草稿")
-    choose(tab, "镇（街道）", "大峪街道")
-    choose(tab, "村（社区）", "德露苑社区居委会")
+    tab.choose("镇（街道）", "大峪街道")
+    tab.choose("村（社区）", "德露苑社区居委会")
     page.get_by_label("申请人姓名").fill("赵春梅")
     page.locator("label.el-checkbox", has_text="法律援助").click()
 

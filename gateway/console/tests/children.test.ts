@@ -64,6 +64,7 @@ const file = {
   gender: 'MALE',
   birthDate: '2016-03-14',
   idNumber: BOY,
+  residenceDivision: { code: '110109001001' },
   hukouDivisionCode: null,
   school: '大峪一小',
   notes: null,
@@ -92,6 +93,16 @@ describe('the edit form', () => {
     expect(checkEdit({ ...began, birthDate: '2016-03-15' }, '2026-11-30').idNumber).toBe(
       '身份证号码中的出生日期与出生日期不一致',
     )
+    expect(checkEdit({ ...began, residenceDivisionCode: '' }, '2026-11-30')).toEqual({
+      residenceDivisionCode: '请选择现居住的村（社区）',
+    })
+  })
+  it('moves the child by its village alone', () => {
+    const began = editFormOf(file)
+    expect(changedInput(began, { ...began, residenceDivisionCode: '110109001002', reason: '搬家' })).toEqual({
+      residenceDivisionCode: '110109001002',
+      reason: '搬家',
+    })
   })
 })
 

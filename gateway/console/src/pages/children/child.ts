@@ -121,6 +121,8 @@ export interface EditForm {
   gender: string
   birthDate: string
   idNumber: string
+  /** The village (村、社区) the child lives in: moving it moves the file to that village's staff. */
+  residenceDivisionCode: string
   hukouDivisionCode: string
   school: string
   notes: string
@@ -132,6 +134,7 @@ export const EDIT_FIELDS = [
   'gender',
   'birthDate',
   'idNumber',
+  'residenceDivisionCode',
   'hukouDivisionCode',
   'school',
   'notes',
@@ -143,6 +146,7 @@ export interface ChildFactsLike {
   gender?: string | null
   birthDate?: string | null
   idNumber?: string | null
+  residenceDivision?: { code: string } | null
   hukouDivisionCode?: string | null
   school?: string | null
   notes?: string | null
@@ -155,6 +159,7 @@ export function editFormOf(child: ChildFactsLike): EditForm {
     gender: child.gender ?? '',
     birthDate: child.birthDate ?? '',
     idNumber: isMasked(child.idNumber) ? '' : (child.idNumber ?? ''),
+    residenceDivisionCode: child.residenceDivision?.code ?? '',
     hukouDivisionCode: child.hukouDivisionCode ?? '',
     school: child.school ?? '',
     notes: child.notes ?? '',
@@ -199,6 +204,7 @@ export function checkEdit(form: EditForm, today: string, numberEditable = true):
     const problem = idNumberProblem(number, form.birthDate, form.gender)
     if (problem) errors.idNumber = problem
   }
+  if (!form.residenceDivisionCode) errors.residenceDivisionCode = '请选择现居住的村（社区）'
   if (form.school.trim().length > 100) errors.school = '学校不能超过100个字'
   if (form.notes.trim().length > 2000) errors.notes = '备注不能超过2000个字'
   return errors
