@@ -7,14 +7,14 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from shouhu.education.models import ChildFacts
+from shouhu.education.models import ChildProjection
 
 OTHER_TOWN_VILLAGE = "110109101001"
 
 
-def _facts(harness, child_id: str) -> ChildFacts | None:
+def _facts(harness, child_id: str) -> ChildProjection | None:
     with Session(harness.engine) as session:
-        return session.get(ChildFacts, child_id)
+        return session.get(ChildProjection, child_id)
 
 
 def test_a_registered_child_is_known_with_birth_date_and_residence(harness, ev):
@@ -67,7 +67,7 @@ def test_an_exit_is_recorded_and_an_unknown_child_s_is_ignored(harness, ev):
     assert row is not None and (row.status, row.exited_on) == ("EXITED", date(2026, 6, 1))
     harness.deliver(ev.exited(str(uuid.uuid4()), date(2026, 6, 1)))
     with Session(harness.engine) as session:
-        assert len(session.exec(select(ChildFacts)).all()) == 1
+        assert len(session.exec(select(ChildProjection)).all()) == 1
 
 
 def test_a_redelivered_event_changes_nothing(harness, ev):

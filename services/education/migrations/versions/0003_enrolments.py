@@ -14,7 +14,7 @@ TZ = sa.DateTime(timezone=True)
 
 def upgrade() -> None:
     op.create_table(
-        "child_facts",
+        "child_projection",
         sa.Column("child_id", sa.String(36), primary_key=True),
         sa.Column("name", sa.String(50), nullable=False),
         sa.Column("birth_date", sa.Date, nullable=False),
@@ -30,7 +30,7 @@ def upgrade() -> None:
         sa.Column("updated_at", TZ, nullable=False),
     )
     op.create_index(
-        "ix_child_facts_residence_division_code", "child_facts", ["residence_division_code"]
+        "ix_child_projection_residence_division_code", "child_projection", ["residence_division_code"]
     )
     op.create_table(
         "school",
@@ -90,4 +90,4 @@ def downgrade() -> None:
     op.drop_table("enrolment")
     op.drop_table("school_staff")
     op.drop_table("school")
-    op.drop_table("child_facts")
+    op.drop_table("child_projection")

@@ -6,20 +6,22 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from shouhu.education.models import ChildFacts
+from shouhu.education.models import ChildProjection
 
 
-def facts(session: Session, child_id: str) -> ChildFacts | None:
-    return session.get(ChildFacts, child_id)
+def facts(session: Session, child_id: str) -> ChildProjection | None:
+    return session.get(ChildProjection, child_id)
 
 
-def facts_many(session: Session, child_ids: Sequence[str]) -> list[ChildFacts]:
+def facts_many(session: Session, child_ids: Sequence[str]) -> list[ChildProjection]:
     if not child_ids:
         return []
     return list(
-        session.exec(select(ChildFacts).where(col(ChildFacts.child_id).in_(child_ids))).all()
+        session.exec(
+            select(ChildProjection).where(col(ChildProjection.child_id).in_(child_ids))
+        ).all()
     )
 
 
-def add(session: Session, row: ChildFacts) -> None:
+def add(session: Session, row: ChildProjection) -> None:
     session.add(row)

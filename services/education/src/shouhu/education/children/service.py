@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from shouhu.education.children import repository
-from shouhu.education.models import ChildFacts
+from shouhu.education.models import ChildProjection
 from shouhu.platform.events import utcnow
 
 EXITED = "EXITED"
@@ -23,11 +23,11 @@ def record_child(
     birth_date: date,
     residence: str,
     town: str,
-) -> ChildFacts:
+) -> ChildProjection:
     """Create or refresh a child's row from an event that carries the identity part."""
     row = repository.facts(session, child_id)
     if row is None:
-        row = ChildFacts(
+        row = ChildProjection(
             child_id=child_id,
             name=name or "",
             birth_date=birth_date,
@@ -54,7 +54,7 @@ def record_classifications(
     classifications: list[dict[str, Any]],
     primary_category: str,
     left_behind: bool,
-) -> ChildFacts:
+) -> ChildProjection:
     """The complete active set of classifications, and what follows from it."""
     row = record_child(
         session, child_id, name=None, birth_date=birth_date, residence=residence, town=town

@@ -24,7 +24,7 @@ from shouhu.education.enrolments.schemas import (
     EnrolmentStatus,
 )
 from shouhu.education.enrolments.stages import load
-from shouhu.education.models import ChildFacts, Enrolment, School
+from shouhu.education.models import ChildProjection, Enrolment, School
 from shouhu.education.publish import emit
 from shouhu.education.schools import repository as schools
 from shouhu.education.schools.schemas import SchoolStage
@@ -66,7 +66,7 @@ def _may_write_at(session: Session, principal: Principal, *school_codes: str) ->
     return _staff_school(session, principal) in school_codes
 
 
-def _child(session: Session, principal: Principal, child_id: str) -> ChildFacts:
+def _child(session: Session, principal: Principal, child_id: str) -> ChildProjection:
     """A child of the projection within the principal's reach, else `NOT_FOUND`."""
     child = children.facts(session, child_id)
     # School staff act for their school, whose children live anywhere in the district.
@@ -81,7 +81,7 @@ def _child(session: Session, principal: Principal, child_id: str) -> ChildFacts:
 
 
 def _checked(
-    session: Session, child: ChildFacts, data: EnrolmentInput, not_before: date | None = None
+    session: Session, child: ChildProjection, data: EnrolmentInput, not_before: date | None = None
 ) -> School:
     """The school of a new enrolment once every rule holds; else `VALIDATION_FAILED` naming the
     first field that does not."""
@@ -113,7 +113,7 @@ def _checked(
 
 
 def _new(
-    session: Session, principal: Principal, child: ChildFacts, data: EnrolmentInput
+    session: Session, principal: Principal, child: ChildProjection, data: EnrolmentInput
 ) -> Enrolment:
     now = utcnow()
     return Enrolment(
@@ -141,7 +141,7 @@ def _flush(session: Session) -> None:
 def _tell(
     session: Session,
     principal: Principal,
-    child: ChildFacts,
+    child: ChildProjection,
     row: Enrolment,
     school: School,
     change: EnrolmentChange,

@@ -8,10 +8,10 @@ from sqlmodel import Field, SQLModel
 from shouhu.platform.columns import json_column, timestamp
 
 
-class ChildFacts(SQLModel, table=True):
+class ChildProjection(SQLModel, table=True):
     """A child as education knows it from the registry's events (儿童事实投影)."""
 
-    __tablename__ = "child_facts"
+    __tablename__ = "child_projection"
 
     child_id: str = Field(primary_key=True, max_length=36)
     name: str
