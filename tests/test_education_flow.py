@@ -11,6 +11,12 @@ import secrets
 import uuid
 from datetime import date, timedelta
 
+from sqlmodel import Session
+
+from shouhu.education.app import MIGRATIONS
+from shouhu.education.models import ChildProjection
+from shouhu.education.rebuild import http_post, rebuild
+from shouhu.platform.db import make_engine, migrate
 from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
 
 VILLAGE = "110109001001"
@@ -47,7 +53,7 @@ mutation End($id: ID!, $reason: EnrolmentEndReason!) {
 PRIMARY = {"schoolCode": "2111090002", "stage": "PRIMARY", "grade": 2}
 
 
-def _register(platform, token: str) -> dict:
+def _register(platform, token: str, **extra: str) -> dict:
     # Ten years old: a birth date of its own, so numbers never meet another test's.
     birth = date(2016, 1, 1) + timedelta(days=secrets.randbelow(300))
     child_input = {
@@ -56,6 +62,7 @@ def _register(platform, token: str) -> dict:
         "birthDate": birth.isoformat(),
         "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
         "residenceDivisionCode": VILLAGE,
+        **extra,
     }
     body = graphql(platform.graphql_url, REGISTER, token, {"input": child_input})
     assert "errors" not in body, body
@@ -150,3 +157,23 @@ def test_a_child_registered_is_enrolled_and_its_enrolment_ended(embedded):
         platform.graphql_url, END, department, {"id": enrolment["id"], "reason": "DROPPED_OUT"}
     )
     assert error_codes(again) == ["VALIDATION_FAILED"], again
+
+
+def test_a_new_deployment_rebuilds_the_projection_from_the_registry(embedded, tmp_path):
+    """`python -m shouhu.education.rebuild`'s work, with the education system's service account."""
+    child = _register(embedded, embedded.token("admin.district"), hukouDivisionCode="130102")
+    url = f"sqlite:///{tmp_path / 'education.db'}"
+    migrate(url, MIGRATIONS)
+    engine = make_engine(url)
+    token = embedded.service_token("dept-education")
+    written = rebuild(engine, http_post(embedded.urls["registry"], token))
+    assert written >= 1
+    with Session(engine) as session:
+        row = session.get(ChildProjection, child["id"])
+    assert row is not None
+    assert (row.name, row.birth_date.isoformat(), row.hukou_division_code) == (
+        child["name"],
+        child["birthDate"],
+        "130102",
+    )
+    assert (row.residence_division_code, row.town_code) == (VILLAGE, VILLAGE[:9])

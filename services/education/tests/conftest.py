@@ -34,7 +34,7 @@ GROUP_OF = {
 def education(tmp_path, verifier) -> Iterator[TestClient]:
     # No worker: tests deliver events themselves, so nothing races them.
     settings = EducationSettings(
-        database_url=f"sqlite:///{tmp_path / 'education.db'}", run_worker=False
+        database_url=f"sqlite:///{tmp_path / 'education.db'}", run_worker=False, demo_data=True
     )
     with TestClient(create_app(settings, verifier=verifier)) as client:
         yield client

@@ -104,3 +104,14 @@ def test_the_department_ties_a_staff_user_to_a_school(education, as_user):
     assert unknown.status_code == 422 and unknown.json()["fields"] == {
         "schoolCode": "学校标识码不在本区学校名录中"
     }
+
+
+def test_without_demo_data_the_reference_starts_empty(tmp_path, verifier, as_user):
+    from fastapi.testclient import TestClient
+
+    from shouhu.education.app import create_app
+    from shouhu.education.settings import EducationSettings
+
+    settings = EducationSettings(database_url=f"sqlite:///{tmp_path / 'live.db'}", run_worker=False)
+    with TestClient(create_app(settings, verifier=verifier)) as client:
+        assert client.get("/schools", headers=as_user(DEPARTMENT)).json() == []

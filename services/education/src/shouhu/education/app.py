@@ -25,7 +25,7 @@ MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
 HANDLERS = {**handlers.HANDLERS}
 
 
-def seed(engine: Engine) -> None:
+def seed_demo(engine: Engine) -> None:
     """The demo schools, on the first start of an empty reference."""
     with Session(engine) as session:
         schools.seed(session)
@@ -38,16 +38,18 @@ def create_app(
     transport: Transport | None = None,
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
+    settings = settings or EducationSettings()
     # A broken stages file stops the service here, not at the first enrolment.
     stages.load()
     return create_service_app(
         ServiceSpec(
             name="education",
-            settings=settings or EducationSettings(),
+            settings=settings,
             migrations_dir=MIGRATIONS,
             routers=[schools_router, enrolments_router],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
-            seed=seed,
+            # Demo schools only where the platform runs with demo data (embedded mode).
+            seed=seed_demo if settings.demo_data else None,
             transport=transport,
             verifier=verifier,
         )
