@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import graphql, identity_number
+from shouhu.platform.testing import eventually, graphql, identity_number
 
 ROOT = Path(__file__).resolve().parents[1]
 MATRIX = ROOT / "docs" / "authz-matrix.md"
@@ -172,6 +172,34 @@ class Setup:
         self.call(PETITION, {"id": intervention, "on": today().isoformat()})
         return intervention
 
+    def known_to_education(self, scope: str) -> str:
+        """A child of the scope's village once education's projection has it."""
+        child: str = self.child(scope)["id"]
+        department = self.token("education.district")
+
+        def known() -> bool:
+            body = graphql(self.url, EDUCATION_OF, department, {"id": child})
+            return bool((body.get("data") or {}).get("child", {}).get("education"))
+
+        eventually(known)
+        return child
+
+    def enrolment(self, scope: str, *, suspended: bool = False) -> str:
+        """An enrolment at the primary school of the scope's town (in: the teacher's school)."""
+        child = self.known_to_education(scope)
+        variables = {"childId": child, "input": enrolment_input(scope)}
+        made = self.call(RECORD_ENROLMENT, variables, user="education.district")
+        enrolment: str = made["recordEnrolment"]["id"]
+        if suspended:
+            self.call(SUSPEND_ENROLMENT, {"id": enrolment}, user="education.district")
+        return enrolment
+
+    def school(self) -> str:
+        """A new school of the district, made by the education department."""
+        code = f"21110980{next(_numbers) % 100:02d}"
+        self.call(CREATE_SCHOOL, {"input": {**SCHOOL, "code": code}}, user="education.district")
+        return code
+
     def notification(self) -> str:
         """A notification of the village supervisor of 110109001001 (a new child there)."""
         self.child("in")
@@ -182,6 +210,21 @@ class Setup:
                 notification: str = edges[0]["node"]["id"]
                 return notification
         raise AssertionError("the supervisor was not notified")
+
+
+EDUCATION_OF = "query($id: ID!) { child(id: $id) { education { enrolments { id } } } }"
+RECORD_ENROLMENT = """mutation($childId: ID!, $input: EnrolmentInput!) {
+  recordEnrolment(childId: $childId, input: $input) { id }
+}"""
+SUSPEND_ENROLMENT = "mutation($id: ID!) { suspendEnrolment(id: $id) { id } }"
+CREATE_SCHOOL = "mutation($input: SchoolInput!) { createSchool(input: $input) { code } }"
+# The demo data's primary schools of the two towns; the teacher is tied to the first.
+PRIMARY_SCHOOL = {"in": "2111090002", "out": "2111090010"}
+SCHOOL = {"name": "矩阵学校", "stages": ["PRIMARY"], "townCode": "110109005", "kind": "PUBLIC"}
+
+
+def enrolment_input(scope: str, *, since: str = "2022-09-01") -> dict[str, Any]:
+    return {"schoolCode": PRIMARY_SCHOOL[scope], "stage": "PRIMARY", "grade": 3, "since": since}
 
 
 REGISTER = """mutation($input: RegisterChildInput!) {
@@ -663,6 +706,60 @@ OPERATIONS += [
         "mutation($id: ID!, $on: Date!) { recordCourtDecision(interventionId: $id,"
         " decidedOn: $on, outcome: REVOKED) { id } }",
         lambda s, scope: {"id": s.petitioned(scope), "on": today().isoformat()},
+        fresh=True,
+    ),
+]
+
+# Education: the scope is the child's village and its town's school.
+OPERATIONS += [
+    Operation("schools", "query { schools { code } }", lambda s, _: {}, scoped=False),
+    Operation(
+        "createSchool",
+        "mutation($input: SchoolInput!) { createSchool(input: $input) { code } }",
+        lambda s, _: {"input": {**SCHOOL, "code": f"21110981{next(_numbers) % 100:02d}"}},
+        scoped=False,
+        fresh=True,
+    ),
+    Operation(
+        "updateSchool",
+        "mutation($code: String!, $input: SchoolFieldsInput!) {"
+        " updateSchool(code: $code, version: 1, input: $input) { code } }",
+        lambda s, _: {"code": s.school(), "input": SCHOOL},
+        scoped=False,
+        fresh=True,
+    ),
+    Operation(
+        "recordEnrolment",
+        RECORD_ENROLMENT,
+        lambda s, scope: {"childId": s.known_to_education(scope), "input": enrolment_input(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "endEnrolment",
+        "mutation($id: ID!) { endEnrolment(id: $id, reason: GRADUATED) { id } }",
+        lambda s, scope: {"id": s.enrolment(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "transferEnrolment",
+        "mutation($id: ID!, $input: EnrolmentInput!) {"
+        " transferEnrolment(id: $id, input: $input) { id } }",
+        lambda s, scope: {
+            "id": s.enrolment(scope),
+            "input": {**enrolment_input(scope, since="2024-09-01"), "schoolCode": "2111090004"},
+        },
+        fresh=True,
+    ),
+    Operation(
+        "suspendEnrolment",
+        SUSPEND_ENROLMENT,
+        lambda s, scope: {"id": s.enrolment(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "resumeEnrolment",
+        "mutation($id: ID!) { resumeEnrolment(id: $id) { id } }",
+        lambda s, scope: {"id": s.enrolment(scope, suspended=True)},
         fresh=True,
     ),
 ]

@@ -121,7 +121,7 @@ def _operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, 
 PUBLIC = {"/healthz", "/readyz", "/imports/template.csv", "/imports/template.xlsx"}
 
 
-@pytest.mark.parametrize("service", ["registry", "benefits", "notifications"])
+@pytest.mark.parametrize("service", ["registry", "benefits", "education", "notifications"])
 def test_each_committed_document_declares_the_token_and_every_refusal(service):
     document = _document(service)
     assert document["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"

@@ -59,6 +59,10 @@ MIRRORS = {
     "CourtOutcome": ("registry", "CourtOutcome"),
     "CaseAction": ("registry", "CaseAction"),
     "CaseClockStep": ("registry", "Step"),
+    "SchoolStage": ("education", "SchoolStage"),
+    "SchoolKind": ("education", "SchoolKind"),
+    "EnrolmentStatus": ("education", "EnrolmentStatus"),
+    "EnrolmentEndReason": ("education", "EnrolmentEndReason"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {}

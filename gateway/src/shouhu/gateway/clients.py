@@ -36,6 +36,9 @@ CASE_ACTIONS = frozenset(
     {"accept", "responses", "missing-alert/close", "notify-town", "assessment", "close"}
 )
 INTERVENTION_ACTIONS = frozenset({"close", "petition", "court-decision"})
+ENROLMENT_ACTIONS = frozenset({"end", "transfer", "suspend", "resume"})
+_SCHOOL = re.compile(r"\d{10}")
+SCHOOL_CODE_SAID = "学校标识码应为10位数字"
 
 
 def _segment(value: str, pattern: re.Pattern[str], field: str, message: str) -> str:
@@ -401,6 +404,44 @@ class Benefits(_Bound):
             params={"format": format},
             timeout_seconds=EXPORT_TIMEOUT_SECONDS,
         )
+
+
+class Education(_Bound):
+    """Education: schools, children's enrolments."""
+
+    async def schools(self, town_code: str | None) -> JSON:
+        return await self._get("/schools", params={"townCode": town_code})
+
+    async def create_school(self, body: JSON) -> JSON:
+        return await self._post("/schools", json=body)
+
+    async def update_school(self, code: str, version: int, body: JSON) -> JSON:
+        return await self._send(
+            "PUT",
+            f"/schools/{_segment(code, _SCHOOL, 'code', SCHOOL_CODE_SAID)}",
+            params={"version": version},
+            json=body,
+        )
+
+    async def education_of(self, child_ids: list[str]) -> JSON:
+        """Many children's education, `MAX_BATCH` per call."""
+        rows: list[JSON] = []
+        for start in range(0, len(child_ids), MAX_BATCH):
+            rows += await self._post(
+                "/children/education", json={"childIds": child_ids[start : start + MAX_BATCH]}
+            )
+        return rows
+
+    async def record_enrolment(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id, 'childId')}/enrolments", json=body
+        )
+
+    async def enrolment_action(self, enrolment_id: str, action: str, body: JSON) -> JSON:
+        """`end`, `transfer`, `suspend` or `resume` an enrolment."""
+        if action not in ENROLMENT_ACTIONS:
+            raise ValueError(f"unknown enrolment action {action}")
+        return await self._post(f"/enrolments/{id_segment(enrolment_id)}/{action}", json=body)
 
 
 class Notifications(_Bound):

@@ -11,7 +11,13 @@ from starlette.requests import HTTPConnection
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import BaseContext
 
-from shouhu.gateway.clients import Benefits, Notifications, NotificationStream, Registry
+from shouhu.gateway.clients import (
+    Benefits,
+    Education,
+    Notifications,
+    NotificationStream,
+    Registry,
+)
 from shouhu.gateway.loaders import Loaders
 from shouhu.gateway.reference import Reference
 from shouhu.platform.auth import Principal, TokenVerifier, bearer_token
@@ -65,6 +71,10 @@ class Context(BaseContext):
         return Benefits(self.services.benefits, self.principal.token)
 
     @cached_property
+    def education(self) -> Education:
+        return Education(self.services.education, self.principal.token)
+
+    @cached_property
     def notifications(self) -> Notifications:
         return Notifications(self.services.notifications, self.principal.token)
 
@@ -78,7 +88,9 @@ class Context(BaseContext):
 
     @cached_property
     def loaders(self) -> Loaders:
-        return Loaders(self.registry, self.benefits, self.notifications, self.reference)
+        return Loaders(
+            self.registry, self.benefits, self.education, self.notifications, self.reference
+        )
 
 
 async def build_context(connection: HTTPConnection) -> Context:

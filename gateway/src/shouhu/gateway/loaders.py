@@ -9,7 +9,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from shouhu.gateway.clients import Benefits, Notifications, Registry
+from shouhu.gateway.clients import Benefits, Education, Notifications, Registry
 from shouhu.gateway.reference import DivisionTree, Reference
 
 Row = dict[str, Any]
@@ -31,17 +31,20 @@ class Loaders:
         self,
         registry: Registry,
         benefits: Benefits,
+        education: Education,
         notifications: Notifications,
         reference: Reference,
     ) -> None:
         self._registry = registry
         self._benefits = benefits
+        self._education = education
         self._notifications = notifications
         self._reference = reference
         self.child_part: DataLoader[tuple[str, str, str], Row | None] = DataLoader(
             load_fn=self._child_parts
         )
         self.benefits: DataLoader[str, Row | None] = DataLoader(load_fn=self._benefits_of)
+        self.education: DataLoader[str, Row | None] = DataLoader(load_fn=self._education_of)
         self.workforce: DataLoader[tuple[str, bool], list[Row]] = DataLoader(
             load_fn=self._workforce
         )
@@ -67,6 +70,11 @@ class Loaders:
 
     async def _benefits_of(self, child_ids: list[str]) -> list[Row | None]:
         rows = await self._benefits.benefits_of(child_ids)
+        by_child = {row["childId"]: row for row in rows}
+        return [by_child.get(child_id) for child_id in child_ids]
+
+    async def _education_of(self, child_ids: list[str]) -> list[Row | None]:
+        rows = await self._education.education_of(child_ids)
         by_child = {row["childId"]: row for row in rows}
         return [by_child.get(child_id) for child_id in child_ids]
 

@@ -22,6 +22,8 @@ from shouhu.gateway.children import mutations as children_mutations
 from shouhu.gateway.children import queries as children
 from shouhu.gateway.common import Ctx
 from shouhu.gateway.divisions import queries as divisions
+from shouhu.gateway.education import mutations as education_mutations
+from shouhu.gateway.education import queries as education
 from shouhu.gateway.errors import ErrorCodes
 from shouhu.gateway.intakes import mutations as intakes_mutations
 from shouhu.gateway.intakes import queries as intakes
@@ -63,6 +65,7 @@ Query = merge_types(
         access.Query,
         notifications.Query,
         benefits.Query,
+        education.Query,
         visits.Query,
         workforce.Query,
         intakes.Query,
@@ -75,6 +78,7 @@ Mutation = merge_types(
         children_mutations.Mutation,
         notifications_mutations.Mutation,
         benefits_mutations.Mutation,
+        education_mutations.Mutation,
         visits_mutations.Mutation,
         plans_mutations.Mutation,
         workforce_mutations.Mutation,

@@ -18,6 +18,7 @@ R = TypeVar("R")
 
 if TYPE_CHECKING:
     from shouhu.gateway.benefits.types import ChildBenefits
+    from shouhu.gateway.education.types import ChildEducation
     from shouhu.gateway.plans.types import SupportPlan
     from shouhu.gateway.visits.types import Visit
 
@@ -309,6 +310,22 @@ class Child:
         async def batched() -> ChildBenefits:
             shaped: ChildBenefits = shape(
                 str(self.id), await info.context.loaders.benefits.load(str(self.id))
+            )
+            return shaped
+
+        return deferred(batched())
+
+    @strawberry.field(
+        description="Education (教育): enrolments (学籍), newest first; aid and dropout risk later"
+    )
+    def education(
+        self, info: Ctx
+    ) -> Annotated[ChildEducation, strawberry.lazy("shouhu.gateway.education.types")] | None:
+        shape = lazy("shouhu.gateway.education.types", "ChildEducation").from_row
+
+        async def batched() -> ChildEducation | None:
+            shaped: ChildEducation | None = shape(
+                await info.context.loaders.education.load(str(self.id))
             )
             return shaped
 

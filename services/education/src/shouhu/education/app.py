@@ -1,17 +1,35 @@
-"""The education app (its domain modules arrive with their issues)."""
+"""The education app: the children's projection, schools, enrolments."""
 
 from pathlib import Path
 
 from fastapi import FastAPI
+from sqlalchemy import Engine
+from sqlmodel import Session
 
+from shouhu.education.children import handlers
+from shouhu.education.enrolments import stages
+from shouhu.education.enrolments.endpoints import router as enrolments_router
+from shouhu.education.schools import service as schools
+from shouhu.education.schools.endpoints import router as schools_router
 from shouhu.education.settings import EducationSettings
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
+from shouhu.platform.worker import Subscription
 
 Settings = EducationSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+# What the consumer applies: the registry's children (the single window's tasks come later).
+HANDLERS = {**handlers.HANDLERS}
+
+
+def seed_demo(engine: Engine) -> None:
+    """The demo schools, on the first start of an empty reference."""
+    with Session(engine) as session:
+        schools.seed(session)
+        session.commit()
 
 
 def create_app(
@@ -20,12 +38,18 @@ def create_app(
     transport: Transport | None = None,
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
+    settings = settings or EducationSettings()
+    # A broken stages file stops the service here, not at the first enrolment.
+    stages.load()
     return create_service_app(
         ServiceSpec(
             name="education",
-            settings=settings or EducationSettings(),
+            settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[],
+            routers=[schools_router, enrolments_router],
+            subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
+            # Demo schools only where the platform runs with demo data (embedded mode).
+            seed=seed_demo if settings.demo_data else None,
             transport=transport,
             verifier=verifier,
         )

@@ -1,0 +1,74 @@
+"""Mutations of education."""
+
+from __future__ import annotations
+
+import datetime
+
+import strawberry
+
+from shouhu.gateway.common import Ctx, to_json
+from shouhu.gateway.education.types import (
+    Enrolment,
+    EnrolmentEndReason,
+    EnrolmentInput,
+    School,
+    SchoolFieldsInput,
+    SchoolInput,
+)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Record a child's enrolment (登记学籍); none may be open")
+    async def record_enrolment(
+        self, info: Ctx, child_id: strawberry.ID, input: EnrolmentInput
+    ) -> Enrolment:
+        row = await info.context.education.record_enrolment(child_id, to_json(input))
+        return Enrolment.from_row(row)
+
+    @strawberry.mutation(description="End an enrolment with its reason (终止学籍)")
+    async def end_enrolment(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        reason: EnrolmentEndReason,
+        ended_on: datetime.date | None = None,
+    ) -> Enrolment:
+        body = {"reason": reason.value, "endedOn": ended_on.isoformat() if ended_on else None}
+        return Enrolment.from_row(await info.context.education.enrolment_action(id, "end", body))
+
+    @strawberry.mutation(
+        description="Transfer within the district (转学): the open one ends, the new one opens"
+    )
+    async def transfer_enrolment(
+        self, info: Ctx, id: strawberry.ID, input: EnrolmentInput
+    ) -> Enrolment:
+        row = await info.context.education.enrolment_action(id, "transfer", to_json(input))
+        return Enrolment.from_row(row)
+
+    @strawberry.mutation(description="Suspend schooling (休学); the child stays enrolled")
+    async def suspend_enrolment(
+        self, info: Ctx, id: strawberry.ID, on: datetime.date | None = None
+    ) -> Enrolment:
+        body = {"on": on.isoformat() if on else None}
+        return Enrolment.from_row(
+            await info.context.education.enrolment_action(id, "suspend", body)
+        )
+
+    @strawberry.mutation(description="Resume schooling after a suspension (复学)")
+    async def resume_enrolment(
+        self, info: Ctx, id: strawberry.ID, on: datetime.date | None = None
+    ) -> Enrolment:
+        body = {"on": on.isoformat() if on else None}
+        return Enrolment.from_row(await info.context.education.enrolment_action(id, "resume", body))
+
+    @strawberry.mutation(description="Add a school to the district's list (education department)")
+    async def create_school(self, info: Ctx, input: SchoolInput) -> School:
+        return School.from_row(await info.context.education.create_school(to_json(input)))
+
+    @strawberry.mutation(description="Change a school at the version shown (education department)")
+    async def update_school(
+        self, info: Ctx, code: str, version: int, input: SchoolFieldsInput
+    ) -> School:
+        row = await info.context.education.update_school(code, version, to_json(input))
+        return School.from_row(row)

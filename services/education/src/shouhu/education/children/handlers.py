@@ -1,0 +1,85 @@
+"""Events education consumes: the registry's children, into the projection.
+
+Each handler changes the projection in the consumer's one transaction; the inbox makes a
+redelivered event change nothing. Hooks for later slices (the dropout watch re-judging a child)
+go after the projection is updated, in the same handler.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session
+
+from shouhu.education.children import service
+from shouhu.platform.events import Envelope
+from shouhu.platform.worker import EventHandler
+
+CHILD_REGISTERED = "registry.child.registered"
+CHILD_UPDATED = "registry.child.updated"
+CHILD_CLASSIFIED = "registry.child.classified"
+CHILD_EXITED = "registry.child.exited"
+
+
+def _identity(session: Session, envelope: Envelope) -> None:
+    data = envelope.data
+    service.record_child(
+        session,
+        data["childId"],
+        name=data["name"],
+        birth_date=date.fromisoformat(data["birthDate"]),
+        residence=data["residenceDivisionCode"],
+        town=data["townDivisionCode"],
+    )
+
+
+def on_child_registered(session: Session, envelope: Envelope) -> None:
+    """A new file: the child is known to education from now on."""
+    _identity(session, envelope)
+
+
+def on_child_updated(session: Session, envelope: Envelope) -> None:
+    """Name, birth date or residence may have changed."""
+    _identity(session, envelope)
+
+
+def on_child_classified(session: Session, envelope: Envelope) -> None:
+    """The complete active set of classifications, the primary category and left-behind."""
+    data = envelope.data
+    service.record_classifications(
+        session,
+        data["childId"],
+        birth_date=date.fromisoformat(data["birthDate"]),
+        residence=data["residenceDivisionCode"],
+        town=data["townDivisionCode"],
+        classifications=[
+            {
+                "group": c["group"],
+                "subtype": c["subtype"],
+                "since": c["since"],
+                "until": c.get("until"),
+            }
+            for c in data["classifications"]
+        ],
+        primary_category=data["primaryCategory"],
+        left_behind=data["leftBehind"],
+    )
+
+
+def on_child_exited(session: Session, envelope: Envelope) -> None:
+    """The child left the registry's scope (18, moved away, died)."""
+    data = envelope.data
+    service.record_exit(
+        session,
+        data["childId"],
+        date.fromisoformat(data["exitedOn"]),
+        data["residenceDivisionCode"],
+    )
+
+
+HANDLERS: dict[str, EventHandler] = {
+    CHILD_REGISTERED: on_child_registered,
+    CHILD_UPDATED: on_child_updated,
+    CHILD_CLASSIFIED: on_child_classified,
+    CHILD_EXITED: on_child_exited,
+}

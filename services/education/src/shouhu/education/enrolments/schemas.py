@@ -1,0 +1,94 @@
+"""API shapes of enrolments and of a child's education."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
+
+from shouhu.education.schools.schemas import SchoolCode, SchoolName, SchoolStage
+from shouhu.platform.schemas import Camel, Day, Input, Said
+
+MAX_CHILDREN = 100  # children per batch read, as the gateway sends them
+MAX_GRADE = 12
+
+
+class EnrolmentStatus(StrEnum):
+    """ACTIVE, SUSPENDED (休学) or ENDED (学籍状态)."""
+
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
+    ENDED = "ENDED"
+
+
+class EnrolmentEndReason(StrEnum):
+    """Why an enrolment ended (学籍终止原因)."""
+
+    GRADUATED = "GRADUATED"
+    TRANSFERRED = "TRANSFERRED"  # to another school of the district: by a transfer only
+    MOVED_OUT_OF_DISTRICT = "MOVED_OUT_OF_DISTRICT"
+    DROPPED_OUT = "DROPPED_OUT"
+    DIED = "DIED"
+    OVER_AGE = "OVER_AGE"
+
+
+Grade = Annotated[int, Field(ge=1, le=MAX_GRADE), Said(f"年级应为1至{MAX_GRADE}之间的整数")]
+
+
+class EnrolmentInput(Input):
+    """`recordEnrolment`: a school of the reference, the stage, grade and first day."""
+
+    school_code: SchoolCode
+    school_name: SchoolName | None = Field(
+        default=None, description="As the caller knows it; refused when the reference differs"
+    )
+    stage: SchoolStage
+    grade: Grade
+    since: Annotated[date, Day("入学日期")]
+
+
+class EndInput(Input):
+    """`endEnrolment`: the reason, and the last day (today when not given)."""
+
+    reason: EnrolmentEndReason
+    ended_on: Annotated[date, Day("终止日期")] | None = None
+
+
+class DayInput(Input):
+    """The day of a suspension or a resumption (today when not given)."""
+
+    on: Annotated[date, Day("日期")] | None = None
+
+
+class EnrolmentOut(Camel):
+    """An enrolment as it stands, with the school's name of the reference."""
+
+    id: str
+    child_id: str
+    school_code: str
+    school_name: str
+    town_code: str
+    stage: SchoolStage
+    grade: int
+    since: date
+    status: EnrolmentStatus
+    suspended_on: date | None
+    ended_on: date | None
+    end_reason: EnrolmentEndReason | None
+    transferred_to: str | None
+    recorded_by: str
+
+
+class ChildEducationOut(Camel):
+    """A child's education: enrolments, newest first (aid and dropout risk in later slices)."""
+
+    child_id: str
+    enrolments: list[EnrolmentOut]
+
+
+class EducationRequest(Input):
+    child_ids: Annotated[
+        list[str], Field(max_length=MAX_CHILDREN), Said(f"一次最多查询{MAX_CHILDREN}名儿童")
+    ]

@@ -1,0 +1,49 @@
+"""Who may do and see what in education: one table, read by the services."""
+
+from __future__ import annotations
+
+from shouhu.platform.auth import Principal, Role
+from shouhu.platform.errors import Forbidden
+
+# Roles that read a child's enrolments, within their division (the department district-wide).
+READ_ROLES = frozenset(
+    {
+        Role.EDUCATION,
+        Role.CIVIL_AFFAIRS,
+        Role.TOWN_SOCIAL_WORKER,
+        Role.VILLAGE_SUPERVISOR,
+        Role.INTAKE_CLERK,
+    }
+)
+# Roles that record, transfer, suspend, resume and end enrolments of any child in the district.
+ENROLMENT_ROLES = frozenset({Role.EDUCATION})
+# Staff of a school: read and change only their own school's enrolments (`school_staff` table).
+SCHOOL_ROLES = frozenset({Role.SCHOOL_STAFF})
+# Roles that maintain the schools and tie staff users to them, at the district level.
+SCHOOL_ADMIN_ROLES = frozenset({Role.EDUCATION})
+
+DISTRICT_CODE_LENGTH = 6
+
+
+def require(principal: Principal, roles: frozenset[Role], message: str) -> None:
+    """`FORBIDDEN` unless the principal holds one of the roles."""
+    if not principal.has_role(*roles):
+        raise Forbidden(message)
+
+
+def require_district(principal: Principal, roles: frozenset[Role], message: str) -> None:
+    """`FORBIDDEN` unless the principal holds one of the roles at the district (区) level."""
+    require(principal, roles, message)
+    if len(principal.division_code) != DISTRICT_CODE_LENGTH:
+        raise Forbidden(message)
+
+
+def writes_any_school(principal: Principal) -> bool:
+    return principal.has_role(*ENROLMENT_ROLES)
+
+
+def school_staff(principal: Principal) -> bool:
+    """A school's staff and nothing wider: bound to their school's children."""
+    return principal.has_role(*SCHOOL_ROLES) and not principal.has_role(
+        *(READ_ROLES | ENROLMENT_ROLES)
+    )

@@ -1,0 +1,1 @@
+"""Schools (学校) as reference data, and the staff tied to them."""

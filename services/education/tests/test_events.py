@@ -1,0 +1,85 @@
+"""Every event education writes is what its committed schema says, with the agreed fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from shouhu.education.enrolments.events import EVENTS
+from shouhu.platform.contracts import incompatibilities
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "events"
+DEPARTMENT = "education.district"
+FIELDS = {
+    "education.enrolment.changed": {
+        "childId",
+        "enrolmentId",
+        "change",
+        "status",
+        "schoolCode",
+        "schoolName",
+        "schoolTownCode",
+        "stage",
+        "grade",
+        "since",
+        "on",
+        "endReason",
+        "transferredFrom",
+        "transferredTo",
+        "residenceDivisionCode",
+        "townDivisionCode",
+        "changedBy",
+    }
+}
+
+
+def _schema(event_type: str) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads(
+        (SCHEMAS / f"{event_type}.v1.json").read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+def test_each_event_has_a_committed_compatible_schema_with_the_agreed_fields():
+    assert {event_type for event_type, _ in EVENTS} == set(FIELDS)
+    for (event_type, version), model in EVENTS.items():
+        published = _schema(event_type)
+        assert version == 1
+        assert incompatibilities(published, model.model_json_schema(by_alias=True)) == []
+        assert set(published["properties"]) == FIELDS[event_type]  # type: ignore[arg-type]
+
+
+def test_every_payload_written_validates_against_its_schema(education, harness, as_user):
+    child_id = harness.child()
+    body = {"schoolCode": "2111090002", "stage": "PRIMARY", "grade": 1, "since": "2022-09-01"}
+    first = education.post(
+        f"/children/{child_id}/enrolments", json=body, headers=as_user(DEPARTMENT)
+    ).json()
+    path = f"/enrolments/{first['id']}"
+    education.post(f"{path}/suspend", json={"on": "2023-03-01"}, headers=as_user(DEPARTMENT))
+    education.post(f"{path}/resume", json={"on": "2023-09-01"}, headers=as_user(DEPARTMENT))
+    moved = education.post(
+        f"{path}/transfer",
+        json={**body, "schoolCode": "2111090004", "grade": 3, "since": "2024-09-01"},
+        headers=as_user(DEPARTMENT),
+    ).json()
+    education.post(
+        f"/enrolments/{moved['id']}/end",
+        json={"reason": "MOVED_OUT_OF_DISTRICT"},
+        headers=as_user(DEPARTMENT),
+    )
+    events = harness.events()
+    assert [e["change"] for e in events] == [
+        "RECORDED",
+        "SUSPENDED",
+        "RESUMED",
+        "ENDED",
+        "RECORDED",
+        "ENDED",
+    ]
+    for event in events:
+        payload = {k: v for k, v in event.items() if k not in {"type", "topic"}}
+        jsonschema.validate(payload, _schema(event["type"]))
+        assert set(payload) == FIELDS[event["type"]]
