@@ -1,4 +1,5 @@
-"""The dropout watch (控辍保学) end to end on the embedded platform.
+"""The dropout watch (控辍保学) end to end on the embedded platform (the first test on the real
+stack too: PostgreSQL, Kafka, Keycloak, each service its own process).
 
 A 10-year-old registered at the registry with no school → education opens a dropout risk → the
 town's social worker (and the education department) are notified within seconds, and the risk
@@ -13,6 +14,8 @@ import secrets
 import time
 import uuid
 from datetime import date, timedelta
+
+import pytest
 
 from shouhu.platform.clock import today
 from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
@@ -60,6 +63,9 @@ mutation Absence($childId: ID!, $input: AbsenceInput!) {
   }
 }
 """
+SCHOOLS = "query Schools($town: String) { schools(townCode: $town) { code } }"
+CREATE_SCHOOL = "mutation Create($input: SchoolInput!) { createSchool(input: $input) { code } }"
+SCHOOL = "2111090002"  # 大峪中心小学（演示） of the demo data; made where there is none
 RETURN = """
 mutation Return($childId: ID!) { reportReturn(childId: $childId) { dropoutRisk { id } } }
 """
@@ -115,11 +121,33 @@ def _listed(platform, user: str, division: str) -> dict[str, dict]:
         after = page["pageInfo"]["endCursor"]
 
 
+@pytest.fixture(params=["embedded", "real_stack"])
+def platform(request: pytest.FixtureRequest):
+    return request.getfixturevalue(request.param)
+
+
+def _school(platform) -> None:
+    """The primary school the children are enrolled at (the real stack has no demo data)."""
+    department = platform.token(DEPARTMENT)
+    found = graphql(platform.graphql_url, SCHOOLS, department, {"town": TOWN})
+    if SCHOOL in {s["code"] for s in found["data"]["schools"]}:
+        return
+    school = {
+        "code": SCHOOL,
+        "name": "大峪中心小学（测试）",
+        "stages": ["PRIMARY"],
+        "townCode": TOWN,
+        "kind": "PUBLIC",
+    }
+    made = graphql(platform.graphql_url, CREATE_SCHOOL, department, {"input": school})
+    assert "errors" not in made, made
+
+
 def _enrol(platform, child_id: str) -> str:
     variables = {
         "childId": child_id,
         "input": {
-            "schoolCode": "2111090002",
+            "schoolCode": SCHOOL,
             "stage": "PRIMARY",
             "grade": 4,
             "since": "2025-09-01",
@@ -131,8 +159,8 @@ def _enrol(platform, child_id: str) -> str:
     return enrolment
 
 
-def test_a_child_of_ten_with_no_school_is_at_risk_the_town_told_enrolled_resolved(embedded):
-    platform = embedded
+def test_a_child_of_ten_with_no_school_is_at_risk_the_town_told_enrolled_resolved(platform):
+    _school(platform)
     started = time.monotonic()
     child = _register(platform)
 
