@@ -194,6 +194,20 @@ class Setup:
             self.call(SUSPEND_ENROLMENT, {"id": enrolment}, user="education.district")
         return enrolment
 
+    def enrolled_child(self, scope: str) -> str:
+        """A child enrolled at the primary school of the scope's town."""
+        child = self.known_to_education(scope)
+        variables = {"childId": child, "input": enrolment_input(scope)}
+        self.call(RECORD_ENROLMENT, variables, user="education.district")
+        return child
+
+    def dropout_risk(self, scope: str) -> str:
+        """The open dropout risk of a child of the scope's village (12 years old, no school)."""
+        child = self.known_to_education(scope)
+        body = self.call(DROPOUT_RISK_OF, {"id": child}, user="education.district")
+        risk: str = body["child"]["education"]["dropoutRisk"]["id"]
+        return risk
+
     def school(self) -> str:
         """A new school of the district, made by the education department."""
         code = f"21110980{next(_numbers) % 100:02d}"
@@ -217,6 +231,7 @@ RECORD_ENROLMENT = """mutation($childId: ID!, $input: EnrolmentInput!) {
   recordEnrolment(childId: $childId, input: $input) { id }
 }"""
 SUSPEND_ENROLMENT = "mutation($id: ID!) { suspendEnrolment(id: $id) { id } }"
+DROPOUT_RISK_OF = "query($id: ID!) { child(id: $id) { education { dropoutRisk { id } } } }"
 CREATE_SCHOOL = "mutation($input: SchoolInput!) { createSchool(input: $input) { code } }"
 # The demo data's primary schools of the two towns; the teacher is tied to the first.
 PRIMARY_SCHOOL = {"in": "2111090002", "out": "2111090010"}
@@ -760,6 +775,35 @@ OPERATIONS += [
         "resumeEnrolment",
         "mutation($id: ID!) { resumeEnrolment(id: $id) { id } }",
         lambda s, scope: {"id": s.enrolment(scope, suspended=True)},
+        fresh=True,
+    ),
+    # The dropout watch (控辍保学): a risk opens for a child of 12 known to education, no school.
+    Operation(
+        "dropoutRisks",
+        "query($d: String!) { dropoutRisks(divisionCode: $d) { edges { node { id } } } }",
+        lambda s, scope: {"d": VILLAGE[scope]},
+    ),
+    Operation(
+        "exemptDropoutRisk",
+        "mutation($id: ID!, $input: ExemptionInput!) {"
+        " exemptDropoutRisk(id: $id, input: $input) { id } }",
+        lambda s, scope: {"id": s.dropout_risk(scope), "input": {"reason": "MEDICAL"}},
+        fresh=True,
+    ),
+    Operation(
+        "reportAbsence",
+        "mutation($childId: ID!, $input: AbsenceInput!) {"
+        " reportAbsence(childId: $childId, input: $input) { childId } }",
+        lambda s, scope: {
+            "childId": s.enrolled_child(scope),
+            "input": {"from": (today() - timedelta(days=1)).isoformat(), "consecutiveDays": 1},
+        },
+        fresh=True,
+    ),
+    Operation(
+        "reportReturn",
+        "mutation($childId: ID!) { reportReturn(childId: $childId) { childId } }",
+        lambda s, scope: {"childId": s.enrolled_child(scope)},
         fresh=True,
     ),
 ]

@@ -63,6 +63,10 @@ MIRRORS = {
     "SchoolKind": ("education", "SchoolKind"),
     "EnrolmentStatus": ("education", "EnrolmentStatus"),
     "EnrolmentEndReason": ("education", "EnrolmentEndReason"),
+    "DropoutRiskReason": ("education", "DropoutRiskReason"),
+    "DropoutRiskStatus": ("education", "DropoutRiskStatus"),
+    "DropoutRiskOutcome": ("education", "DropoutRiskOutcome"),
+    "ExemptionReason": ("education", "ExemptionReason"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {}

@@ -14,6 +14,7 @@ from shouhu.platform.clock import today
 from shouhu.platform.events import utcnow
 
 DEPARTMENT = "education.district"
+ENROLMENT_CHANGED = "education.enrolment.changed"
 TEACHER = "teacher.110109001"  # tied by the demo data to 大峪中心小学（演示）
 PRIMARY_SCHOOL = "2111090002"
 OTHER_PRIMARY = "2111090004"
@@ -92,7 +93,7 @@ def test_bad_input_is_refused_naming_the_field_and_nothing_is_written(
     assert set(response.json()["fields"]) == {field}
     if message:
         assert response.json()["fields"][field] == message
-    assert _enrolments(education) == [] and harness.events() == []
+    assert _enrolments(education) == [] and harness.events(ENROLMENT_CHANGED) == []
 
 
 def test_a_day_in_the_future_is_refused(education, harness, as_user):
@@ -205,7 +206,7 @@ def test_a_refused_transfer_leaves_the_old_enrolment_open(education, harness, as
     assert refused.status_code == 422 and set(refused.json()["fields"]) == {"stage"}
     [row] = _enrolments(education)
     assert (row.status, row.ended_on) == ("ACTIVE", None)
-    assert len(harness.events()) == 1
+    assert len(harness.events(ENROLMENT_CHANGED)) == 1
 
 
 def test_suspension_keeps_the_enrolment_open_until_resumed(education, harness, as_user):

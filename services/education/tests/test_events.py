@@ -7,9 +7,11 @@ from pathlib import Path
 
 import jsonschema
 
-from shouhu.education.enrolments.events import EVENTS
+from shouhu.education.dropout.events import EVENTS as DROPOUT_EVENTS
+from shouhu.education.enrolments.events import EVENTS as ENROLMENT_EVENTS
 from shouhu.platform.contracts import incompatibilities
 
+EVENTS = {**ENROLMENT_EVENTS, **DROPOUT_EVENTS}
 SCHEMAS = Path(__file__).resolve().parents[1] / "events"
 DEPARTMENT = "education.district"
 FIELDS = {
@@ -31,7 +33,38 @@ FIELDS = {
         "residenceDivisionCode",
         "townDivisionCode",
         "changedBy",
-    }
+    },
+    "education.dropout_risk.opened": {
+        "riskId",
+        "childId",
+        "reason",
+        "openedOn",
+        "dueOn",
+        "residenceDivisionCode",
+        "townDivisionCode",
+    },
+    "education.dropout_risk.closed": {
+        "riskId",
+        "childId",
+        "reason",
+        "status",
+        "outcome",
+        "openedOn",
+        "closedOn",
+        "exemptionReason",
+        "residenceDivisionCode",
+        "townDivisionCode",
+        "closedBy",
+    },
+    "education.dropout_risk.overdue": {
+        "riskId",
+        "childId",
+        "reason",
+        "openedOn",
+        "dueOn",
+        "residenceDivisionCode",
+        "townDivisionCode",
+    },
 }
 
 
@@ -71,13 +104,16 @@ def test_every_payload_written_validates_against_its_schema(education, harness, 
         headers=as_user(DEPARTMENT),
     )
     events = harness.events()
-    assert [e["change"] for e in events] == [
+    assert [e.get("change") or e["type"] for e in events] == [
+        "education.dropout_risk.opened",  # a child of 10 with no school: at risk
         "RECORDED",
+        "education.dropout_risk.closed",  # enrolled: resolved
         "SUSPENDED",
         "RESUMED",
         "ENDED",
         "RECORDED",
         "ENDED",
+        "education.dropout_risk.opened",  # moved out of the district, not exited: at risk again
     ]
     for event in events:
         payload = {k: v for k, v in event.items() if k not in {"type", "topic"}}

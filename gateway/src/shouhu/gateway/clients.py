@@ -407,7 +407,7 @@ class Benefits(_Bound):
 
 
 class Education(_Bound):
-    """Education: schools, children's enrolments."""
+    """Education: schools, children's enrolments, the dropout watch."""
 
     async def schools(self, town_code: str | None) -> JSON:
         return await self._get("/schools", params={"townCode": town_code})
@@ -442,6 +442,21 @@ class Education(_Bound):
         if action not in ENROLMENT_ACTIONS:
             raise ValueError(f"unknown enrolment action {action}")
         return await self._post(f"/enrolments/{id_segment(enrolment_id)}/{action}", json=body)
+
+    async def dropout_risks(self, division_code: str, first: int, after: str | None) -> JSON:
+        return await self._get(
+            "/dropout-risks",
+            params={"divisionCode": division_code, "first": first, "after": after},
+        )
+
+    async def exempt_dropout_risk(self, risk_id: str, body: JSON) -> JSON:
+        return await self._post(f"/dropout-risks/{id_segment(risk_id)}/exempt", json=body)
+
+    async def report_absence(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(f"/children/{id_segment(child_id, 'childId')}/absences", json=body)
+
+    async def report_return(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(f"/children/{id_segment(child_id, 'childId')}/returns", json=body)
 
 
 class Notifications(_Bound):

@@ -316,7 +316,7 @@ class Child:
         return deferred(batched())
 
     @strawberry.field(
-        description="Education (教育): enrolments (学籍), newest first; aid and dropout risk later"
+        description="Education (教育): enrolments (学籍), newest first; the open dropout risk"
     )
     def education(
         self, info: Ctx

@@ -8,9 +8,13 @@ import strawberry
 
 from shouhu.gateway.common import Ctx, to_json
 from shouhu.gateway.education.types import (
+    AbsenceInput,
+    Absences,
+    DropoutRisk,
     Enrolment,
     EnrolmentEndReason,
     EnrolmentInput,
+    ExemptionInput,
     School,
     SchoolFieldsInput,
     SchoolInput,
@@ -72,3 +76,31 @@ class Mutation:
     ) -> School:
         row = await info.context.education.update_school(code, version, to_json(input))
         return School.from_row(row)
+
+    @strawberry.mutation(
+        description="Record an exemption (免予入学) of an open dropout risk: the education "
+        "department or the town's social worker"
+    )
+    async def exempt_dropout_risk(
+        self, info: Ctx, id: strawberry.ID, input: ExemptionInput
+    ) -> DropoutRisk:
+        row = await info.context.education.exempt_dropout_risk(id, to_json(input))
+        return DropoutRisk.from_row(row)
+
+    @strawberry.mutation(
+        description="A school reports a child's absent days (缺课); a long run opens a dropout risk"
+    )
+    async def report_absence(
+        self, info: Ctx, child_id: strawberry.ID, input: AbsenceInput
+    ) -> Absences:
+        row = await info.context.education.report_absence(child_id, to_json(input))
+        return Absences.from_row(row)
+
+    @strawberry.mutation(
+        description="A school reports a child back at school (返校); a long absence is resolved"
+    )
+    async def report_return(
+        self, info: Ctx, child_id: strawberry.ID, on: datetime.date | None = None
+    ) -> Absences:
+        body = {"on": on.isoformat() if on else None}
+        return Absences.from_row(await info.context.education.report_return(child_id, body))

@@ -1,4 +1,4 @@
-"""Education (教育): schools, a child's enrolments; aid and the dropout watch come later."""
+"""Education (教育): schools, a child's enrolments, the dropout watch (控辍保学); aid later."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Any
 
 import strawberry
 
-from shouhu.gateway.common import to_date
+from shouhu.gateway.children.types import Child
+from shouhu.gateway.common import Ctx, PageInfo, deferred, operation_name, to_date
+from shouhu.platform.errors import NotFound
 
 
 @strawberry.enum(description="A stage of schooling (学段)")
@@ -116,11 +118,141 @@ class EducationAid:
     annual_amount_fen: int
 
 
-@strawberry.type(description="A child of compulsory-school age with no open enrolment (控辍保学)")
+@strawberry.enum(description="Why a child is at risk of dropping out (辍学风险原因)")
+class DropoutRiskReason(Enum):
+    NOT_ENROLLED = "NOT_ENROLLED"
+    ENROLMENT_ENDED = "ENROLMENT_ENDED"
+    LONG_ABSENCE = "LONG_ABSENCE"
+
+
+@strawberry.enum(
+    description="OPEN; RESOLVED (enrolled, back at school); EXEMPTED (免予入学); CLOSED (out of "
+    "compulsory-school age, or out of the registry)"
+)
+class DropoutRiskStatus(Enum):
+    OPEN = "OPEN"
+    RESOLVED = "RESOLVED"
+    EXEMPTED = "EXEMPTED"
+    CLOSED = "CLOSED"
+
+
+@strawberry.enum(description="How a dropout risk ended")
+class DropoutRiskOutcome(Enum):
+    ENROLLED = "ENROLLED"
+    RETURNED = "RETURNED"
+    EXEMPTED = "EXEMPTED"
+    AGE_LEFT = "AGE_LEFT"
+    CHILD_EXITED = "CHILD_EXITED"
+
+
+@strawberry.enum(
+    description="Why a child need not be at school (免予入学): medical, moved away, other"
+)
+class ExemptionReason(Enum):
+    MEDICAL = "MEDICAL"
+    MOVED_AWAY = "MOVED_AWAY"
+    OTHER = "OTHER"
+
+
+@strawberry.type(
+    description="A child of compulsory-school age (6 to 15 on the day) with no open enrolment, "
+    "or enrolled and long absent (控辍保学)"
+)
 class DropoutRisk:
     id: strawberry.ID
+    child_id: strawberry.ID
     opened_on: datetime.date
-    reason: str
+    reason: DropoutRiskReason
+    status: DropoutRiskStatus
+    due_on: datetime.date = strawberry.field(
+        description="The last working day for the town's social worker and the department to act"
+    )
+    overdue: bool = strawberry.field(description="Open past its deadline")
+    division_code: str = strawberry.field(description="The child's village while it is open")
+    closed_on: datetime.date | None
+    outcome: DropoutRiskOutcome | None
+    exemption_reason: ExemptionReason | None
+    exemption_note: str | None
+    exempt_until: datetime.date | None
+    closed_by: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> DropoutRisk:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            child_id=strawberry.ID(row["childId"]),
+            opened_on=datetime.date.fromisoformat(row["openedOn"]),
+            reason=DropoutRiskReason(row["reason"]),
+            status=DropoutRiskStatus(row["status"]),
+            due_on=datetime.date.fromisoformat(row["dueOn"]),
+            overdue=row["overdue"],
+            division_code=row["residenceDivisionCode"],
+            closed_on=to_date(row.get("closedOn")),
+            outcome=DropoutRiskOutcome(row["outcome"]) if row.get("outcome") else None,
+            exemption_reason=ExemptionReason(row["exemptionReason"])
+            if row.get("exemptionReason")
+            else None,
+            exemption_note=row.get("exemptionNote"),
+            exempt_until=to_date(row.get("exemptUntil")),
+            closed_by=row.get("closedBy"),
+        )
+
+    @strawberry.field(description="The child, as the caller's role may see the file")
+    def child(self, info: Ctx) -> Child:
+        child_id = str(self.child_id)
+
+        async def loaded() -> Child:
+            key = (child_id, "identity", operation_name(info))
+            row = await info.context.loaders.child_part.load(key)
+            if not row:
+                raise NotFound("儿童不存在")
+            return Child.from_row(row)
+
+        return deferred(loaded())
+
+
+@strawberry.type
+class DropoutRiskEdge:
+    cursor: str
+    node: DropoutRisk
+
+
+@strawberry.type(description="A page of a division's open dropout risks, newest first")
+class DropoutRiskConnection:
+    edges: list[DropoutRiskEdge]
+    page_info: PageInfo
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> DropoutRiskConnection:
+        return cls(
+            edges=[
+                DropoutRiskEdge(cursor=e["cursor"], node=DropoutRisk.from_row(e["node"]))
+                for e in row["edges"]
+            ],
+            page_info=PageInfo.from_row(row["pageInfo"]),
+        )
+
+
+@strawberry.type(description="A child's absences since the last return, after a school's report")
+class Absences:
+    child_id: strawberry.ID
+    school_code: str
+    days: list[datetime.date] = strawberry.field(description="Absent days, oldest first")
+    longest_run: int = strawberry.field(description="Longest run of consecutive school days")
+    threshold: int = strawberry.field(description="The run that opens a LONG_ABSENCE risk")
+    dropout_risk: DropoutRisk | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Absences:
+        risk = row.get("dropoutRisk")
+        return cls(
+            child_id=strawberry.ID(row["childId"]),
+            school_code=row["schoolCode"],
+            days=[datetime.date.fromisoformat(d) for d in row["days"]],
+            longest_run=row["longestRun"],
+            threshold=row["threshold"],
+            dropout_risk=DropoutRisk.from_row(risk) if risk else None,
+        )
 
 
 @strawberry.type(description="A child's education (教育): enrolments, aid, dropout risk")
@@ -128,7 +260,7 @@ class ChildEducation:
     enrolments: list[Enrolment] = strawberry.field(description="Newest first, ended ones kept")
     aid: list[EducationAid] = strawberry.field(description="Empty until aid is decided")
     dropout_risk: DropoutRisk | None = strawberry.field(
-        description="Null until the dropout watch runs"
+        description="The open dropout risk (控辍保学), or null"
     )
 
     @classmethod
@@ -138,7 +270,9 @@ class ChildEducation:
         return cls(
             enrolments=[Enrolment.from_row(e) for e in row["enrolments"]],
             aid=[],
-            dropout_risk=None,
+            dropout_risk=DropoutRisk.from_row(row["dropoutRisk"])
+            if row.get("dropoutRisk")
+            else None,
         )
 
 
@@ -164,3 +298,22 @@ class SchoolFieldsInput:
 @strawberry.input(description="A new school under its national identifier")
 class SchoolInput(SchoolFieldsInput):
     code: str
+
+
+@strawberry.input(description="An exemption (免予入学): the reason, a note (required for OTHER)")
+class ExemptionInput:
+    reason: ExemptionReason
+    note: str | None = None
+    until: datetime.date | None = strawberry.field(
+        default=None, description="Until when it holds; none: until the child is enrolled again"
+    )
+
+
+@strawberry.input(
+    description="A school's absence report (缺课): from a day, for consecutive school days or "
+    "a list of days (one of the two)"
+)
+class AbsenceInput:
+    from_: datetime.date = strawberry.field(name="from")
+    consecutive_days: int | None = None
+    days: list[datetime.date] | None = None

@@ -1,4 +1,4 @@
-"""The education app: the children's projection, schools, enrolments."""
+"""The education app: the children's projection, schools, enrolments, the dropout watch."""
 
 from pathlib import Path
 
@@ -7,6 +7,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from shouhu.education.children import handlers
+from shouhu.education.dropout import jobs as dropout_jobs
+from shouhu.education.dropout import rules as dropout_rules
+from shouhu.education.dropout.endpoints import router as dropout_router
 from shouhu.education.enrolments import stages
 from shouhu.education.enrolments.endpoints import router as enrolments_router
 from shouhu.education.schools import service as schools
@@ -16,7 +19,7 @@ from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
-from shouhu.platform.worker import Subscription
+from shouhu.platform.worker import Periodic, Subscription
 
 Settings = EducationSettings
 
@@ -41,13 +44,19 @@ def create_app(
     settings = settings or EducationSettings()
     # A broken stages file stops the service here, not at the first enrolment.
     stages.load()
+    dropout_rules.load()  # and so does a broken dropout watch file
     return create_service_app(
         ServiceSpec(
             name="education",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[schools_router, enrolments_router],
+            routers=[schools_router, enrolments_router, dropout_router],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
+            periodic=[
+                Periodic(
+                    "dropout-sweep", settings.dropout_sweep_every_seconds, dropout_jobs.Daily()
+                )
+            ],
             # Demo schools only where the platform runs with demo data (embedded mode).
             seed=seed_demo if settings.demo_data else None,
             transport=transport,

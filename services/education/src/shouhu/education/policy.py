@@ -22,6 +22,13 @@ SCHOOL_ROLES = frozenset({Role.SCHOOL_STAFF})
 # Roles that maintain the schools and tie staff users to them, at the district level.
 SCHOOL_ADMIN_ROLES = frozenset({Role.EDUCATION})
 
+# The dropout watch (控辍保学): who reads a division's risks (the department district-wide), who
+# records an exemption (免予入学) within their division, who reports absences for any child
+# (a school's staff report their own school's, through SCHOOL_ROLES).
+DROPOUT_READ_ROLES = READ_ROLES
+EXEMPT_ROLES = frozenset({Role.EDUCATION, Role.TOWN_SOCIAL_WORKER})
+ABSENCE_ROLES = frozenset({Role.EDUCATION})
+
 DISTRICT_CODE_LENGTH = 6
 
 

@@ -8,3 +8,5 @@ class EducationSettings(ServiceSettings):
 
     service_name: str = "education"
     database_url: str = "sqlite:///./data/education.db"
+    # How often the worker looks whether today's dropout sweep is done (it sweeps once a day).
+    dropout_sweep_every_seconds: float = 600.0

@@ -45,6 +45,7 @@ def create_app(
             subscriptions=[
                 Subscription(topics=[topic_of("registry")], handlers=handlers.REGISTRY_HANDLERS),
                 Subscription(topics=[topic_of("benefits")], handlers=handlers.BENEFITS_HANDLERS),
+                Subscription(topics=[topic_of("education")], handlers=handlers.EDUCATION_HANDLERS),
             ],
             periodic=[
                 Periodic("escalate", settings.escalate_every_seconds, notify.escalate_due),

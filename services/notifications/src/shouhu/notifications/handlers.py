@@ -1,5 +1,6 @@
 """What notifies whom: the events that make notifications (the table in docs/notifications.md);
-the single window's in `notices.intakes`, the cases' in `notices.cases`."""
+the single window's in `notices.intakes`, the cases' in `notices.cases`, the dropout watch's in
+`notices.education`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from shouhu.notifications.notices import cases, intakes
+from shouhu.notifications.notices import cases, education, intakes
 from shouhu.notifications.notify import notify
 from shouhu.notifications.recipients import cards
 from shouhu.notifications.recipients.handlers import HANDLERS as WORKFORCE_HANDLERS
@@ -155,3 +156,4 @@ REGISTRY_HANDLERS: dict[str, EventHandler] = {
     **WORKFORCE_HANDLERS,
 }
 BENEFITS_HANDLERS: dict[str, EventHandler] = {ENTITLEMENT_CHANGED: on_entitlement_changed}
+EDUCATION_HANDLERS: dict[str, EventHandler] = {**education.HANDLERS}

@@ -1,8 +1,9 @@
 """Events education consumes: the registry's children, into the projection.
 
 Each handler changes the projection in the consumer's one transaction; the inbox makes a
-redelivered event change nothing. Hooks for later slices (the dropout watch re-judging a child)
-go after the projection is updated, in the same handler.
+redelivered event change nothing. After the projection is updated, in the same transaction, the
+dropout watch judges the child again (a registration or a move into the district of a child of
+compulsory-school age out of school opens a risk; an exit closes one).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 from sqlmodel import Session
 
 from shouhu.education.children import service
+from shouhu.education.dropout import service as dropout
 from shouhu.platform.events import Envelope
 from shouhu.platform.worker import EventHandler
 
@@ -36,11 +38,13 @@ def _identity(session: Session, envelope: Envelope) -> None:
 def on_child_registered(session: Session, envelope: Envelope) -> None:
     """A new file: the child is known to education from now on."""
     _identity(session, envelope)
+    dropout.judge(session, envelope.data["childId"])
 
 
 def on_child_updated(session: Session, envelope: Envelope) -> None:
-    """Name, birth date or residence may have changed."""
+    """Name, birth date or residence may have changed (a move into the district too)."""
     _identity(session, envelope)
+    dropout.judge(session, envelope.data["childId"])
 
 
 def on_child_classified(session: Session, envelope: Envelope) -> None:
@@ -75,6 +79,7 @@ def on_child_exited(session: Session, envelope: Envelope) -> None:
         date.fromisoformat(data["exitedOn"]),
         data["residenceDivisionCode"],
     )
+    dropout.judge(session, data["childId"])
 
 
 HANDLERS: dict[str, EventHandler] = {

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from shouhu.education.dropout.schemas import DropoutRiskOut
 from shouhu.education.schools.schemas import SchoolCode, SchoolName, SchoolStage
 from shouhu.platform.schemas import Camel, Day, Input, Said
 
@@ -82,10 +83,14 @@ class EnrolmentOut(Camel):
 
 
 class ChildEducationOut(Camel):
-    """A child's education: enrolments, newest first (aid and dropout risk in later slices)."""
+    """A child's education: enrolments, newest first; the open dropout risk (aid in a later
+    slice)."""
 
     child_id: str
     enrolments: list[EnrolmentOut]
+    dropout_risk: DropoutRiskOut | None = Field(
+        default=None, description="The child's open dropout risk (控辍保学), if any"
+    )
 
 
 class EducationRequest(Input):

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from shouhu.education import policy
 from shouhu.education.children import repository as children
+from shouhu.education.dropout import service as dropout
 from shouhu.education.enrolments import repository
 from shouhu.education.enrolments.events import ENROLMENT_CHANGED, EnrolmentChange, EnrolmentChanged
 from shouhu.education.enrolments.schemas import (
@@ -211,6 +212,7 @@ def record(
     repository.add(session, row)
     _flush(session)
     _tell(session, principal, child, row, school, EnrolmentChange.RECORDED, data.since)
+    dropout.judge(session, child.child_id, by=principal.username)  # enrolled: resolved
     return to_out(row, school)
 
 
@@ -248,7 +250,8 @@ def end(session: Session, principal: Principal, enrolment_id: str, data: EndInpu
     assert school is not None  # a foreign key
     child = _child(session, principal, row.child_id)
     _tell(session, principal, child, row, school, EnrolmentChange.ENDED, ended_on)
-    # The dropout watch (a later slice) judges the child again here.
+    repository.flush(session)
+    dropout.judge(session, child.child_id, by=principal.username)  # out of school: at risk
     return to_out(row, school)
 
 
@@ -378,6 +381,7 @@ def many_education(
         and (staff_school is not None or principal.sees(facts[c].residence_division_code))
     ]
     rows = repository.of_children(session, ids)
+    risks = dropout.open_of_children(session, ids)
     named = schools.schools_by_code(session, [e.school_code for r in rows.values() for e in r])
     out = []
     for child_id in ids:
@@ -390,6 +394,7 @@ def many_education(
             ChildEducationOut(
                 child_id=child_id,
                 enrolments=[to_out(e, named[e.school_code]) for e in enrolments],
+                dropout_risk=risks.get(child_id),
             )
         )
     return out
