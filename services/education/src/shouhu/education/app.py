@@ -1,4 +1,4 @@
-"""The education app: the children's projection, schools, enrolments."""
+"""The education app: the children's projection, schools, enrolments, aid by stage."""
 
 from pathlib import Path
 
@@ -6,23 +6,30 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from shouhu.education.aid import handlers as aid_handlers
+from shouhu.education.aid import jobs as aid_jobs
+from shouhu.education.aid import rules as aid_rules
+from shouhu.education.aid.endpoints import router as aid_router
 from shouhu.education.children import handlers
 from shouhu.education.enrolments import stages
 from shouhu.education.enrolments.endpoints import router as enrolments_router
+from shouhu.education.ledger.endpoints import router as ledger_router
 from shouhu.education.schools import service as schools
 from shouhu.education.schools.endpoints import router as schools_router
 from shouhu.education.settings import EducationSettings
+from shouhu.education.tasks import handlers as task_handlers
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
-from shouhu.platform.worker import Subscription
+from shouhu.platform.worker import Periodic, Subscription, combined
 
 Settings = EducationSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
-# What the consumer applies: the registry's children (the single window's tasks come later).
-HANDLERS = {**handlers.HANDLERS}
+# What the consumer applies: the registry's children (the projection first, then aid decided
+# again on it) and the single window's tasks education answers.
+HANDLERS = combined(handlers.HANDLERS, aid_handlers.HANDLERS, task_handlers.HANDLERS)
 
 
 def seed_demo(engine: Engine) -> None:
@@ -41,13 +48,15 @@ def create_app(
     settings = settings or EducationSettings()
     # A broken stages file stops the service here, not at the first enrolment.
     stages.load()
+    aid_rules.load()
     return create_service_app(
         ServiceSpec(
             name="education",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[schools_router, enrolments_router],
+            routers=[schools_router, enrolments_router, aid_router, ledger_router],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
+            periodic=[Periodic("aid-calendar", settings.aid_every_seconds, aid_jobs.Daily())],
             # Demo schools only where the platform runs with demo data (embedded mode).
             seed=seed_demo if settings.demo_data else None,
             transport=transport,

@@ -8,3 +8,5 @@ class EducationSettings(ServiceSettings):
 
     service_name: str = "education"
     database_url: str = "sqlite:///./data/education.db"
+    # How often the aid job looks whether the district's day has turned (it acts once a day).
+    aid_every_seconds: float = 600.0

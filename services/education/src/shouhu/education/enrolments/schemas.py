@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from shouhu.education.aid.schemas import AidOut
 from shouhu.education.schools.schemas import SchoolCode, SchoolName, SchoolStage
 from shouhu.platform.schemas import Camel, Day, Input, Said
 
@@ -47,6 +48,7 @@ class EnrolmentInput(Input):
     stage: SchoolStage
     grade: Grade
     since: Annotated[date, Day("入学日期")]
+    boarding: bool = Field(default=False, description="寄宿生 (the boarding living subsidy)")
 
 
 class EndInput(Input):
@@ -72,6 +74,7 @@ class EnrolmentOut(Camel):
     town_code: str
     stage: SchoolStage
     grade: int
+    boarding: bool
     since: date
     status: EnrolmentStatus
     suspended_on: date | None
@@ -82,10 +85,13 @@ class EnrolmentOut(Camel):
 
 
 class ChildEducationOut(Camel):
-    """A child's education: enrolments, newest first (aid and dropout risk in later slices)."""
+    """A child's education: enrolments, newest first, and aid (dropout risk in a later slice)."""
 
     child_id: str
     enrolments: list[EnrolmentOut]
+    aid: list[AidOut] = Field(
+        default_factory=list, description="Per programme; empty for a school's staff"
+    )
 
 
 class EducationRequest(Input):
