@@ -63,6 +63,7 @@ MIRRORS = {
     "SchoolKind": ("education", "SchoolKind"),
     "EnrolmentStatus": ("education", "EnrolmentStatus"),
     "EnrolmentEndReason": ("education", "EnrolmentEndReason"),
+    "AidProgrammeCode": ("education", "AidProgramme"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {}

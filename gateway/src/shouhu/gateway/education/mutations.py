@@ -8,6 +8,9 @@ import strawberry
 
 from shouhu.gateway.common import Ctx, to_json
 from shouhu.gateway.education.types import (
+    AidProgramme,
+    AidSemester,
+    AidStandardInput,
     Enrolment,
     EnrolmentEndReason,
     EnrolmentInput,
@@ -72,3 +75,16 @@ class Mutation:
     ) -> School:
         row = await info.context.education.update_school(code, version, to_json(input))
         return School.from_row(row)
+
+    @strawberry.mutation(
+        description="Set an aid programme's annual standard from a day on (education department)"
+    )
+    async def set_aid_standard(self, info: Ctx, input: AidStandardInput) -> AidProgramme:
+        row = await info.context.education.set_aid_standard(to_json(input))
+        return AidProgramme.from_row(row)
+
+    @strawberry.mutation(
+        description="Compute a semester's aid ledger; running it twice pays nothing twice"
+    )
+    async def run_aid_semester(self, info: Ctx, semester: str) -> AidSemester:
+        return AidSemester.from_row(await info.context.education.run_aid_semester(semester))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from shouhu.gateway.common import Ctx
-from shouhu.gateway.education.types import School
+from shouhu.gateway.education.types import AidProgramme, AidSemester, School
+from shouhu.platform.errors import NotFound
 
 
 @strawberry.type
@@ -13,3 +14,20 @@ class Query:
     @strawberry.field(description="The district's schools, or a town's (学校名录)")
     async def schools(self, info: Ctx, town_code: str | None = None) -> list[School]:
         return [School.from_row(r) for r in await info.context.education.schools(town_code)]
+
+    @strawberry.field(description="Every aid programme with today's standard and its history")
+    async def aid_standards(self, info: Ctx) -> list[AidProgramme]:
+        return [AidProgramme.from_row(r) for r in await info.context.education.aid_programmes()]
+
+    @strawberry.field(description='A semester\'s aid ledger, once run ("2026-AUTUMN")')
+    async def aid_semester(self, info: Ctx, semester: str) -> AidSemester | None:
+        try:
+            row = await info.context.education.aid_semester(semester)
+        except NotFound:
+            return None
+        return AidSemester.from_row(row)
+
+    @strawberry.field(description="The latest semesters' aid ledgers, newest first")
+    async def aid_semesters(self, info: Ctx, first: int = 10) -> list[AidSemester]:
+        rows = await info.context.education.aid_semesters(first)
+        return [AidSemester.from_row(r) for r in rows]
