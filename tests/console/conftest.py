@@ -126,7 +126,22 @@ class Tab:
     def shot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True, animations="disabled")
+        # The console scrolls inside its main area (the header and menu stay): for the picture,
+        # the page grows to its content, so the whole of it is seen, then scrolls as before.
+        grown = self.page.evaluate(
+            """() => {
+              const style = document.createElement('style')
+              style.textContent = `html, body, #app, .shell, .shell-body, .el-main
+                { height: auto !important; overflow: visible !important; }`
+              document.head.append(style)
+              return true
+            }"""
+        )
+        try:
+            self.page.screenshot(path=str(path), full_page=True, animations="disabled")
+        finally:
+            if grown:
+                self.page.evaluate("() => document.head.lastElementChild.remove()")
         return path
 
     def axe(self) -> list[dict[str, Any]]:

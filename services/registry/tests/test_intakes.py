@@ -709,7 +709,8 @@ def test_a_board_page_reads_along_its_index_without_sorting(registry, town_code,
         run = session.execute
 
         def capture(statement: Any, *args: Any, **kwargs: Any) -> Any:
-            captured.append(statement)
+            # The statement with its values, as the plan of the values is what is judged.
+            captured.append(statement.params(**args[0]) if args else statement)
             return run(statement, *args, **kwargs)
 
         session.execute = capture  # type: ignore[method-assign]
