@@ -1,4 +1,4 @@
-"""Education aid end to end on the embedded platform.
+"""Education aid end to end, on the embedded platform and on the real stack.
 
 A hardship child registered and classified at the registry, enrolled in senior secondary
 through the gateway → the national grant and the fee waiver decided with reasons, and shown on
@@ -14,6 +14,8 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
+
 from shouhu.platform.clock import today
 from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
 
@@ -21,12 +23,9 @@ VILLAGE = "110109001001"
 DEPARTMENT = "education.district"
 ADMIN = "admin.district"
 CLERK = "clerk.110109001"
-SENIOR = {
-    "schoolCode": "2111090003",
-    "stage": "SENIOR_SECONDARY",
-    "grade": 1,
-    "since": "2025-09-01",
-}
+SENIOR = {"stage": "SENIOR_SECONDARY", "grade": 1, "since": "2025-09-01"}
+SCHOOLS = "query($town: String) { schools(townCode: $town) { code name stages } }"
+CREATE_SCHOOL = "mutation($input: SchoolInput!) { createSchool(input: $input) { code name } }"
 REGISTER = """
 mutation Register($input: RegisterChildInput!) {
   registerChild(input: $input) { id version name birthDate }
@@ -82,6 +81,43 @@ query Lines($semester: String!, $after: String) {
 SUBMIT = """mutation Submit($input: SubmitIntakeInput!) { submitIntake(input: $input) {
   id tasks { id department need status outcome } } }"""
 READ = "query Read($id: ID!) { intake(id: $id) { id status tasks { department status outcome } } }"
+
+
+@pytest.fixture(params=["embedded", "real_stack"])
+def platform(request: pytest.FixtureRequest):
+    """Each test runs on both the embedded platform and the real stack."""
+    return request.getfixturevalue(request.param)
+
+
+def senior_school(platform) -> dict[str, Any]:
+    """A senior secondary school of the child's town: the demo one embedded; on the real stack
+    (no demo data) one the department adds."""
+    found = call(platform, DEPARTMENT, SCHOOLS, {"town": VILLAGE[:9]})["schools"]
+    for school in found:
+        if "SENIOR_SECONDARY" in school["stages"]:
+            return {"code": school["code"], "name": school["name"]}
+    school_input = {
+        "code": f"2111097{secrets.randbelow(1000):03d}",
+        "name": "大峪高级中学（测试）",
+        "stages": ["SENIOR_SECONDARY"],
+        "townCode": VILLAGE[:9],
+        "kind": "PUBLIC",
+    }
+    made: dict[str, Any] = call(platform, DEPARTMENT, CREATE_SCHOOL, {"input": school_input})
+    return dict(made["createSchool"])
+
+
+def enrol(platform, child_id: str) -> dict[str, Any]:
+    school = senior_school(platform)
+    body = graphql(
+        platform.graphql_url,
+        RECORD,
+        platform.token(DEPARTMENT),
+        {"childId": child_id, "input": {**SENIOR, "schoolCode": school["code"]}},
+    )
+    assert "errors" not in body, body
+    assert body["data"]["recordEnrolment"]["boarding"] is False
+    return school
 
 
 def call(platform, username: str, document: str, variables: dict[str, Any]) -> dict[str, Any]:
@@ -149,25 +185,17 @@ def granted(platform, child_id: str, fen: int | None = None) -> dict[str, Any] |
     return aid
 
 
-def test_a_hardship_pupil_is_granted_aid_by_stage_paid_once_a_semester(embedded):
-    platform = embedded
+def test_a_hardship_pupil_is_granted_aid_by_stage_paid_once_a_semester(platform):
     child = hardship_pupil(platform)
     # Known to education (the registry's event), then enrolled in senior secondary.
     eventually(lambda: aid_of(platform, child["id"])["education"], timeout=60)
-    recorded = graphql(
-        platform.graphql_url,
-        RECORD,
-        platform.token(DEPARTMENT),
-        {"childId": child["id"], "input": SENIOR},
-    )
-    assert "errors" not in recorded, recorded
-    assert recorded["data"]["recordEnrolment"]["boarding"] is False
+    school = enrol(platform, child["id"])
 
     # The grant and the fee waiver, with their reasons; nothing of another stage.
     aid = eventually(lambda: granted(platform, child["id"]), timeout=60)
     grant = aid["SENIOR_NATIONAL_GRANT"]
     assert grant["reasons"][0] == "符合条件：困境儿童"
-    assert grant["reasons"][1] == "在读普通高中（大峪第一中学（演示））"
+    assert grant["reasons"][1] == f"在读普通高中（{school['name']}）"
     assert grant["reasons"][2].startswith("予以资助：每年")
     assert [p for p, a in aid.items() if a["eligible"]] == [
         "SENIOR_NATIONAL_GRANT",
@@ -249,11 +277,10 @@ def test_a_hardship_pupil_is_granted_aid_by_stage_paid_once_a_semester(embedded)
     assert read["export"]["filename"] == f"aid-{semester}.csv"
 
 
-def test_the_education_aid_task_of_an_intake_is_finished_by_the_service(embedded):
-    platform = embedded
+def test_the_education_aid_task_of_an_intake_is_finished_by_the_service(platform):
     child = hardship_pupil(platform)
     eventually(lambda: aid_of(platform, child["id"])["education"], timeout=60)
-    call(platform, DEPARTMENT, RECORD, {"childId": child["id"], "input": SENIOR})
+    enrol(platform, child["id"])
     eventually(lambda: granted(platform, child["id"]), timeout=60)
     intake = call(
         platform,
