@@ -726,6 +726,7 @@ OPERATIONS += [
 ]
 
 # Education: the scope is the child's village and its town's school.
+AID_SEMESTER = f"{today().year - 1}-AUTUMN"  # begun whatever the day
 OPERATIONS += [
     Operation("schools", "query { schools { code } }", lambda s, _: {}, scoped=False),
     Operation(
@@ -806,6 +807,27 @@ OPERATIONS += [
         lambda s, scope: {"childId": s.enrolled_child(scope)},
         fresh=True,
     ),
+    Operation("aidStandards", "query { aidStandards { code } }", lambda s, _: {}, scoped=False),
+    Operation(
+        "setAidStandard",
+        "mutation { setAidStandard(input: {programme: SENIOR_NATIONAL_GRANT,"
+        " annualAmountFen: 200000}) { code } }",
+        lambda s, _: {},
+        scoped=False,
+    ),
+    Operation(
+        "runAidSemester",
+        "mutation($s: String!) { runAidSemester(semester: $s) { semester } }",
+        lambda s, _: {"s": AID_SEMESTER},
+        scoped=False,
+    ),
+    Operation(
+        "aidSemester",
+        "query($s: String!) { aidSemester(semester: $s) { semester } }",
+        lambda s, _: {"s": AID_SEMESTER},
+        scoped=False,
+    ),
+    Operation("aidSemesters", "query { aidSemesters { semester } }", lambda s, _: {}, scoped=False),
 ]
 
 

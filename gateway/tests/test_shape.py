@@ -67,6 +67,7 @@ MIRRORS = {
     "DropoutRiskStatus": ("education", "DropoutRiskStatus"),
     "DropoutRiskOutcome": ("education", "DropoutRiskOutcome"),
     "ExemptionReason": ("education", "ExemptionReason"),
+    "AidProgrammeCode": ("education", "AidProgramme"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {}

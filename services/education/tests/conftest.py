@@ -128,6 +128,29 @@ def exited(child_id: str, day: date, *, village: str = VILLAGE) -> Envelope:
     )
 
 
+def task_created(child_id: str, *, department: str = "EDUCATION", need: str = "EDUCATION_AID"):
+    """The single window gave a department a task (`registry.intake.task_created`)."""
+    return Envelope(
+        type="registry.intake.task_created",
+        source="registry",
+        subject=child_id,
+        data={
+            "taskId": str(uuid.uuid4()),
+            "intakeId": "i-1",
+            "receiptNumber": "MTG-2026-000001",
+            "childId": child_id,
+            "divisionCode": VILLAGE,
+            "department": department,
+            "need": need,
+            "status": "PENDING",
+            "dueAt": "2026-12-21T15:59:59Z",
+            "actor": "clerk.110109001",
+            "at": "2026-12-01T02:00:00Z",
+            "note": None,
+        },
+    )
+
+
 class Harness:
     """Delivers the registry's events through the real consumer; reads education's outbox."""
 
@@ -175,6 +198,7 @@ class Events:
     updated = staticmethod(updated)
     classified = staticmethod(classified)
     exited = staticmethod(exited)
+    task_created = staticmethod(task_created)
 
 
 @pytest.fixture

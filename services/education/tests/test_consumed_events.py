@@ -25,6 +25,10 @@ READS: dict[str, dict[str, set[str] | None]] = {
         "classifications": {"group", "subtype", "since", "until"},
     },
     "registry.child.exited": dict.fromkeys(("childId", "exitedOn", "residenceDivisionCode")),
+    # The single window's task, answered when it is the education department's aid.
+    "registry.intake.task_created": dict.fromkeys(
+        ("taskId", "intakeId", "childId", "department", "need")
+    ),
 }
 
 

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import jsonschema
 
+from shouhu.education.aid.events import EVENTS as AID_EVENTS
 from shouhu.education.dropout.events import EVENTS as DROPOUT_EVENTS
 from shouhu.education.enrolments.events import EVENTS as ENROLMENT_EVENTS
+from shouhu.education.tasks.events import EVENTS as TASK_EVENTS
 from shouhu.platform.contracts import incompatibilities
 
-EVENTS = {**ENROLMENT_EVENTS, **DROPOUT_EVENTS}
 SCHEMAS = Path(__file__).resolve().parents[1] / "events"
 DEPARTMENT = "education.district"
+EVENTS = {**ENROLMENT_EVENTS, **DROPOUT_EVENTS, **AID_EVENTS, **TASK_EVENTS}
 FIELDS = {
     "education.enrolment.changed": {
         "childId",
@@ -65,6 +67,18 @@ FIELDS = {
         "residenceDivisionCode",
         "townDivisionCode",
     },
+    "education.aid.decided": {
+        "childId",
+        "decidedOn",
+        "trigger",
+        "ruleVersion",
+        "stage",
+        "residenceDivisionCode",
+        "townDivisionCode",
+        "outcomes",
+        "planMeasures",
+    },
+    "education.task.updated": {"taskId", "intakeId", "childId", "status", "outcome", "actor"},
 }
 
 
@@ -116,6 +130,32 @@ def test_every_payload_written_validates_against_its_schema(education, harness, 
         "education.dropout_risk.opened",  # moved out of the district, not exited: at risk again
     ]
     for event in events:
+        payload = {k: v for k, v in event.items() if k not in {"type", "topic"}}
+        jsonschema.validate(payload, _schema(event["type"]))
+        assert set(payload) == FIELDS[event["type"]]
+
+
+def test_aid_and_task_payloads_written_validate_against_their_schemas(
+    education, harness, ev, as_user
+):
+    from datetime import date
+
+    born = date(2010, 3, 1)
+    child_id = harness.child(birth=born)
+    harness.deliver(ev.classified(child_id, ["MINIMUM_SUBSISTENCE_FAMILY"], birth=born))
+    body = {"schoolCode": "2111090003", "stage": "SENIOR_SECONDARY", "grade": 1}
+    made = education.post(
+        f"/children/{child_id}/enrolments",
+        json={**body, "since": "2025-09-01"},
+        headers=as_user(DEPARTMENT),
+    ).json()
+    education.post(f"/enrolments/{made['id']}/suspend", json={}, headers=as_user(DEPARTMENT))
+    harness.deliver(ev.task_created(child_id))
+    written = harness.events("education.aid.decided") + harness.events("education.task.updated")
+    assert [e["type"] for e in written] == ["education.aid.decided"] * 2 + [
+        "education.task.updated"
+    ]
+    for event in written:
         payload = {k: v for k, v in event.items() if k not in {"type", "topic"}}
         jsonschema.validate(payload, _schema(event["type"]))
         assert set(payload) == FIELDS[event["type"]]

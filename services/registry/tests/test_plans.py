@@ -2,6 +2,7 @@
 
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -568,3 +569,66 @@ def test_a_benefit_shows_on_the_plan_once_however_often_its_event_arrives(regist
         "DONE",
         "benefits:entitlement:e-1",
     )
+
+
+EDUCATION_EVENTS = Path(__file__).resolve().parents[2] / "education" / "events"
+
+
+def test_the_aid_decided_fields_read_are_required_by_education_s_published_schema():
+    from shouhu.registry.plans.handlers import AID_DECIDED, EDUCATION_HANDLERS
+
+    assert set(EDUCATION_HANDLERS) == {AID_DECIDED}
+    schema = json.loads((EDUCATION_EVENTS / f"{AID_DECIDED}.v1.json").read_text(encoding="utf-8"))
+    assert {"childId", "planMeasures"} <= set(schema["required"])
+    ref = schema["properties"]["planMeasures"]["items"]["$ref"].rsplit("/", 1)[-1]
+    measure = schema["$defs"][ref]
+    read = {"sourceRef", "department", "kind", "description", "status"}
+    assert read <= set(measure["required"])
+
+
+def test_education_s_aid_shows_on_the_plan_once_and_is_cancelled_when_it_stops(registry, as_user):
+    from shouhu.platform.events import Envelope
+    from shouhu.platform.transport import Message
+    from shouhu.platform.worker import EventConsumer
+    from shouhu.registry.plans.handlers import EDUCATION_HANDLERS
+
+    child = _register(registry, as_user)
+    consumer = EventConsumer("registry", registry.app.state.engine, EDUCATION_HANDLERS)
+    ref = f"education-aid:{child['id']}:SENIOR_NATIONAL_GRANT"
+
+    def event(status: str, description: str) -> Envelope:
+        return Envelope(
+            type="education.aid.decided",
+            source="education",
+            subject=child["id"],
+            data={
+                "childId": child["id"],
+                "planMeasures": [
+                    {
+                        "sourceRef": ref,
+                        "department": "EDUCATION",
+                        "kind": "教育资助",
+                        "description": description,
+                        "status": status,
+                    }
+                ],
+            },
+        )
+
+    granted = Message(
+        topic="shouhu.education",
+        key=child["id"],
+        value=event("IN_PROGRESS", "普通高中国家助学金：每年2,000.00元").to_bytes(),
+    )
+    consumer.handle(granted)
+    consumer.handle(granted)
+    stopped = event("CANCELLED", "普通高中国家助学金：停止资助（不符合条件：休学期间不予资助）")
+    consumer.handle(Message(topic="shouhu.education", key=child["id"], value=stopped.to_bytes()))
+    plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("clerk.district")).json()
+    (measure,) = plan["measures"]
+    assert (measure["department"], measure["status"], measure["sourceRef"]) == (
+        "EDUCATION",
+        "CANCELLED",
+        ref,
+    )
+    assert "休学" in measure["description"]

@@ -39,6 +39,8 @@ INTERVENTION_ACTIONS = frozenset({"close", "petition", "court-decision"})
 ENROLMENT_ACTIONS = frozenset({"end", "transfer", "suspend", "resume"})
 _SCHOOL = re.compile(r"\d{10}")
 SCHOOL_CODE_SAID = "学校标识码应为10位数字"
+_SEMESTER = re.compile(r"\d{4}-(SPRING|AUTUMN)")
+SEMESTER_SAID = "学期格式应为 年份-SPRING 或 年份-AUTUMN，如 2026-AUTUMN"
 
 
 def _segment(value: str, pattern: re.Pattern[str], field: str, message: str) -> str:
@@ -457,6 +459,36 @@ class Education(_Bound):
 
     async def report_return(self, child_id: str, body: JSON) -> JSON:
         return await self._post(f"/children/{id_segment(child_id, 'childId')}/returns", json=body)
+
+    # -- aid by stage (分类资助)
+    async def aid_programmes(self) -> JSON:
+        return await self._get("/aid/programmes")
+
+    async def set_aid_standard(self, body: JSON) -> JSON:
+        return await self._post("/aid/standards", json=body)
+
+    async def run_aid_semester(self, semester: str) -> JSON:
+        return await self._post("/aid/semesters", json={"semester": semester})
+
+    async def aid_semester(self, semester: str) -> JSON:
+        return await self._get(f"/aid/semesters/{_semester(semester)}")
+
+    async def aid_semesters(self, first: int) -> JSON:
+        return await self._get("/aid/semesters", params={"first": first})
+
+    async def aid_lines(self, semester: str, params: dict[str, Any]) -> JSON:
+        return await self._get(f"/aid/semesters/{_semester(semester)}/lines", params=params)
+
+    async def aid_export(self, semester: str, format: str) -> JSON:
+        return await self._get(
+            f"/aid/semesters/{_semester(semester)}/export",
+            params={"format": format},
+            timeout_seconds=EXPORT_TIMEOUT_SECONDS,
+        )
+
+
+def _semester(value: str) -> str:
+    return _segment(value, _SEMESTER, "semester", SEMESTER_SAID)
 
 
 class Notifications(_Bound):

@@ -10,6 +10,9 @@ from shouhu.gateway.common import Ctx, to_json
 from shouhu.gateway.education.types import (
     AbsenceInput,
     Absences,
+    AidProgramme,
+    AidSemester,
+    AidStandardInput,
     DropoutRisk,
     Enrolment,
     EnrolmentEndReason,
@@ -104,3 +107,16 @@ class Mutation:
     ) -> Absences:
         body = {"on": on.isoformat() if on else None}
         return Absences.from_row(await info.context.education.report_return(child_id, body))
+
+    @strawberry.mutation(
+        description="Set an aid programme's annual standard from a day on (education department)"
+    )
+    async def set_aid_standard(self, info: Ctx, input: AidStandardInput) -> AidProgramme:
+        row = await info.context.education.set_aid_standard(to_json(input))
+        return AidProgramme.from_row(row)
+
+    @strawberry.mutation(
+        description="Compute a semester's aid ledger; running it twice pays nothing twice"
+    )
+    async def run_aid_semester(self, info: Ctx, semester: str) -> AidSemester:
+        return AidSemester.from_row(await info.context.education.run_aid_semester(semester))

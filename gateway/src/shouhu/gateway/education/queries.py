@@ -5,7 +5,13 @@ from __future__ import annotations
 import strawberry
 
 from shouhu.gateway.common import Ctx
-from shouhu.gateway.education.types import DropoutRiskConnection, School
+from shouhu.gateway.education.types import (
+    AidProgramme,
+    AidSemester,
+    DropoutRiskConnection,
+    School,
+)
+from shouhu.platform.errors import NotFound
 
 
 @strawberry.type
@@ -23,3 +29,20 @@ class Query:
     ) -> DropoutRiskConnection:
         page = await info.context.education.dropout_risks(division_code, first, after)
         return DropoutRiskConnection.from_row(page)
+
+    @strawberry.field(description="Every aid programme with today's standard and its history")
+    async def aid_standards(self, info: Ctx) -> list[AidProgramme]:
+        return [AidProgramme.from_row(r) for r in await info.context.education.aid_programmes()]
+
+    @strawberry.field(description='A semester\'s aid ledger, once run ("2026-AUTUMN")')
+    async def aid_semester(self, info: Ctx, semester: str) -> AidSemester | None:
+        try:
+            row = await info.context.education.aid_semester(semester)
+        except NotFound:
+            return None
+        return AidSemester.from_row(row)
+
+    @strawberry.field(description="The latest semesters' aid ledgers, newest first")
+    async def aid_semesters(self, info: Ctx, first: int = 10) -> list[AidSemester]:
+        rows = await info.context.education.aid_semesters(first)
+        return [AidSemester.from_row(r) for r in rows]

@@ -1,4 +1,5 @@
-"""Education (教育): schools, a child's enrolments, the dropout watch (控辍保学); aid later."""
+"""Education (教育): schools, a child's enrolments, the dropout watch (控辍保学), aid by stage and
+its semester ledger."""
 
 from __future__ import annotations
 
@@ -7,9 +8,19 @@ from enum import Enum
 from typing import Any
 
 import strawberry
+from strawberry.scalars import JSON
 
+from shouhu.gateway.benefits.types import BigInt, ExportFormat
 from shouhu.gateway.children.types import Child
-from shouhu.gateway.common import Ctx, PageInfo, deferred, operation_name, to_date
+from shouhu.gateway.common import (
+    Ctx,
+    ExportFile,
+    PageInfo,
+    deferred,
+    operation_name,
+    selected,
+    to_date,
+)
 from shouhu.platform.errors import NotFound
 
 
@@ -81,6 +92,7 @@ class Enrolment:
     school_name: str
     stage: SchoolStage
     grade: int
+    boarding: bool = strawberry.field(description="寄宿生")
     status: EnrolmentStatus
     since: datetime.date
     suspended_on: datetime.date | None
@@ -99,6 +111,7 @@ class Enrolment:
             school_name=row["schoolName"],
             stage=SchoolStage(row["stage"]),
             grade=row["grade"],
+            boarding=row.get("boarding", False),
             status=EnrolmentStatus(row["status"]),
             since=datetime.date.fromisoformat(row["since"]),
             suspended_on=to_date(row.get("suspendedOn")),
@@ -110,12 +123,230 @@ class Enrolment:
         )
 
 
-@strawberry.type(description="Education aid for one programme (分类资助); decided in a later slice")
+@strawberry.enum(description="An aid programme of education (资助项目)")
+class AidProgrammeCode(Enum):
+    PRESCHOOL_AID = "PRESCHOOL_AID"
+    BOARDING_LIVING_SUBSIDY = "BOARDING_LIVING_SUBSIDY"
+    SENIOR_NATIONAL_GRANT = "SENIOR_NATIONAL_GRANT"
+    SENIOR_FEE_WAIVER = "SENIOR_FEE_WAIVER"
+    VOCATIONAL_FEE_WAIVER = "VOCATIONAL_FEE_WAIVER"
+    VOCATIONAL_NATIONAL_GRANT = "VOCATIONAL_NATIONAL_GRANT"
+
+
+@strawberry.type(description="Education aid for one programme (分类资助), with the reasons")
 class EducationAid:
-    programme: str
+    programme: AidProgrammeCode
+    programme_name: str
     eligible: bool
-    reasons: list[str]
+    reasons: list[str] = strawberry.field(description="In Chinese, why granted or refused")
     annual_amount_fen: int
+    decided_on: datetime.date | None = strawberry.field(
+        description="Null while the child has no enrolment at an aid stage: judged as read"
+    )
+    rule_version: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> EducationAid:
+        return cls(
+            programme=AidProgrammeCode(row["programme"]),
+            programme_name=row["programmeName"],
+            eligible=row["eligible"],
+            reasons=list(row["reasons"]),
+            annual_amount_fen=row["annualAmountFen"],
+            decided_on=to_date(row.get("decidedOn")),
+            rule_version=row["ruleVersion"],
+        )
+
+
+@strawberry.type(description="An aid standard the district set (资助标准), kept after replaced")
+class AidStandard:
+    annual_amount_fen: int
+    effective_from: datetime.date
+    set_by: str
+    set_at: datetime.datetime
+
+
+@strawberry.type(description="A semester and its share of the annual standard")
+class AidSemesterShare:
+    code: str
+    name: str
+    starts: str = strawberry.field(description="Its first day in the year, MM-DD")
+    percent: int
+
+
+@strawberry.type(description="An aid programme (资助项目) with today's standard and its history")
+class AidProgramme:
+    code: AidProgrammeCode
+    name: str
+    stages: list[SchoolStage]
+    boarding_required: bool
+    left_behind_eligible: bool = strawberry.field(
+        description="The district's switch: left-behind children qualify too"
+    )
+    basis: str
+    annual_amount_fen: int = strawberry.field(description="Today's standard, in fen a year")
+    placeholder: bool = strawberry.field(
+        description="True while no standard is set: the rules file's placeholder applies"
+    )
+    effective_from: datetime.date | None
+    semesters: list[AidSemesterShare]
+    standards: list[AidStandard] = strawberry.field(description="Newest first")
+    rule_version: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AidProgramme:
+        return cls(
+            code=AidProgrammeCode(row["code"]),
+            name=row["name"],
+            stages=[SchoolStage(s) for s in row["stages"]],
+            boarding_required=row["boardingRequired"],
+            left_behind_eligible=row["leftBehindEligible"],
+            basis=row["basis"],
+            annual_amount_fen=row["annualAmountFen"],
+            placeholder=row["placeholder"],
+            effective_from=to_date(row.get("effectiveFrom")),
+            semesters=[
+                AidSemesterShare(
+                    code=s["code"], name=s["name"], starts=s["starts"], percent=s["percent"]
+                )
+                for s in row["semesters"]
+            ],
+            standards=[
+                AidStandard(
+                    annual_amount_fen=r["annualAmountFen"],
+                    effective_from=datetime.date.fromisoformat(r["effectiveFrom"]),
+                    set_by=r["setBy"],
+                    set_at=datetime.datetime.fromisoformat(r["setAt"]),
+                )
+                for r in row["standards"]
+            ],
+            rule_version=row["ruleVersion"],
+        )
+
+
+@strawberry.type(description="What one town receives of one programme in a semester (汇总)")
+class AidTotal:
+    town_code: str
+    town_name: str
+    programme: AidProgrammeCode
+    line_count: int
+    total_fen: BigInt  # type: ignore[valid-type]
+
+
+@strawberry.type(description="One child's aid of one programme in a semester (发放明细)")
+class AidLine:
+    id: strawberry.ID
+    semester: str
+    child_id: strawberry.ID
+    child_name: str
+    programme: AidProgrammeCode
+    stage: SchoolStage
+    amount_fen: int
+    residence_division_code: str
+    town_code: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AidLine:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            semester=row["semester"],
+            child_id=strawberry.ID(row["childId"]),
+            child_name=row["childName"],
+            programme=AidProgrammeCode(row["programme"]),
+            stage=SchoolStage(row["stage"]),
+            amount_fen=row["amountFen"],
+            residence_division_code=row["residenceDivisionCode"],
+            town_code=row["townCode"],
+        )
+
+
+@strawberry.type
+class AidLineEdge:
+    cursor: str
+    node: AidLine
+
+
+@strawberry.type(description="A page of a semester's lines in the caller's division")
+class AidLineConnection:
+    edges: list[AidLineEdge]
+    page_info: PageInfo
+    total_count: int | None = strawberry.field(description="Counted only when asked for")
+
+
+@strawberry.type(
+    description="A semester's aid ledger (学期资助发放台账); computed once, never twice"
+)
+class AidSemester:
+    id: strawberry.ID
+    semester: str = strawberry.field(description="2026-AUTUMN (秋季学期) or 2027-SPRING (春季学期)")
+    starts_on: datetime.date
+    line_count: int
+    total_fen: BigInt  # type: ignore[valid-type]
+    rule_version: str
+    standards: JSON = strawberry.field(description="Each programme's semester amount, in fen")
+    created_at: datetime.datetime
+    created_by: str
+    scope_division_code: str = strawberry.field(description="The division the totals cover")
+    totals: list[AidTotal] = strawberry.field(description="Per town and programme, in scope")
+
+    @strawberry.field(description="The children paid, within the caller's division (not auditors)")
+    async def lines(
+        self,
+        info: Ctx,
+        first: int = 50,
+        after: str | None = None,
+        division_code: str | None = None,
+        programme: AidProgrammeCode | None = None,
+    ) -> AidLineConnection:
+        page = await info.context.education.aid_lines(
+            self.semester,
+            {
+                "first": first,
+                "after": after,
+                "divisionCode": division_code,
+                "programme": programme.value if programme else None,
+                "withTotal": "totalCount" in selected(info),
+            },
+        )
+        return AidLineConnection(
+            edges=[
+                AidLineEdge(cursor=e["cursor"], node=AidLine.from_row(e["node"]))
+                for e in page["edges"]
+            ],
+            page_info=PageInfo.from_row(page["pageInfo"]),
+            total_count=page.get("totalCount"),
+        )
+
+    @strawberry.field(description="The lines in the caller's division as CSV or XLSX")
+    async def export(self, info: Ctx, format: ExportFormat) -> ExportFile:
+        return ExportFile.from_row(
+            await info.context.education.aid_export(self.semester, format.value)
+        )
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AidSemester:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            semester=row["semester"],
+            starts_on=datetime.date.fromisoformat(row["startsOn"]),
+            line_count=row["lineCount"],
+            total_fen=row["totalFen"],
+            rule_version=row["ruleVersion"],
+            standards=row["standards"],
+            created_at=datetime.datetime.fromisoformat(row["createdAt"]),
+            created_by=row["createdBy"],
+            scope_division_code=row["scopeDivisionCode"],
+            totals=[
+                AidTotal(
+                    town_code=t["townCode"],
+                    town_name=t["townName"],
+                    programme=AidProgrammeCode(t["programme"]),
+                    line_count=t["lineCount"],
+                    total_fen=t["totalFen"],
+                )
+                for t in row["totals"]
+            ],
+        )
 
 
 @strawberry.enum(description="Why a child is at risk of dropping out (辍学风险原因)")
@@ -258,7 +489,9 @@ class Absences:
 @strawberry.type(description="A child's education (教育): enrolments, aid, dropout risk")
 class ChildEducation:
     enrolments: list[Enrolment] = strawberry.field(description="Newest first, ended ones kept")
-    aid: list[EducationAid] = strawberry.field(description="Empty until aid is decided")
+    aid: list[EducationAid] = strawberry.field(
+        description="Per programme (分类资助); empty for a school's staff"
+    )
     dropout_risk: DropoutRisk | None = strawberry.field(
         description="The open dropout risk (控辍保学), or null"
     )
@@ -269,7 +502,7 @@ class ChildEducation:
             return None
         return cls(
             enrolments=[Enrolment.from_row(e) for e in row["enrolments"]],
-            aid=[],
+            aid=[EducationAid.from_row(a) for a in row.get("aid", [])],
             dropout_risk=DropoutRisk.from_row(row["dropoutRisk"])
             if row.get("dropoutRisk")
             else None,
@@ -285,6 +518,9 @@ class EnrolmentInput:
     stage: SchoolStage
     grade: int
     since: datetime.date = strawberry.field(description="Not before birth, not in the future")
+    boarding: bool = strawberry.field(
+        default=False, description="寄宿生 (the boarding living subsidy needs it)"
+    )
 
 
 @strawberry.input(description="A school's name, stages, town and kind")
@@ -317,3 +553,12 @@ class AbsenceInput:
     from_: datetime.date = strawberry.field(name="from")
     consecutive_days: int | None = None
     days: list[datetime.date] | None = None
+
+
+@strawberry.input(description="A programme's annual standard in fen, from a day on")
+class AidStandardInput:
+    programme: AidProgrammeCode
+    annual_amount_fen: int = strawberry.field(description="Fen a year; negative refused")
+    effective_from: datetime.date | None = strawberry.field(
+        default=None, description="Today when not given"
+    )

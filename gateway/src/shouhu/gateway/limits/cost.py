@@ -64,10 +64,11 @@ REFERENCE_LIST_SIZES: dict[str, int] = {
     "Division.workforce": 5,
     "Query.programmes": 10,
     "Query.visitPolicy": 5,
+    "Query.aidStandards": 6,
 }
 # Pages larger than `max_page_size`, by field coordinate: the finance office reads a district's
-# payment lines in pages of up to 1,000 flat rows.
-PAGE_SIZE_LIMITS: dict[str, int] = {"PaymentBatch.lines": 1000}
+# payment lines (benefits' months, education's semesters) in pages of up to 1,000 flat rows.
+PAGE_SIZE_LIMITS: dict[str, int] = {"PaymentBatch.lines": 1000, "AidSemester.lines": 1000}
 
 
 @dataclass(frozen=True)

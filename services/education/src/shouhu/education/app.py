@@ -1,4 +1,5 @@
-"""The education app: the children's projection, schools, enrolments, the dropout watch."""
+"""The education app: the children's projection, schools, enrolments, the dropout watch, aid by
+stage."""
 
 from pathlib import Path
 
@@ -6,26 +7,33 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from shouhu.education.aid import handlers as aid_handlers
+from shouhu.education.aid import jobs as aid_jobs
+from shouhu.education.aid import rules as aid_rules
+from shouhu.education.aid.endpoints import router as aid_router
 from shouhu.education.children import handlers
 from shouhu.education.dropout import jobs as dropout_jobs
 from shouhu.education.dropout import rules as dropout_rules
 from shouhu.education.dropout.endpoints import router as dropout_router
 from shouhu.education.enrolments import stages
 from shouhu.education.enrolments.endpoints import router as enrolments_router
+from shouhu.education.ledger.endpoints import router as ledger_router
 from shouhu.education.schools import service as schools
 from shouhu.education.schools.endpoints import router as schools_router
 from shouhu.education.settings import EducationSettings
+from shouhu.education.tasks import handlers as task_handlers
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
-from shouhu.platform.worker import Periodic, Subscription
+from shouhu.platform.worker import Periodic, Subscription, combined
 
 Settings = EducationSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
-# What the consumer applies: the registry's children (the single window's tasks come later).
-HANDLERS = {**handlers.HANDLERS}
+# What the consumer applies: the registry's children (the projection first, then aid decided
+# again on it) and the single window's tasks education answers.
+HANDLERS = combined(handlers.HANDLERS, aid_handlers.HANDLERS, task_handlers.HANDLERS)
 
 
 def seed_demo(engine: Engine) -> None:
@@ -45,17 +53,19 @@ def create_app(
     # A broken stages file stops the service here, not at the first enrolment.
     stages.load()
     dropout_rules.load()  # and so does a broken dropout watch file
+    aid_rules.load()
     return create_service_app(
         ServiceSpec(
             name="education",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[schools_router, enrolments_router, dropout_router],
+            routers=[schools_router, enrolments_router, dropout_router, aid_router, ledger_router],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
             periodic=[
                 Periodic(
                     "dropout-sweep", settings.dropout_sweep_every_seconds, dropout_jobs.Daily()
-                )
+                ),
+                Periodic("aid-calendar", settings.aid_every_seconds, aid_jobs.Daily()),
             ],
             # Demo schools only where the platform runs with demo data (embedded mode).
             seed=seed_demo if settings.demo_data else None,

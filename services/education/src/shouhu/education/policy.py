@@ -21,6 +21,11 @@ ENROLMENT_ROLES = frozenset({Role.EDUCATION})
 SCHOOL_ROLES = frozenset({Role.SCHOOL_STAFF})
 # Roles that maintain the schools and tie staff users to them, at the district level.
 SCHOOL_ADMIN_ROLES = frozenset({Role.EDUCATION})
+# Aid (分类资助): the district's education department sets the standards and runs the semester
+# ledger; the auditor reads its totals (no child's data); the department reads its lines.
+AID_ADMIN_ROLES = frozenset({Role.EDUCATION})
+AID_TOTAL_ROLES = frozenset({Role.EDUCATION, Role.AUDITOR})
+AID_LINE_ROLES = frozenset({Role.EDUCATION})
 
 # The dropout watch (控辍保学): who reads a division's risks (the department district-wide), who
 # records an exemption (免予入学) within their division, who reports absences for any child

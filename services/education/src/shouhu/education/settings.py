@@ -10,3 +10,5 @@ class EducationSettings(ServiceSettings):
     database_url: str = "sqlite:///./data/education.db"
     # How often the worker looks whether today's dropout sweep is done (it sweeps once a day).
     dropout_sweep_every_seconds: float = 600.0
+    # How often the aid job looks whether the district's day has turned (it acts once a day).
+    aid_every_seconds: float = 600.0

@@ -93,7 +93,9 @@ def create_app(
                 # tells when a task's deadline, or a case's notification, went up the ladder.
                 Subscription(
                     topics=[topic_of("education"), topic_of("volunteers")],
-                    handlers=intake_handlers.TASK_HANDLERS,
+                    handlers=combined(
+                        intake_handlers.TASK_HANDLERS, plan_handlers.EDUCATION_HANDLERS
+                    ),
                 ),
                 Subscription(
                     topics=[topic_of("notifications")],

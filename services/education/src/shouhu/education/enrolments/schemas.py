@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from shouhu.education.aid.schemas import AidOut
 from shouhu.education.dropout.schemas import DropoutRiskOut
 from shouhu.education.schools.schemas import SchoolCode, SchoolName, SchoolStage
 from shouhu.platform.schemas import Camel, Day, Input, Said
@@ -48,6 +49,7 @@ class EnrolmentInput(Input):
     stage: SchoolStage
     grade: Grade
     since: Annotated[date, Day("入学日期")]
+    boarding: bool = Field(default=False, description="寄宿生 (the boarding living subsidy)")
 
 
 class EndInput(Input):
@@ -73,6 +75,7 @@ class EnrolmentOut(Camel):
     town_code: str
     stage: SchoolStage
     grade: int
+    boarding: bool
     since: date
     status: EnrolmentStatus
     suspended_on: date | None
@@ -83,11 +86,13 @@ class EnrolmentOut(Camel):
 
 
 class ChildEducationOut(Camel):
-    """A child's education: enrolments, newest first; the open dropout risk (aid in a later
-    slice)."""
+    """A child's education: enrolments, newest first; aid per programme; the open dropout risk."""
 
     child_id: str
     enrolments: list[EnrolmentOut]
+    aid: list[AidOut] = Field(
+        default_factory=list, description="Per programme; empty for a school's staff"
+    )
     dropout_risk: DropoutRiskOut | None = Field(
         default=None, description="The child's open dropout risk (控辍保学), if any"
     )

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from shouhu.education import policy
+from shouhu.education.aid import service as aid
 from shouhu.education.children import repository as children
 from shouhu.education.dropout import service as dropout
 from shouhu.education.enrolments import repository
@@ -123,6 +124,7 @@ def _new(
         school_code=data.school_code,
         stage=data.stage.value,
         grade=data.grade,
+        boarding=data.boarding,
         since=data.since,
         status=EnrolmentStatus.ACTIVE.value,
         recorded_by=principal.username,
@@ -173,6 +175,8 @@ def _tell(
             changed_by=principal.username,
         ),
     )
+    # Aid by stage follows the enrolment: decided again in the same transaction.
+    aid.decide(session, [row.child_id], today(), ENROLMENT_CHANGED)
 
 
 def to_out(row: Enrolment, school: School) -> EnrolmentOut:
@@ -184,6 +188,7 @@ def to_out(row: Enrolment, school: School) -> EnrolmentOut:
         town_code=school.town_code,
         stage=SchoolStage(row.stage),
         grade=row.grade,
+        boarding=row.boarding,
         since=row.since,
         status=EnrolmentStatus(row.status),
         suspended_on=row.suspended_on,
@@ -383,6 +388,8 @@ def many_education(
     rows = repository.of_children(session, ids)
     risks = dropout.open_of_children(session, ids)
     named = schools.schools_by_code(session, [e.school_code for r in rows.values() for e in r])
+    # Aid tells of hardship: the readers of the child's division, not a school's staff.
+    aids = aid.aid_of(session, ids) if staff_school is None else {}
     out = []
     for child_id in ids:
         enrolments = [
@@ -395,6 +402,7 @@ def many_education(
                 child_id=child_id,
                 enrolments=[to_out(e, named[e.school_code]) for e in enrolments],
                 dropout_risk=risks.get(child_id),
+                aid=aids.get(child_id, []),
             )
         )
     return out

@@ -1,5 +1,12 @@
 """Tables of education, one file per domain module."""
 
+from shouhu.education.models.aid import (
+    AidDecision,
+    AidLine,
+    AidSemester,
+    AidStandard,
+    AidTotal,
+)
 from shouhu.education.models.children import ChildProjection
 from shouhu.education.models.dropout import AbsenceDay, AbsenceReturn, DropoutRisk
 from shouhu.education.models.enrolment import Enrolment
@@ -8,6 +15,11 @@ from shouhu.education.models.school import School, SchoolStaff
 __all__ = [
     "AbsenceDay",
     "AbsenceReturn",
+    "AidDecision",
+    "AidLine",
+    "AidSemester",
+    "AidStandard",
+    "AidTotal",
     "ChildProjection",
     "DropoutRisk",
     "Enrolment",

@@ -15,6 +15,7 @@ class Enrolment(SQLModel, table=True):
     school_code: str = Field(foreign_key="school.code", max_length=10)
     stage: str
     grade: int
+    boarding: bool = False  # 寄宿生: the boarding living subsidy needs it
     since: date
     status: str
     suspended_on: date | None = None

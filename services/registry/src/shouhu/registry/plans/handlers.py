@@ -11,6 +11,7 @@ from shouhu.registry.plans import service
 from shouhu.registry.plans.schemas import Department, MeasureStatus
 
 ENTITLEMENT_CHANGED = "benefits.entitlement.changed"
+AID_DECIDED = "education.aid.decided"
 
 
 def on_entitlement_changed(session: Session, envelope: Envelope) -> None:
@@ -32,4 +33,24 @@ def on_entitlement_changed(session: Session, envelope: Envelope) -> None:
     )
 
 
+def on_aid_decided(session: Session, envelope: Envelope) -> None:
+    """Education's aid granted or stopped shows on the plan as the education department's
+    measures, one per programme (`planMeasures`: only the programmes whose outcome changed)."""
+    for measure in envelope.data["planMeasures"]:
+        service.upsert_measure_from_event(
+            session,
+            envelope.data["childId"],
+            measure["sourceRef"],
+            department=Department(measure["department"]),
+            kind=measure["kind"],
+            description=measure["description"],
+            status=MeasureStatus(measure["status"]),
+            due_date=None,
+            owner=None,
+            actor=envelope.source,
+        )
+
+
 HANDLERS = {ENTITLEMENT_CHANGED: on_entitlement_changed}
+# Education's events the plans take (on the education topic's consumer, beside the tasks').
+EDUCATION_HANDLERS = {AID_DECIDED: on_aid_decided}
