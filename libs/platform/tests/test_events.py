@@ -4,11 +4,13 @@ import threading
 
 import pytest
 from opentelemetry.sdk.trace import TracerProvider
+from pydantic import BaseModel, Field
 from sqlmodel import Session, select
 
 from shouhu.platform.events import (
     Envelope,
     InboxRow,
+    OutboxBatch,
     OutboxRow,
     claim_for,
     outbox_committed,
@@ -42,6 +44,39 @@ def test_record_event_carries_the_current_trace():
         envelope = _record(session, "c1")
     trace_id = format(span.get_span_context().trace_id, "032x")
     assert envelope.trace["traceparent"].split("-")[1] == trace_id
+
+
+class _Thing(BaseModel):
+    n: int
+    said_by: str = Field(alias="saidBy")
+
+
+def test_a_batch_writes_the_rows_record_event_writes_in_order_and_wakes_the_relays(engine):
+    woken = threading.Event()
+    outbox_committed.listen(woken)
+    tracer = TracerProvider().get_tracer("test")
+    try:
+        with tracer.start_as_current_span("sweep"), Session(engine) as session:
+            batch = OutboxBatch("shouhu.test", "test")
+            one = _record(session, "c0")
+            sent = [
+                batch.add("test.thing.happened", f"c{n}", _Thing(n=n, saidBy="x")) for n in (1, 2)
+            ]
+            assert len(batch) == 2 and not woken.is_set()
+            batch.write(session)
+            assert len(batch) == 0
+            session.commit()
+        assert woken.is_set()
+    finally:
+        outbox_committed.forget(woken)
+    with Session(engine) as session:
+        rows = session.exec(select(OutboxRow).order_by(OutboxRow.seq)).all()
+    assert [r.event_id for r in rows] == [one.id, *(e.id for e in sent)]
+    assert {(r.topic, r.event_type) for r in rows} == {("shouhu.test", "test.thing.happened")}
+    again = [Envelope.model_validate_json(r.payload) for r in rows]
+    assert [e.subject for e in again] == ["c0", "c1", "c2"]
+    assert again[2].data == {"n": 2, "saidBy": "x"}  # by alias, as the services' payloads
+    assert again[1].trace == again[0].trace  # the batch's trace, as record_event's
 
 
 def test_outbox_row_lands_only_with_its_transaction(engine):

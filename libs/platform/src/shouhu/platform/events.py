@@ -142,6 +142,45 @@ def record_events(
     return [envelope for envelope, _ in written]
 
 
+class OutboxBatch:
+    """Events of a whole batch (a sweep, a re-decision of thousands), written to the outbox in
+    one INSERT when it ends: the rows `record_event` writes (the same envelope, trace and
+    columns), in the order added, so one subject's stay in order."""
+
+    def __init__(self, topic: str, source: str) -> None:
+        self._topic, self._source = topic, source
+        self._trace = _current_trace()
+        self._rows: list[dict[str, Any]] = []
+
+    def add(self, event_type: str, subject: str, payload: BaseModel) -> Envelope:
+        envelope, values = _outbox_row(
+            self._topic,
+            self._source,
+            event_type,
+            subject,
+            payload.model_dump(mode="json", by_alias=True),
+            1,
+            self._trace,
+        )
+        self._rows.append(values)
+        return envelope
+
+    @property
+    def rows(self) -> Sequence[dict[str, Any]]:
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def write(self, session: Session) -> None:
+        """Insert the batch after what the session holds (flushed first, as `record_events`)."""
+        if self._rows:
+            session.flush()
+            session.execute(insert(OUTBOX), self._rows)
+            session.info[OUTBOX_WRITTEN] = True
+            self._rows = []
+
+
 def _current_trace() -> dict[str, str]:
     trace: dict[str, str] = {}
     propagate.inject(trace)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from opentelemetry import propagate
 from pydantic import BaseModel
-from sqlalchemy import insert
 from sqlmodel import Session
 
-from shouhu.platform.events import OUTBOX, OUTBOX_WRITTEN, Envelope, record_event
+from shouhu.platform.events import Envelope, OutboxBatch, record_event
 from shouhu.platform.settings import topic_of
 
 TOPIC = topic_of("education")
@@ -28,40 +24,8 @@ def emit(session: Session, event_type: str, subject: str, payload: BaseModel) ->
     )
 
 
-class Outbox:
-    """Events of a whole sweep, written in one INSERT when it ends (the rows `record_event`
-    writes: the same envelope, trace and columns), one child's in the order added."""
+class Outbox(OutboxBatch):
+    """Education's events of a whole sweep, written in one INSERT when it ends."""
 
     def __init__(self) -> None:
-        self._rows: list[dict[str, Any]] = []
-        self._trace: dict[str, str] = {}
-        propagate.inject(self._trace)
-
-    def add(self, event_type: str, subject: str, payload: BaseModel) -> None:
-        envelope = Envelope(
-            type=event_type,
-            source=SOURCE,
-            subject=subject,
-            trace=self._trace,
-            data=payload.model_dump(mode="json", by_alias=True),
-        )
-        self._rows.append(
-            {
-                "event_id": envelope.id,
-                "topic": TOPIC,
-                "key": subject,
-                "event_type": event_type,
-                "payload": envelope.model_dump_json(),
-                "created_at": envelope.time,
-                "published_at": None,
-            }
-        )
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def write(self, session: Session) -> None:
-        if self._rows:
-            session.execute(insert(OUTBOX), self._rows)
-            session.info[OUTBOX_WRITTEN] = True
-            self._rows = []
+        super().__init__(TOPIC, SOURCE)
