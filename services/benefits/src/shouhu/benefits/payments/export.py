@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-import openpyxl  # type: ignore[import-untyped]
-
-from shouhu.benefits.rules.engine import yuan
 from shouhu.benefits.rules.schema import Rules
 from shouhu.platform import divisions
+from shouhu.platform.spreadsheets import csv_chunks, plain_yuan, town_totals, workbook
 
 HEADER = (
     "序号",
@@ -28,15 +24,6 @@ HEADER = (
     "待遇编号",
 )
 TOTALS_HEADER = ("镇街代码", "镇街", "保障项目", "人次", "金额（分）", "金额（元）")
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text(value: Any) -> Any:
-    """A cell the finance office's spreadsheet shows and never runs: text with a leading `'`."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def rows(month: str, lines: Iterable[Sequence[Any]], rules: Rules) -> Iterator[tuple[Any, ...]]:
@@ -44,52 +31,25 @@ def rows(month: str, lines: Iterable[Sequence[Any]], rules: Rules) -> Iterator[t
     for number, (_id, town, village, child, name, programme, fen, entitlement) in enumerate(
         lines, start=1
     ):
-        yield tuple(
-            map(
-                as_text,
-                (
-                    number,
-                    month,
-                    town,
-                    divisions.name(town),
-                    village,
-                    divisions.name(village),
-                    child,
-                    name,
-                    rules.programme(programme).name,
-                    fen,
-                    yuan(fen).replace(",", ""),
-                    entitlement,
-                ),
-            )
+        yield (
+            number,
+            month,
+            town,
+            divisions.name(town),
+            village,
+            divisions.name(village),
+            child,
+            name,
+            rules.programme(programme).name,
+            fen,
+            plain_yuan(fen),
+            entitlement,
         )
-
-
-def total_rows(totals: Iterable[tuple[str, str, int, int]], rules: Rules) -> list[tuple[Any, ...]]:
-    """(town, programme, lines, fen) → rows with names, and a last row for the whole."""
-    out: list[tuple[Any, ...]] = []
-    count = amount = 0
-    for town, programme, lines, fen in totals:
-        name = rules.programme(programme).name
-        out.append((town, divisions.name(town), name, lines, fen, yuan(fen).replace(",", "")))
-        count, amount = count + lines, amount + fen
-    out.append(("", "合计", "", count, amount, yuan(amount).replace(",", "")))
-    return out
 
 
 def to_csv(month: str, lines: Iterable[Sequence[Any]], rules: Rules) -> Iterator[bytes]:
     """The ledger as CSV, a chunk at a time."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write("\ufeff")
-    writer.writerow(HEADER)
-    for index, row in enumerate(rows(month, lines, rules)):
-        writer.writerow(row)
-        if index % 2000 == 1999:
-            yield buffer.getvalue().encode("utf-8")
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue().encode("utf-8")
+    return csv_chunks(HEADER, rows(month, lines, rules))
 
 
 def to_xlsx(
@@ -98,16 +58,10 @@ def to_xlsx(
     totals: Iterable[tuple[str, str, int, int]],
     rules: Rules,
 ) -> bytes:
-    """The ledger as a workbook: 发放明细 and 汇总 sheets (write-only, in constant memory)."""
-    book = openpyxl.Workbook(write_only=True)
-    detail = book.create_sheet(f"{month}发放明细")
-    detail.append(list(HEADER))
-    for row in rows(month, lines, rules):
-        detail.append(list(row))
-    summary = book.create_sheet("汇总")
-    summary.append(list(TOTALS_HEADER))
-    for row in total_rows(totals, rules):
-        summary.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """The ledger as a workbook: 发放明细 and 汇总 sheets."""
+    return workbook(
+        [
+            (f"{month}发放明细", HEADER, rows(month, lines, rules)),
+            ("汇总", TOTALS_HEADER, town_totals(totals, lambda p: rules.programme(p).name)),
+        ]
+    )

@@ -24,6 +24,7 @@ from shouhu.benefits.rules.schema import (
     names,
 )
 from shouhu.platform.clock import age_on
+from shouhu.platform.spreadsheets import yuan
 
 GROUP_OF: dict[Subtype, Group] = {
     Subtype.MINIMUM_SUBSISTENCE_FAMILY: Group.POVERTY,
@@ -96,11 +97,6 @@ class Outcome:
     @property
     def granted(self) -> bool:
         return self.kind is OutcomeKind.GRANTED
-
-
-def yuan(fen: int) -> str:
-    """Fen as yuan for people: 180000 → 1,800.00."""
-    return f"{fen // 100:,}.{fen % 100:02d}"
 
 
 def holds(condition: Condition, facts: Facts) -> bool:

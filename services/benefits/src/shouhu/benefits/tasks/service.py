@@ -14,10 +14,10 @@ from sqlmodel import Session
 from shouhu.benefits.decisions import repository as decisions
 from shouhu.benefits.decisions import service as deciding
 from shouhu.benefits.publish import emit
-from shouhu.benefits.rules.engine import yuan
 from shouhu.benefits.rules.schema import ProgrammeCode, load
 from shouhu.benefits.tasks.events import TASK_UPDATED, TaskUpdated
 from shouhu.benefits.tasks.schemas import TaskCreated
+from shouhu.platform.spreadsheets import yuan
 
 NEEDS_FILE = Path(__file__).with_name("needs.yaml")
 DEPARTMENT = "CIVIL_AFFAIRS"

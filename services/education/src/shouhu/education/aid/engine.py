@@ -13,6 +13,7 @@ from datetime import date
 from shouhu.education.aid.rules import AidProgramme, Condition, Group, ProgrammeRule, Rules
 from shouhu.education.enrolments.stages import Stages
 from shouhu.education.schools.schemas import SchoolStage
+from shouhu.platform.spreadsheets import yuan
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,6 @@ class Outcome:
     eligible: bool
     reasons: tuple[str, ...]
     annual_amount_fen: int
-
-
-def yuan(fen: int) -> str:
-    """Fen as yuan for people: 200000 → 2,000.00."""
-    return f"{fen // 100:,}.{fen % 100:02d}"
 
 
 def holds(condition: Condition, facts: Facts) -> bool:

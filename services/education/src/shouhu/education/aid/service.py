@@ -31,6 +31,7 @@ from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.spreadsheets import yuan
 
 BATCH = 500
 EXITED = "EXITED"
@@ -199,7 +200,7 @@ def _measure(
         return None
     name = rules.programme(outcome.programme).name
     if outcome.eligible:
-        description = f"{name}：每年{engine.yuan(outcome.annual_amount_fen)}元"
+        description = f"{name}：每年{yuan(outcome.annual_amount_fen)}元"
         status = "IN_PROGRESS"
     else:
         description = f"{name}：停止资助（{outcome.reasons[0]}）"

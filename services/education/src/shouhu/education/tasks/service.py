@@ -11,7 +11,6 @@ import yaml  # type: ignore[import-untyped]
 from sqlmodel import Session
 
 from shouhu.education.aid import service as aid
-from shouhu.education.aid.engine import yuan
 from shouhu.education.aid.rules import AidProgramme, load
 from shouhu.education.aid.schemas import AidOut
 from shouhu.education.children import repository as children
@@ -20,6 +19,7 @@ from shouhu.education.publish import emit
 from shouhu.education.schools.schemas import SchoolStage
 from shouhu.education.tasks.events import TASK_UPDATED, TaskUpdated
 from shouhu.education.tasks.schemas import TaskCreated
+from shouhu.platform.spreadsheets import yuan
 
 NEEDS_FILE = Path(__file__).with_name("needs.yaml")
 DEPARTMENT = "EDUCATION"
