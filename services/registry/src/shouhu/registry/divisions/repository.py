@@ -1,12 +1,11 @@
 """SQL of divisions."""
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from sqlmodel import Session, col, select
 
+from shouhu.platform import divisions
 from shouhu.registry.models import Division
 
 
@@ -57,9 +56,7 @@ def seed(session: Session) -> int:
     """Load the shipped division file once; returns how many rows were added."""
     if session.exec(select(Division).limit(1)).first() is not None:
         return 0
-    source = resources.files("shouhu.registry") / "data" / "mentougou-divisions.csv"
-    with source.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = divisions.rows()
     for row in rows:
         session.add(
             Division(
