@@ -54,20 +54,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import csv
 import json
 import math
 import os
 import random
 import statistics
-import tempfile
 import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from importlib import resources
 from typing import Any
 
 import aiohttp
@@ -75,21 +72,20 @@ import generate
 import httpx
 import psycopg
 from harness import (
-    DATA_KEY,
     Issuer,
     Verdict,
     calibrate,
     cpu_seconds,
     describe,
     find_process,
+    kafka_stack,
     percentile,
-    postgres,
     report,
     service,
     timed,
 )
 
-from shouhu.localstack import start_kafka
+from shouhu.platform import divisions as shipped_divisions
 from shouhu.platform.auth import Role
 from shouhu.platform.clock import DISTRICT_TZ
 from shouhu.platform.db import make_engine, migrate
@@ -169,9 +165,7 @@ class Division:
 
 def divisions() -> dict[str, Division]:
     """The district's towns and villages, by code."""
-    source = resources.files("shouhu.registry") / "data" / "mentougou-divisions.csv"
-    with source.open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["level"] in ("town", "village")]
+    rows = [r for r in shipped_divisions.rows() if r["level"] in ("town", "village")]
     return {
         r["code"]: Division(
             r["code"], r["name"], r["code"] if r["level"] == "town" else r["parent_code"]
@@ -875,87 +869,64 @@ def main() -> int:
     args = parser.parse_args()
     issuer = Issuer()
     verdicts: list[Verdict] = []
-    kafka = start_kafka()
-    try:
-        with postgres() as pg:
-            urls = {
-                name: pg.create_database(f"bench_cases_{name}")
-                for name in ("registry", "notifications")
-            }
-            calibration = calibrate(urls["registry"])
-            migrate(urls["registry"], MIGRATIONS)
-            seed(make_engine(urls["registry"]))
-            started = time.monotonic()
-            print(f"loading {args.cases:,} cases …", flush=True)
-            tally = load_cases(urls["registry"], args.cases)
-            print(
-                f"  loaded in {time.monotonic() - started:.0f} s; "
-                + ", ".join(f"{s} {n:,}" for s, n in tally.statuses.most_common())
-                + "\n  late by deadlines.yaml (ended, or unfinished at close or now, past it): "
-                + ", ".join(f"{s} {tally.late[s.value]:,}" for s in Step)
-                + "\n  not reached: "
-                + ", ".join(f"{s} {tally.missing[s.value]:,}" for s in Step),
-                flush=True,
+    with kafka_stack("cases", ("registry", "notifications"), issuer) as platform:
+        urls = platform.urls
+        calibration = calibrate(urls["registry"])
+        migrate(urls["registry"], MIGRATIONS)
+        seed(make_engine(urls["registry"]))
+        started = time.monotonic()
+        print(f"loading {args.cases:,} cases …", flush=True)
+        tally = load_cases(urls["registry"], args.cases)
+        print(
+            f"  loaded in {time.monotonic() - started:.0f} s; "
+            + ", ".join(f"{s} {n:,}" for s, n in tally.statuses.most_common())
+            + "\n  late by deadlines.yaml (ended, or unfinished at close or now, past it): "
+            + ", ".join(f"{s} {tally.late[s.value]:,}" for s in Step)
+            + "\n  not reached: "
+            + ", ".join(f"{s} {tally.missing[s.value]:,}" for s in Step),
+            flush=True,
+        )
+        with contextlib.ExitStack() as stack:
+            registry = stack.enter_context(
+                service("registry", platform.env("registry"), workers=args.workers)
             )
-            common = {
-                **issuer.env(),
-                "SHOUHU_DATA_KEY": DATA_KEY,
-                "SHOUHU_TRANSPORT": "kafka",
-                "SHOUHU_KAFKA_BOOTSTRAP": kafka.bootstrap,
-                "SHOUHU_TELEMETRY_EXPORTER": "none",
-                "SHOUHU_DATA_DIR": tempfile.mkdtemp(prefix="bench-cases-"),  # the SMS file
+            notifications = stack.enter_context(
+                service("notifications", platform.env("notifications"), workers=args.workers)
+            )
+            gateway = stack.enter_context(
+                service(
+                    "gateway",
+                    {
+                        **platform.common,
+                        "SHOUHU_REGISTRY_URL": registry.url,
+                        "SHOUHU_NOTIFICATIONS_URL": notifications.url,
+                        "UVICORN_WS_PER_MESSAGE_DEFLATE": "false",  # as gateway/Dockerfile
+                    },
+                    workers=args.workers,
+                )
+            )
+            gateway_ws = gateway.url.replace("http", "ws", 1) + "/graphql"
+            pids: dict[str, int | str] = {
+                "registry": registry.popen.pid,
+                "notifications": notifications.popen.pid,
+                "gateway": gateway.popen.pid,
+                # This run's servers (other processes of those names may share the machine).
+                "PostgreSQL": find_process(f"port={platform.pg.port} ") or "postgres",
+                "Kafka": find_process("kafka.Kafka", parent=os.getpid()) or "java",
             }
-            with contextlib.ExitStack() as stack:
-                registry = stack.enter_context(
-                    service(
-                        "registry",
-                        {**common, "SHOUHU_DATABASE_URL": urls["registry"]},
-                        workers=args.workers,
-                    )
+            verdicts += asyncio.run(
+                to_the_police(
+                    registry.url,
+                    gateway_ws,
+                    issuer,
+                    args.reports,
+                    args.rounds,
+                    urls["registry"],
+                    pids,
                 )
-                notifications = stack.enter_context(
-                    service(
-                        "notifications",
-                        {**common, "SHOUHU_DATABASE_URL": urls["notifications"]},
-                        workers=args.workers,
-                    )
-                )
-                gateway = stack.enter_context(
-                    service(
-                        "gateway",
-                        {
-                            **common,
-                            "SHOUHU_REGISTRY_URL": registry.url,
-                            "SHOUHU_NOTIFICATIONS_URL": notifications.url,
-                            "UVICORN_WS_PER_MESSAGE_DEFLATE": "false",  # as gateway/Dockerfile
-                        },
-                        workers=args.workers,
-                    )
-                )
-                gateway_ws = gateway.url.replace("http", "ws", 1) + "/graphql"
-                pids: dict[str, int | str] = {
-                    "registry": registry.popen.pid,
-                    "notifications": notifications.popen.pid,
-                    "gateway": gateway.popen.pid,
-                    # This run's servers (other processes of those names may share the machine).
-                    "PostgreSQL": find_process(f"port={pg.port} ") or "postgres",
-                    "Kafka": find_process("kafka.Kafka", parent=os.getpid()) or "java",
-                }
-                verdicts += asyncio.run(
-                    to_the_police(
-                        registry.url,
-                        gateway_ws,
-                        issuer,
-                        args.reports,
-                        args.rounds,
-                        urls["registry"],
-                        pids,
-                    )
-                )
-                with httpx.Client(base_url=registry.url, timeout=30) as http:
-                    verdicts += accountability(http, issuer, args.cases)
-    finally:
-        kafka.stop()
+            )
+            with httpx.Client(base_url=registry.url, timeout=30) as http:
+                verdicts += accountability(http, issuer, args.cases)
     return report(verdicts, calibration)
 
 

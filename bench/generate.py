@@ -7,16 +7,15 @@ classifications in plausible shares. Loads a registry database with COPY, or wri
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from shouhu.platform import divisions
 from shouhu.platform.testing import identity_number
 from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.children.service import eighteenth_birthday, initials
@@ -58,9 +57,7 @@ class Village:
 
 def villages() -> list[Village]:
     """Mentougou's villages; urban communities (社区) weigh three times a rural village."""
-    source = resources.files("shouhu.registry") / "data" / "mentougou-divisions.csv"
-    with source.open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["level"] == "village"]
+    rows = [r for r in divisions.rows() if r["level"] == "village"]
     return [Village(r["code"], r["parent_code"], 3.0 if "社区" in r["name"] else 1.0) for r in rows]
 
 

@@ -264,6 +264,42 @@ def postgres() -> Iterator[Any]:
 
 
 @dataclass
+class Stack:
+    """PostgreSQL with a database per service, Kafka, what every service's process shares."""
+
+    pg: Any
+    kafka: Any
+    urls: dict[str, str]
+    common: dict[str, str]
+
+    def env(self, name: str) -> dict[str, str]:
+        """The environment of service `name`: the shared part and its own database."""
+        return {**self.common, "SHOUHU_DATABASE_URL": self.urls[name]}
+
+
+@contextmanager
+def kafka_stack(prefix: str, names: tuple[str, ...], issuer: Issuer) -> Iterator[Stack]:
+    """A database `bench_<prefix>_<name>` for each service, Kafka, tokens from `issuer`."""
+    from shouhu.localstack import start_kafka
+
+    kafka = start_kafka()
+    try:
+        with postgres() as pg:
+            urls = {name: pg.create_database(f"bench_{prefix}_{name}") for name in names}
+            common = {
+                **issuer.env(),
+                "SHOUHU_DATA_KEY": DATA_KEY,
+                "SHOUHU_TRANSPORT": "kafka",
+                "SHOUHU_KAFKA_BOOTSTRAP": kafka.bootstrap,
+                "SHOUHU_TELEMETRY_EXPORTER": "none",
+                "SHOUHU_DATA_DIR": tempfile.mkdtemp(prefix=f"bench-{prefix}-"),  # the SMS file
+            }
+            yield Stack(pg, kafka, urls, common)
+    finally:
+        kafka.stop()
+
+
+@dataclass
 class Service:
     """A service process on a free port."""
 

@@ -46,7 +46,6 @@ import json
 import math
 import random
 import statistics
-import tempfile
 import time
 import uuid
 from collections import Counter
@@ -67,15 +66,14 @@ from harness import (
     cpu_per_request,
     cpu_seconds,
     describe,
+    kafka_stack,
     new_child,
     percentile,
-    postgres,
     report,
     service,
     timed,
 )
 
-from shouhu.localstack import start_kafka
 from shouhu.platform.clock import DISTRICT_TZ
 from shouhu.platform.db import make_engine, migrate
 from shouhu.platform.workdays import add_working_days, end_of_day
@@ -580,65 +578,47 @@ def main() -> int:
     args = parser.parse_args()
     issuer = Issuer()
     verdicts: list[Verdict] = []
-    kafka = start_kafka()
-    try:
-        with postgres() as pg:
-            urls = {
-                name: pg.create_database(f"bench_intake_{name}")
-                for name in ("registry", "benefits", "notifications")
-            }
-            calibration = calibrate(urls["registry"])
-            migrate(urls["registry"], MIGRATIONS)
-            seed(make_engine(urls["registry"]))
-            started = time.monotonic()
-            print(f"loading {args.children:,} children, {args.tasks:,} tasks …", flush=True)
-            generate.load(urls["registry"], args.children, DATA_KEY)
-            departments = load_intakes(urls["registry"], args.tasks, args.board_tasks)
-            print(
-                f"  loaded in {time.monotonic() - started:.0f} s; tasks per department: "
-                + ", ".join(f"{d} {n:,}" for d, n in departments.most_common()),
-                flush=True,
-            )
-            common = {
-                **issuer.env(),
-                "SHOUHU_DATA_KEY": DATA_KEY,
-                "SHOUHU_TRANSPORT": "kafka",
-                "SHOUHU_KAFKA_BOOTSTRAP": kafka.bootstrap,
-                "SHOUHU_TELEMETRY_EXPORTER": "none",
-                "SHOUHU_DATA_DIR": tempfile.mkdtemp(prefix="bench-intake-"),  # the SMS file
+    names = ("registry", "benefits", "notifications")
+    with kafka_stack("intake", names, issuer) as platform:
+        urls = platform.urls
+        calibration = calibrate(urls["registry"])
+        migrate(urls["registry"], MIGRATIONS)
+        seed(make_engine(urls["registry"]))
+        started = time.monotonic()
+        print(f"loading {args.children:,} children, {args.tasks:,} tasks …", flush=True)
+        generate.load(urls["registry"], args.children, DATA_KEY)
+        departments = load_intakes(urls["registry"], args.tasks, args.board_tasks)
+        print(
+            f"  loaded in {time.monotonic() - started:.0f} s; tasks per department: "
+            + ", ".join(f"{d} {n:,}" for d, n in departments.most_common()),
+            flush=True,
+        )
+        with (
+            contextlib.ExitStack() as later,
+            service("registry", platform.env("registry"), workers=args.workers) as registry,
+            httpx.Client(base_url=registry.url, timeout=30) as http,
+        ):
+            pids: dict[str, int | str] = {
+                "registry": registry.popen.pid,
+                "PostgreSQL": "postgres",
+                "Kafka": "java",
             }
 
-            def env(name: str) -> dict[str, str]:
-                return {**common, "SHOUHU_DATABASE_URL": urls[name]}
-
-            with (
-                contextlib.ExitStack() as later,
-                service("registry", env("registry"), workers=args.workers) as registry,
-                httpx.Client(base_url=registry.url, timeout=30) as http,
-            ):
-                pids: dict[str, int | str] = {
-                    "registry": registry.popen.pid,
-                    "PostgreSQL": "postgres",
-                    "Kafka": "java",
+            def consumers() -> dict[str, int | str]:
+                """Benefits and notifications started beside the registry."""
+                return {
+                    name: later.enter_context(
+                        service(name, platform.env(name), workers=args.workers)
+                    ).popen.pid
+                    for name in ("benefits", "notifications")
                 }
 
-                def consumers() -> dict[str, int | str]:
-                    """Benefits and notifications started beside the registry."""
-                    return {
-                        name: later.enter_context(
-                            service(name, env(name), workers=args.workers)
-                        ).popen.pid
-                        for name in ("benefits", "notifications")
-                    }
-
-                every = args.poll_ms / 1000
-                verdicts += asyncio.run(
-                    visibility(registry.url, issuer, args.applications, every, pids, consumers)
-                )
-                verdicts += board(http, issuer, args.runs, departments[BUSY.value])
-                verdicts += intake_statistics(http, issuer, args.tasks)
-    finally:
-        kafka.stop()
+            every = args.poll_ms / 1000
+            verdicts += asyncio.run(
+                visibility(registry.url, issuer, args.applications, every, pids, consumers)
+            )
+            verdicts += board(http, issuer, args.runs, departments[BUSY.value])
+            verdicts += intake_statistics(http, issuer, args.tasks)
     return report(verdicts, calibration)
 
 
