@@ -20,7 +20,7 @@ from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jwt.algorithms import RSAAlgorithm
 
-from shouhu.platform.errors import Forbidden, Unauthenticated
+from shouhu.platform.errors import Forbidden, Unauthenticated, ValidationFailed
 
 
 class Role(StrEnum):
@@ -88,6 +88,16 @@ class Principal:
     def require_role(self, *roles: Role) -> None:
         if not self.has_role(*roles):
             raise Forbidden()
+
+    def narrowed(self, division_code: str | None) -> str:
+        """The division prefix a listing of `division_code` shows: no wider than the principal's."""
+        if division_code is None:
+            return self.division_code
+        if not division_code.isdigit() or len(division_code) not in (6, 9, 12):
+            raise ValidationFailed(fields={"divisionCode": "区划代码应为6、9或12位数字"})
+        if not self.sees(division_code) and not in_scope(division_code, self.division_code):
+            raise Forbidden("该区划不在您的管辖范围内")
+        return max(division_code, self.division_code, key=len)
 
 
 def in_scope(principal_division: str, target_division: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 
 from shouhu.platform.errors import ErrorCode
 
@@ -107,3 +107,9 @@ def download(media_type: str, description: str) -> dict[int | str, dict[str, Any
     """A route's `responses` for a file: its real media type, its bytes."""
     content = {media_type: {"schema": {"type": "string", "format": "binary"}}}
     return {200: {"description": description, "content": content}}
+
+
+def attachment(content: bytes, filename: str, media_type: str) -> Response:
+    """A file to download under `filename` (ASCII: a Chinese name goes in the gateway's route)."""
+    disposition = f'attachment; filename="{filename}"'
+    return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import (
     BaseModel,
@@ -41,11 +42,23 @@ class Camel(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 
 
+class Edge(Protocol):
+    """A page's edge: what its cursor is."""
+
+    @property
+    def cursor(self) -> str: ...
+
+
 class PageInfo(Camel):
     """Where a cursor page ends (Relay's page info)."""
 
     has_next_page: bool
     end_cursor: str | None
+
+    @classmethod
+    def of(cls, edges: Sequence[Edge], *, more: bool) -> PageInfo:
+        """The page info of a page's edges; `more` when a row beyond them was read."""
+        return cls(has_next_page=more, end_cursor=edges[-1].cursor if edges else None)
 
 
 def plain_text(value: Any) -> Any:
@@ -204,6 +217,7 @@ SAID_ERRORS = DATE_ERRORS | {"control_characters", "out_of_bounds", MOBILE_ERROR
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
 PDF = "application/pdf"
 
 

@@ -130,8 +130,6 @@ def search(
     ]
     return ChildPage(
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=found.has_next_page, end_cursor=edges[-1].cursor if edges else None
-        ),
+        page_info=PageInfo.of(edges, more=found.has_next_page),
         total_count=found.total_count,
     )

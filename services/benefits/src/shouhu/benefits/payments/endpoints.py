@@ -14,8 +14,9 @@ from shouhu.benefits.payments.schemas import (
 from shouhu.benefits.rules.schema import ProgrammeCode
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
-from shouhu.platform.openapi import download
+from shouhu.platform.openapi import attachment, download
 from shouhu.platform.schemas import (
+    CSV,
     CURSOR_MAX_LENGTH,
     DIVISION_CODE,
     DIVISION_CODE_SAID,
@@ -104,10 +105,8 @@ def lines(
 )
 def export_csv(month: Month, session: SessionDep, principal: PrincipalDep) -> Response:
     """The batch for the finance office as CSV (UTF-8 with BOM)."""
-    return Response(
-        service.export_csv(session, principal, month),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="payment-batch-{month}.csv"'},
+    return attachment(
+        service.export_csv(session, principal, month), f"payment-batch-{month}.csv", CSV
     )
 
 
@@ -118,10 +117,8 @@ def export_csv(month: Month, session: SessionDep, principal: PrincipalDep) -> Re
 )
 def export_xlsx(month: Month, session: SessionDep, principal: PrincipalDep) -> Response:
     """The batch for the finance office as a workbook (details and totals)."""
-    return Response(
-        service.export_xlsx(session, principal, month),
-        media_type=XLSX,
-        headers={"Content-Disposition": f'attachment; filename="payment-batch-{month}.xlsx"'},
+    return attachment(
+        service.export_xlsx(session, principal, month), f"payment-batch-{month}.xlsx", XLSX
     )
 
 
@@ -133,7 +130,7 @@ def export(
 ) -> ExportOut:
     """Either export wrapped in JSON (base64), as the gateway passes it on."""
     if format == "csv":
-        content, media = service.export_csv(session, principal, month), "text/csv; charset=utf-8"
+        content, media = service.export_csv(session, principal, month), CSV
     else:
         content, media = service.export_xlsx(session, principal, month), XLSX
     return ExportOut.of(f"payment-batch-{month}.{format}", media, content)

@@ -193,17 +193,6 @@ def require_lines(principal: Principal) -> None:
         raise Forbidden("无权查看发放明细")
 
 
-def _line_prefix(principal: Principal, division_code: str | None) -> str:
-    scope = _scope(principal)
-    if division_code is None:
-        return scope
-    if not division_code.isdigit() or len(division_code) not in (6, 9, 12):
-        raise ValidationFailed(fields={"divisionCode": "区划代码应为6、9或12位数字"})
-    if not division_code.startswith(scope) and not scope.startswith(division_code):
-        raise Forbidden("该区划不在您的管辖范围内")
-    return division_code if len(division_code) >= len(scope) else scope
-
-
 def lines(
     session: Session,
     principal: Principal,
@@ -220,7 +209,7 @@ def lines(
     batch = load_batch(session, principal, month)
     if not 1 <= first <= MAX_PAGE:
         raise ValidationFailed(fields={"first": f"每页条数应在1到{MAX_PAGE}之间"})
-    prefix = _line_prefix(principal, division_code)
+    prefix = principal.narrowed(division_code)
     code = programme.value if programme else None
     rows = repository.lines(
         session,
@@ -249,9 +238,7 @@ def lines(
     ]
     return PaymentLinePage(
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
-        ),
+        page_info=PageInfo.of(edges, more=len(rows) > first),
         total_count=repository.count_lines(session, batch.id, prefix, code) if with_total else None,
     )
 

@@ -278,9 +278,7 @@ def page(
     ]
     return DropoutRiskPage(
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
-        ),
+        page_info=PageInfo.of(edges, more=len(rows) > first),
     )
 
 

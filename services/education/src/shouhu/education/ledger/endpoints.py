@@ -15,8 +15,9 @@ from shouhu.education.ledger.schemas import (
 )
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
-from shouhu.platform.openapi import download
+from shouhu.platform.openapi import attachment, download
 from shouhu.platform.schemas import (
+    CSV,
     CURSOR_MAX_LENGTH,
     DIVISION_CODE,
     DIVISION_CODE_SAID,
@@ -104,11 +105,7 @@ def lines(
     responses=download("text/csv", "The semester's ledger as CSV, UTF-8 with a BOM"),
 )
 def export_csv(semester: SemesterCode, session: SessionDep, principal: PrincipalDep) -> Response:
-    return Response(
-        service.export_csv(session, principal, semester),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="aid-{semester}.csv"'},
-    )
+    return attachment(service.export_csv(session, principal, semester), f"aid-{semester}.csv", CSV)
 
 
 @router.get(
@@ -117,10 +114,8 @@ def export_csv(semester: SemesterCode, session: SessionDep, principal: Principal
     responses=download(XLSX, "The semester's ledger as a workbook: details and totals"),
 )
 def export_xlsx(semester: SemesterCode, session: SessionDep, principal: PrincipalDep) -> Response:
-    return Response(
-        service.export_xlsx(session, principal, semester),
-        media_type=XLSX,
-        headers={"Content-Disposition": f'attachment; filename="aid-{semester}.xlsx"'},
+    return attachment(
+        service.export_xlsx(session, principal, semester), f"aid-{semester}.xlsx", XLSX
     )
 
 
@@ -136,7 +131,7 @@ def export(
     """Either export wrapped in JSON (base64), as the gateway passes it on."""
     if format == "csv":
         content = service.export_csv(session, principal, semester)
-        media = "text/csv; charset=utf-8"
+        media = CSV
     else:
         content, media = service.export_xlsx(session, principal, semester), XLSX
     return ExportOut.of(f"aid-{semester}.{format}", media, content)

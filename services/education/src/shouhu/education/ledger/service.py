@@ -203,17 +203,6 @@ def require_lines(principal: Principal) -> None:
         raise Forbidden("无权查看发放明细")
 
 
-def _prefix(principal: Principal, division_code: str | None) -> str:
-    scope = principal.division_code
-    if division_code is None:
-        return scope
-    if not division_code.isdigit() or len(division_code) not in (6, 9, 12):
-        raise _refuse("divisionCode", "区划代码应为6、9或12位数字")
-    if not division_code.startswith(scope) and not scope.startswith(division_code):
-        raise Forbidden("该区划不在您的管辖范围内")
-    return division_code if len(division_code) >= len(scope) else scope
-
-
 def lines(
     session: Session,
     principal: Principal,
@@ -230,7 +219,7 @@ def lines(
     row = load_semester(session, principal, code)
     if not 1 <= first <= MAX_PAGE:
         raise _refuse("first", f"每页条数应在1到{MAX_PAGE}之间")
-    prefix = _prefix(principal, division_code)
+    prefix = principal.narrowed(division_code)
     wanted = programme.value if programme else None
     found = repository.lines(
         session,
@@ -259,9 +248,7 @@ def lines(
     ]
     return AidLinePage(
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(found) > first, end_cursor=edges[-1].cursor if edges else None
-        ),
+        page_info=PageInfo.of(edges, more=len(found) > first),
         total_count=repository.count_lines(session, row.id, prefix, wanted) if with_total else None,
     )
 

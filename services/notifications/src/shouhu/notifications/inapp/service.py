@@ -130,10 +130,7 @@ def list_for(
     ]
     return NotificationPage(
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(found) > first,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
+        page_info=PageInfo.of(edges, more=len(found) > first),
         total_count=repository.count(session, principal, unread_only=unread_only),
         unread_count=repository.count(session, principal, unread_only=True),
     )

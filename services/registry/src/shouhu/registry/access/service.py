@@ -166,7 +166,5 @@ def page(
     ]
     return AccessLogPage(
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
-        ),
+        page_info=PageInfo.of(edges, more=len(rows) > first),
     )

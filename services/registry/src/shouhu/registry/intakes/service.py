@@ -913,9 +913,7 @@ def list_intakes(
     ]
     return IntakePage(
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
-        ),
+        page_info=PageInfo.of(edges, more=len(rows) > first),
     )
 
 

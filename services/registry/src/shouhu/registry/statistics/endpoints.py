@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep
-from shouhu.platform.openapi import download
+from shouhu.platform.openapi import attachment, download
 from shouhu.platform.schemas import XLSX, ExportOut, IsoDate
 from shouhu.registry.statistics import service
 from shouhu.registry.statistics.schemas import (
@@ -47,11 +47,6 @@ def _workbook_name(start: object, end: object, of: str = "intake") -> str:
     return f"{of}-statistics-{start}-{end}.xlsx"
 
 
-def _attachment(content: bytes, name: str) -> Response:
-    disposition = f'attachment; filename="{name}"'
-    return Response(content, media_type=XLSX, headers={"Content-Disposition": disposition})
-
-
 @router.get(
     "/intake-statistics.xlsx",
     response_class=Response,
@@ -62,7 +57,7 @@ def intake_statistics_xlsx(
 ) -> Response:
     """The same figures as a workbook."""
     content = service.intake_statistics_workbook(session, principal, start, end)
-    return _attachment(content, _workbook_name(start, end))
+    return attachment(content, _workbook_name(start, end), XLSX)
 
 
 @router.get("/intake-statistics/export", response_model=ExportOut, response_model_by_alias=True)
@@ -92,7 +87,7 @@ def case_statistics_xlsx(
 ) -> Response:
     """The same figures as a workbook."""
     content = service.case_statistics_workbook(session, principal, start, end)
-    return _attachment(content, _workbook_name(start, end, "case"))
+    return attachment(content, _workbook_name(start, end, "case"), XLSX)
 
 
 @router.get("/case-statistics/export", response_model=ExportOut, response_model_by_alias=True)

@@ -239,8 +239,6 @@ def overdue(
     return OverduePage(
         division_code=division.code,
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
-        ),
+        page_info=PageInfo.of(edges, more=len(rows) > first),
         total_count=children_repository.count(session, conditions),
     )
