@@ -100,6 +100,7 @@ FIELDS = {
         "expected",
         "held",
         "schoolCode",
+        "schoolName",
         "residenceDivisionCode",
         "townDivisionCode",
     },

@@ -42,6 +42,7 @@ class SessionsMissed(Camel):
     expected: int
     held: int
     school_code: str
+    school_name: str
     residence_division_code: str
     town_division_code: str
 

@@ -454,6 +454,7 @@ def check_month(session: Session, on: date | None = None) -> Checked:
     month = month_of(start)
     pairs = repository.plans_to_check(session, month, start, end)
     held = repository.counted(session, [p.id for p, _ in pairs], start, end)
+    named = schools.schools_by_code(session, [p.school_code for p, _ in pairs])
     outbox, now, flagged = Outbox(), utcnow(), 0
     for plan, child in pairs:
         expected = expected_in(plan, child, start, end)
@@ -483,6 +484,7 @@ def check_month(session: Session, on: date | None = None) -> Checked:
                 expected=expected,
                 held=count,
                 school_code=plan.school_code,
+                school_name=named[plan.school_code].name,
                 residence_division_code=child.residence_division_code,
                 town_division_code=child.town_code,
             ),
