@@ -221,11 +221,14 @@ def test_a_disabled_child_taught_at_home_a_month_short_is_flagged_and_the_town_t
     assert [s["content"] for s in teaching["sessions"]] == ["识字与生活自理训练"]
 
     # On the town's list (and the district's), not another town's worker's to read.
-    listed = {r["childId"]: r for r in call(platform, WORKER, LIST, {"division": TOWN})["homeTeaching"]}
+    listed = {
+        r["childId"]: r for r in call(platform, WORKER, LIST, {"division": TOWN})["homeTeaching"]
+    }
     assert listed[child["id"]]["child"]["name"] == child["name"]
     assert listed[child["id"]]["heldThisMonth"] == 1
     assert child["id"] in {
-        r["childId"] for r in call(platform, DEPARTMENT, LIST, {"division": "110109"})["homeTeaching"]
+        r["childId"]
+        for r in call(platform, DEPARTMENT, LIST, {"division": "110109"})["homeTeaching"]
     }
     other = graphql(platform.graphql_url, LIST, platform.token(OTHER_WORKER), {"division": TOWN})
     assert error_codes(other) == ["FORBIDDEN"], other

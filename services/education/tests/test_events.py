@@ -201,7 +201,11 @@ def test_home_teaching_payloads_written_validate_against_their_schemas(
     placement = {
         "kind": "HOME_TEACHING",
         "schoolCode": "2111090002",
-        "assessment": {"on": since.isoformat(), "by": "区残疾儿童入学评估委员会", "summary": "送教"},
+        "assessment": {
+            "on": since.isoformat(),
+            "by": "区残疾儿童入学评估委员会",
+            "summary": "送教",
+        },
         "since": since.isoformat(),
     }
     headers = as_user(DEPARTMENT)

@@ -37,7 +37,11 @@ BEFORE = (LAST_MONTH - timedelta(days=1)).replace(day=1)
 
 
 def _assessment(on: date = BEFORE) -> dict:
-    return {"on": on.isoformat(), "by": "区残疾儿童入学评估委员会", "summary": "重度肢体残疾，不能到校"}
+    return {
+        "on": on.isoformat(),
+        "by": "区残疾儿童入学评估委员会",
+        "summary": "重度肢体残疾，不能到校",
+    }
 
 
 def _placement(kind: str = "HOME_TEACHING", school: str = PRIMARY, since: date = BEFORE) -> dict:
@@ -140,7 +144,9 @@ def test_a_placement_that_does_not_hold_is_refused(education, as_user, disabled,
 
 
 @pytest.mark.parametrize("user", [WORKER, TEACHER, "education.110109001"])
-def test_only_the_districts_education_department_decides(education, as_user, as_role, disabled, user):
+def test_only_the_districts_education_department_decides(
+    education, as_user, as_role, disabled, user
+):
     headers = as_role("education", "110109001") if user.startswith("education.") else as_user(user)
     response = education.post(
         f"/children/{disabled}/placements", json=_placement(), headers=headers
@@ -181,7 +187,11 @@ def test_a_plan_takes_the_districts_defaults(education, as_user, disabled):
         rules.min_hours.default,
         rules.version,
     )
-    assert (plan["schoolCode"], plan["teacherName"], plan["heldThisMonth"]) == (PRIMARY, "王老师", 0)
+    assert (plan["schoolCode"], plan["teacherName"], plan["heldThisMonth"]) == (
+        PRIMARY,
+        "王老师",
+        0,
+    )
 
 
 @pytest.mark.parametrize(
@@ -218,7 +228,11 @@ def test_a_plan_within_bounds_and_a_tied_teacher(education, as_user, disabled):
     )
     assert response.status_code == 201, response.text
     plan = response.json()
-    assert (plan["sessionsPerMonth"], plan["minHours"], plan["teacherUsername"]) == (8, 1.5, TEACHER)
+    assert (plan["sessionsPerMonth"], plan["minHours"], plan["teacherUsername"]) == (
+        8,
+        1.5,
+        TEACHER,
+    )
 
 
 # ---- sessions -------------------------------------------------------------------------------
@@ -231,7 +245,9 @@ def test_the_sending_schools_staff_log_sessions_and_they_are_told(
     response = _log(education, as_user, disabled, today(), hours=2.5)
     assert response.status_code == 201, response.text
     assert response.json()["counted"] is True
-    short = _log(education, as_user, disabled, today() - timedelta(days=1), hours=1, user=DEPARTMENT)
+    short = _log(
+        education, as_user, disabled, today() - timedelta(days=1), hours=1, user=DEPARTMENT
+    )
     assert short.status_code == 201, short.text
     assert short.json()["counted"] is False  # under the plan's 2 hours: logged, not counted
     [told, _] = harness.events(RECORDED)
@@ -304,7 +320,10 @@ def test_who_logs_and_who_reads(education, as_user, as_role, disabled):
     assert (
         education.get("/home-teaching?divisionCode=110109001", headers=as_user(SUPERVISOR))
     ).status_code == 403
-    assert education.get("/home-teaching?divisionCode=110109101", headers=as_user(OTHER_WORKER)).json() == []
+    assert (
+        education.get("/home-teaching?divisionCode=110109101", headers=as_user(OTHER_WORKER)).json()
+        == []
+    )
 
 
 # ---- the month that ended -------------------------------------------------------------------
@@ -343,7 +362,9 @@ def test_a_month_short_of_its_schedule_is_flagged_once(education, as_user, harne
 def test_a_month_kept_is_not_flagged(education, as_user, harness, disabled):
     _planned(education, as_user, disabled)
     for day in (1, 8, 15, 22):
-        assert _log(education, as_user, disabled, LAST_MONTH + timedelta(days=day)).status_code == 201
+        assert (
+            _log(education, as_user, disabled, LAST_MONTH + timedelta(days=day)).status_code == 201
+        )
     checked = jobs.check(education.app.state.engine, THIS_MONTH)
     assert checked is not None and checked.flagged == 0
     assert harness.events(MISSED) == []

@@ -16,10 +16,10 @@ from shouhu.education.dropout import jobs as dropout_jobs
 from shouhu.education.dropout import rules as dropout_rules
 from shouhu.education.dropout.endpoints import router as dropout_router
 from shouhu.education.enrolments import stages
+from shouhu.education.enrolments.endpoints import router as enrolments_router
 from shouhu.education.inclusive import jobs as inclusive_jobs
 from shouhu.education.inclusive import rules as inclusive_rules
 from shouhu.education.inclusive.endpoints import router as inclusive_router
-from shouhu.education.enrolments.endpoints import router as enrolments_router
 from shouhu.education.ledger.endpoints import router as ledger_router
 from shouhu.education.schools import service as schools
 from shouhu.education.schools.endpoints import router as schools_router

@@ -69,9 +69,7 @@ def plans_in(
     """The current plans of the children living in a division (district, town or village)."""
     c, p = ChildProjection, HomeTeachingPlan
     query = (
-        select(p, c)
-        .join(c, col(c.child_id) == col(p.child_id))
-        .where(col(p.ended_on).is_(None))
+        select(p, c).join(c, col(c.child_id) == col(p.child_id)).where(col(p.ended_on).is_(None))
     )
     if len(division_code) == TOWN_LENGTH:
         query = query.where(col(c.town_code) == division_code)
@@ -106,9 +104,7 @@ def sessions_of(session: Session, child_id: str, last: int) -> list[HomeTeaching
     )
 
 
-def counted(
-    session: Session, plan_ids: Sequence[str], start: date, end: date
-) -> dict[str, int]:
+def counted(session: Session, plan_ids: Sequence[str], start: date, end: date) -> dict[str, int]:
     """Per plan, its sessions from `start` to `end` (both included) long enough to count."""
     if not plan_ids:
         return {}

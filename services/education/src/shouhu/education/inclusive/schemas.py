@@ -75,8 +75,7 @@ class PlanInput(Input):
         str, Field(min_length=1, max_length=50), Said("送教教师姓名应为1至50个字符")
     ]
     teacher_username: (
-        Annotated[str, Field(min_length=1, max_length=100), Said("教师账号应为1至100个字符")]
-        | None
+        Annotated[str, Field(min_length=1, max_length=100), Said("教师账号应为1至100个字符")] | None
     ) = None
     school_code: SchoolCode | None = None
     sessions_per_month: int | None = None

@@ -239,13 +239,9 @@ def plan_home_teaching(
     school = _school(session, data.school_code or placement.school_code)
     rules = load()
     spm = rules.sessions_per_month
-    sessions = (
-        data.sessions_per_month if data.sessions_per_month is not None else int(spm.default)
-    )
+    sessions = data.sessions_per_month if data.sessions_per_month is not None else int(spm.default)
     if not spm.holds(sessions):
-        raise _refuse(
-            "sessionsPerMonth", f"每月送教次数应为{int(spm.min)}至{int(spm.max)}次"
-        )
+        raise _refuse("sessionsPerMonth", f"每月送教次数应为{int(spm.min)}至{int(spm.max)}次")
     hours = rules.min_hours
     min_hours = data.min_hours if data.min_hours is not None else hours.default
     if not hours.holds(min_hours):
