@@ -418,3 +418,14 @@ def test_home_teaching_counts_as_at_school_only_with_an_open_enrolment(
     )
     assert response.status_code == 201, response.text
     assert risk() is None
+
+
+def test_a_child_who_left_the_registry_is_not_planned_nor_taught_after(
+    education, as_user, harness, ev, disabled
+):
+    _planned(education, as_user, disabled)
+    harness.deliver(ev.exited(disabled, today()))
+    assert set(_fields(_log(education, as_user, disabled, today(), user=DEPARTMENT))) == {"on"}
+    assert _log(education, as_user, disabled, LAST_MONTH, user=DEPARTMENT).status_code == 201
+    assert set(_fields(_plan(education, as_user, disabled))) == {"childId"}
+    assert set(_fields(_place(education, as_user, disabled))) == {"childId"}

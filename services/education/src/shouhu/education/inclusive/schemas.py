@@ -78,8 +78,14 @@ class PlanInput(Input):
         Annotated[str, Field(min_length=1, max_length=100), Said("教师账号应为1至100个字符")] | None
     ) = None
     school_code: SchoolCode | None = None
-    sessions_per_month: int | None = None
-    min_hours: float | None = None
+    # The district's bounds (`home-teaching.yaml`) are the service's to check; these only keep
+    # the numbers plausible.
+    sessions_per_month: (
+        Annotated[int, Field(ge=1, le=31), Said("每月送教次数应为1至31之间的整数")] | None
+    ) = None
+    min_hours: (
+        Annotated[float, Field(gt=0, le=24), Said("每次送教时长应大于0且不超过24小时")] | None
+    ) = None
     since: Annotated[date, Day("送教开始日期")] | None = None
 
 
@@ -87,7 +93,7 @@ class SessionInput(Input):
     """`recordHomeTeachingSession`: the day, the hours, what was taught."""
 
     on: Annotated[date, Day("送教日期")]
-    hours: float
+    hours: Annotated[float, Field(gt=0, le=24), Said("送教时长应大于0且不超过24小时")]
     content: Annotated[
         str,
         Field(min_length=1, max_length=CONTENT_MAX),

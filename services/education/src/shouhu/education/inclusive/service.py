@@ -233,6 +233,8 @@ def plan_home_teaching(
     (the district's defaults, or within its bounds); it replaces the child's current plan."""
     policy.require_district(principal, policy.HOME_TEACHING_PLAN_ROLES, "无权制定送教上门计划")
     child = _child(session, principal, child_id)
+    if child.status == EXITED:
+        raise _refuse("childId", "儿童已退出关爱保护范围，不能制定送教计划")
     placement = repository.current_placement(session, child.child_id)
     if placement is None or placement.kind != PlacementKind.HOME_TEACHING.value:
         raise _refuse("childId", "该儿童当前的安置方式不是送教上门，请先决定安置")
@@ -312,6 +314,8 @@ def record_session(
     child, plan = _plan_for(session, principal, child_id)
     if data.on < plan.since:
         raise _refuse("on", f"送教日期不能早于送教计划开始日期{plan.since}")
+    if child.exited_on is not None and data.on >= child.exited_on:
+        raise _refuse("on", "送教日期不能晚于儿童退出关爱保护范围的日期")
     most = load().max_hours_per_day
     if not 0 < data.hours <= most:
         raise _refuse("hours", f"送教时长应大于0且不超过{most:g}小时")
