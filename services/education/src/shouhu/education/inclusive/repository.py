@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import exists, func, or_
 from sqlmodel import Session, col, select
 
 from shouhu.education.models import (
@@ -41,6 +41,10 @@ def current_placements(session: Session, child_ids: Sequence[str]) -> dict[str, 
 
 
 # ---- plans --------------------------------------------------------------------------------
+
+
+def plan(session: Session, plan_id: str) -> HomeTeachingPlan | None:
+    return session.get(HomeTeachingPlan, plan_id)
 
 
 def current_plan(session: Session, child_id: str) -> HomeTeachingPlan | None:
@@ -153,7 +157,7 @@ def plans_to_check(
         .where(
             col(p.since) <= end,
             or_(col(p.ended_on).is_(None), col(p.ended_on) > start),
-            or_(col(c.exited_on).is_(None), and_(col(c.exited_on) > start)),
+            or_(col(c.exited_on).is_(None), col(c.exited_on) > start),
             ~flagged,
         )
         .order_by(col(p.id))

@@ -377,9 +377,9 @@ def sessions(session: Session, principal: Principal, child_id: str, last: int) -
         raise NotFound(NO_CHILD)
     rows = repository.sessions_of(session, child_id, last)
     plans = {plan.id: plan} if plan is not None else {}
-    for row in rows:
+    for row in rows:  # sessions of an earlier plan count by that plan's minimum
         if row.plan_id not in plans:
-            earlier = session.get(HomeTeachingPlan, row.plan_id)
+            earlier = repository.plan(session, row.plan_id)
             if earlier is not None:
                 plans[earlier.id] = earlier
     return [session_out(r, plans.get(r.plan_id)) for r in rows]
