@@ -208,6 +208,34 @@ class Setup:
         risk: str = body["child"]["education"]["dropoutRisk"]["id"]
         return risk
 
+    def placed_child(self, scope: str) -> str:
+        """A disabled child of the scope's village placed at home teaching by the primary school
+        of its town (once education knows the disability)."""
+        child = self.child(scope)
+        classification = {"group": "ILLNESS_DISABILITY", "subtype": "DISABLED", "since": YESTERDAY}
+        variables = {
+            "id": child["id"],
+            "version": child["version"],
+            "input": {"classifications": [classification]},
+        }
+        self.call(CLASSIFY_DISABLED, variables)
+        department = self.token("education.district")
+        placement = {"childId": child["id"], "input": placement_input(scope)}
+
+        def placed() -> bool:
+            body = graphql(self.url, DECIDE_PLACEMENT, department, placement)
+            return not body.get("errors")
+
+        eventually(placed)
+        placed_id: str = child["id"]
+        return placed_id
+
+    def planned_child(self, scope: str) -> str:
+        """A child placed at home teaching with its plan."""
+        child = self.placed_child(scope)
+        self.call(PLAN_HOME_TEACHING, {"childId": child}, user="education.district")
+        return child
+
     def school(self) -> str:
         """A new school of the district, made by the education department."""
         code = f"21110980{next(_numbers) % 100:02d}"
@@ -236,6 +264,27 @@ CREATE_SCHOOL = "mutation($input: SchoolInput!) { createSchool(input: $input) { 
 # The demo data's primary schools of the two towns; the teacher is tied to the first.
 PRIMARY_SCHOOL = {"in": "2111090002", "out": "2111090010"}
 SCHOOL = {"name": "矩阵学校", "stages": ["PRIMARY"], "townCode": "110109005", "kind": "PUBLIC"}
+
+
+CLASSIFY_DISABLED = """mutation($id: ID!, $version: Int!, $input: ClassifyChildInput!) {
+  classifyChild(id: $id, version: $version, input: $input) { id }
+}"""
+DECIDE_PLACEMENT = """mutation($childId: ID!, $input: PlacementInput!) {
+  decidePlacement(childId: $childId, input: $input) { id }
+}"""
+PLAN_HOME_TEACHING = """mutation($childId: ID!) {
+  planHomeTeaching(childId: $childId, input: {teacherName: "矩阵老师"}) { id }
+}"""
+
+
+def placement_input(scope: str) -> dict[str, Any]:
+    since = (today() - timedelta(days=1)).isoformat()
+    return {
+        "kind": "HOME_TEACHING",
+        "schoolCode": PRIMARY_SCHOOL[scope],
+        "assessment": {"on": since, "by": "区残疾儿童入学评估委员会", "summary": "送教上门"},
+        "since": since,
+    }
 
 
 def enrolment_input(scope: str, *, since: str = "2022-09-01") -> dict[str, Any]:
@@ -806,6 +855,36 @@ OPERATIONS += [
         "mutation($childId: ID!) { reportReturn(childId: $childId) { childId } }",
         lambda s, scope: {"childId": s.enrolled_child(scope)},
         fresh=True,
+    ),
+    # Inclusive schooling (融合教育): a disabled child placed at home teaching (送教上门).
+    Operation(
+        "decidePlacement",
+        "mutation($childId: ID!, $input: PlacementInput!) {"
+        " decidePlacement(childId: $childId, input: $input) { id } }",
+        lambda s, scope: {"childId": s.placed_child(scope), "input": placement_input(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "planHomeTeaching",
+        "mutation($childId: ID!) {"
+        ' planHomeTeaching(childId: $childId, input: {teacherName: "王老师"}) { id } }',
+        lambda s, scope: {"childId": s.placed_child(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "recordHomeTeachingSession",
+        "mutation($childId: ID!, $input: HomeTeachingSessionInput!) {"
+        " recordHomeTeachingSession(childId: $childId, input: $input) { id } }",
+        lambda s, scope: {
+            "childId": s.planned_child(scope),
+            "input": {"on": today().isoformat(), "hours": 2, "content": "识字"},
+        },
+        fresh=True,
+    ),
+    Operation(
+        "homeTeaching",
+        "query($d: String!) { homeTeaching(divisionCode: $d) { id } }",
+        lambda s, scope: {"d": TOWN[scope]},
     ),
     Operation("aidStandards", "query { aidStandards { code } }", lambda s, _: {}, scoped=False),
     Operation(

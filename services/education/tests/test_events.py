@@ -10,12 +10,14 @@ import jsonschema
 from shouhu.education.aid.events import EVENTS as AID_EVENTS
 from shouhu.education.dropout.events import EVENTS as DROPOUT_EVENTS
 from shouhu.education.enrolments.events import EVENTS as ENROLMENT_EVENTS
+from shouhu.education.inclusive import jobs as inclusive_jobs
+from shouhu.education.inclusive.events import EVENTS as INCLUSIVE_EVENTS
 from shouhu.education.tasks.events import EVENTS as TASK_EVENTS
 from shouhu.platform.contracts import incompatibilities
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "events"
 DEPARTMENT = "education.district"
-EVENTS = {**ENROLMENT_EVENTS, **DROPOUT_EVENTS, **AID_EVENTS, **TASK_EVENTS}
+EVENTS = {**ENROLMENT_EVENTS, **DROPOUT_EVENTS, **AID_EVENTS, **TASK_EVENTS, **INCLUSIVE_EVENTS}
 FIELDS = {
     "education.enrolment.changed": {
         "childId",
@@ -79,6 +81,29 @@ FIELDS = {
         "planMeasures",
     },
     "education.task.updated": {"taskId", "intakeId", "childId", "status", "outcome", "actor"},
+    "education.home_teaching.session_recorded": {
+        "sessionId",
+        "planId",
+        "childId",
+        "on",
+        "hours",
+        "counted",
+        "schoolCode",
+        "residenceDivisionCode",
+        "townDivisionCode",
+        "recordedBy",
+    },
+    "education.home_teaching.sessions_missed": {
+        "planId",
+        "childId",
+        "month",
+        "expected",
+        "held",
+        "schoolCode",
+        "schoolName",
+        "residenceDivisionCode",
+        "townDivisionCode",
+    },
 }
 
 
@@ -154,6 +179,46 @@ def test_aid_and_task_payloads_written_validate_against_their_schemas(
     written = harness.events("education.aid.decided") + harness.events("education.task.updated")
     assert [e["type"] for e in written] == ["education.aid.decided"] * 2 + [
         "education.task.updated"
+    ]
+    for event in written:
+        payload = {k: v for k, v in event.items() if k not in {"type", "topic"}}
+        jsonschema.validate(payload, _schema(event["type"]))
+        assert set(payload) == FIELDS[event["type"]]
+
+
+def test_home_teaching_payloads_written_validate_against_their_schemas(
+    education, harness, ev, as_user
+):
+    from datetime import date, timedelta
+
+    from shouhu.platform.clock import today
+
+    born = date(2016, 3, 1)
+    child_id = harness.child(birth=born)
+    harness.deliver(ev.classified(child_id, ["DISABLED"], birth=born))
+    month = today().replace(day=1)
+    since = (month - timedelta(days=1)).replace(day=1)
+    placement = {
+        "kind": "HOME_TEACHING",
+        "schoolCode": "2111090002",
+        "assessment": {
+            "on": since.isoformat(),
+            "by": "区残疾儿童入学评估委员会",
+            "summary": "送教",
+        },
+        "since": since.isoformat(),
+    }
+    headers = as_user(DEPARTMENT)
+    assert education.post(f"/children/{child_id}/placements", json=placement, headers=headers)
+    plan = {"teacherName": "王老师", "since": since.isoformat()}
+    assert education.post(f"/children/{child_id}/home-teaching", json=plan, headers=headers)
+    session = {"on": since.isoformat(), "hours": 2, "content": "识字"}
+    education.post(f"/children/{child_id}/home-teaching/sessions", json=session, headers=headers)
+    inclusive_jobs.check(education.app.state.engine, month)
+    written = [e for e in harness.events() if e["type"].startswith("education.home_teaching.")]
+    assert [e["type"] for e in written] == [
+        "education.home_teaching.session_recorded",
+        "education.home_teaching.sessions_missed",
     ]
     for event in written:
         payload = {k: v for k, v in event.items() if k not in {"type", "topic"}}

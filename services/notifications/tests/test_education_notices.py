@@ -172,7 +172,40 @@ def test_the_handlers_take_education_events_as_published(tmp_path, step):
         session.commit()
 
 
+MISSED = "education.home_teaching.sessions_missed"
+SHORT = {
+    "planId": "p-1",
+    "childId": "child-1",
+    "month": "2026-11",
+    "expected": 4,
+    "held": 1,
+    "schoolCode": "2111090002",
+    "schoolName": "大峪中心小学",
+    "residenceDivisionCode": VILLAGE,
+    "townDivisionCode": VILLAGE[:9],
+}
+
+
 def test_every_handler_is_of_an_event_education_publishes():
-    assert set(EDUCATION_HANDLERS) == {f"education.dropout_risk.{s}" for s in FIELDS}
+    assert set(EDUCATION_HANDLERS) == {f"education.dropout_risk.{s}" for s in FIELDS} | {MISSED}
     for event_type in EDUCATION_HANDLERS:
         assert (EDUCATION_EVENTS / f"{event_type}.v1.json").exists()
+
+
+def test_a_month_of_home_teaching_short_tells_the_towns_worker_and_the_department(
+    notifications, tell
+):
+    published = json.loads((EDUCATION_EVENTS / f"{MISSED}.v1.json").read_text("utf-8"))
+    assert set(published["required"]) == set(SHORT)  # what the handler reads is published
+    tell(Envelope(type=MISSED, source="education", subject="child-1", data=SHORT))
+    assert _sent(notifications) == [
+        ("HOME_TEACHING_MISSED", "town_social_worker", "110109001"),
+        ("HOME_TEACHING_MISSED", "education", "110109"),
+    ]
+    with Session(notifications.app.state.engine) as session:
+        told = session.exec(
+            select(Notification).where(Notification.kind == "HOME_TEACHING_MISSED")
+        ).first()
+    assert told is not None
+    assert told.subject_ref == "home-teaching:p-1:2026-11" and told.child_id == "child-1"
+    assert "2026年11月" in told.body and "1次" in told.body and "4次" in told.body

@@ -409,7 +409,7 @@ class Benefits(_Bound):
 
 
 class Education(_Bound):
-    """Education: schools, children's enrolments, the dropout watch."""
+    """Education: schools, children's enrolments, the dropout watch, aid, home teaching."""
 
     async def schools(self, town_code: str | None) -> JSON:
         return await self._get("/schools", params={"townCode": town_code})
@@ -459,6 +459,31 @@ class Education(_Bound):
 
     async def report_return(self, child_id: str, body: JSON) -> JSON:
         return await self._post(f"/children/{id_segment(child_id, 'childId')}/returns", json=body)
+
+    # -- inclusive schooling (融合教育) and home teaching (送教上门)
+    async def decide_placement(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id, 'childId')}/placements", json=body
+        )
+
+    async def plan_home_teaching(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id, 'childId')}/home-teaching", json=body
+        )
+
+    async def record_home_teaching_session(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id, 'childId')}/home-teaching/sessions", json=body
+        )
+
+    async def home_teaching_sessions(self, child_id: str, last: int) -> JSON:
+        return await self._get(
+            f"/children/{id_segment(child_id, 'childId')}/home-teaching/sessions",
+            params={"last": last},
+        )
+
+    async def home_teaching(self, division_code: str) -> JSON:
+        return await self._get("/home-teaching", params={"divisionCode": division_code})
 
     # -- aid by stage (分类资助)
     async def aid_programmes(self) -> JSON:

@@ -18,6 +18,12 @@ from shouhu.gateway.education.types import (
     EnrolmentEndReason,
     EnrolmentInput,
     ExemptionInput,
+    HomeTeaching,
+    HomeTeachingPlanInput,
+    HomeTeachingSession,
+    HomeTeachingSessionInput,
+    Placement,
+    PlacementInput,
     School,
     SchoolFieldsInput,
     SchoolInput,
@@ -120,3 +126,33 @@ class Mutation:
     )
     async def run_aid_semester(self, info: Ctx, semester: str) -> AidSemester:
         return AidSemester.from_row(await info.context.education.run_aid_semester(semester))
+
+    @strawberry.mutation(
+        description="Decide a disabled child's placement (安置) after its assessment; the current "
+        "one ends, kept (the district's education department)"
+    )
+    async def decide_placement(
+        self, info: Ctx, child_id: strawberry.ID, input: PlacementInput
+    ) -> Placement:
+        row = await info.context.education.decide_placement(child_id, to_json(input))
+        return Placement.from_row(row)
+
+    @strawberry.mutation(
+        description="Plan home teaching (送教上门) of a HOME_TEACHING placement; the current plan "
+        "ends (the district's education department)"
+    )
+    async def plan_home_teaching(
+        self, info: Ctx, child_id: strawberry.ID, input: HomeTeachingPlanInput
+    ) -> HomeTeaching:
+        row = await info.context.education.plan_home_teaching(child_id, to_json(input))
+        return HomeTeaching.from_row(row)
+
+    @strawberry.mutation(
+        description="Log a home teaching session held (送教记录): the sending school's staff or "
+        "the education department"
+    )
+    async def record_home_teaching_session(
+        self, info: Ctx, child_id: strawberry.ID, input: HomeTeachingSessionInput
+    ) -> HomeTeachingSession:
+        row = await info.context.education.record_home_teaching_session(child_id, to_json(input))
+        return HomeTeachingSession.from_row(row)

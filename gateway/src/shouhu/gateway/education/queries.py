@@ -9,6 +9,7 @@ from shouhu.gateway.education.types import (
     AidProgramme,
     AidSemester,
     DropoutRiskConnection,
+    HomeTeaching,
     School,
 )
 from shouhu.platform.errors import NotFound
@@ -46,3 +47,11 @@ class Query:
     async def aid_semesters(self, info: Ctx, first: int = 10) -> list[AidSemester]:
         rows = await info.context.education.aid_semesters(first)
         return [AidSemester.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="The current home teaching plans (送教上门) of a division within the "
+        "caller's, with this month's count: the town's social worker and the education department"
+    )
+    async def home_teaching(self, info: Ctx, division_code: str) -> list[HomeTeaching]:
+        rows = await info.context.education.home_teaching(division_code)
+        return [HomeTeaching.from_row(r) for r in rows]

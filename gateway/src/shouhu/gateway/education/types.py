@@ -486,7 +486,147 @@ class Absences:
         )
 
 
-@strawberry.type(description="A child's education (教育): enrolments, aid, dropout risk")
+@strawberry.enum(description="Where a disabled child is schooled (安置方式)")
+class PlacementKind(Enum):
+    REGULAR_CLASS = "REGULAR_CLASS"
+    SPECIAL_CLASS = "SPECIAL_CLASS"
+    SPECIAL_SCHOOL = "SPECIAL_SCHOOL"
+    HOME_TEACHING = "HOME_TEACHING"
+
+
+@strawberry.type(description="A school by its identifier and name")
+class SchoolRef:
+    code: str
+    name: str
+
+
+@strawberry.type(description="The assessment that decided a placement (残疾儿童入学评估)")
+class PlacementAssessment:
+    on: datetime.date
+    by: str = strawberry.field(description="Who assessed, e.g. the district's committee")
+    summary: str
+
+
+@strawberry.type(
+    description="A disabled child's placement (安置): 随班就读, 特教班, 特殊教育学校 or 送教上门"
+)
+class Placement:
+    id: strawberry.ID
+    kind: PlacementKind
+    school: SchoolRef
+    assessment: PlacementAssessment
+    since: datetime.date
+    ended_on: datetime.date | None = strawberry.field(description="The day a new decision began")
+    decided_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Placement:
+        a = row["assessment"]
+        return cls(
+            id=strawberry.ID(row["id"]),
+            kind=PlacementKind(row["kind"]),
+            school=SchoolRef(code=row["schoolCode"], name=row["schoolName"]),
+            assessment=PlacementAssessment(
+                on=datetime.date.fromisoformat(a["on"]), by=a["by"], summary=a["summary"]
+            ),
+            since=datetime.date.fromisoformat(row["since"]),
+            ended_on=to_date(row.get("endedOn")),
+            decided_by=row["decidedBy"],
+        )
+
+
+@strawberry.type(description="A home teaching session held (送教记录)")
+class HomeTeachingSession:
+    id: strawberry.ID
+    on: datetime.date
+    hours: float
+    content: str
+    counted: bool = strawberry.field(
+        description="Long enough (the plan's minimum hours) to count towards the month"
+    )
+    recorded_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> HomeTeachingSession:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            on=datetime.date.fromisoformat(row["on"]),
+            hours=row["hours"],
+            content=row["content"],
+            counted=row["counted"],
+            recorded_by=row["recordedBy"],
+        )
+
+
+@strawberry.type(description="A month that ended short of the plan's schedule (送教不足)")
+class MissedMonth:
+    month: str = strawberry.field(description="2026-11")
+    expected: int
+    held: int
+
+
+@strawberry.type(description="A child's home teaching plan (送教上门计划) and how it is kept")
+class HomeTeaching:
+    id: strawberry.ID
+    child_id: strawberry.ID
+    teacher: str = strawberry.field(description="The teacher's name")
+    teacher_username: str | None = strawberry.field(
+        description="The teacher's school staff account, when they have one"
+    )
+    school_code: str = strawberry.field(description="The school that sends the teacher")
+    school_name: str
+    division_code: str = strawberry.field(description="The child's village")
+    sessions_per_month: int
+    min_hours: float = strawberry.field(description="Hours a session must last to count")
+    since: datetime.date
+    rule_version: str
+    held_this_month: int = strawberry.field(description="Sessions counted this month so far")
+    missed_months: list[MissedMonth] = strawberry.field(description="Newest first")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> HomeTeaching:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            child_id=strawberry.ID(row["childId"]),
+            teacher=row["teacherName"],
+            teacher_username=row.get("teacherUsername"),
+            school_code=row["schoolCode"],
+            school_name=row["schoolName"],
+            division_code=row["residenceDivisionCode"],
+            sessions_per_month=row["sessionsPerMonth"],
+            min_hours=row["minHours"],
+            since=datetime.date.fromisoformat(row["since"]),
+            rule_version=row["ruleVersion"],
+            held_this_month=row["heldThisMonth"],
+            missed_months=[
+                MissedMonth(month=m["month"], expected=m["expected"], held=m["held"])
+                for m in row["missedMonths"]
+            ],
+        )
+
+    @strawberry.field(description="The child's last sessions (at most 100), newest first")
+    async def sessions(self, info: Ctx, last: int = 10) -> list[HomeTeachingSession]:
+        rows = await info.context.education.home_teaching_sessions(str(self.child_id), last)
+        return [HomeTeachingSession.from_row(r) for r in rows]
+
+    @strawberry.field(description="The child, as the caller's role may see the file")
+    def child(self, info: Ctx) -> Child:
+        child_id = str(self.child_id)
+
+        async def loaded() -> Child:
+            key = (child_id, "identity", operation_name(info))
+            row = await info.context.loaders.child_part.load(key)
+            if not row:
+                raise NotFound("儿童不存在")
+            return Child.from_row(row)
+
+        return deferred(loaded())
+
+
+@strawberry.type(
+    description="A child's education (教育): enrolments, aid, dropout risk, a disabled child's "
+    "placement and home teaching"
+)
 class ChildEducation:
     enrolments: list[Enrolment] = strawberry.field(description="Newest first, ended ones kept")
     aid: list[EducationAid] = strawberry.field(
@@ -494,6 +634,12 @@ class ChildEducation:
     )
     dropout_risk: DropoutRisk | None = strawberry.field(
         description="The open dropout risk (控辍保学), or null"
+    )
+    placement: Placement | None = strawberry.field(
+        description="A disabled child's current placement (安置), or null"
+    )
+    home_teaching: HomeTeaching | None = strawberry.field(
+        description="The current home teaching plan (送教上门), or null"
     )
 
     @classmethod
@@ -505,6 +651,10 @@ class ChildEducation:
             aid=[EducationAid.from_row(a) for a in row.get("aid", [])],
             dropout_risk=DropoutRisk.from_row(row["dropoutRisk"])
             if row.get("dropoutRisk")
+            else None,
+            placement=Placement.from_row(row["placement"]) if row.get("placement") else None,
+            home_teaching=HomeTeaching.from_row(row["homeTeaching"])
+            if row.get("homeTeaching")
             else None,
         )
 
@@ -562,3 +712,44 @@ class AidStandardInput:
     effective_from: datetime.date | None = strawberry.field(
         default=None, description="Today when not given"
     )
+
+
+@strawberry.input(description="The assessment that decided a placement (残疾儿童入学评估)")
+class PlacementAssessmentInput:
+    on: datetime.date = strawberry.field(description="Not after the placement's first day")
+    by: str = strawberry.field(description="Who assessed, e.g. 区残疾儿童入学评估委员会")
+    summary: str
+
+
+@strawberry.input(description="A placement decision: the kind, the school, the assessment")
+class PlacementInput:
+    kind: PlacementKind
+    school_code: str = strawberry.field(
+        description="学校标识码; a SPECIAL_SCHOOL placement needs a special education school"
+    )
+    assessment: PlacementAssessmentInput
+    since: datetime.date | None = strawberry.field(default=None, description="Today if not given")
+
+
+@strawberry.input(
+    description="A home teaching plan: the teacher, the sending school, the schedule (the "
+    "district's defaults if not given, else within its bounds)"
+)
+class HomeTeachingPlanInput:
+    teacher_name: str
+    teacher_username: str | None = strawberry.field(
+        default=None, description="A school staff account of the sending school"
+    )
+    school_code: str | None = strawberry.field(
+        default=None, description="The sending school; the placement's if not given"
+    )
+    sessions_per_month: int | None = None
+    min_hours: float | None = None
+    since: datetime.date | None = strawberry.field(default=None, description="Today if not given")
+
+
+@strawberry.input(description="A session held: the day, the hours, what was taught")
+class HomeTeachingSessionInput:
+    on: datetime.date = strawberry.field(description="Not in the future, not before the plan")
+    hours: float
+    content: str

@@ -1,5 +1,5 @@
 """The education app: the children's projection, schools, enrolments, the dropout watch, aid by
-stage."""
+stage, inclusive schooling and home teaching."""
 
 from pathlib import Path
 
@@ -17,6 +17,9 @@ from shouhu.education.dropout import rules as dropout_rules
 from shouhu.education.dropout.endpoints import router as dropout_router
 from shouhu.education.enrolments import stages
 from shouhu.education.enrolments.endpoints import router as enrolments_router
+from shouhu.education.inclusive import jobs as inclusive_jobs
+from shouhu.education.inclusive import rules as inclusive_rules
+from shouhu.education.inclusive.endpoints import router as inclusive_router
 from shouhu.education.ledger.endpoints import router as ledger_router
 from shouhu.education.schools import service as schools
 from shouhu.education.schools.endpoints import router as schools_router
@@ -54,18 +57,31 @@ def create_app(
     stages.load()
     dropout_rules.load()  # and so does a broken dropout watch file
     aid_rules.load()
+    inclusive_rules.load()
     return create_service_app(
         ServiceSpec(
             name="education",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[schools_router, enrolments_router, dropout_router, aid_router, ledger_router],
+            routers=[
+                schools_router,
+                enrolments_router,
+                dropout_router,
+                aid_router,
+                ledger_router,
+                inclusive_router,
+            ],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
             periodic=[
                 Periodic(
                     "dropout-sweep", settings.dropout_sweep_every_seconds, dropout_jobs.Daily()
                 ),
                 Periodic("aid-calendar", settings.aid_every_seconds, aid_jobs.Daily()),
+                Periodic(
+                    "home-teaching-month",
+                    settings.home_teaching_every_seconds,
+                    inclusive_jobs.Monthly(),
+                ),
             ],
             # Demo schools only where the platform runs with demo data (embedded mode).
             seed=seed_demo if settings.demo_data else None,

@@ -34,6 +34,16 @@ DROPOUT_READ_ROLES = READ_ROLES
 EXEMPT_ROLES = frozenset({Role.EDUCATION, Role.TOWN_SOCIAL_WORKER})
 ABSENCE_ROLES = frozenset({Role.EDUCATION})
 
+# Inclusive schooling (融合教育): the district's education department decides a disabled child's
+# placement (安置) and plans home teaching (送教上门); the readers of the child's division read
+# them, a school's staff their own school's (through SCHOOL_ROLES). Sessions are logged by the
+# department or by the staff of the sending school; the town and the department list a
+# division's plans.
+PLACEMENT_ROLES = frozenset({Role.EDUCATION})
+HOME_TEACHING_PLAN_ROLES = frozenset({Role.EDUCATION})
+HOME_TEACHING_SESSION_ROLES = frozenset({Role.EDUCATION})
+HOME_TEACHING_LIST_ROLES = frozenset({Role.EDUCATION, Role.TOWN_SOCIAL_WORKER})
+
 DISTRICT_CODE_LENGTH = 6
 
 

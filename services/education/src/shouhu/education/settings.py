@@ -12,3 +12,6 @@ class EducationSettings(ServiceSettings):
     dropout_sweep_every_seconds: float = 600.0
     # How often the aid job looks whether the district's day has turned (it acts once a day).
     aid_every_seconds: float = 600.0
+    # How often the worker looks whether the month has turned (it checks home teaching's month
+    # that ended once a month; a look costs nothing until then).
+    home_teaching_every_seconds: float = 30.0

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from shouhu.education.aid.schemas import AidOut
 from shouhu.education.dropout.schemas import DropoutRiskOut
+from shouhu.education.inclusive.schemas import HomeTeachingOut, PlacementOut
 from shouhu.education.schools.schemas import SchoolCode, SchoolName, SchoolStage
 from shouhu.platform.schemas import Camel, Day, Input, Said
 
@@ -86,7 +87,8 @@ class EnrolmentOut(Camel):
 
 
 class ChildEducationOut(Camel):
-    """A child's education: enrolments, newest first; aid per programme; the open dropout risk."""
+    """A child's education: enrolments, newest first; aid per programme; the open dropout risk;
+    a disabled child's placement and home teaching."""
 
     child_id: str
     enrolments: list[EnrolmentOut]
@@ -95,6 +97,12 @@ class ChildEducationOut(Camel):
     )
     dropout_risk: DropoutRiskOut | None = Field(
         default=None, description="The child's open dropout risk (控辍保学), if any"
+    )
+    placement: PlacementOut | None = Field(
+        default=None, description="A disabled child's current placement (安置), if decided"
+    )
+    home_teaching: HomeTeachingOut | None = Field(
+        default=None, description="The current home teaching plan (送教上门), if any"
     )
 
 

@@ -26,6 +26,7 @@ from shouhu.education.enrolments.schemas import (
     EnrolmentStatus,
 )
 from shouhu.education.enrolments.stages import load
+from shouhu.education.inclusive import service as inclusive
 from shouhu.education.models import ChildProjection, Enrolment, School
 from shouhu.education.publish import emit
 from shouhu.education.schools import repository as schools
@@ -369,7 +370,7 @@ def many_education(
     """Each child's education in the order asked; those out of reach or unknown are left out.
 
     The readers see every enrolment of the children of their division; a school's staff only
-    their school's enrolments, of the children who have one there.
+    their school's enrolments, placements and home teaching, of the children who have one there.
     """
     staff_school: str | None = None
     if policy.school_staff(principal):
@@ -390,12 +391,15 @@ def many_education(
     named = schools.schools_by_code(session, [e.school_code for r in rows.values() for e in r])
     # Aid tells of hardship: the readers of the child's division, not a school's staff.
     aids = aid.aid_of(session, ids) if staff_school is None else {}
+    placed = inclusive.inclusive_of(session, [facts[c] for c in ids], staff_school)
     out = []
     for child_id in ids:
         enrolments = [
             e for e in rows[child_id] if staff_school is None or e.school_code == staff_school
         ]
-        if staff_school is not None and not enrolments:
+        inclusion = placed.get(child_id)
+        # A school's staff see a child their school enrols, places or teaches at home.
+        if staff_school is not None and not enrolments and inclusion is None:
             continue
         out.append(
             ChildEducationOut(
@@ -403,6 +407,8 @@ def many_education(
                 enrolments=[to_out(e, named[e.school_code]) for e in enrolments],
                 dropout_risk=risks.get(child_id),
                 aid=aids.get(child_id, []),
+                placement=inclusion.placement if inclusion else None,
+                home_teaching=inclusion.home_teaching if inclusion else None,
             )
         )
     return out

@@ -10,6 +10,12 @@ from shouhu.education.models.aid import (
 from shouhu.education.models.children import ChildProjection
 from shouhu.education.models.dropout import AbsenceDay, AbsenceReturn, DropoutRisk
 from shouhu.education.models.enrolment import Enrolment
+from shouhu.education.models.inclusive import (
+    HomeTeachingMissed,
+    HomeTeachingPlan,
+    HomeTeachingSession,
+    Placement,
+)
 from shouhu.education.models.school import School, SchoolStaff
 
 __all__ = [
@@ -23,6 +29,10 @@ __all__ = [
     "ChildProjection",
     "DropoutRisk",
     "Enrolment",
+    "HomeTeachingMissed",
+    "HomeTeachingPlan",
+    "HomeTeachingSession",
+    "Placement",
     "School",
     "SchoolStaff",
 ]

@@ -1,8 +1,12 @@
-"""The dropout watch's notices (控辍保学): the town's social worker and the education department
-hear of a child of compulsory-school age out of school; one still open past education's deadline
-goes to the worker, up the ladder unacknowledged; a closed one stops its ladder.
+"""Education's notices. The dropout watch (控辍保学): the town's social worker and the education
+department hear of a child of compulsory-school age out of school; one still open past
+education's deadline goes to the worker, up the ladder unacknowledged; a closed one stops its
+ladder. Home teaching (送教上门): a month short of the plan's sessions goes to the same two.
 
-Every notification of a risk is about `dropout-risk:<riskId>` (`subjectRef`).
+Every notification of a risk is about `dropout-risk:<riskId>` (`subjectRef`); of a month short,
+`home-teaching:<planId>:<month>`. A school's staff are not told: notifications knows people by
+role and division, and a school is neither (which staff user works at which school is education's
+`school_staff` table), as for the dropout watch's notices.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from shouhu.platform.worker import EventHandler
 DROPOUT_RISK_OPENED = "education.dropout_risk.opened"
 DROPOUT_RISK_CLOSED = "education.dropout_risk.closed"
 DROPOUT_RISK_OVERDUE = "education.dropout_risk.overdue"
+SESSIONS_MISSED = "education.home_teaching.sessions_missed"
 EDUCATION = "EDUCATION"  # the department's post, as the single window's tasks reach it
 
 REASON_NAMES = {
@@ -116,8 +121,34 @@ def on_risk_closed(session: Session, envelope: Envelope) -> None:
     )
 
 
+def on_sessions_missed(session: Session, envelope: Envelope) -> None:
+    """A month of home teaching short of its schedule: the town's social worker and the
+    education department, as for a dropout risk."""
+    data = envelope.data
+    month = date.fromisoformat(f"{data['month']}-01")
+    variables = {
+        "childName": cards.name_of(session, str(data["childId"])),
+        "divisionName": division_name(str(data["residenceDivisionCode"])),
+        "monthName": f"{month.year}年{month.month}月",
+        "held": data["held"],
+        "expected": data["expected"],
+        "schoolName": data["schoolName"],
+    }
+    for to in (_worker(data), _department(data)):
+        notify(
+            session,
+            to,
+            kind="HOME_TEACHING_MISSED",
+            variables=variables,
+            child_id=data["childId"],
+            subject_ref=f"home-teaching:{data['planId']}:{data['month']}",
+            source_event_id=envelope.id,
+        )
+
+
 HANDLERS: dict[str, EventHandler] = {
     DROPOUT_RISK_OPENED: on_risk_opened,
     DROPOUT_RISK_OVERDUE: on_risk_overdue,
     DROPOUT_RISK_CLOSED: on_risk_closed,
+    SESSIONS_MISSED: on_sessions_missed,
 }
