@@ -24,8 +24,9 @@ SCHOOL = "大峪中心小学（演示）"
 REGISTER = """
 mutation Register($input: RegisterChildInput!) { registerChild(input: $input) { id name } }
 """
-RISKS = """query ($d: String!, $after: String) { dropoutRisks(divisionCode: $d, first: 100, after: $after) {
-  edges { node { childId } } pageInfo { hasNextPage endCursor } } }"""
+RISKS = """query ($d: String!, $after: String) {
+  dropoutRisks(divisionCode: $d, first: 100, after: $after) {
+    edges { node { childId } } pageInfo { hasNextPage endCursor } } }"""
 
 
 def call(platform: Any, username: str, document: str, variables: dict[str, Any]) -> Any:

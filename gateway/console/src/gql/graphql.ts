@@ -906,6 +906,13 @@ export type HomeOverdueVisitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HomeOverdueVisitsQuery = { overdueVisits: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, child: { id: string, name: string } } }> } };
 
+export type HomeDropoutRisksQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type HomeDropoutRisksQuery = { dropoutRisks: { edges: Array<{ node: { id: string, reason: DropoutRiskReason, openedOn: string, dueOn: string, overdue: boolean, child: { id: string, name: string } } }> } };
+
 export type WindowGuideQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2602,6 +2609,25 @@ export const HomeOverdueVisitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeOverdueVisitsQuery, HomeOverdueVisitsQueryVariables>;
+export const HomeDropoutRisksDocument = new TypedDocumentString(`
+    query HomeDropoutRisks($divisionCode: String!) {
+  dropoutRisks(divisionCode: $divisionCode, first: 20) {
+    edges {
+      node {
+        id
+        reason
+        openedOn
+        dueOn
+        overdue
+        child {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeDropoutRisksQuery, HomeDropoutRisksQueryVariables>;
 export const WindowGuideDocument = new TypedDocumentString(`
     query WindowGuide {
   intakeGuide {
