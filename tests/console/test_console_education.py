@@ -107,6 +107,16 @@ def test_the_department_enrols_a_child_at_risk_and_the_school_sees_its_pupil(tab
     assert not at_risk(embedded, child["id"])
     tab.goto("/education/risks")
     expect(page.get_by_test_id("risks")).not_to_contain_text(child["name"])
+
+    # The department's other pages: the schools (the demo ones marked) and aid.
+    tab.goto("/education/schools")
+    expect(page.get_by_test_id("schools").locator("tr", has_text=SCHOOL)).to_contain_text("演示")
+    tab.shot("education-schools")
+    tab.assert_accessible()
+    tab.goto("/education/aid")
+    expect(page.get_by_test_id("aid-programmes")).to_contain_text("学前教育资助")
+    tab.shot("education-aid")
+    tab.assert_accessible()
     tab.sign_out()
 
     # The school's staff: their school's pupils, the child among them; not the department's page.
