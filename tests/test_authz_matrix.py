@@ -778,6 +778,13 @@ OPERATIONS += [
 AID_SEMESTER = f"{today().year - 1}-AUTUMN"  # begun whatever the day
 OPERATIONS += [
     Operation("schools", "query { schools { code } }", lambda s, _: {}, scoped=False),
+    Operation("mySchool", "query { mySchool { code } }", lambda s, _: {}, scoped=False),
+    # A school's pupils: in scope the school of teacher.110109001, out of scope another town's.
+    Operation(
+        "schoolPupils",
+        "query($code: String!) { schoolPupils(schoolCode: $code) { edges { node { childId } } } }",
+        lambda s, scope: {"code": PRIMARY_SCHOOL[scope]},
+    ),
     Operation(
         "createSchool",
         "mutation($input: SchoolInput!) { createSchool(input: $input) { code } }",

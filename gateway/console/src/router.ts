@@ -120,6 +120,30 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '保障金发放', roles: rolesOf('/payments') },
       },
       {
+        path: 'education/risks',
+        name: 'education-risks',
+        component: () => import('./pages/education/RisksPage.vue'),
+        meta: { title: '控辍保学', roles: rolesOf('/education/risks') },
+      },
+      {
+        path: 'education/schools',
+        name: 'education-schools',
+        component: () => import('./pages/education/SchoolsPage.vue'),
+        meta: { title: '学校名录', roles: rolesOf('/education/schools') },
+      },
+      {
+        path: 'education/aid',
+        name: 'education-aid',
+        component: () => import('./pages/education/AidPage.vue'),
+        meta: { title: '教育资助', roles: rolesOf('/education/aid') },
+      },
+      {
+        path: 'school',
+        name: 'school',
+        component: () => import('./pages/education/SchoolPage.vue'),
+        meta: { title: '本校学生', roles: ['school_staff', 'education'] },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('./pages/NotFoundPage.vue'),

@@ -46,7 +46,13 @@ describe('the menu by role', () => {
 
   it('gives a department its board and no window; the police their cases', () => {
     expect(titles(['police'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告', '案件办理'])
-    expect(titles(['education'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告'])
+    expect(titles(['education'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告', '控辍保学', '学校名录', '教育资助'])
+  })
+
+  it("gives a school's staff their school's pupils and no file", () => {
+    expect(titles(['school_staff'])).toEqual(['首页', '强制报告', '本校学生'])
+    expect(titles(['town_social_worker'])).toContain('控辍保学')
+    expect(titles(['town_social_worker'])).not.toContain('学校名录')
   })
 
   it('gives a mandated reporter the report form and no file', () => {

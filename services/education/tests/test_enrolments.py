@@ -307,3 +307,35 @@ def test_readers_see_their_division_s_children_and_others_nothing(education, har
     assert police.status_code == 403
     record = _record(education, as_user("admin.district"), child_id)
     assert record.status_code == 403 and record.json()["code"] == "FORBIDDEN"
+
+
+def test_a_school_s_pupils_are_paged_for_its_staff_and_the_department_only(
+    education, harness, as_user
+):
+    first, second, elsewhere = (harness.child(birth=BORN) for _ in range(3))
+    for child_id, since in ((first, "2022-09-01"), (second, "2023-09-01")):
+        assert _record(education, as_user(DEPARTMENT), child_id, since=since).status_code == 201
+    other = {"schoolCode": OTHER_PRIMARY}
+    assert _record(education, as_user(DEPARTMENT), elsewhere, **other).status_code == 201
+    url = f"/schools/{PRIMARY_SCHOOL}/pupils"
+    page = education.get(url, params={"first": 1}, headers=as_user(TEACHER)).json()
+    [edge] = page["edges"]
+    assert (edge["node"]["enrolment"]["childId"], page["pageInfo"]["hasNextPage"]) == (second, True)
+    assert edge["node"]["childName"] and edge["node"]["birthDate"] == BORN.isoformat()
+    rest = education.get(
+        url, params={"first": 5, "after": page["pageInfo"]["endCursor"]}, headers=as_user(TEACHER)
+    ).json()
+    assert [e["node"]["enrolment"]["childId"] for e in rest["edges"]] == [first]
+    assert not rest["pageInfo"]["hasNextPage"]
+    mine = education.get("/school-staff/me", headers=as_user(TEACHER)).json()
+    assert mine["code"] == PRIMARY_SCHOOL
+    assert education.get("/school-staff/me", headers=as_user(DEPARTMENT)).json() is None
+    # Another school's pupils: refused to the staff, open to the department.
+    theirs = f"/schools/{OTHER_PRIMARY}/pupils"
+    assert education.get(theirs, headers=as_user(TEACHER)).status_code == 403
+    read = education.get(theirs, headers=as_user(DEPARTMENT)).json()
+    assert [e["node"]["enrolment"]["childId"] for e in read["edges"]] == [elsewhere]
+    assert education.get(url, headers=as_user("worker.110109001")).status_code == 403
+    assert (
+        education.get("/schools/2111099999/pupils", headers=as_user(DEPARTMENT)).status_code == 404
+    )

@@ -3,6 +3,31 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A school's absence report (缺课): from a day, for consecutive school days or a list of days (one of the two) */
+export type AbsenceInput = {
+  consecutiveDays?: number | null | undefined;
+  days?: Array<string> | null | undefined;
+  from: string;
+};
+
+/** An aid programme of education (资助项目) */
+export type AidProgrammeCode =
+  | 'BOARDING_LIVING_SUBSIDY'
+  | 'PRESCHOOL_AID'
+  | 'SENIOR_FEE_WAIVER'
+  | 'SENIOR_NATIONAL_GRANT'
+  | 'VOCATIONAL_FEE_WAIVER'
+  | 'VOCATIONAL_NATIONAL_GRANT';
+
+/** A programme's annual standard in fen, from a day on */
+export type AidStandardInput = {
+  /** Fen a year; negative refused */
+  annualAmountFen: number;
+  /** Today when not given */
+  effectiveFrom?: string | null | undefined;
+  programme: AidProgrammeCode;
+};
+
 /** Who applies, as the child's what (申请人与儿童关系) */
 export type ApplicantRelation =
   | 'GUARDIAN'
@@ -142,11 +167,67 @@ export type DivisionLevel =
   | 'TOWN'
   | 'VILLAGE';
 
+/** Why a child is at risk of dropping out (辍学风险原因) */
+export type DropoutRiskReason =
+  | 'ENROLMENT_ENDED'
+  | 'LONG_ABSENCE'
+  | 'NOT_ENROLLED';
+
+/** OPEN; RESOLVED (enrolled, back at school); EXEMPTED (免予入学); CLOSED (out of compulsory-school age, or out of the registry) */
+export type DropoutRiskStatus =
+  | 'CLOSED'
+  | 'EXEMPTED'
+  | 'OPEN'
+  | 'RESOLVED';
+
+/** Why an enrolment ended (学籍终止原因) */
+export type EnrolmentEndReason =
+  | 'DIED'
+  | 'DROPPED_OUT'
+  | 'GRADUATED'
+  | 'MOVED_OUT_OF_DISTRICT'
+  | 'OVER_AGE'
+  | 'TRANSFERRED';
+
+/** An enrolment: a school of the reference, stage, grade, first day */
+export type EnrolmentInput = {
+  /** 寄宿生 (the boarding living subsidy needs it) */
+  boarding?: boolean;
+  grade: number;
+  /** 学校标识码, from `schools` */
+  schoolCode: string;
+  /** As the caller knows it; refused when the reference differs */
+  schoolName?: string | null | undefined;
+  /** Not before birth, not in the future */
+  since: string;
+  stage: SchoolStage;
+};
+
+/** ACTIVE, SUSPENDED (休学) or ENDED (学籍状态) */
+export type EnrolmentStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'SUSPENDED';
+
 /** SCHEDULED (starts later), ACTIVE or ENDED (待遇状态) */
 export type EntitlementStatus =
   | 'ACTIVE'
   | 'ENDED'
   | 'SCHEDULED';
+
+/** An exemption (免予入学): the reason, a note (required for OTHER) */
+export type ExemptionInput = {
+  note?: string | null | undefined;
+  reason: ExemptionReason;
+  /** Until when it holds; none: until the child is enrolled again */
+  until?: string | null | undefined;
+};
+
+/** Why a child need not be at school (免予入学): medical, moved away, other */
+export type ExemptionReason =
+  | 'MEDICAL'
+  | 'MOVED_AWAY'
+  | 'OTHER';
 
 /** Why a child left the scope (退出原因) */
 export type ExitReason =
@@ -383,6 +464,39 @@ export type RiskLevel =
   | 'LOW'
   | 'MEDIUM';
 
+/** A school's name, stages, town and kind */
+export type SchoolFieldsInput = {
+  kind: SchoolKind;
+  name: string;
+  stages: Array<SchoolStage>;
+  townCode: string;
+};
+
+/** A new school under its national identifier */
+export type SchoolInput = {
+  code: string;
+  kind: SchoolKind;
+  name: string;
+  stages: Array<SchoolStage>;
+  townCode: string;
+};
+
+/** Who runs a school (办学类型) */
+export type SchoolKind =
+  | 'PRIVATE'
+  | 'PUBLIC'
+  | 'SPECIAL_EDUCATION';
+
+/** A stage of schooling (学段) */
+export type SchoolStage =
+  | 'HOME_TEACHING'
+  | 'JUNIOR_SECONDARY'
+  | 'PRESCHOOL'
+  | 'PRIMARY'
+  | 'SENIOR_SECONDARY'
+  | 'SPECIAL_EDUCATION'
+  | 'VOCATIONAL_SECONDARY';
+
 /** The whole household after this change */
 export type SetGuardiansInput = {
   guardians: Array<GuardianInput>;
@@ -597,6 +711,179 @@ export type ChildExitMutationVariables = Exact<{
 
 export type ChildExitMutation = { exitChild: { id: string, version: number, status: ChildStatus } };
 
+export type EduSchoolFragment = { code: string, name: string, stages: Array<SchoolStage>, townCode: string, townName: string, kind: SchoolKind, demo: boolean, version: number };
+
+export type EduEnrolmentFragment = { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null };
+
+export type EduRiskFragment = { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null };
+
+export type EduSchoolsQueryVariables = Exact<{
+  townCode?: string | null | undefined;
+}>;
+
+
+export type EduSchoolsQuery = { schools: Array<{ code: string, name: string, stages: Array<SchoolStage>, townCode: string, townName: string, kind: SchoolKind, demo: boolean, version: number }> };
+
+export type EduCreateSchoolMutationVariables = Exact<{
+  input: SchoolInput;
+}>;
+
+
+export type EduCreateSchoolMutation = { createSchool: { code: string, name: string, stages: Array<SchoolStage>, townCode: string, townName: string, kind: SchoolKind, demo: boolean, version: number } };
+
+export type EduUpdateSchoolMutationVariables = Exact<{
+  code: string;
+  version: number;
+  input: SchoolFieldsInput;
+}>;
+
+
+export type EduUpdateSchoolMutation = { updateSchool: { code: string, name: string, stages: Array<SchoolStage>, townCode: string, townName: string, kind: SchoolKind, demo: boolean, version: number } };
+
+export type EduRisksQueryVariables = Exact<{
+  divisionCode: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type EduRisksQuery = { dropoutRisks: { edges: Array<{ node: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null, child: { id: string, name: string, age: number | null, birthDate: string | null, residenceDivision: { code: string, name: string } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type EduExemptMutationVariables = Exact<{
+  id: string | number;
+  input: ExemptionInput;
+}>;
+
+
+export type EduExemptMutation = { exemptDropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } };
+
+export type EduChildEducationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EduChildEducationQuery = { child: { id: string, name: string, birthDate: string | null, status: ChildStatus, education: { enrolments: Array<{ id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null }>, aid: Array<{ programme: AidProgrammeCode, programmeName: string, eligible: boolean, reasons: Array<string>, annualAmountFen: number, decidedOn: string | null, ruleVersion: string }>, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null } | null } | null };
+
+export type EduRecordEnrolmentMutationVariables = Exact<{
+  childId: string | number;
+  input: EnrolmentInput;
+}>;
+
+
+export type EduRecordEnrolmentMutation = { recordEnrolment: { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null } };
+
+export type EduTransferEnrolmentMutationVariables = Exact<{
+  id: string | number;
+  input: EnrolmentInput;
+}>;
+
+
+export type EduTransferEnrolmentMutation = { transferEnrolment: { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null } };
+
+export type EduSuspendEnrolmentMutationVariables = Exact<{
+  id: string | number;
+  on?: string | null | undefined;
+}>;
+
+
+export type EduSuspendEnrolmentMutation = { suspendEnrolment: { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null } };
+
+export type EduResumeEnrolmentMutationVariables = Exact<{
+  id: string | number;
+  on?: string | null | undefined;
+}>;
+
+
+export type EduResumeEnrolmentMutation = { resumeEnrolment: { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null } };
+
+export type EduEndEnrolmentMutationVariables = Exact<{
+  id: string | number;
+  reason: EnrolmentEndReason;
+  endedOn?: string | null | undefined;
+}>;
+
+
+export type EduEndEnrolmentMutation = { endEnrolment: { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null } };
+
+export type EduProgrammeFragment = { code: AidProgrammeCode, name: string, stages: Array<SchoolStage>, boardingRequired: boolean, leftBehindEligible: boolean, basis: string, annualAmountFen: number, placeholder: boolean, effectiveFrom: string | null, semesters: Array<{ code: string, name: string, percent: number }>, standards: Array<{ annualAmountFen: number, effectiveFrom: string, setBy: string, setAt: string }> };
+
+export type EduSemesterFragment = { id: string, semester: string, startsOn: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string, totals: Array<{ townCode: string, townName: string, programme: AidProgrammeCode, lineCount: number, totalFen: number | string }> };
+
+export type EduAidStandardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EduAidStandardsQuery = { aidStandards: Array<{ code: AidProgrammeCode, name: string, stages: Array<SchoolStage>, boardingRequired: boolean, leftBehindEligible: boolean, basis: string, annualAmountFen: number, placeholder: boolean, effectiveFrom: string | null, semesters: Array<{ code: string, name: string, percent: number }>, standards: Array<{ annualAmountFen: number, effectiveFrom: string, setBy: string, setAt: string }> }> };
+
+export type EduSetAidStandardMutationVariables = Exact<{
+  input: AidStandardInput;
+}>;
+
+
+export type EduSetAidStandardMutation = { setAidStandard: { code: AidProgrammeCode, name: string, stages: Array<SchoolStage>, boardingRequired: boolean, leftBehindEligible: boolean, basis: string, annualAmountFen: number, placeholder: boolean, effectiveFrom: string | null, semesters: Array<{ code: string, name: string, percent: number }>, standards: Array<{ annualAmountFen: number, effectiveFrom: string, setBy: string, setAt: string }> } };
+
+export type EduAidSemestersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EduAidSemestersQuery = { aidSemesters: Array<{ id: string, semester: string, startsOn: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string, totals: Array<{ townCode: string, townName: string, programme: AidProgrammeCode, lineCount: number, totalFen: number | string }> }> };
+
+export type EduAidSemesterQueryVariables = Exact<{
+  semester: string;
+}>;
+
+
+export type EduAidSemesterQuery = { aidSemester: { id: string, semester: string, startsOn: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string, totals: Array<{ townCode: string, townName: string, programme: AidProgrammeCode, lineCount: number, totalFen: number | string }> } | null };
+
+export type EduRunAidSemesterMutationVariables = Exact<{
+  semester: string;
+}>;
+
+
+export type EduRunAidSemesterMutation = { runAidSemester: { id: string, semester: string, startsOn: string, lineCount: number, totalFen: number | string, ruleVersion: string, createdAt: string, createdBy: string, scopeDivisionCode: string, totals: Array<{ townCode: string, townName: string, programme: AidProgrammeCode, lineCount: number, totalFen: number | string }> } };
+
+export type EduAidLinesQueryVariables = Exact<{
+  semester: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type EduAidLinesQuery = { aidSemester: { id: string, lines: { totalCount: number | null, edges: Array<{ node: { id: string, childId: string, childName: string, programme: AidProgrammeCode, stage: SchoolStage, amountFen: number, townCode: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type EduAidExportQueryVariables = Exact<{
+  semester: string;
+  format: ExportFormat;
+}>;
+
+
+export type EduAidExportQuery = { aidSemester: { export: { filename: string, mediaType: string, contentBase64: string } } | null };
+
+export type EduMySchoolQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EduMySchoolQuery = { mySchool: { code: string, name: string, stages: Array<SchoolStage>, townCode: string, townName: string, kind: SchoolKind, demo: boolean, version: number } | null };
+
+export type EduSchoolPupilsQueryVariables = Exact<{
+  schoolCode: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type EduSchoolPupilsQuery = { schoolPupils: { edges: Array<{ node: { childId: string, childName: string, birthDate: string, enrolment: { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null }, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type EduReportAbsenceMutationVariables = Exact<{
+  childId: string | number;
+  input: AbsenceInput;
+}>;
+
+
+export type EduReportAbsenceMutation = { reportAbsence: { childId: string, days: Array<string>, longestRun: number, threshold: number, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null } };
+
+export type EduReportReturnMutationVariables = Exact<{
+  childId: string | number;
+  on?: string | null | undefined;
+}>;
+
+
+export type EduReportReturnMutation = { reportReturn: { childId: string, days: Array<string>, longestRun: number, threshold: number, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null } };
+
 export type HomeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -618,6 +905,13 @@ export type HomeOverdueVisitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HomeOverdueVisitsQuery = { overdueVisits: { totalCount: number, edges: Array<{ node: { dueOn: string, daysOverdue: number, child: { id: string, name: string } } }> } };
+
+export type HomeDropoutRisksQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type HomeDropoutRisksQuery = { dropoutRisks: { edges: Array<{ node: { id: string, reason: DropoutRiskReason, openedOn: string, dueOn: string, overdue: boolean, child: { id: string, name: string } } }> } };
 
 export type WindowGuideQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1032,6 +1326,93 @@ export const ChildFactsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"ChildFacts"}) as unknown as TypedDocumentString<ChildFactsFragment, unknown>;
+export const EduSchoolFragmentDoc = new TypedDocumentString(`
+    fragment EduSchool on School {
+  code
+  name
+  stages
+  townCode
+  townName
+  kind
+  demo
+  version
+}
+    `, {"fragmentName":"EduSchool"}) as unknown as TypedDocumentString<EduSchoolFragment, unknown>;
+export const EduEnrolmentFragmentDoc = new TypedDocumentString(`
+    fragment EduEnrolment on Enrolment {
+  id
+  childId
+  schoolCode
+  schoolName
+  stage
+  grade
+  boarding
+  status
+  since
+  suspendedOn
+  endedOn
+  endReason
+  transferredTo
+}
+    `, {"fragmentName":"EduEnrolment"}) as unknown as TypedDocumentString<EduEnrolmentFragment, unknown>;
+export const EduRiskFragmentDoc = new TypedDocumentString(`
+    fragment EduRisk on DropoutRisk {
+  id
+  childId
+  openedOn
+  reason
+  status
+  dueOn
+  overdue
+  divisionCode
+  exemptionReason
+  exemptionNote
+}
+    `, {"fragmentName":"EduRisk"}) as unknown as TypedDocumentString<EduRiskFragment, unknown>;
+export const EduProgrammeFragmentDoc = new TypedDocumentString(`
+    fragment EduProgramme on AidProgramme {
+  code
+  name
+  stages
+  boardingRequired
+  leftBehindEligible
+  basis
+  annualAmountFen
+  placeholder
+  effectiveFrom
+  semesters {
+    code
+    name
+    percent
+  }
+  standards {
+    annualAmountFen
+    effectiveFrom
+    setBy
+    setAt
+  }
+}
+    `, {"fragmentName":"EduProgramme"}) as unknown as TypedDocumentString<EduProgrammeFragment, unknown>;
+export const EduSemesterFragmentDoc = new TypedDocumentString(`
+    fragment EduSemester on AidSemester {
+  id
+  semester
+  startsOn
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+  totals {
+    townCode
+    townName
+    programme
+    lineCount
+    totalFen
+  }
+}
+    `, {"fragmentName":"EduSemester"}) as unknown as TypedDocumentString<EduSemesterFragment, unknown>;
 export const PayProgrammeFragmentDoc = new TypedDocumentString(`
     fragment PayProgramme on Programme {
   code
@@ -1613,6 +1994,543 @@ export const ChildExitDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChildExitMutation, ChildExitMutationVariables>;
+export const EduSchoolsDocument = new TypedDocumentString(`
+    query EduSchools($townCode: String) {
+  schools(townCode: $townCode) {
+    ...EduSchool
+  }
+}
+    fragment EduSchool on School {
+  code
+  name
+  stages
+  townCode
+  townName
+  kind
+  demo
+  version
+}`) as unknown as TypedDocumentString<EduSchoolsQuery, EduSchoolsQueryVariables>;
+export const EduCreateSchoolDocument = new TypedDocumentString(`
+    mutation EduCreateSchool($input: SchoolInput!) {
+  createSchool(input: $input) {
+    ...EduSchool
+  }
+}
+    fragment EduSchool on School {
+  code
+  name
+  stages
+  townCode
+  townName
+  kind
+  demo
+  version
+}`) as unknown as TypedDocumentString<EduCreateSchoolMutation, EduCreateSchoolMutationVariables>;
+export const EduUpdateSchoolDocument = new TypedDocumentString(`
+    mutation EduUpdateSchool($code: String!, $version: Int!, $input: SchoolFieldsInput!) {
+  updateSchool(code: $code, version: $version, input: $input) {
+    ...EduSchool
+  }
+}
+    fragment EduSchool on School {
+  code
+  name
+  stages
+  townCode
+  townName
+  kind
+  demo
+  version
+}`) as unknown as TypedDocumentString<EduUpdateSchoolMutation, EduUpdateSchoolMutationVariables>;
+export const EduRisksDocument = new TypedDocumentString(`
+    query EduRisks($divisionCode: String!, $after: String) {
+  dropoutRisks(divisionCode: $divisionCode, first: 20, after: $after) {
+    edges {
+      node {
+        ...EduRisk
+        child {
+          id
+          name
+          age
+          birthDate
+          residenceDivision {
+            code
+            name
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment EduRisk on DropoutRisk {
+  id
+  childId
+  openedOn
+  reason
+  status
+  dueOn
+  overdue
+  divisionCode
+  exemptionReason
+  exemptionNote
+}`) as unknown as TypedDocumentString<EduRisksQuery, EduRisksQueryVariables>;
+export const EduExemptDocument = new TypedDocumentString(`
+    mutation EduExempt($id: ID!, $input: ExemptionInput!) {
+  exemptDropoutRisk(id: $id, input: $input) {
+    ...EduRisk
+  }
+}
+    fragment EduRisk on DropoutRisk {
+  id
+  childId
+  openedOn
+  reason
+  status
+  dueOn
+  overdue
+  divisionCode
+  exemptionReason
+  exemptionNote
+}`) as unknown as TypedDocumentString<EduExemptMutation, EduExemptMutationVariables>;
+export const EduChildEducationDocument = new TypedDocumentString(`
+    query EduChildEducation($id: ID!) {
+  child(id: $id) {
+    id
+    name
+    birthDate
+    status
+    education {
+      enrolments {
+        ...EduEnrolment
+      }
+      aid {
+        programme
+        programmeName
+        eligible
+        reasons
+        annualAmountFen
+        decidedOn
+        ruleVersion
+      }
+      dropoutRisk {
+        ...EduRisk
+      }
+    }
+  }
+}
+    fragment EduEnrolment on Enrolment {
+  id
+  childId
+  schoolCode
+  schoolName
+  stage
+  grade
+  boarding
+  status
+  since
+  suspendedOn
+  endedOn
+  endReason
+  transferredTo
+}
+fragment EduRisk on DropoutRisk {
+  id
+  childId
+  openedOn
+  reason
+  status
+  dueOn
+  overdue
+  divisionCode
+  exemptionReason
+  exemptionNote
+}`) as unknown as TypedDocumentString<EduChildEducationQuery, EduChildEducationQueryVariables>;
+export const EduRecordEnrolmentDocument = new TypedDocumentString(`
+    mutation EduRecordEnrolment($childId: ID!, $input: EnrolmentInput!) {
+  recordEnrolment(childId: $childId, input: $input) {
+    ...EduEnrolment
+  }
+}
+    fragment EduEnrolment on Enrolment {
+  id
+  childId
+  schoolCode
+  schoolName
+  stage
+  grade
+  boarding
+  status
+  since
+  suspendedOn
+  endedOn
+  endReason
+  transferredTo
+}`) as unknown as TypedDocumentString<EduRecordEnrolmentMutation, EduRecordEnrolmentMutationVariables>;
+export const EduTransferEnrolmentDocument = new TypedDocumentString(`
+    mutation EduTransferEnrolment($id: ID!, $input: EnrolmentInput!) {
+  transferEnrolment(id: $id, input: $input) {
+    ...EduEnrolment
+  }
+}
+    fragment EduEnrolment on Enrolment {
+  id
+  childId
+  schoolCode
+  schoolName
+  stage
+  grade
+  boarding
+  status
+  since
+  suspendedOn
+  endedOn
+  endReason
+  transferredTo
+}`) as unknown as TypedDocumentString<EduTransferEnrolmentMutation, EduTransferEnrolmentMutationVariables>;
+export const EduSuspendEnrolmentDocument = new TypedDocumentString(`
+    mutation EduSuspendEnrolment($id: ID!, $on: Date) {
+  suspendEnrolment(id: $id, on: $on) {
+    ...EduEnrolment
+  }
+}
+    fragment EduEnrolment on Enrolment {
+  id
+  childId
+  schoolCode
+  schoolName
+  stage
+  grade
+  boarding
+  status
+  since
+  suspendedOn
+  endedOn
+  endReason
+  transferredTo
+}`) as unknown as TypedDocumentString<EduSuspendEnrolmentMutation, EduSuspendEnrolmentMutationVariables>;
+export const EduResumeEnrolmentDocument = new TypedDocumentString(`
+    mutation EduResumeEnrolment($id: ID!, $on: Date) {
+  resumeEnrolment(id: $id, on: $on) {
+    ...EduEnrolment
+  }
+}
+    fragment EduEnrolment on Enrolment {
+  id
+  childId
+  schoolCode
+  schoolName
+  stage
+  grade
+  boarding
+  status
+  since
+  suspendedOn
+  endedOn
+  endReason
+  transferredTo
+}`) as unknown as TypedDocumentString<EduResumeEnrolmentMutation, EduResumeEnrolmentMutationVariables>;
+export const EduEndEnrolmentDocument = new TypedDocumentString(`
+    mutation EduEndEnrolment($id: ID!, $reason: EnrolmentEndReason!, $endedOn: Date) {
+  endEnrolment(id: $id, reason: $reason, endedOn: $endedOn) {
+    ...EduEnrolment
+  }
+}
+    fragment EduEnrolment on Enrolment {
+  id
+  childId
+  schoolCode
+  schoolName
+  stage
+  grade
+  boarding
+  status
+  since
+  suspendedOn
+  endedOn
+  endReason
+  transferredTo
+}`) as unknown as TypedDocumentString<EduEndEnrolmentMutation, EduEndEnrolmentMutationVariables>;
+export const EduAidStandardsDocument = new TypedDocumentString(`
+    query EduAidStandards {
+  aidStandards {
+    ...EduProgramme
+  }
+}
+    fragment EduProgramme on AidProgramme {
+  code
+  name
+  stages
+  boardingRequired
+  leftBehindEligible
+  basis
+  annualAmountFen
+  placeholder
+  effectiveFrom
+  semesters {
+    code
+    name
+    percent
+  }
+  standards {
+    annualAmountFen
+    effectiveFrom
+    setBy
+    setAt
+  }
+}`) as unknown as TypedDocumentString<EduAidStandardsQuery, EduAidStandardsQueryVariables>;
+export const EduSetAidStandardDocument = new TypedDocumentString(`
+    mutation EduSetAidStandard($input: AidStandardInput!) {
+  setAidStandard(input: $input) {
+    ...EduProgramme
+  }
+}
+    fragment EduProgramme on AidProgramme {
+  code
+  name
+  stages
+  boardingRequired
+  leftBehindEligible
+  basis
+  annualAmountFen
+  placeholder
+  effectiveFrom
+  semesters {
+    code
+    name
+    percent
+  }
+  standards {
+    annualAmountFen
+    effectiveFrom
+    setBy
+    setAt
+  }
+}`) as unknown as TypedDocumentString<EduSetAidStandardMutation, EduSetAidStandardMutationVariables>;
+export const EduAidSemestersDocument = new TypedDocumentString(`
+    query EduAidSemesters {
+  aidSemesters(first: 10) {
+    ...EduSemester
+  }
+}
+    fragment EduSemester on AidSemester {
+  id
+  semester
+  startsOn
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+  totals {
+    townCode
+    townName
+    programme
+    lineCount
+    totalFen
+  }
+}`) as unknown as TypedDocumentString<EduAidSemestersQuery, EduAidSemestersQueryVariables>;
+export const EduAidSemesterDocument = new TypedDocumentString(`
+    query EduAidSemester($semester: String!) {
+  aidSemester(semester: $semester) {
+    ...EduSemester
+  }
+}
+    fragment EduSemester on AidSemester {
+  id
+  semester
+  startsOn
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+  totals {
+    townCode
+    townName
+    programme
+    lineCount
+    totalFen
+  }
+}`) as unknown as TypedDocumentString<EduAidSemesterQuery, EduAidSemesterQueryVariables>;
+export const EduRunAidSemesterDocument = new TypedDocumentString(`
+    mutation EduRunAidSemester($semester: String!) {
+  runAidSemester(semester: $semester) {
+    ...EduSemester
+  }
+}
+    fragment EduSemester on AidSemester {
+  id
+  semester
+  startsOn
+  lineCount
+  totalFen
+  ruleVersion
+  createdAt
+  createdBy
+  scopeDivisionCode
+  totals {
+    townCode
+    townName
+    programme
+    lineCount
+    totalFen
+  }
+}`) as unknown as TypedDocumentString<EduRunAidSemesterMutation, EduRunAidSemesterMutationVariables>;
+export const EduAidLinesDocument = new TypedDocumentString(`
+    query EduAidLines($semester: String!, $after: String) {
+  aidSemester(semester: $semester) {
+    id
+    lines(first: 50, after: $after) {
+      edges {
+        node {
+          id
+          childId
+          childName
+          programme
+          stage
+          amountFen
+          townCode
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      totalCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EduAidLinesQuery, EduAidLinesQueryVariables>;
+export const EduAidExportDocument = new TypedDocumentString(`
+    query EduAidExport($semester: String!, $format: ExportFormat!) {
+  aidSemester(semester: $semester) {
+    export(format: $format) {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EduAidExportQuery, EduAidExportQueryVariables>;
+export const EduMySchoolDocument = new TypedDocumentString(`
+    query EduMySchool {
+  mySchool {
+    ...EduSchool
+  }
+}
+    fragment EduSchool on School {
+  code
+  name
+  stages
+  townCode
+  townName
+  kind
+  demo
+  version
+}`) as unknown as TypedDocumentString<EduMySchoolQuery, EduMySchoolQueryVariables>;
+export const EduSchoolPupilsDocument = new TypedDocumentString(`
+    query EduSchoolPupils($schoolCode: String!, $after: String) {
+  schoolPupils(schoolCode: $schoolCode, first: 20, after: $after) {
+    edges {
+      node {
+        childId
+        childName
+        birthDate
+        enrolment {
+          ...EduEnrolment
+        }
+        dropoutRisk {
+          ...EduRisk
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment EduEnrolment on Enrolment {
+  id
+  childId
+  schoolCode
+  schoolName
+  stage
+  grade
+  boarding
+  status
+  since
+  suspendedOn
+  endedOn
+  endReason
+  transferredTo
+}
+fragment EduRisk on DropoutRisk {
+  id
+  childId
+  openedOn
+  reason
+  status
+  dueOn
+  overdue
+  divisionCode
+  exemptionReason
+  exemptionNote
+}`) as unknown as TypedDocumentString<EduSchoolPupilsQuery, EduSchoolPupilsQueryVariables>;
+export const EduReportAbsenceDocument = new TypedDocumentString(`
+    mutation EduReportAbsence($childId: ID!, $input: AbsenceInput!) {
+  reportAbsence(childId: $childId, input: $input) {
+    childId
+    days
+    longestRun
+    threshold
+    dropoutRisk {
+      ...EduRisk
+    }
+  }
+}
+    fragment EduRisk on DropoutRisk {
+  id
+  childId
+  openedOn
+  reason
+  status
+  dueOn
+  overdue
+  divisionCode
+  exemptionReason
+  exemptionNote
+}`) as unknown as TypedDocumentString<EduReportAbsenceMutation, EduReportAbsenceMutationVariables>;
+export const EduReportReturnDocument = new TypedDocumentString(`
+    mutation EduReportReturn($childId: ID!, $on: Date) {
+  reportReturn(childId: $childId, on: $on) {
+    childId
+    days
+    longestRun
+    threshold
+    dropoutRisk {
+      ...EduRisk
+    }
+  }
+}
+    fragment EduRisk on DropoutRisk {
+  id
+  childId
+  openedOn
+  reason
+  status
+  dueOn
+  overdue
+  divisionCode
+  exemptionReason
+  exemptionNote
+}`) as unknown as TypedDocumentString<EduReportReturnMutation, EduReportReturnMutationVariables>;
 export const HomeTasksDocument = new TypedDocumentString(`
     query HomeTasks {
   departmentTasks(first: 50) {
@@ -1691,6 +2609,25 @@ export const HomeOverdueVisitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeOverdueVisitsQuery, HomeOverdueVisitsQueryVariables>;
+export const HomeDropoutRisksDocument = new TypedDocumentString(`
+    query HomeDropoutRisks($divisionCode: String!) {
+  dropoutRisks(divisionCode: $divisionCode, first: 20) {
+    edges {
+      node {
+        id
+        reason
+        openedOn
+        dueOn
+        overdue
+        child {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeDropoutRisksQuery, HomeDropoutRisksQueryVariables>;
 export const WindowGuideDocument = new TypedDocumentString(`
     query WindowGuide {
   intakeGuide {

@@ -10,6 +10,15 @@ export const RESPONSE_MEASURE = shared.responseMeasure as Record<string, string>
 export const ROLE = shared.role as Record<string, string>
 export const CLASSIFICATION_GROUP = shared.classificationGroup as Record<string, string>
 export const CLASSIFICATION_SUBTYPE = shared.classificationSubtype as Record<string, string>
+// Education (教育)
+export const SCHOOL_STAGE = shared.schoolStage as Record<string, string>
+export const SCHOOL_KIND = shared.schoolKind as Record<string, string>
+export const ENROLMENT_STATUS = shared.enrolmentStatus as Record<string, string>
+export const ENROLMENT_END_REASON = shared.enrolmentEndReason as Record<string, string>
+export const DROPOUT_RISK_REASON = shared.dropoutRiskReason as Record<string, string>
+export const DROPOUT_RISK_OUTCOME = shared.dropoutRiskOutcome as Record<string, string>
+export const EXEMPTION_REASON = shared.exemptionReason as Record<string, string>
+export const AID_PROGRAMME = shared.aidProgramme as Record<string, string>
 
 export const TASK_STATUS: Record<string, string> = {
   PENDING: '待受理',

@@ -100,7 +100,21 @@ export function roleName(role: Role | null): string {
 export interface NavItem {
   path: string
   title: string
-  icon: 'home' | 'intake' | 'tasks' | 'children' | 'ledger' | 'visits' | 'report' | 'cases' | 'statistics' | 'payments'
+  icon:
+    | 'home'
+    | 'intake'
+    | 'tasks'
+    | 'children'
+    | 'ledger'
+    | 'visits'
+    | 'report'
+    | 'cases'
+    | 'statistics'
+    | 'payments'
+    | 'risks'
+    | 'schools'
+    | 'aid'
+    | 'school'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
@@ -151,6 +165,12 @@ export const NAV: readonly NavItem[] = [
     ],
   },
   { path: '/payments', title: '保障金发放', icon: 'payments', roles: ['civil_affairs'] },
+  // Education (docs/console.md): the department's three pages; a school's staff their school.
+  // 控辍保学: the department district-wide, a town's social worker their town (EXEMPT_ROLES).
+  { path: '/education/risks', title: '控辍保学', icon: 'risks', roles: ['education', 'town_social_worker'] },
+  { path: '/education/schools', title: '学校名录', icon: 'schools', roles: ['education'] },
+  { path: '/education/aid', title: '教育资助', icon: 'aid', roles: ['education'] },
+  { path: '/school', title: '本校学生', icon: 'school', roles: ['school_staff'] },
 ]
 
 /** Who may read an application (`intake`): the window's roles, the town social worker, and the

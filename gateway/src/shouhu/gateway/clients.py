@@ -425,6 +425,13 @@ class Education(_Bound):
             json=body,
         )
 
+    async def my_school(self) -> JSON:
+        return await self._get("/school-staff/me")
+
+    async def school_pupils(self, school_code: str, first: int, after: str | None) -> JSON:
+        code = _segment(school_code, _SCHOOL, "schoolCode", SCHOOL_CODE_SAID)
+        return await self._get(f"/schools/{code}/pupils", params={"first": first, "after": after})
+
     async def education_of(self, child_ids: list[str]) -> JSON:
         """Many children's education, `MAX_BATCH` per call."""
         rows: list[JSON] = []

@@ -1,6 +1,7 @@
 // Each role's work on the home page, as rows of one shape: what, its state, its deadline.
 import { request } from '../../graphql/client'
 import {
+  HomeDropoutRisksDocument,
   HomeIntakesDocument,
   HomeOverdueVisitsDocument,
   HomeReportsDocument,
@@ -9,6 +10,7 @@ import {
 } from '../../gql/graphql'
 import {
   DEPARTMENT,
+  DROPOUT_RISK_REASON,
   INTAKE_STATUS,
   NEED,
   REPORT_KIND,
@@ -103,8 +105,23 @@ async function overdueVisits(): Promise<TodoSection> {
   return { id: 'visits', title: '逾期未走访的儿童', rows }
 }
 
-/** What the home page lists for a role, each list loaded as the role may read it. */
-export function sectionsFor(role: Role | null): Array<() => Promise<TodoSection>> {
+async function dropoutRisks(divisionCode: string): Promise<TodoSection> {
+  const data = await request(HomeDropoutRisksDocument, { divisionCode })
+  const rows = data.dropoutRisks.edges.map<TodoRow>(({ node: r }) => ({
+    key: `risk-${r.id}`,
+    title: `控辍保学 ${r.child.name}`,
+    detail: label(DROPOUT_RISK_REASON, r.reason),
+    status: '待劝返',
+    due: r.dueOn,
+    overdue: r.overdue,
+    link: `/children/${r.child.id}`,
+  }))
+  return { id: 'dropout-risks', title: '辍学风险（控辍保学）', rows }
+}
+
+/** What the home page lists for a role, each list loaded as the role may read it; the division
+ * is the person's (the dropout risks are asked for by division). */
+export function sectionsFor(role: Role | null, divisionCode = ''): Array<() => Promise<TodoSection>> {
   if (!role) return []
   const sources: Array<() => Promise<TodoSection>> = []
   if (role === 'police') sources.push(() => reports('待受理的强制报告', 'REPORTED'))
@@ -118,6 +135,9 @@ export function sectionsFor(role: Role | null): Array<() => Promise<TodoSection>
   if (role === 'intake_clerk') sources.push(openIntakes)
   if (role === 'village_supervisor' || role === 'town_social_worker') {
     sources.push(overdueVisits)
+  }
+  if ((role === 'education' || role === 'town_social_worker') && divisionCode) {
+    sources.push(() => dropoutRisks(divisionCode))
   }
   return sources
 }

@@ -50,8 +50,17 @@ export interface TotalsTable {
   whole: TotalsRow
 }
 
+/** One town's total of one programme: a payment batch's, or an aid semester's ledger's. */
+export interface TotalLike {
+  townCode: string
+  townName: string
+  programme: string
+  lineCount: number
+  totalFen: PaymentTotal['totalFen']
+}
+
 /** A batch's totals (one per town and programme) as towns by programme, with the sums. */
-export function totalsTable(totals: readonly PaymentTotal[], order: readonly string[] = []): TotalsTable {
+export function totalsTable(totals: readonly TotalLike[], order: readonly string[] = []): TotalsTable {
   const towns = new Map<string, TotalsRow>()
   const whole: TotalsRow = { townCode: '', townName: '合计', cells: {}, lineCount: 0, totalFen: 0n }
   for (const t of totals) {

@@ -11,6 +11,7 @@ from shouhu.gateway.education.types import (
     DropoutRiskConnection,
     HomeTeaching,
     School,
+    SchoolPupilConnection,
 )
 from shouhu.platform.errors import NotFound
 
@@ -20,6 +21,23 @@ class Query:
     @strawberry.field(description="The district's schools, or a town's (学校名录)")
     async def schools(self, info: Ctx, town_code: str | None = None) -> list[School]:
         return [School.from_row(r) for r in await info.context.education.schools(town_code)]
+
+    @strawberry.field(
+        description="The caller's own school (本校) when the department has tied them to one"
+    )
+    async def my_school(self, info: Ctx) -> School | None:
+        row = await info.context.education.my_school()
+        return School.from_row(row) if row else None
+
+    @strawberry.field(
+        description="A school's children with an open enrolment (本校学生), the latest enrolled "
+        "first: the education department any school's, a school's staff their own"
+    )
+    async def school_pupils(
+        self, info: Ctx, school_code: str, first: int = 20, after: str | None = None
+    ) -> SchoolPupilConnection:
+        page = await info.context.education.school_pupils(school_code, first, after)
+        return SchoolPupilConnection.from_row(page)
 
     @strawberry.field(
         description="The open dropout risks (控辍保学) of a division (district, town or village) "

@@ -624,6 +624,53 @@ class HomeTeaching:
 
 
 @strawberry.type(
+    description="A child with an open enrolment at a school (本校学生), as education knows it"
+)
+class SchoolPupil:
+    enrolment: Enrolment
+    child_id: strawberry.ID
+    child_name: str
+    birth_date: datetime.date
+    dropout_risk: DropoutRisk | None = strawberry.field(
+        description="The open dropout risk (控辍保学), or null"
+    )
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> SchoolPupil:
+        enrolment = Enrolment.from_row(row["enrolment"])
+        risk = row.get("dropoutRisk")
+        return cls(
+            enrolment=enrolment,
+            child_id=enrolment.child_id,
+            child_name=row["childName"],
+            birth_date=datetime.date.fromisoformat(row["birthDate"]),
+            dropout_risk=DropoutRisk.from_row(risk) if risk else None,
+        )
+
+
+@strawberry.type
+class SchoolPupilEdge:
+    cursor: str
+    node: SchoolPupil
+
+
+@strawberry.type(description="A page of a school's pupils, the latest enrolled first")
+class SchoolPupilConnection:
+    edges: list[SchoolPupilEdge]
+    page_info: PageInfo
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> SchoolPupilConnection:
+        return cls(
+            edges=[
+                SchoolPupilEdge(cursor=e["cursor"], node=SchoolPupil.from_row(e["node"]))
+                for e in row["edges"]
+            ],
+            page_info=PageInfo.from_row(row["pageInfo"]),
+        )
+
+
+@strawberry.type(
     description="A child's education (教育): enrolments, aid, dropout risk, a disabled child's "
     "placement and home teaching"
 )

@@ -112,3 +112,68 @@ STEP_NAMES: Final[Mapping[str, str]] = MappingProxyType(
         "NOTIFIED_TO_ASSESSED": "通报至评估",
     }
 )
+
+# Education (教育): schools, enrolments, the dropout watch and aid by stage (the console's names).
+SCHOOL_STAGE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "PRESCHOOL": "学前教育",
+        "PRIMARY": "小学",
+        "JUNIOR_SECONDARY": "初中",
+        "SENIOR_SECONDARY": "普通高中",
+        "VOCATIONAL_SECONDARY": "中等职业教育",
+        "SPECIAL_EDUCATION": "特殊教育",
+        "HOME_TEACHING": "送教上门",
+    }
+)
+
+SCHOOL_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"PUBLIC": "公办", "PRIVATE": "民办", "SPECIAL_EDUCATION": "特殊教育学校"}
+)
+
+ENROLMENT_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"ACTIVE": "在读", "SUSPENDED": "休学", "ENDED": "已终止"}
+)
+
+ENROLMENT_END_REASON_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "GRADUATED": "毕业",
+        "TRANSFERRED": "区内转学",
+        "MOVED_OUT_OF_DISTRICT": "转出本区",
+        "DROPPED_OUT": "辍学",
+        "DIED": "死亡",
+        "OVER_AGE": "超龄",
+    }
+)
+
+DROPOUT_RISK_REASON_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "NOT_ENROLLED": "适龄未入学",
+        "ENROLMENT_ENDED": "学籍终止后未入学",
+        "LONG_ABSENCE": "连续缺课",
+    }
+)
+
+DROPOUT_RISK_OUTCOME_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "ENROLLED": "已入学",
+        "RETURNED": "已返校",
+        "EXEMPTED": "免予入学",
+        "AGE_LEFT": "超出义务教育年龄",
+        "CHILD_EXITED": "退出关爱保护范围",
+    }
+)
+
+EXEMPTION_REASON_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"MEDICAL": "因病（医疗原因）", "MOVED_AWAY": "已迁往外地就学", "OTHER": "其他原因"}
+)
+
+AID_PROGRAMME_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "PRESCHOOL_AID": "学前教育资助",
+        "BOARDING_LIVING_SUBSIDY": "义务教育寄宿生生活补助",
+        "SENIOR_NATIONAL_GRANT": "普通高中国家助学金",
+        "SENIOR_FEE_WAIVER": "普通高中免学费",
+        "VOCATIONAL_FEE_WAIVER": "中等职业教育免学费",
+        "VOCATIONAL_NATIONAL_GRANT": "中等职业教育国家助学金",
+    }
+)

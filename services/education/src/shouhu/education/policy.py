@@ -19,6 +19,8 @@ READ_ROLES = frozenset(
 ENROLMENT_ROLES = frozenset({Role.EDUCATION})
 # Staff of a school: read and change only their own school's enrolments (`school_staff` table).
 SCHOOL_ROLES = frozenset({Role.SCHOOL_STAFF})
+# Roles that read any school's pupils (本校学生); a school's staff read their own school's only.
+PUPIL_ROLES = frozenset({Role.EDUCATION})
 # Roles that maintain the schools and tie staff users to them, at the district level.
 SCHOOL_ADMIN_ROLES = frozenset({Role.EDUCATION})
 # Aid (分类资助): the district's education department sets the standards and runs the semester

@@ -1,18 +1,23 @@
 """HTTP routes of enrolments and of a child's education."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from shouhu.education.enrolments import service
 from shouhu.education.enrolments.schemas import (
+    MAX_PAGE,
     ChildEducationOut,
     DayInput,
     EducationRequest,
     EndInput,
     EnrolmentInput,
     EnrolmentOut,
+    SchoolPupilPage,
 )
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, SnapshotDep, commit
+from shouhu.platform.schemas import CURSOR_MAX_LENGTH, Said
 
 router = APIRouter(tags=["enrolments"])
 
@@ -110,3 +115,17 @@ def resume_enrolment(
     out = service.resume(session, principal, enrolment_id, data)
     commit(session)
     return out
+
+
+@router.get(
+    "/schools/{school_code}/pupils", response_model=SchoolPupilPage, response_model_by_alias=True
+)
+def school_pupils(
+    school_code: str,
+    session: SnapshotDep,
+    principal: PrincipalDep,
+    first: Annotated[int, Query(ge=1, le=MAX_PAGE), Said(f"每页条数应在1到{MAX_PAGE}之间")] = 20,
+    after: Annotated[str | None, Query(max_length=CURSOR_MAX_LENGTH)] = None,
+) -> SchoolPupilPage:
+    """A school's children with an open enrolment (本校学生), the latest enrolled first."""
+    return service.pupils(session, principal, school_code, first, after)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
+from sqlalchemy import literal, tuple_
 from sqlmodel import Session, col, select
 
-from shouhu.education.models import Enrolment
+from shouhu.education.models import ChildProjection, Enrolment
 
 
 def enrolment(session: Session, enrolment_id: str) -> Enrolment | None:
@@ -42,3 +44,22 @@ def add(session: Session, row: Enrolment) -> None:
 def flush(session: Session) -> None:
     """Write what is pending now: an ended row before the one that replaces it (the index)."""
     session.flush()
+
+
+def pupils(
+    session: Session, school_code: str, first: int, after: tuple[date, str] | None
+) -> list[tuple[Enrolment, ChildProjection]]:
+    """The open enrolments (ACTIVE or SUSPENDED) of a school with their children, newest first,
+    `first + 1` to tell a next page; keyset from `after`."""
+    query = (
+        select(Enrolment, ChildProjection)
+        .join(ChildProjection, col(ChildProjection.child_id) == col(Enrolment.child_id))
+        .where(Enrolment.school_code == school_code, col(Enrolment.ended_on).is_(None))
+    )
+    if after is not None:
+        query = query.where(
+            tuple_(col(Enrolment.since), col(Enrolment.id))
+            < tuple_(literal(after[0]), literal(after[1]))
+        )
+    query = query.order_by(col(Enrolment.since).desc(), col(Enrolment.id).desc())
+    return [(e, c) for e, c in session.exec(query.limit(first + 1)).all()]

@@ -12,10 +12,11 @@ from shouhu.education.aid.schemas import AidOut
 from shouhu.education.dropout.schemas import DropoutRiskOut
 from shouhu.education.inclusive.schemas import HomeTeachingOut, PlacementOut
 from shouhu.education.schools.schemas import SchoolCode, SchoolName, SchoolStage
-from shouhu.platform.schemas import Camel, Day, Input, Said
+from shouhu.platform.schemas import Camel, Day, Input, PageInfo, Said
 
 MAX_CHILDREN = 100  # children per batch read, as the gateway sends them
 MAX_GRADE = 12
+MAX_PAGE = 100  # pupils per page
 
 
 class EnrolmentStatus(StrEnum):
@@ -110,3 +111,26 @@ class EducationRequest(Input):
     child_ids: Annotated[
         list[str], Field(max_length=MAX_CHILDREN), Said(f"一次最多查询{MAX_CHILDREN}名儿童")
     ]
+
+
+class SchoolPupilOut(Camel):
+    """A child with an open enrolment at a school, as the school knows it (本校学生): the
+    enrolment, the child's name and birth date from education's projection (a school's staff
+    read no file of the registry), the open dropout risk."""
+
+    enrolment: EnrolmentOut
+    child_name: str
+    birth_date: date
+    dropout_risk: DropoutRiskOut | None = None
+
+
+class SchoolPupilEdge(Camel):
+    cursor: str
+    node: SchoolPupilOut
+
+
+class SchoolPupilPage(Camel):
+    """A page of a school's pupils, the latest enrolled first."""
+
+    edges: list[SchoolPupilEdge]
+    page_info: PageInfo

@@ -24,6 +24,9 @@ from shouhu.education.enrolments.schemas import (
     EnrolmentInput,
     EnrolmentOut,
     EnrolmentStatus,
+    SchoolPupilEdge,
+    SchoolPupilOut,
+    SchoolPupilPage,
 )
 from shouhu.education.enrolments.stages import load
 from shouhu.education.inclusive import service as inclusive
@@ -36,6 +39,8 @@ from shouhu.platform.auth import Principal
 from shouhu.platform.clock import age_on, today
 from shouhu.platform.errors import Duplicate, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.paging import decode_cursor, encode_cursor
+from shouhu.platform.schemas import PageInfo
 
 NO_CHILD = "儿童不存在"
 NO_ENROLMENT = "学籍记录不存在"
@@ -43,6 +48,7 @@ NO_RIGHT = "无权办理学籍"
 NOT_TIED = "该账号尚未关联学校，请联系教育部门"
 ALREADY_OPEN = "该儿童已有在读（或休学）学籍，请先办理转学或终止"
 EXITED = "EXITED"
+PUPILS_CURSOR = "school-pupil"
 
 
 def _refuse(field: str, message: str) -> ValidationFailed:
@@ -412,3 +418,46 @@ def many_education(
             )
         )
     return out
+
+
+def pupils(
+    session: Session, principal: Principal, school_code: str, first: int, after: str | None
+) -> SchoolPupilPage:
+    """A school's children with an open enrolment (本校学生), the latest enrolled first: the
+    department any school's, a school's staff their own school's only."""
+    if policy.school_staff(principal):
+        if _staff_school(session, principal) != school_code:
+            raise Forbidden("只能查看本校学生")
+    else:
+        policy.require(principal, policy.PUPIL_ROLES, "无权查看学校的学生")
+    school = schools.school(session, school_code)
+    if school is None:
+        raise NotFound(UNKNOWN_SCHOOL)
+    position = None
+    if after is not None:
+        day, _, enrolment_id = decode_cursor(PUPILS_CURSOR, after).partition("|")
+        try:
+            position = (date.fromisoformat(day), enrolment_id)
+        except ValueError as exc:
+            raise ValidationFailed(fields={"after": "游标无效"}) from exc
+    rows = repository.pupils(session, school_code, first, position)
+    shown = rows[:first]
+    risks = dropout.open_of_children(session, [c.child_id for _, c in shown])
+    edges = [
+        SchoolPupilEdge(
+            cursor=encode_cursor(PUPILS_CURSOR, f"{e.since}|{e.id}"),
+            node=SchoolPupilOut(
+                enrolment=to_out(e, school),
+                child_name=c.name,
+                birth_date=c.birth_date,
+                dropout_risk=risks.get(c.child_id),
+            ),
+        )
+        for e, c in shown
+    ]
+    return SchoolPupilPage(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+        ),
+    )

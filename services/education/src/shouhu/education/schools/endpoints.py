@@ -59,6 +59,12 @@ def update_school(
     return out
 
 
+@router.get("/school-staff/me", response_model=SchoolOut | None, response_model_by_alias=True)
+def my_school(session: SessionDep, principal: PrincipalDep) -> SchoolOut | None:
+    """The caller's own school (本校) when the department has tied them to one, else null."""
+    return service.mine(session, principal)
+
+
 @router.put("/school-staff/{username}", response_model=StaffOut, response_model_by_alias=True)
 def assign_staff(
     username: Annotated[str, Path(pattern=USERNAME), Said("用户名格式不正确")],

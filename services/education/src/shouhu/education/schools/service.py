@@ -71,6 +71,13 @@ def get(session: Session, code: str) -> SchoolOut:
     return to_out(row)
 
 
+def mine(session: Session, principal: Principal) -> SchoolOut | None:
+    """The school the caller is staff of (本校), or None: any caller may ask about themself."""
+    code = school_of(session, principal)
+    row = repository.school(session, code) if code else None
+    return to_out(row) if row else None
+
+
 def create(session: Session, principal: Principal, data: SchoolInput) -> SchoolOut:
     """A new school of the district; its identifier once only."""
     policy.require_district(principal, policy.SCHOOL_ADMIN_ROLES, "无权维护学校名录")
