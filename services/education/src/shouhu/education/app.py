@@ -1,5 +1,5 @@
 """The education app: the children's projection, schools, enrolments, the dropout watch, aid by
-stage."""
+stage, non-Beijing children's documents, the statistics."""
 
 from pathlib import Path
 
@@ -18,9 +18,12 @@ from shouhu.education.dropout.endpoints import router as dropout_router
 from shouhu.education.enrolments import stages
 from shouhu.education.enrolments.endpoints import router as enrolments_router
 from shouhu.education.ledger.endpoints import router as ledger_router
+from shouhu.education.residency import rules as residency_rules
+from shouhu.education.residency.endpoints import router as residency_router
 from shouhu.education.schools import service as schools
 from shouhu.education.schools.endpoints import router as schools_router
 from shouhu.education.settings import EducationSettings
+from shouhu.education.statistics.endpoints import router as statistics_router
 from shouhu.education.tasks import handlers as task_handlers
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
@@ -54,12 +57,21 @@ def create_app(
     stages.load()
     dropout_rules.load()  # and so does a broken dropout watch file
     aid_rules.load()
+    residency_rules.load()  # who is non-Beijing, the documents each stage asks
     return create_service_app(
         ServiceSpec(
             name="education",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[schools_router, enrolments_router, dropout_router, aid_router, ledger_router],
+            routers=[
+                schools_router,
+                enrolments_router,
+                dropout_router,
+                aid_router,
+                ledger_router,
+                residency_router,
+                statistics_router,
+            ],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
             periodic=[
                 Periodic(

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from shouhu.education.aid.schemas import AidOut
 from shouhu.education.dropout.schemas import DropoutRiskOut
+from shouhu.education.residency.schemas import NonBeijingOut
 from shouhu.education.schools.schemas import SchoolCode, SchoolName, SchoolStage
 from shouhu.platform.schemas import Camel, Day, Input, Said
 
@@ -86,7 +87,8 @@ class EnrolmentOut(Camel):
 
 
 class ChildEducationOut(Camel):
-    """A child's education: enrolments, newest first; aid per programme; the open dropout risk."""
+    """A child's education: enrolments, newest first; aid per programme; the open dropout risk;
+    a non-Beijing child's enrolment documents."""
 
     child_id: str
     enrolments: list[EnrolmentOut]
@@ -95,6 +97,11 @@ class ChildEducationOut(Camel):
     )
     dropout_risk: DropoutRiskOut | None = Field(
         default=None, description="The child's open dropout risk (控辍保学), if any"
+    )
+    non_beijing: NonBeijingOut | None = Field(
+        default=None,
+        description="Hukou outside Beijing (非京籍) and the enrolment documents; null for a "
+        "Beijing child or one whose hukou is not recorded",
     )
 
 

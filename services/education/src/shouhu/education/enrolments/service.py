@@ -28,6 +28,7 @@ from shouhu.education.enrolments.schemas import (
 from shouhu.education.enrolments.stages import load
 from shouhu.education.models import ChildProjection, Enrolment, School
 from shouhu.education.publish import emit
+from shouhu.education.residency import service as residency
 from shouhu.education.schools import repository as schools
 from shouhu.education.schools.schemas import SchoolStage
 from shouhu.education.schools.service import UNKNOWN_SCHOOL, school_of
@@ -390,6 +391,8 @@ def many_education(
     named = schools.schools_by_code(session, [e.school_code for r in rows.values() for e in r])
     # Aid tells of hardship: the readers of the child's division, not a school's staff.
     aids = aid.aid_of(session, ids) if staff_school is None else {}
+    open_stages = {c: next((e.stage for e in rows[c] if e.ended_on is None), None) for c in ids}
+    outside = residency.non_beijing_of(session, [facts[c] for c in ids], open_stages)
     out = []
     for child_id in ids:
         enrolments = [
@@ -403,6 +406,7 @@ def many_education(
                 enrolments=[to_out(e, named[e.school_code]) for e in enrolments],
                 dropout_risk=risks.get(child_id),
                 aid=aids.get(child_id, []),
+                non_beijing=outside.get(child_id),
             )
         )
     return out
