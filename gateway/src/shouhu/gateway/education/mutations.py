@@ -15,9 +15,11 @@ from shouhu.gateway.education.types import (
     AidStandardInput,
     DropoutRisk,
     Enrolment,
+    EnrolmentDocumentsInput,
     EnrolmentEndReason,
     EnrolmentInput,
     ExemptionInput,
+    NonBeijing,
     School,
     SchoolFieldsInput,
     SchoolInput,
@@ -120,3 +122,13 @@ class Mutation:
     )
     async def run_aid_semester(self, info: Ctx, semester: str) -> AidSemester:
         return AidSemester.from_row(await info.context.education.run_aid_semester(semester))
+
+    @strawberry.mutation(
+        description="Record the enrolment documents a non-Beijing child (非京籍) has provided, as "
+        "checked: the education department, or the staff of the child's school"
+    )
+    async def record_enrolment_documents(
+        self, info: Ctx, child_id: strawberry.ID, input: EnrolmentDocumentsInput
+    ) -> NonBeijing:
+        row = await info.context.education.record_enrolment_documents(child_id, to_json(input))
+        return NonBeijing.from_row(row)

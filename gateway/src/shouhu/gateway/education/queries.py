@@ -9,6 +9,7 @@ from shouhu.gateway.education.types import (
     AidProgramme,
     AidSemester,
     DropoutRiskConnection,
+    EducationStatistics,
     School,
 )
 from shouhu.platform.errors import NotFound
@@ -46,3 +47,12 @@ class Query:
     async def aid_semesters(self, info: Ctx, first: int = 10) -> list[AidSemester]:
         rows = await info.context.education.aid_semesters(first)
         return [AidSemester.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Education statistics of a division within the caller's (教育统计): "
+        "compulsory-school age, enrolled, dropout risks, home teaching, by stage and by town, "
+        "non-Beijing children (非京籍) counted apart"
+    )
+    async def education_statistics(self, info: Ctx, division_code: str) -> EducationStatistics:
+        row = await info.context.education.education_statistics(division_code)
+        return EducationStatistics.from_row(row)
