@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, func, not_, or_, select
+from sqlalchemy import and_, case, func, literal_column, not_, or_, select
 from sqlmodel import Session, col
 
 from shouhu.education.models import ChildProjection, DropoutRisk, Enrolment
@@ -43,9 +43,12 @@ def groups(
         hukou != "",
         not_(or_(*[hukou.like(f"{p}%") for p in beijing_prefixes])),
     )
-    non_beijing = case((outside, 1), else_=0).label("non_beijing")
+    # Constants as SQL text and the groups by their output names: PostgreSQL would take two
+    # copies of an expression with bound parameters for two different expressions.
+    one, zero = literal_column("1"), literal_column("0")
+    non_beijing = case((outside, one), else_=zero).label("non_beijing")
     of_age = case(
-        (and_(col(c.birth_date) > born_after, col(c.birth_date) <= born_up_to), 1), else_=0
+        (and_(col(c.birth_date) > born_after, col(c.birth_date) <= born_up_to), one), else_=zero
     ).label("of_age")
     query = (
         select(
@@ -67,7 +70,9 @@ def groups(
         query = query.where(col(c.town_code) == division_code)
     else:
         query = query.where(col(c.residence_division_code).like(f"{division_code}%"))
-    query = query.group_by(col(c.town_code), non_beijing, of_age, col(e.stage))
+    query = query.group_by(
+        col(c.town_code), literal_column("non_beijing"), literal_column("of_age"), col(e.stage)
+    )
     return [
         Group(
             town_code=row[0],
