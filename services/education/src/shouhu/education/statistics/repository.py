@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, func, literal_column, not_, or_, select
+from sqlalchemy import Integer, and_, case, func, literal_column, not_, or_, select
 from sqlmodel import Session, col
 
 from shouhu.education.models import ChildProjection, DropoutRisk, Enrolment
@@ -45,7 +45,7 @@ def groups(
     )
     # Constants as SQL text and the groups by their output names: PostgreSQL would take two
     # copies of an expression with bound parameters for two different expressions.
-    one, zero = literal_column("1"), literal_column("0")
+    one, zero = literal_column("1", Integer), literal_column("0", Integer)
     non_beijing = case((outside, one), else_=zero).label("non_beijing")
     of_age = case(
         (and_(col(c.birth_date) > born_after, col(c.birth_date) <= born_up_to), one), else_=zero
