@@ -79,7 +79,9 @@ class Setup:
         data: dict[str, Any] = body["data"]
         return data
 
-    def child(self, scope: str, *, with_number: bool = True) -> dict[str, Any]:
+    def child(
+        self, scope: str, *, with_number: bool = True, hukou: str | None = None
+    ) -> dict[str, Any]:
         birth, number = new_identity()
         data = {
             "name": f"矩阵{number[-6:]}",
@@ -87,6 +89,8 @@ class Setup:
             "birthDate": birth,
             "residenceDivisionCode": VILLAGE[scope],
         }
+        if hukou:
+            data["hukouDivisionCode"] = hukou
         if with_number:
             data["idNumber"] = number
         child: dict[str, Any] = self.call(REGISTER, {"input": data})["registerChild"]
@@ -172,9 +176,9 @@ class Setup:
         self.call(PETITION, {"id": intervention, "on": today().isoformat()})
         return intervention
 
-    def known_to_education(self, scope: str) -> str:
+    def known_to_education(self, scope: str, *, hukou: str | None = None) -> str:
         """A child of the scope's village once education's projection has it."""
-        child: str = self.child(scope)["id"]
+        child: str = self.child(scope, hukou=hukou)["id"]
         department = self.token("education.district")
 
         def known() -> bool:
@@ -197,6 +201,13 @@ class Setup:
     def enrolled_child(self, scope: str) -> str:
         """A child enrolled at the primary school of the scope's town."""
         child = self.known_to_education(scope)
+        variables = {"childId": child, "input": enrolment_input(scope)}
+        self.call(RECORD_ENROLMENT, variables, user="education.district")
+        return child
+
+    def non_beijing_child(self, scope: str) -> str:
+        """A child with its hukou in Hebei (非京籍), enrolled at the scope's primary school."""
+        child = self.known_to_education(scope, hukou="130102")
         variables = {"childId": child, "input": enrolment_input(scope)}
         self.call(RECORD_ENROLMENT, variables, user="education.district")
         return child
@@ -892,6 +903,21 @@ OPERATIONS += [
         "homeTeaching",
         "query($d: String!) { homeTeaching(divisionCode: $d) { id } }",
         lambda s, scope: {"d": TOWN[scope]},
+    ),
+    # Non-Beijing children (非京籍): documents recorded for an enrolled child; the statistics.
+    Operation(
+        "recordEnrolmentDocuments",
+        "mutation($childId: ID!, $input: EnrolmentDocumentsInput!) {"
+        " recordEnrolmentDocuments(childId: $childId, input: $input) { complete } }",
+        lambda s, scope: {
+            "childId": s.non_beijing_child(scope),
+            "input": {"documents": ["RESIDENCE_PERMIT"]},
+        },
+    ),
+    Operation(
+        "educationStatistics",
+        "query($d: String!) { educationStatistics(divisionCode: $d) { allChildren { children } } }",
+        lambda s, scope: {"d": VILLAGE[scope]},
     ),
     Operation("aidStandards", "query { aidStandards { code } }", lambda s, _: {}, scoped=False),
     Operation(

@@ -165,6 +165,10 @@ def test_a_csv_ledger_opens_files_with_classifications_history_and_events(regist
         by_child.setdefault(event.key, []).append(event.event_type)
     assert by_child[orphan.id] == ["registry.child.registered", "registry.child.classified"]
     assert by_child[boy.id] == ["registry.child.registered"]
+    boy_registered = next(
+        Envelope.model_validate_json(e.payload) for e in events if e.key == boy.id
+    )
+    assert boy_registered.data["hukouDivisionCode"] == "110109"  # as the row's 户籍地 says
     classified = next(
         Envelope.model_validate_json(e.payload)
         for e in events

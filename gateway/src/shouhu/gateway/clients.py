@@ -492,6 +492,15 @@ class Education(_Bound):
     async def home_teaching(self, division_code: str) -> JSON:
         return await self._get("/home-teaching", params={"divisionCode": division_code})
 
+    # -- non-Beijing children (非京籍) and the statistics
+    async def record_enrolment_documents(self, child_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/children/{id_segment(child_id, 'childId')}/enrolment-documents", json=body
+        )
+
+    async def education_statistics(self, division_code: str) -> JSON:
+        return await self._get("/education-statistics", params={"divisionCode": division_code})
+
     # -- aid by stage (分类资助)
     async def aid_programmes(self) -> JSON:
         return await self._get("/aid/programmes")

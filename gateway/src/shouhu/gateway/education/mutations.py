@@ -15,6 +15,7 @@ from shouhu.gateway.education.types import (
     AidStandardInput,
     DropoutRisk,
     Enrolment,
+    EnrolmentDocumentsInput,
     EnrolmentEndReason,
     EnrolmentInput,
     ExemptionInput,
@@ -22,6 +23,7 @@ from shouhu.gateway.education.types import (
     HomeTeachingPlanInput,
     HomeTeachingSession,
     HomeTeachingSessionInput,
+    NonBeijing,
     Placement,
     PlacementInput,
     School,
@@ -156,3 +158,13 @@ class Mutation:
     ) -> HomeTeachingSession:
         row = await info.context.education.record_home_teaching_session(child_id, to_json(input))
         return HomeTeachingSession.from_row(row)
+
+    @strawberry.mutation(
+        description="Record the enrolment documents a non-Beijing child (非京籍) has provided, as "
+        "checked: the education department, or the staff of the child's school"
+    )
+    async def record_enrolment_documents(
+        self, info: Ctx, child_id: strawberry.ID, input: EnrolmentDocumentsInput
+    ) -> NonBeijing:
+        row = await info.context.education.record_enrolment_documents(child_id, to_json(input))
+        return NonBeijing.from_row(row)

@@ -9,6 +9,7 @@ from shouhu.gateway.education.types import (
     AidProgramme,
     AidSemester,
     DropoutRiskConnection,
+    EducationStatistics,
     HomeTeaching,
     School,
     SchoolPupilConnection,
@@ -73,3 +74,12 @@ class Query:
     async def home_teaching(self, info: Ctx, division_code: str) -> list[HomeTeaching]:
         rows = await info.context.education.home_teaching(division_code)
         return [HomeTeaching.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Education statistics of a division within the caller's (教育统计): "
+        "compulsory-school age, enrolled, dropout risks, home teaching, by stage and by town, "
+        "non-Beijing children (非京籍) counted apart"
+    )
+    async def education_statistics(self, info: Ctx, division_code: str) -> EducationStatistics:
+        row = await info.context.education.education_statistics(division_code)
+        return EducationStatistics.from_row(row)

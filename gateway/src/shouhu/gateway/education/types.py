@@ -670,9 +670,126 @@ class SchoolPupilConnection:
         )
 
 
+@strawberry.type(description="A document a non-Beijing child's enrolment needs (非京籍入学材料)")
+class EnrolmentDocument:
+    code: str = strawberry.field(description="The code of the district's documents file")
+    name: str
+    required: bool = strawberry.field(description="Asked for the child's stage")
+    provided: bool
+
+
+@strawberry.type(
+    description="A child whose hukou is outside Beijing (非京籍) and the documents its enrolment "
+    "needs, as last checked"
+)
+class NonBeijing:
+    hukou_division_code: str = strawberry.field(description="户籍地区划代码, not Beijing's (11…)")
+    stage: SchoolStage = strawberry.field(
+        description="The stage asked for: the open enrolment's, else the one the age fits"
+    )
+    documents: list[EnrolmentDocument] = strawberry.field(
+        description="The stage's documents, then any other provided"
+    )
+    complete: bool = strawberry.field(description="Every required document provided")
+    checked_on: datetime.date | None = strawberry.field(description="The last check, if any")
+    checked_by: str | None
+    rule_version: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> NonBeijing:
+        return cls(
+            hukou_division_code=row["hukouDivisionCode"],
+            stage=SchoolStage(row["stage"]),
+            documents=[
+                EnrolmentDocument(
+                    code=d["code"], name=d["name"], required=d["required"], provided=d["provided"]
+                )
+                for d in row["documents"]
+            ],
+            complete=row["complete"],
+            checked_on=to_date(row.get("checkedOn")),
+            checked_by=row.get("checkedBy"),
+            rule_version=row["ruleVersion"],
+        )
+
+
+@strawberry.type(description="The children with an open enrolment at a stage")
+class StageFigures:
+    stage: SchoolStage
+    enrolled: int
+
+
+@strawberry.type(description="Education counts of a set of children (all, or non-Beijing)")
+class EducationFigures:
+    children: int = strawberry.field(description="Children known to education, not exited")
+    compulsory_age: int = strawberry.field(description="Of compulsory-school age (义务教育适龄)")
+    compulsory_age_enrolled: int = strawberry.field(description="Of them, enrolled")
+    enrolled: int = strawberry.field(description="With an open enrolment, any age")
+    open_dropout_risks: int = strawberry.field(description="Open dropout risks (控辍保学)")
+    home_teaching: int = strawberry.field(description="Open HOME_TEACHING enrolments (送教上门)")
+    by_stage: list[StageFigures] = strawberry.field(description="Every stage listed")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> EducationFigures:
+        return cls(
+            children=row["children"],
+            compulsory_age=row["compulsoryAge"],
+            compulsory_age_enrolled=row["compulsoryAgeEnrolled"],
+            enrolled=row["enrolled"],
+            open_dropout_risks=row["openDropoutRisks"],
+            home_teaching=row["homeTeaching"],
+            by_stage=[
+                StageFigures(stage=SchoolStage(f["stage"]), enrolled=f["enrolled"])
+                for f in row["byStage"]
+            ],
+        )
+
+
+@strawberry.type(description="A town's education counts, all children and non-Beijing apart")
+class TownEducationFigures:
+    town_code: str
+    town_name: str
+    all_children: EducationFigures
+    non_beijing: EducationFigures
+
+
+@strawberry.type(
+    description="A division's education statistics (教育统计) today: every child, non-Beijing "
+    "children (非京籍) counted apart, and by town"
+)
+class EducationStatistics:
+    division_code: str
+    as_of: datetime.date
+    all_children: EducationFigures
+    non_beijing: EducationFigures = strawberry.field(
+        description="Children whose hukou is recorded outside Beijing"
+    )
+    by_town: list[TownEducationFigures]
+    rule_version: str = strawberry.field(description="The documents file's version")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> EducationStatistics:
+        return cls(
+            division_code=row["divisionCode"],
+            as_of=datetime.date.fromisoformat(row["asOf"]),
+            all_children=EducationFigures.from_row(row["allChildren"]),
+            non_beijing=EducationFigures.from_row(row["nonBeijing"]),
+            by_town=[
+                TownEducationFigures(
+                    town_code=t["townCode"],
+                    town_name=t["townName"],
+                    all_children=EducationFigures.from_row(t["allChildren"]),
+                    non_beijing=EducationFigures.from_row(t["nonBeijing"]),
+                )
+                for t in row["byTown"]
+            ],
+            rule_version=row["ruleVersion"],
+        )
+
+
 @strawberry.type(
     description="A child's education (教育): enrolments, aid, dropout risk, a disabled child's "
-    "placement and home teaching"
+    "placement and home teaching, non-Beijing documents"
 )
 class ChildEducation:
     enrolments: list[Enrolment] = strawberry.field(description="Newest first, ended ones kept")
@@ -687,6 +804,10 @@ class ChildEducation:
     )
     home_teaching: HomeTeaching | None = strawberry.field(
         description="The current home teaching plan (送教上门), or null"
+    )
+    non_beijing: NonBeijing | None = strawberry.field(
+        description="Hukou outside Beijing (非京籍) and the enrolment documents; null for a "
+        "Beijing child or one whose hukou is not recorded"
     )
 
     @classmethod
@@ -703,6 +824,7 @@ class ChildEducation:
             home_teaching=HomeTeaching.from_row(row["homeTeaching"])
             if row.get("homeTeaching")
             else None,
+            non_beijing=NonBeijing.from_row(row["nonBeijing"]) if row.get("nonBeijing") else None,
         )
 
 
@@ -800,3 +922,14 @@ class HomeTeachingSessionInput:
     on: datetime.date = strawberry.field(description="Not in the future, not before the plan")
     hours: float
     content: str
+
+
+@strawberry.input(
+    description="A check of a non-Beijing child's enrolment documents: the codes provided (the "
+    "complete set; one left out is not provided), the day checked"
+)
+class EnrolmentDocumentsInput:
+    documents: list[str] = strawberry.field(description="Codes of the district's documents file")
+    checked_on: datetime.date | None = strawberry.field(
+        default=None, description="Today when not given"
+    )

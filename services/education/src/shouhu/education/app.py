@@ -1,5 +1,6 @@
 """The education app: the children's projection, schools, enrolments, the dropout watch, aid by
-stage, inclusive schooling and home teaching."""
+stage, inclusive schooling and home teaching, non-Beijing children's documents, the
+statistics."""
 
 from pathlib import Path
 
@@ -21,9 +22,12 @@ from shouhu.education.inclusive import jobs as inclusive_jobs
 from shouhu.education.inclusive import rules as inclusive_rules
 from shouhu.education.inclusive.endpoints import router as inclusive_router
 from shouhu.education.ledger.endpoints import router as ledger_router
+from shouhu.education.residency import rules as residency_rules
+from shouhu.education.residency.endpoints import router as residency_router
 from shouhu.education.schools import service as schools
 from shouhu.education.schools.endpoints import router as schools_router
 from shouhu.education.settings import EducationSettings
+from shouhu.education.statistics.endpoints import router as statistics_router
 from shouhu.education.tasks import handlers as task_handlers
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
@@ -58,6 +62,7 @@ def create_app(
     dropout_rules.load()  # and so does a broken dropout watch file
     aid_rules.load()
     inclusive_rules.load()
+    residency_rules.load()  # who is non-Beijing, the documents each stage asks
     return create_service_app(
         ServiceSpec(
             name="education",
@@ -70,6 +75,8 @@ def create_app(
                 aid_router,
                 ledger_router,
                 inclusive_router,
+                residency_router,
+                statistics_router,
             ],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
             periodic=[

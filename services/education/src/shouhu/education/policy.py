@@ -45,6 +45,12 @@ PLACEMENT_ROLES = frozenset({Role.EDUCATION})
 HOME_TEACHING_PLAN_ROLES = frozenset({Role.EDUCATION})
 HOME_TEACHING_SESSION_ROLES = frozenset({Role.EDUCATION})
 HOME_TEACHING_LIST_ROLES = frozenset({Role.EDUCATION, Role.TOWN_SOCIAL_WORKER})
+# Non-Beijing children (非京籍): who records the enrolment documents checked for any child of
+# the district (a school's staff record their own school's enrolled children, through
+# SCHOOL_ROLES); who reads the education statistics of a division within theirs (the auditor
+# too: figures only, no child's data).
+DOCUMENT_ROLES = frozenset({Role.EDUCATION})
+STATISTICS_ROLES = READ_ROLES | {Role.AUDITOR}
 
 DISTRICT_CODE_LENGTH = 6
 

@@ -32,6 +32,9 @@ def _identity(session: Session, envelope: Envelope) -> None:
         birth_date=date.fromisoformat(data["birthDate"]),
         residence=data["residenceDivisionCode"],
         town=data["townDivisionCode"],
+        # An event written before v1 grew the field says nothing of the hukou: keep what the
+        # projection knows (a rebuild's); a null present in the payload clears it.
+        hukou=data.get("hukouDivisionCode", service.UNSAID),
     )
 
 

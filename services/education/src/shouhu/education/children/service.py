@@ -15,6 +15,13 @@ EXITED = "EXITED"
 DISABLED = "DISABLED"
 
 
+class _Unsaid:
+    """An event that does not carry a field (older than the field), unlike one saying null."""
+
+
+UNSAID: Any = _Unsaid()
+
+
 def record_child(
     session: Session,
     child_id: str,
@@ -23,8 +30,10 @@ def record_child(
     birth_date: date,
     residence: str,
     town: str,
+    hukou: str | None = UNSAID,
 ) -> ChildProjection:
-    """Create or refresh a child's row from an event that carries the identity part."""
+    """Create or refresh a child's row from an event that carries the identity part; the hukou
+    only when the event carries it (`UNSAID` keeps the row's)."""
     row = repository.facts(session, child_id)
     if row is None:
         row = ChildProjection(
@@ -39,6 +48,8 @@ def record_child(
     if name is not None:
         row.name = name
     row.birth_date, row.residence_division_code, row.town_code = birth_date, residence, town
+    if hukou is not UNSAID:
+        row.hukou_division_code = hukou or None
     row.updated_at = utcnow()
     repository.add(session, row)
     return row

@@ -11,6 +11,7 @@ from pydantic import Field
 from shouhu.education.aid.schemas import AidOut
 from shouhu.education.dropout.schemas import DropoutRiskOut
 from shouhu.education.inclusive.schemas import HomeTeachingOut, PlacementOut
+from shouhu.education.residency.schemas import NonBeijingOut
 from shouhu.education.schools.schemas import SchoolCode, SchoolName, SchoolStage
 from shouhu.platform.schemas import Camel, Day, Input, PageInfo, Said
 
@@ -89,7 +90,7 @@ class EnrolmentOut(Camel):
 
 class ChildEducationOut(Camel):
     """A child's education: enrolments, newest first; aid per programme; the open dropout risk;
-    a disabled child's placement and home teaching."""
+    a disabled child's placement and home teaching; a non-Beijing child's enrolment documents."""
 
     child_id: str
     enrolments: list[EnrolmentOut]
@@ -104,6 +105,11 @@ class ChildEducationOut(Camel):
     )
     home_teaching: HomeTeachingOut | None = Field(
         default=None, description="The current home teaching plan (送教上门), if any"
+    )
+    non_beijing: NonBeijingOut | None = Field(
+        default=None,
+        description="Hukou outside Beijing (非京籍) and the enrolment documents; null for a "
+        "Beijing child or one whose hukou is not recorded",
     )
 
 

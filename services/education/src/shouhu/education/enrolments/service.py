@@ -32,6 +32,7 @@ from shouhu.education.enrolments.stages import load
 from shouhu.education.inclusive import service as inclusive
 from shouhu.education.models import ChildProjection, Enrolment, School
 from shouhu.education.publish import emit
+from shouhu.education.residency import service as residency
 from shouhu.education.schools import repository as schools
 from shouhu.education.schools.schemas import SchoolStage
 from shouhu.education.schools.service import UNKNOWN_SCHOOL, school_of
@@ -398,6 +399,8 @@ def many_education(
     # Aid tells of hardship: the readers of the child's division, not a school's staff.
     aids = aid.aid_of(session, ids) if staff_school is None else {}
     placed = inclusive.inclusive_of(session, [facts[c] for c in ids], staff_school)
+    open_stages = {c: next((e.stage for e in rows[c] if e.ended_on is None), None) for c in ids}
+    outside = residency.non_beijing_of(session, [facts[c] for c in ids], open_stages)
     out = []
     for child_id in ids:
         enrolments = [
@@ -415,6 +418,7 @@ def many_education(
                 aid=aids.get(child_id, []),
                 placement=inclusion.placement if inclusion else None,
                 home_teaching=inclusion.home_teaching if inclusion else None,
+                non_beijing=outside.get(child_id),
             )
         )
     return out

@@ -16,6 +16,7 @@ from shouhu.education.models.inclusive import (
     HomeTeachingSession,
     Placement,
 )
+from shouhu.education.models.residency import DocumentCheck
 from shouhu.education.models.school import School, SchoolStaff
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "AidStandard",
     "AidTotal",
     "ChildProjection",
+    "DocumentCheck",
     "DropoutRisk",
     "Enrolment",
     "HomeTeachingMissed",

@@ -18,8 +18,9 @@ class ChildProjection(SQLModel, table=True):
     birth_date: date
     residence_division_code: str = Field(index=True)
     town_code: str
-    # The registry's events do not carry the hukou; only a rebuild from its pages fills it.
-    hukou_division_code: str | None = None
+    # Where the hukou is registered (户籍地), from the registry's registered and updated events
+    # (and a rebuild); a code not starting with Beijing's "11" is a non-Beijing child (非京籍).
+    hukou_division_code: str | None = Field(default=None, max_length=12)
     status: str = "ACTIVE"
     exited_on: date | None = None
     classifications: list[dict[str, Any]] = json_column()

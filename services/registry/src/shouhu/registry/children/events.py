@@ -25,6 +25,9 @@ class ChildRegistered(Camel):
     residence_division_code: str
     town_division_code: str
     registered_by: str
+    # Added to v1 (optional, additive): where the child's hukou is registered, null when not
+    # recorded; education counts non-Beijing children (非京籍) by it.
+    hukou_division_code: str | None = None
 
 
 class ChildUpdated(Camel):
@@ -38,6 +41,8 @@ class ChildUpdated(Camel):
     residence_division_code: str
     town_division_code: str
     updated_by: str
+    # Added to v1 (optional, additive): the hukou after the change, null when not recorded.
+    hukou_division_code: str | None = None
 
 
 class ActiveClassification(Camel):

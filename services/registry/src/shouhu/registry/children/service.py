@@ -395,6 +395,7 @@ def open_file(
         residence_division_code=child.residence_division_code,
         town_division_code=child.town_code,
         registered_by=actor,
+        hukou_division_code=child.hukou_division_code,
     )
     repository.add(session, child)
     session.flush()  # the rows below refer to it
@@ -521,6 +522,7 @@ def update_child(
             residence_division_code=child.residence_division_code,
             town_division_code=child.town_code,
             updated_by=principal.username,
+            hukou_division_code=child.hukou_division_code,
         ),
     )
     return to_out(session, child, principal, keys, parts=frozenset({"identity"}))

@@ -299,6 +299,7 @@ class Writer:
                 residence_division_code=checked.village_code,
                 town_division_code=checked.town_code,
                 registered_by=self.actor,
+                hukou_division_code=data.hukou_division_code,
             ),
         )
         if row.classifications:
