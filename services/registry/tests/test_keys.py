@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from shouhu.platform.db import make_engine
+from shouhu.platform.identity import IdentityKeys, KeyRing, KeyUnavailable
 from shouhu.platform.testing import identity_number
 from shouhu.registry.app import create_app
-from shouhu.registry.children.identity import IdentityKeys, KeyRing, KeyUnavailable
 from shouhu.registry.keys import __main__ as command
 from shouhu.registry.keys import repository, service
 from shouhu.registry.ledger import columns

@@ -4,7 +4,7 @@ import argparse
 import sys
 
 from shouhu.platform.db import make_engine
-from shouhu.registry.children.identity import KeyRing
+from shouhu.platform.identity import KeyRing
 from shouhu.registry.keys.service import BATCH, NO_KEY_ID, Progress, reencrypt, remaining
 from shouhu.registry.settings import RegistrySettings
 

@@ -8,7 +8,7 @@ from typing import cast
 from sqlalchemy import Row, Table, func, or_, select, update
 from sqlmodel import Session
 
-from shouhu.registry.children.identity import Sealed
+from shouhu.platform.identity import Sealed
 from shouhu.registry.models import Child
 
 # Plain table statements: a re-encrypted file keeps its version (nobody's edit conflicts).

@@ -10,7 +10,7 @@ from cryptography.exceptions import InvalidTag
 from sqlalchemy import Engine, Row
 from sqlmodel import Session
 
-from shouhu.registry.children.identity import KeyRing, Sealed
+from shouhu.platform.identity import KeyRing, Sealed
 from shouhu.registry.keys import repository
 
 BATCH = 500
