@@ -56,4 +56,5 @@ def test_bad_organisations_are_refused(volunteers, as_user):
         assert refused.status_code == 422 and field in refused.json()["fields"], refused.text
     for user in ("admin.district", "worker.110109001", "education.district"):
         body = {**base, "divisionCode": "110109001001"}
-        assert volunteers.post("/organisations", json=body, headers=as_user(user)).status_code == 403
+        refused = volunteers.post("/organisations", json=body, headers=as_user(user))
+        assert refused.status_code == 403, user

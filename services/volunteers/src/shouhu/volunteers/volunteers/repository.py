@@ -25,6 +25,10 @@ def add(session: Session, row: Volunteer) -> None:
     session.add(row)
 
 
+def flush(session: Session) -> None:
+    session.flush()
+
+
 def vetted_on(day: date) -> ColumnElement[bool]:
     """Vetted on a day: trained, and the record check still current."""
     return and_(col(Volunteer.trained), col(Volunteer.check_valid_until) >= day)

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from shouhu.platform import divisions, identity
@@ -193,6 +194,10 @@ def register(
         updated_at=now,
     )
     repository.add(session, row)
+    try:
+        repository.flush(session)  # another registration of the number may have just committed
+    except IntegrityError as exc:
+        raise Duplicate(DUPLICATE, fields={"idNumber": DUPLICATE}) from exc
     out = to_out(row, organisation, [], principal, keys, on)
     emit(
         session,
