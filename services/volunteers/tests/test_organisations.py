@@ -15,7 +15,7 @@ def test_the_four_federations_are_seeded_and_the_demo_ones_marked(volunteers, as
         "WOMENS_FEDERATION",
         "DISABLED_PERSONS_FEDERATION",
     }
-    assert federations["YOUTH_LEAGUE"]["actingRole"] == "youth_league"
+    assert federations["YOUTH_LEAGUE"]["actingRole"] == "YOUTH_LEAGUE"
     demo = [r for r in rows if r["demo"]]
     assert demo and all("（演示）" in r["name"] for r in demo)
     # The contact's mobile whole for the role acting for it, masked for everyone else.
@@ -35,10 +35,10 @@ def test_a_federation_adds_an_organisation_it_acts_for(volunteers, as_user):
     }
     made = volunteers.post("/organisations", json=body, headers=as_user(WOMENS))
     assert made.status_code == 201, made.text
-    assert made.json()["actingRole"] == "womens_federation"
+    assert made.json()["actingRole"] == "WOMENS_FEDERATION"
     again = volunteers.post("/organisations", json=body, headers=as_user(LEAGUE))
     assert again.status_code == 409 and again.json()["existingId"] == made.json()["id"]
-    acting_for_another = {**body, "name": "另一家", "actingRole": "youth_league"}
+    acting_for_another = {**body, "name": "另一家", "actingRole": "YOUTH_LEAGUE"}
     refused = volunteers.post("/organisations", json=acting_for_another, headers=as_user(WOMENS))
     assert refused.status_code == 422 and "actingRole" in refused.json()["fields"]
 

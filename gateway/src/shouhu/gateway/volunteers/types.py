@@ -8,6 +8,7 @@ from typing import Any
 
 import strawberry
 
+from shouhu.gateway.children.types import Gender
 from shouhu.gateway.common import PageInfo, to_date
 
 
@@ -54,10 +55,10 @@ class OrganisationKind(Enum):
 
 @strawberry.enum(description="The federation's role that acts for an organisation's records")
 class ActingRole(Enum):
-    YOUTH_LEAGUE = "youth_league"
-    TRADE_UNION = "trade_union"
-    WOMENS_FEDERATION = "womens_federation"
-    DISABLED_PERSONS_FEDERATION = "disabled_persons_federation"
+    YOUTH_LEAGUE = "YOUTH_LEAGUE"
+    TRADE_UNION = "TRADE_UNION"
+    WOMENS_FEDERATION = "WOMENS_FEDERATION"
+    DISABLED_PERSONS_FEDERATION = "DISABLED_PERSONS_FEDERATION"
 
 
 @strawberry.type(description="An organisation volunteers serve with (组织)")
@@ -126,6 +127,7 @@ class Volunteer:
     name: str
     id_number: str = strawberry.field(description="Masked: the region digits only")
     phone: str = strawberry.field(description="Masked for all but the federations")
+    gender: Gender = strawberry.field(description="From the identity number")
     age: int
     adult: bool = strawberry.field(description="18 or over: one-to-one pairing takes adults only")
     skills: list[VolunteerSkill]
@@ -154,6 +156,7 @@ class Volunteer:
             name=row["name"],
             id_number=row["idNumber"],
             phone=row["phone"],
+            gender=Gender(row["gender"]),
             age=row["age"],
             adult=row["adult"],
             skills=[VolunteerSkill(s) for s in row["skills"]],

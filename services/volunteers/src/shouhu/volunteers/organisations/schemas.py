@@ -35,12 +35,17 @@ FEDERATION_KINDS: dict[OrganisationKind, str] = {
 
 
 class ActingRole(StrEnum):
-    """The federation's role that acts for an organisation's records."""
+    """The federation that acts for an organisation's records, by its role (`role`)."""
 
-    YOUTH_LEAGUE = "youth_league"
-    TRADE_UNION = "trade_union"
-    WOMENS_FEDERATION = "womens_federation"
-    DISABLED_PERSONS_FEDERATION = "disabled_persons_federation"
+    YOUTH_LEAGUE = "YOUTH_LEAGUE"
+    TRADE_UNION = "TRADE_UNION"
+    WOMENS_FEDERATION = "WOMENS_FEDERATION"
+    DISABLED_PERSONS_FEDERATION = "DISABLED_PERSONS_FEDERATION"
+
+    @property
+    def role(self) -> str:
+        """The realm role (`shouhu.platform.auth.Role`) the organisation's row stores."""
+        return self.value.lower()
 
 
 OrganisationName = Annotated[

@@ -51,7 +51,7 @@ def to_out(row: Organisation, principal: Principal) -> OrganisationOut:
         division_name=divisions.name(row.division_code),
         contact_name=row.contact_name,
         contact_mobile=mobile,
-        acting_role=ActingRole(row.acting_role),
+        acting_role=ActingRole(row.acting_role.upper()),
         demo=row.demo,
         version=row.version,
         created_at=row.created_at,
@@ -78,7 +78,7 @@ def create(session: Session, principal: Principal, data: OrganisationInput) -> O
     if data.kind in FEDERATION_KINDS:
         raise _refuse("kind", "群团组织已由系统内置，不能重复登记")
     acting = data.acting_role or _own_role(principal)
-    if not policy.acts_for(principal, acting.value):
+    if not policy.acts_for(principal, acting.role):
         raise _refuse("actingRole", "只能登记由本单位负责的组织")
     if data.division_code not in divisions.names():
         raise _refuse("divisionCode", "区划代码不存在")
@@ -98,7 +98,7 @@ def create(session: Session, principal: Principal, data: OrganisationInput) -> O
         division_code=data.division_code,
         contact_name=data.contact_name,
         contact_mobile=data.contact_mobile,
-        acting_role=acting.value,
+        acting_role=acting.role,
         demo=False,
         version=1,
         created_by=principal.username,
@@ -112,7 +112,7 @@ def create(session: Session, principal: Principal, data: OrganisationInput) -> O
 def _own_role(principal: Principal) -> ActingRole:
     """The caller's federation role, the Youth League's first where they hold several."""
     for role in ActingRole:
-        if role.value in principal.roles:
+        if role.role in principal.roles:
             return role
     raise _refuse("actingRole", "请指定负责该组织的单位")
 
@@ -135,7 +135,7 @@ def seed(session: Session, *, demo: bool) -> None:
     if demo:
         for entry in data["demo"]:
             kind = OrganisationKind(entry["kind"])
-            acting = ActingRole(entry["acting_role"]).value
+            acting = ActingRole(entry["acting_role"]).role
             rows.append(
                 _seeded(entry, kind, str(entry["division"]), acting, entry["contact"], True, now)
             )
