@@ -93,9 +93,9 @@ class ServiceSettings(BaseSettings):
     # Secrets; the placeholder is refused outside embedded mode.
     data_key: str = PLACEHOLDER_PREFIX + "-data-key"
     # Data keys identity numbers may still be sealed under (a JSON list), read beside
-    # `data_key` until the re-encryption (`python -m shouhu.registry.keys reencrypt` for the
-    # registry) has moved every number to it. Not held to the length of a current key:
-    # rotating away from a weak key is exactly when one is listed here.
+    # `data_key` until the re-encryption (`python -m shouhu.<service>.keys reencrypt`) has
+    # moved every number to it. Not held to the length of a current key: rotating away from a
+    # weak key is exactly when one is listed here.
     previous_data_keys: list[str] = Field(default_factory=list)
     # Shared by the gateway and the services: the gateway signs the operation it names for the
     # access log with it, and a service believes that name only with its signature.
