@@ -123,7 +123,8 @@ def view(session: Session, principal: Principal, keys: KeyRing, row: Volunteer) 
 def _organisation(
     session: Session, principal: Principal, organisation_id: str | None
 ) -> Organisation:
-    """The organisation named, or the caller's federation's own; one the caller acts for."""
+    """The organisation named, or the caller's federation's own (whether the caller may write
+    for it is the caller's check)."""
     if organisation_id is None:
         kind = next((k for k, role in FEDERATION_KINDS.items() if role in principal.roles), None)
         if kind is None:
@@ -259,7 +260,7 @@ def page(
     position = decode_moment_cursor(CURSOR, after)
     rows = repository.page(
         session, division_code, policy.acting_roles(principal), vetted_only, on, first, position
-    )[: first + 1]
+    )
     shown = rows[:first]
     orgs = organisations.by_ids(session, [r.organisation_id for r in shown])
     checks = vettings.of_volunteers(session, [r.id for r in shown])
