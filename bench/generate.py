@@ -16,8 +16,8 @@ from functools import cache
 from typing import Any
 
 from shouhu.platform import divisions
+from shouhu.platform.identity import IdentityKeys
 from shouhu.platform.testing import identity_number
-from shouhu.registry.children.identity import IdentityKeys
 from shouhu.registry.children.service import eighteenth_birthday, initials
 from shouhu.registry.classifications.taxonomy import (
     GROUP_OF,

@@ -51,6 +51,7 @@ USERS = [
     "reporter.school.110109001",
     "teacher.110109001",
     "auditor.district",
+    "volunteer.110109001001",
 ]
 VILLAGE = {"in": "110109001001", "out": "110109101001"}
 TOWN = {"in": "110109001", "out": "110109101"}
@@ -940,6 +941,62 @@ OPERATIONS += [
         scoped=False,
     ),
     Operation("aidSemesters", "query { aidSemesters { semester } }", lambda s, _: {}, scoped=False),
+]
+
+# Volunteers: the scope is the volunteer's village and town; the Youth League registers them.
+REGISTER_VOLUNTEER = "mutation($input: VolunteerInput!) { registerVolunteer(input: $input) { id } }"
+
+
+def volunteer_input(scope: str) -> dict[str, Any]:
+    seq = next(_numbers)
+    birth = date(1990, 1, 1) + timedelta(days=seq // 400)
+    return {
+        "name": f"矩阵志愿{seq}",
+        "idNumber": identity_number(birth, male=True, seq=seq % 400),
+        "phone": "13800000000",
+        "skills": ["TUTORING"],
+        "divisionCode": VILLAGE[scope],
+    }
+
+
+def _volunteer(setup: Setup, scope: str) -> dict[str, Any]:
+    made = setup.call(REGISTER_VOLUNTEER, {"input": volunteer_input(scope)}, "youthleague.district")
+    return {"id": made["registerVolunteer"]["id"]}
+
+
+def _organisation(setup: Setup, scope: str) -> dict[str, Any]:
+    name = f"矩阵公益{next(_numbers)}"
+    return {"input": {"kind": "CHARITY", "name": name, "divisionCode": "110109"}}
+
+
+OPERATIONS += [
+    Operation("organisations", "query { organisations { id } }", lambda s, _: {}, scoped=False),
+    Operation(
+        "createOrganisation",
+        "mutation($input: OrganisationInput!) { createOrganisation(input: $input) { id } }",
+        _organisation,
+        scoped=False,
+        fresh=True,
+    ),
+    Operation(
+        "registerVolunteer",
+        REGISTER_VOLUNTEER,
+        lambda s, scope: {"input": volunteer_input(scope)},
+        fresh=True,
+    ),
+    Operation("volunteer", "query($id: ID!) { volunteer(id: $id) { id } }", _volunteer),
+    Operation(
+        "volunteers",
+        "query($d: String!) { volunteers(divisionCode: $d) { edges { node { id } } } }",
+        lambda s, scope: {"d": TOWN[scope]},
+    ),
+    Operation(
+        "recordVetting",
+        "mutation($id: ID!) { recordVetting(volunteerId: $id, input: "
+        f'{{kind: TRAINING, passed: true, checkedOn: "{YESTERDAY}"}}) {{ id }} }}',
+        _volunteer,
+        fresh=True,
+    ),
 ]
 
 

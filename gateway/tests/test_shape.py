@@ -68,9 +68,16 @@ MIRRORS = {
     "DropoutRiskOutcome": ("education", "DropoutRiskOutcome"),
     "ExemptionReason": ("education", "ExemptionReason"),
     "AidProgrammeCode": ("education", "AidProgramme"),
+    "VolunteerSkill": ("volunteers", "VolunteerSkill"),
+    "VolunteerAvailability": ("volunteers", "Availability"),
+    "VettingKind": ("volunteers", "VettingKind"),
+    "OrganisationKind": ("volunteers", "OrganisationKind"),
+    "ActingRole": ("volunteers", "ActingRole"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
-NOT_SHOWN: dict[tuple[str, str], str] = {}
+NOT_SHOWN: dict[tuple[str, str], str] = {
+    ("volunteers", "Gender"): "the same values as the registry's Gender, which the gateway shows",
+}
 
 
 def _service_enums() -> dict[tuple[str, str], list[str]]:

@@ -74,7 +74,7 @@ spec:
             - name: SHOUHU_GATEWAY_KEY
               valueFrom:
                 secretKeyRef: {name: {{ $p.gatewayKeySecret.name | quote }}, key: {{ $p.gatewayKeySecret.key | quote }}}
-            {{- if and (eq .name "registry") $p.previousDataKeysSecret }}
+            {{- if and (has .name (list "registry" "volunteers")) $p.previousDataKeysSecret }}
             # Read beside the data key while identity numbers are re-encrypted (docs/deploy.md).
             - name: SHOUHU_PREVIOUS_DATA_KEYS
               valueFrom:

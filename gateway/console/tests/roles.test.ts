@@ -63,6 +63,10 @@ describe('the menu by role', () => {
     expect(titles(['auditor'])).toEqual(['首页', '统计分析'])
   })
 
+  it('gives a volunteer no file and no board', () => {
+    expect(titles(['volunteer'])).toEqual(['首页', '强制报告'])
+  })
+
   it('gives district civil affairs the payments', () => {
     expect(titles(['civil_affairs'])).toContain('保障金发放')
     expect(titles(['town_social_worker'])).not.toContain('保障金发放')

@@ -7,15 +7,15 @@ from cryptography.exceptions import InvalidTag
 from pydantic import ValidationError
 from stdnum.cn import ric
 
-from shouhu.platform.testing import identity_number
-from shouhu.registry.children.identity import (
+from shouhu.platform.identity import (
     IdentityKeys,
     KeyRing,
     KeyUnavailable,
     Sealed,
-    check,
     mask,
 )
+from shouhu.platform.testing import identity_number
+from shouhu.registry.children.identity import check
 from shouhu.registry.settings import RegistrySettings
 
 BIRTH = date(2012, 8, 1)

@@ -13,12 +13,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from shouhu.platform import rekey
 from shouhu.platform.db import make_engine
+from shouhu.platform.identity import IdentityKeys, KeyRing, KeyUnavailable
 from shouhu.platform.testing import identity_number
 from shouhu.registry.app import create_app
-from shouhu.registry.children.identity import IdentityKeys, KeyRing, KeyUnavailable
+from shouhu.registry.keys import CHILD
 from shouhu.registry.keys import __main__ as command
-from shouhu.registry.keys import repository, service
 from shouhu.registry.ledger import columns
 from shouhu.registry.models import Child
 from shouhu.registry.settings import RegistrySettings
@@ -190,7 +191,7 @@ def _ledger(numbers: list[str]) -> bytes:
 
 def _by_key(engine) -> dict[str | None, int]:
     with Session(engine) as session:
-        return repository.count_by_key(session)
+        return rekey.count_by_key(session, CHILD)
 
 
 def test_on_postgresql_reencrypt_moves_every_number_and_resumes(pg_url, verifier, as_user):
@@ -206,15 +207,20 @@ def test_on_postgresql_reencrypt_moves_every_number_and_resumes(pg_url, verifier
 
         # Stopped after one batch of one file: that one is done, the rest untouched.
         seen: list[int] = []
-        first = service.reencrypt(
-            engine, ring, batch_size=1, max_batches=1, on_batch=lambda p: seen.append(p.resealed)
+        first = rekey.reencrypt(
+            engine,
+            ring,
+            CHILD,
+            batch_size=1,
+            max_batches=1,
+            on_batch=lambda p: seen.append(p.resealed),
         )
         assert (first.batches, first.resealed, seen) == (1, 1, [1])
         assert _by_key(engine) == {A: 3, B: 1}
 
         # A crash in the second batch: the first one's transaction stands, the second's not.
         calls = 0
-        real = repository.reseal
+        real = rekey.reseal
 
         def failing(*args, **kwargs):
             nonlocal calls
@@ -224,17 +230,17 @@ def test_on_postgresql_reencrypt_moves_every_number_and_resumes(pg_url, verifier
             return real(*args, **kwargs)
 
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(repository, "reseal", failing)
+            patch.setattr(rekey, "reseal", failing)
             with pytest.raises(RuntimeError):
-                service.reencrypt(engine, ring, batch_size=1)
+                rekey.reencrypt(engine, ring, CHILD, batch_size=1)
         assert _by_key(engine) == {A: 2, B: 2}
 
         # Run again: it finds what is left, and a further run has nothing to do.
-        rest = service.reencrypt(engine, ring, batch_size=1)
+        rest = rekey.reencrypt(engine, ring, CHILD, batch_size=1)
         assert (rest.resealed, rest.batches) == (2, 2)
         assert _by_key(engine) == {B: 4}
-        assert service.remaining(engine, ring) == {}
-        assert service.reencrypt(engine, ring).resealed == 0
+        assert rekey.remaining(engine, ring, CHILD) == {}
+        assert rekey.reencrypt(engine, ring, CHILD).resealed == 0
         with Session(engine) as session:
             # Nobody's edit conflicts with the rotation: versions are untouched.
             assert {c.version for c in session.exec(select(Child))} == {1}
@@ -269,16 +275,16 @@ def test_on_postgresql_reencrypt_leaves_what_it_cannot_move(pg_url, verifier, as
             session.add(stranger)
             session.commit()
         ring = KeyRing.from_secrets(KEY_B, [KEY_A])
-        progress = service.reencrypt(engine, ring, batch_size=1)
+        progress = rekey.reencrypt(engine, ring, CHILD, batch_size=1)
         assert progress.resealed == 0
         assert progress.duplicates == [(under_a, "ffffffff-twin")]
         assert progress.unknown_keys == {lost.key_id: 1}
-        assert service.remaining(engine, ring) == {A: 1, lost.key_id: 1}
+        assert rekey.remaining(engine, ring, CHILD) == {A: 1, lost.key_id: 1}
 
         # A request that rewrote the number since it was read wins over the rotation.
         with Session(engine) as session:
             row = session.exec(select(Child).where(Child.id == under_a)).one()
-            assert not repository.reseal(session, under_a, "not what is stored", ring.seal("x"))
+            assert not rekey.reseal(session, CHILD, under_a, "not what is stored", ring.seal("x"))
             session.commit()
             session.refresh(row)
             assert row.id_number_key_id == A

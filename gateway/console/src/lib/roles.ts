@@ -20,6 +20,7 @@ export type Role =
   | 'womens_federation'
   | 'disabled_persons_federation'
   | 'auditor'
+  | 'volunteer'
 
 export const ROLES = Object.keys(ROLE) as Role[]
 

@@ -532,6 +532,40 @@ def _semester(value: str) -> str:
     return _segment(value, _SEMESTER, "semester", SEMESTER_SAID)
 
 
+class Volunteers(_Bound):
+    """Volunteers: organisations, volunteers, their vetting."""
+
+    async def organisations(self, division_code: str | None) -> JSON:
+        return await self._get("/organisations", params={"divisionCode": division_code})
+
+    async def create_organisation(self, body: JSON) -> JSON:
+        return await self._post("/organisations", json=body)
+
+    async def register(self, body: JSON) -> JSON:
+        return await self._post("/volunteers", json=body)
+
+    async def volunteer(self, volunteer_id: str) -> JSON:
+        return await self._get(f"/volunteers/{id_segment(volunteer_id)}")
+
+    async def volunteers(
+        self, division_code: str, first: int, after: str | None, vetted: bool | None
+    ) -> JSON:
+        return await self._get(
+            "/volunteers",
+            params={
+                "divisionCode": division_code,
+                "first": first,
+                "after": after,
+                "vetted": vetted,
+            },
+        )
+
+    async def record_vetting(self, volunteer_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/volunteers/{id_segment(volunteer_id, 'volunteerId')}/vettings", json=body
+        )
+
+
 class Notifications(_Bound):
     """The caller's in-app notifications."""
 

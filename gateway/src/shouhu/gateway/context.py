@@ -17,6 +17,7 @@ from shouhu.gateway.clients import (
     Notifications,
     NotificationStream,
     Registry,
+    Volunteers,
 )
 from shouhu.gateway.loaders import Loaders
 from shouhu.gateway.reference import Reference
@@ -73,6 +74,10 @@ class Context(BaseContext):
     @cached_property
     def education(self) -> Education:
         return Education(self.services.education, self.principal.token)
+
+    @cached_property
+    def volunteers(self) -> Volunteers:
+        return Volunteers(self.services.volunteers, self.principal.token)
 
     @cached_property
     def notifications(self) -> Notifications:

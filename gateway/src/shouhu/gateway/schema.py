@@ -36,6 +36,8 @@ from shouhu.gateway.statistics import queries as statistics
 from shouhu.gateway.validation import DOCUMENTS, CachedValidation, document_rules
 from shouhu.gateway.visits import mutations as visits_mutations
 from shouhu.gateway.visits import queries as visits
+from shouhu.gateway.volunteers import mutations as volunteers_mutations
+from shouhu.gateway.volunteers import queries as volunteers
 from shouhu.gateway.workforce import mutations as workforce_mutations
 from shouhu.gateway.workforce import queries as workforce
 
@@ -70,6 +72,7 @@ Query = merge_types(
         workforce.Query,
         intakes.Query,
         cases.Query,
+        volunteers.Query,
     ),
 )
 Mutation = merge_types(
@@ -85,6 +88,7 @@ Mutation = merge_types(
         ledger_mutations.Mutation,
         intakes_mutations.Mutation,
         cases_mutations.Mutation,
+        volunteers_mutations.Mutation,
     ),
 )
 Subscription = merge_types("Subscription", (notifications_subscriptions.Subscription,))

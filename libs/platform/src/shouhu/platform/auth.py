@@ -44,6 +44,8 @@ class Role(StrEnum):
     WOMENS_FEDERATION = "womens_federation"
     DISABLED_PERSONS_FEDERATION = "disabled_persons_federation"
     AUDITOR = "auditor"
+    # A registered volunteer (志愿者): sees only their own pairings and hours.
+    VOLUNTEER = "volunteer"
 
 
 _ROLE_NAMES = frozenset(role.value for role in Role)

@@ -65,6 +65,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("disabledfed.district", Role.DISABLED_PERSONS_FEDERATION, "110109"),
     DemoUser("union.district", Role.TRADE_UNION, "110109"),
     DemoUser("teacher.110109001", Role.SCHOOL_STAFF, "110109001"),
+    DemoUser("volunteer.110109001001", Role.VOLUNTEER, "110109001001"),
 )
 
 # Department systems with client-credentials, as in the Keycloak realm.

@@ -31,6 +31,7 @@ ROLE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
         "womens_federation": "妇联",
         "disabled_persons_federation": "残联",
         "auditor": "第三方评估",
+        "volunteer": "志愿者",
     }
 )
 

@@ -6,7 +6,7 @@ import base64
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_PREFIX = "dev-placeholder"
@@ -92,6 +92,11 @@ class ServiceSettings(BaseSettings):
     inbox_retention_days: float = Field(default=30, gt=0)
     # Secrets; the placeholder is refused outside embedded mode.
     data_key: str = PLACEHOLDER_PREFIX + "-data-key"
+    # Data keys identity numbers may still be sealed under (a JSON list), read beside
+    # `data_key` until the re-encryption (`python -m shouhu.<service>.keys reencrypt`) has
+    # moved every number to it. Not held to the length of a current key: rotating away from a
+    # weak key is exactly when one is listed here.
+    previous_data_keys: list[str] = Field(default_factory=list)
     # Shared by the gateway and the services: the gateway signs the operation it names for the
     # access log with it, and a service believes that name only with its signature.
     gateway_key: str = PLACEHOLDER_PREFIX + "-gateway-key"
@@ -114,6 +119,13 @@ class ServiceSettings(BaseSettings):
     def secret_fields(self) -> dict[str, str]:
         """The secrets of this settings class, by name; subclasses add theirs."""
         return {"data_key": self.data_key, "gateway_key": self.gateway_key}
+
+    @field_validator("previous_data_keys")
+    @classmethod
+    def _no_empty_keys(cls, keys: list[str]) -> list[str]:
+        if any(not key for key in keys):
+            raise ValueError("an empty previous data key")
+        return keys
 
     @model_validator(mode="after")
     def _refuse_placeholders(self) -> ServiceSettings:

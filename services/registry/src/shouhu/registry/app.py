@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.identity import KeyRing
 from shouhu.platform.settings import topic_of
 from shouhu.platform.transport import Transport
 from shouhu.platform.worker import Periodic, Subscription, combined
@@ -17,7 +18,6 @@ from shouhu.registry.cases import deadlines, petitions
 from shouhu.registry.cases import handlers as case_handlers
 from shouhu.registry.cases.endpoints import router as cases_router
 from shouhu.registry.children.endpoints import router as children_router
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.classifications.endpoints import router as classifications_router
 from shouhu.registry.demo import seed_demo_children
 from shouhu.registry.divisions import repository as divisions

@@ -9,8 +9,8 @@ from sqlmodel import Session, select
 
 from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
+from shouhu.platform.identity import KeyRing
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import (
     ChildOut,
     ClassificationIn,

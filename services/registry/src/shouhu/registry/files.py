@@ -13,11 +13,11 @@ from sqlmodel import Session
 
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import ValidationFailed
+from shouhu.platform.identity import KeyRing
 from shouhu.platform.schemas import PageInfo
 from shouhu.registry import policy
 from shouhu.registry.access import service as access
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ChildEdge, ChildFilter, ChildOut, ChildPage
 from shouhu.registry.models import Child
 from shouhu.registry.plans import service as plans

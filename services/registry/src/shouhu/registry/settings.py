@@ -1,6 +1,6 @@
 """Settings of the registry."""
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from shouhu.platform.settings import ServiceSettings
 
@@ -14,11 +14,6 @@ class RegistrySettings(ServiceSettings):
     seal_every_seconds: float = 1.0
     # How often the worker looks whether this week's overdue-visit digest is out yet.
     digest_every_seconds: float = 3600.0
-    # Data keys identity numbers may still be sealed under (a JSON list), read beside
-    # `data_key` until `python -m shouhu.registry.keys reencrypt` has moved every number
-    # to it. Not held to the length of a current key: rotating away from a weak key is
-    # exactly when one is listed here.
-    previous_data_keys: list[str] = Field(default_factory=list)
     # The district's prefix of receipt numbers (受理编号), as MTG-2026-000123.
     intake_receipt_prefix: str = Field(default="MTG", pattern=r"^[A-Z]{2,8}$")
     # The number a family calls about its application, printed on the receipt: by default
@@ -37,10 +32,3 @@ class RegistrySettings(ServiceSettings):
     case_deadlines_file: str = ""
     # How often the worker looks for interventions whose petition to the court is due.
     petition_job_every_seconds: float = 3600.0
-
-    @field_validator("previous_data_keys")
-    @classmethod
-    def _no_empty_keys(cls, keys: list[str]) -> list[str]:
-        if any(not key for key in keys):
-            raise ValueError("an empty previous data key")
-        return keys

@@ -1,13 +1,21 @@
-"""The volunteers app (its domain modules arrive with their issues)."""
+"""The volunteers app: organisations, volunteers and their vetting."""
 
 from pathlib import Path
 
 from fastapi import FastAPI
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
+from shouhu.platform.identity import KeyRing
 from shouhu.platform.transport import Transport
+from shouhu.volunteers.organisations import service as organisations
+from shouhu.volunteers.organisations.endpoints import router as organisations_router
 from shouhu.volunteers.settings import VolunteersSettings
+from shouhu.volunteers.vetting import rules as vetting_rules
+from shouhu.volunteers.vetting.endpoints import router as vetting_router
+from shouhu.volunteers.volunteers.endpoints import router as volunteers_router
 
 Settings = VolunteersSettings
 
@@ -20,13 +28,28 @@ def create_app(
     transport: Transport | None = None,
     verifier: TokenVerifier | None = None,
 ) -> FastAPI:
-    return create_service_app(
+    settings = settings or VolunteersSettings()
+    keys = KeyRing.from_secrets(settings.data_key, settings.previous_data_keys)
+    vetting_rules.load()  # a broken vetting file stops the service here
+    organisations.seeds()  # and so does a broken file of seeded organisations
+    demo = settings.demo_data
+
+    def seed(engine: Engine) -> None:
+        """The district's federations (and the demo organisations where asked), on start."""
+        with Session(engine) as session:
+            organisations.seed(session, demo=demo)
+            session.commit()
+
+    app = create_service_app(
         ServiceSpec(
             name="volunteers",
-            settings=settings or VolunteersSettings(),
+            settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[],
+            routers=[organisations_router, volunteers_router, vetting_router],
+            seed=seed,
             transport=transport,
             verifier=verifier,
         )
     )
+    app.state.identity_keys = keys
+    return app

@@ -6,6 +6,7 @@ from fastapi import APIRouter, File, Query, Request, UploadFile
 
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.identity import KeysDep
 from shouhu.platform.schemas import (
     DIVISION_CODE,
     DIVISION_CODE_SAID,
@@ -32,7 +33,6 @@ from shouhu.registry.cases.schemas import (
     ReportStatus,
 )
 from shouhu.registry.children import service as children
-from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.pages import After, First
 from shouhu.registry.settings import RegistrySettings
 

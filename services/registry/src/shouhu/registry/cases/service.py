@@ -21,6 +21,7 @@ from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import DISTRICT_TZ, today
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.identity import KeyRing
 from shouhu.platform.labels import DEPARTMENT_NAMES, REPORT_KIND_NAMES, RESPONSE_MEASURE_NAMES
 from shouhu.platform.paging import decode_moment_cursor, encode_moment_cursor
 from shouhu.platform.schemas import ExportOut, PageInfo
@@ -85,7 +86,6 @@ from shouhu.registry.cases.schemas import (
 )
 from shouhu.registry.children import repository as children_repository
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ChildOut, ChildStatus
 from shouhu.registry.divisions import repository as divisions
 from shouhu.registry.models import (

@@ -2,16 +2,16 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
 from shouhu.platform.app import json_answer
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.identity import KeysDep
 from shouhu.platform.schemas import CURSOR_MAX_LENGTH, Input, Said
 from shouhu.registry import files
 from shouhu.registry.children import reviews, service, transfers
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import (
     ChildFilter,
     ChildOut,
@@ -25,12 +25,6 @@ from shouhu.registry.children.schemas import (
 router = APIRouter(tags=["children"])
 
 
-async def get_keys(request: Request) -> KeyRing:
-    keys: KeyRing = request.app.state.identity_keys
-    return keys
-
-
-KeysDep = Annotated[KeyRing, Depends(get_keys)]
 VersionQuery = Annotated[int, Query(description="The version the caller saw")]
 
 

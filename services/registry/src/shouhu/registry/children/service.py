@@ -27,6 +27,8 @@ from shouhu.platform.errors import (
     ValidationFailed,
 )
 from shouhu.platform.events import record_event, record_events, utcnow
+from shouhu.platform.identity import KeyRing
+from shouhu.platform.identity import mask as mask_identity
 from shouhu.platform.paging import decode_cursor, encode_cursor
 from shouhu.platform.settings import topic_of
 from shouhu.registry import history, policy
@@ -43,7 +45,6 @@ from shouhu.registry.children.events import (
     GuardianshipChanged,
     GuardianSummary,
 )
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import (
     Capacity,
     ChildFilter,
@@ -437,7 +438,7 @@ def snapshot(child: Child, keys: KeyRing) -> dict[str, Any]:
         "name": child.name,
         "gender": child.gender,
         "birthDate": child.birth_date.isoformat(),
-        "idNumber": identity.mask(number) if number else None,
+        "idNumber": mask_identity(number) if number else None,
         "residenceDivisionCode": child.residence_division_code,
         "hukouDivisionCode": child.hukou_division_code,
         "school": child.school,
@@ -750,7 +751,7 @@ def shown_number(child: Child, view: frozenset[policy.Part], keys: KeyRing) -> s
     number = number_of(child, keys) if view & NUMBER_PARTS else None
     if number is None or policy.Part.ID_NUMBER in view:
         return number
-    return identity.mask(number)
+    return mask_identity(number)
 
 
 def to_out(

@@ -15,11 +15,11 @@ from sqlmodel import Session
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.identity import KeyRing
 from shouhu.platform.schemas import Camel
 from shouhu.registry import policy
 from shouhu.registry.children import repository
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import UpdateChild
 from shouhu.registry.models import TransferRequest
 

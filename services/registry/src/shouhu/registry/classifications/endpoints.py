@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
-from shouhu.registry.children.endpoints import KeysDep
+from shouhu.platform.identity import KeysDep
 from shouhu.registry.children.schemas import ChildOut, ClassifyChild
 from shouhu.registry.classifications import service
 

@@ -11,6 +11,7 @@ from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.identity import KeyRing
 from shouhu.registry import history, policy
 from shouhu.registry.children import repository
 from shouhu.registry.children import service as children
@@ -19,7 +20,6 @@ from shouhu.registry.children.events import (
     ActiveClassification,
     ChildClassified,
 )
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import (
     ChildOut,
     ChildStatus,

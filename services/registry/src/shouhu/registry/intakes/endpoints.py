@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from shouhu.platform.app import json_answer
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.identity import KeysDep
 from shouhu.platform.openapi import download
 from shouhu.platform.schemas import (
     DIVISION_CODE,
@@ -17,7 +18,6 @@ from shouhu.platform.schemas import (
     Said,
 )
 from shouhu.registry.children import service as children
-from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.intakes import service
 from shouhu.registry.intakes.schemas import (
     CompleteTask,

@@ -29,8 +29,8 @@ from reportlab.platypus import (
 )
 
 from shouhu.platform.clock import DISTRICT_TZ
+from shouhu.platform.identity import mask as mask_identity
 from shouhu.platform.labels import DEPARTMENT_NAMES, NEED_NAMES, RELATION_NAMES
-from shouhu.registry.children.identity import mask as mask_identity
 
 # One of the CID fonts every PDF reader knows by name: reportlab carries its metrics, so nothing
 # is read from disk or the network, and the receipt stays small (the reader supplies the glyphs).

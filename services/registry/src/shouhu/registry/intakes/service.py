@@ -19,6 +19,7 @@ from shouhu.platform.db import pipelined
 from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.identity import KeyRing
 from shouhu.platform.labels import DEPARTMENT_NAMES, NEED_NAMES
 from shouhu.platform.paging import decode_moment_cursor, encode_moment_cursor
 from shouhu.platform.schemas import PageInfo
@@ -31,7 +32,6 @@ from shouhu.platform.workdays import (
 from shouhu.registry import history, policy
 from shouhu.registry.children import repository as children_repository
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ChildStatus
 from shouhu.registry.intakes import repository, routing
 from shouhu.registry.intakes.events import (

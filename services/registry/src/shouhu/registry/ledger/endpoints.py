@@ -7,9 +7,9 @@ from fastapi.responses import Response
 
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.identity import KeysDep
 from shouhu.platform.openapi import download
 from shouhu.platform.schemas import XLSX
-from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.ledger import service, template
 from shouhu.registry.ledger.schemas import ImportMode, ImportReport
 

@@ -11,12 +11,13 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from shouhu.platform import identity
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Conflict
 from shouhu.platform.events import Envelope, OutboxRow, utcnow
+from shouhu.platform.identity import KeyRing
 from shouhu.registry import policy
-from shouhu.registry.children import identity
 from shouhu.registry.children import repository as files
 from shouhu.registry.children import service as children
 from shouhu.registry.children.events import (
@@ -26,7 +27,6 @@ from shouhu.registry.children.events import (
     ChildClassified,
     ChildRegistered,
 )
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.classifications import periods as period_rules
 from shouhu.registry.classifications.taxonomy import derive
 from shouhu.registry.ledger import columns, reading, repository, rows

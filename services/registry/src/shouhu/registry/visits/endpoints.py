@@ -6,13 +6,13 @@ from fastapi import APIRouter, Query
 
 from shouhu.platform.auth import OperationDep, PrincipalDep
 from shouhu.platform.db import SessionDep, commit
+from shouhu.platform.identity import KeysDep
 from shouhu.platform.schemas import (
     CURSOR_MAX_LENGTH,
     DIVISION_CODE,
     DIVISION_CODE_SAID,
     Said,
 )
-from shouhu.registry.children.endpoints import KeysDep
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
 from shouhu.registry.visits import service
 from shouhu.registry.visits.overdue import OverduePage

@@ -12,12 +12,12 @@ from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, ValidationFailed
 from shouhu.platform.events import utcnow
+from shouhu.platform.identity import KeyRing
 from shouhu.platform.schemas import PageInfo
 from shouhu.registry import history, policy
 from shouhu.registry.access import service as access
 from shouhu.registry.children import repository as children_repository
 from shouhu.registry.children import service as children
-from shouhu.registry.children.identity import KeyRing
 from shouhu.registry.children.schemas import ChildStatus
 from shouhu.registry.classifications.taxonomy import PrimaryCategory
 from shouhu.registry.divisions.service import DISTRICT_CODE

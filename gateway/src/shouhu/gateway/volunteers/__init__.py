@@ -1,0 +1,1 @@
+"""Volunteers (志愿者): organisations, volunteers and their vetting."""

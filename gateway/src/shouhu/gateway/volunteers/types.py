@@ -1,0 +1,236 @@
+"""Volunteers (志愿者): organisations, volunteers, their vetting (审核)."""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from shouhu.gateway.children.types import Gender
+from shouhu.gateway.common import PageInfo, to_date
+
+
+@strawberry.enum(description="What a volunteer can offer (志愿服务技能)")
+class VolunteerSkill(Enum):
+    TUTORING = "TUTORING"
+    PSYCHOLOGY = "PSYCHOLOGY"
+    MEDICAL = "MEDICAL"
+    LEGAL = "LEGAL"
+    ARTS = "ARTS"
+    SPORTS = "SPORTS"
+    COMPANIONSHIP = "COMPANIONSHIP"
+
+
+@strawberry.enum(description="When a volunteer can serve (可服务时间)")
+class VolunteerAvailability(Enum):
+    WEEKDAY_DAYTIME = "WEEKDAY_DAYTIME"
+    WEEKDAY_EVENING = "WEEKDAY_EVENING"
+    WEEKEND_DAYTIME = "WEEKEND_DAYTIME"
+    WEEKEND_EVENING = "WEEKEND_EVENING"
+    SCHOOL_HOLIDAYS = "SCHOOL_HOLIDAYS"
+
+
+@strawberry.enum(
+    description="A check of a volunteer: the record of offences against minors "
+    "(侵害未成年人违法犯罪信息查询) or training (岗前培训)"
+)
+class VettingKind(Enum):
+    MINOR_PROTECTION_RECORD_CHECK = "MINOR_PROTECTION_RECORD_CHECK"
+    TRAINING = "TRAINING"
+
+
+@strawberry.enum(description="What an organisation is (组织类型)")
+class OrganisationKind(Enum):
+    YOUTH_LEAGUE = "YOUTH_LEAGUE"
+    TRADE_UNION = "TRADE_UNION"
+    WOMENS_FEDERATION = "WOMENS_FEDERATION"
+    DISABLED_PERSONS_FEDERATION = "DISABLED_PERSONS_FEDERATION"
+    SOCIAL_WORK_AGENCY = "SOCIAL_WORK_AGENCY"
+    CHARITY = "CHARITY"
+    ENTERPRISE = "ENTERPRISE"
+    CHILDRENS_HOME = "CHILDRENS_HOME"
+
+
+@strawberry.enum(description="The federation's role that acts for an organisation's records")
+class ActingRole(Enum):
+    YOUTH_LEAGUE = "YOUTH_LEAGUE"
+    TRADE_UNION = "TRADE_UNION"
+    WOMENS_FEDERATION = "WOMENS_FEDERATION"
+    DISABLED_PERSONS_FEDERATION = "DISABLED_PERSONS_FEDERATION"
+
+
+@strawberry.type(description="An organisation volunteers serve with (组织)")
+class Organisation:
+    id: strawberry.ID
+    kind: OrganisationKind
+    name: str
+    division_code: str
+    division_name: str
+    contact_name: str | None
+    contact_mobile: str | None = strawberry.field(
+        description="Masked unless the caller's role acts for the organisation"
+    )
+    acting_role: ActingRole
+    demo: bool = strawberry.field(description="Demo data seeded on first start")
+    version: int
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Organisation:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            kind=OrganisationKind(row["kind"]),
+            name=row["name"],
+            division_code=row["divisionCode"],
+            division_name=row["divisionName"],
+            contact_name=row.get("contactName"),
+            contact_mobile=row.get("contactMobile"),
+            acting_role=ActingRole(row["actingRole"]),
+            demo=row["demo"],
+            version=row["version"],
+        )
+
+
+@strawberry.type(description="A check recorded for a volunteer (审核记录); kept")
+class Vetting:
+    id: strawberry.ID
+    kind: VettingKind
+    passed: bool
+    checked_on: datetime.date
+    valid_until: datetime.date | None = strawberry.field(
+        description="A passed record check's last valid day"
+    )
+    current: bool = strawberry.field(description="A passed record check within its period")
+    rule_version: str
+    note: str | None
+    recorded_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Vetting:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            kind=VettingKind(row["kind"]),
+            passed=row["passed"],
+            checked_on=datetime.date.fromisoformat(row["checkedOn"]),
+            valid_until=to_date(row.get("validUntil")),
+            current=row["current"],
+            rule_version=row["ruleVersion"],
+            note=row.get("note"),
+            recorded_by=row["recordedBy"],
+        )
+
+
+@strawberry.type(description="A registered volunteer (志愿者)")
+class Volunteer:
+    id: strawberry.ID
+    name: str
+    id_number: str = strawberry.field(description="Masked: the region digits only")
+    phone: str = strawberry.field(description="Masked for all but the federations")
+    gender: Gender = strawberry.field(description="From the identity number")
+    age: int
+    adult: bool = strawberry.field(description="18 or over: one-to-one pairing takes adults only")
+    skills: list[VolunteerSkill]
+    division_code: str
+    division_name: str
+    organisation_id: strawberry.ID
+    organisation_name: str
+    availability: list[VolunteerAvailability]
+    service_area: list[str] = strawberry.field(description="Division codes they serve in")
+    vetted: bool = strawberry.field(
+        description="A passed, current record check and a passed training"
+    )
+    check_valid_until: datetime.date | None
+    trained: bool
+    vettings: list[Vetting] = strawberry.field(description="Every check, the latest first")
+    total_hours: float
+    star_level: int = strawberry.field(description="0 to 5, from the hours served")
+    username: str | None = strawberry.field(description="The volunteer's account, once made")
+    version: int
+    registered_at: datetime.datetime
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Volunteer:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row["name"],
+            id_number=row["idNumber"],
+            phone=row["phone"],
+            gender=Gender(row["gender"]),
+            age=row["age"],
+            adult=row["adult"],
+            skills=[VolunteerSkill(s) for s in row["skills"]],
+            division_code=row["divisionCode"],
+            division_name=row["divisionName"],
+            organisation_id=strawberry.ID(row["organisationId"]),
+            organisation_name=row["organisationName"],
+            availability=[VolunteerAvailability(a) for a in row["availability"]],
+            service_area=list(row["serviceArea"]),
+            vetted=row["vetted"],
+            check_valid_until=to_date(row.get("checkValidUntil")),
+            trained=row["trained"],
+            vettings=[Vetting.from_row(v) for v in row["vettings"]],
+            total_hours=row["totalHours"],
+            star_level=row["starLevel"],
+            username=row.get("username"),
+            version=row["version"],
+            registered_at=datetime.datetime.fromisoformat(row["registeredAt"]),
+        )
+
+
+@strawberry.type
+class VolunteerEdge:
+    cursor: str
+    node: Volunteer
+
+
+@strawberry.type(description="A page of volunteers (Relay connection)")
+class VolunteerConnection:
+    edges: list[VolunteerEdge]
+    page_info: PageInfo
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> VolunteerConnection:
+        return cls(
+            edges=[
+                VolunteerEdge(cursor=e["cursor"], node=Volunteer.from_row(e["node"]))
+                for e in row["edges"]
+            ],
+            page_info=PageInfo.from_row(row["pageInfo"]),
+        )
+
+
+@strawberry.input(description="registerVolunteer (志愿者注册)")
+class VolunteerInput:
+    name: str
+    id_number: str = strawberry.field(description="18 characters, GB 11643 (checked)")
+    phone: str
+    skills: list[VolunteerSkill]
+    division_code: str
+    organisation_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="By default the caller's federation's own"
+    )
+    availability: list[VolunteerAvailability] | None = strawberry.UNSET
+    service_area: list[str] | None = strawberry.field(
+        default=strawberry.UNSET, description="Division codes; by default the volunteer's own"
+    )
+
+
+@strawberry.input(description="recordVetting: one check, passed or not")
+class VettingInput:
+    kind: VettingKind
+    passed: bool
+    checked_on: datetime.date = strawberry.field(description="Not in the future")
+    note: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="createOrganisation")
+class OrganisationInput:
+    kind: OrganisationKind
+    name: str
+    division_code: str
+    contact_name: str | None = strawberry.UNSET
+    contact_mobile: str | None = strawberry.UNSET
+    acting_role: ActingRole | None = strawberry.field(
+        default=strawberry.UNSET, description="By default the caller's own federation role"
+    )

@@ -1,0 +1,1 @@
+"""Organisations (组织): federations, agencies, charities, enterprises, children's homes."""

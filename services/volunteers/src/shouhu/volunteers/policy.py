@@ -1,0 +1,71 @@
+"""Who may do and see what in volunteers: one table, read by the services."""
+
+from __future__ import annotations
+
+from shouhu.platform.auth import Principal, Role
+from shouhu.platform.errors import Forbidden
+
+# The mass organisations (群团组织): each acts for its own organisations' records.
+FEDERATION_ROLES = frozenset(
+    {
+        Role.YOUTH_LEAGUE,
+        Role.TRADE_UNION,
+        Role.WOMENS_FEDERATION,
+        Role.DISABLED_PERSONS_FEDERATION,
+    }
+)
+# The district's registrar of volunteers (志愿者注册): registers and vets into any organisation.
+REGISTRAR_ROLES = frozenset({Role.YOUTH_LEAGUE})
+# Who adds an organisation (acting for it under their own role), at the district level.
+ORGANISATION_ADMIN_ROLES = FEDERATION_ROLES
+# Who registers volunteers and records their vetting: the registrar anywhere, the other
+# federations into the organisations they act for.
+REGISTER_ROLES = FEDERATION_ROLES
+VETTING_ROLES = FEDERATION_ROLES
+# Who reads volunteers: the federations (as they register), civil affairs district-wide, and the
+# town's social worker within their division (pairings are theirs to follow); phones masked for
+# all but the federations.
+READ_ROLES = FEDERATION_ROLES | {Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER}
+FULL_PHONE_ROLES = FEDERATION_ROLES
+# Any signed-in caller reads the organisations; the contact's mobile only the role acting for one.
+
+DISTRICT_CODE_LENGTH = 6
+
+
+def require(principal: Principal, roles: frozenset[Role], message: str) -> None:
+    """`FORBIDDEN` unless the principal holds one of the roles."""
+    if not principal.has_role(*roles):
+        raise Forbidden(message)
+
+
+def require_district(principal: Principal, roles: frozenset[Role], message: str) -> None:
+    """`FORBIDDEN` unless the principal holds one of the roles at the district (区) level."""
+    require(principal, roles, message)
+    if len(principal.division_code) != DISTRICT_CODE_LENGTH:
+        raise Forbidden(message)
+
+
+def registrar(principal: Principal) -> bool:
+    """The Youth League at the district: every organisation's volunteers."""
+    return principal.has_role(*REGISTRAR_ROLES) and (
+        len(principal.division_code) == DISTRICT_CODE_LENGTH
+    )
+
+
+def acts_for(principal: Principal, acting_role: str) -> bool:
+    """Whether the caller holds the federation role an organisation is acted for by."""
+    return acting_role in principal.roles and Role(acting_role) in FEDERATION_ROLES
+
+
+def writes_for(principal: Principal, acting_role: str) -> bool:
+    """May register and vet the volunteers of an organisation acted for by `acting_role`."""
+    if len(principal.division_code) != DISTRICT_CODE_LENGTH:
+        return False
+    return registrar(principal) or acts_for(principal, acting_role)
+
+
+def acting_roles(principal: Principal) -> frozenset[str] | None:
+    """The organisations' acting roles whose volunteers the caller reads; None: all of them."""
+    if registrar(principal) or principal.has_role(Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER):
+        return None  # the division scope still applies (`Principal.sees`)
+    return frozenset(r.value for r in FEDERATION_ROLES if r.value in principal.roles)

@@ -1,0 +1,1 @@
+"""Vetting (审核): the record check against offences against minors, training, `vetted`."""
