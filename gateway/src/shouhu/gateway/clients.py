@@ -132,6 +132,15 @@ class Registry(_Bound):
         body = {**body, "include": include}
         return await self._post("/children/search", json=body, headers=self._reading(operation))
 
+    async def match_identities(self, id_numbers: list[str], operation: str) -> JSON:
+        """Identity numbers → children's ids (a school's roster); each match logged as a read."""
+        return await self._post(
+            "/children/match",
+            json={"idNumbers": id_numbers},
+            headers=self._reading(operation),
+            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+        )
+
     async def lookup_child(self, id_number: str, operation: str) -> JSON:
         return await self._post(
             "/children/lookup", json={"idNumber": id_number}, headers=self._reading(operation)
@@ -444,6 +453,29 @@ class Education(_Bound):
         if action not in ENROLMENT_ACTIONS:
             raise ValueError(f"unknown enrolment action {action}")
         return await self._post(f"/enrolments/{id_segment(enrolment_id)}/{action}", json=body)
+
+    async def roster_identities(self, school_code: str, file: tuple[str, IO[bytes], str]) -> JSON:
+        """The roster's well-formed distinct numbers (none when imported for the school before)."""
+        file[1].seek(0)
+        return await self._client.post_form(
+            "/rosters/identities",
+            token=self._token,
+            fields={"schoolCode": school_code},
+            files={"file": file},
+            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+        )
+
+    async def import_roster(
+        self, school_code: str, mode: str, matches: dict[str, str], file: tuple[str, IO[bytes], str]
+    ) -> JSON:
+        file[1].seek(0)
+        return await self._client.post_form(
+            "/rosters",
+            token=self._token,
+            fields={"schoolCode": school_code, "mode": mode, "matches": json.dumps(matches)},
+            files={"file": file},
+            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+        )
 
     async def dropout_risks(self, division_code: str, first: int, after: str | None) -> JSON:
         return await self._get(

@@ -18,6 +18,7 @@ from shouhu.education.dropout.endpoints import router as dropout_router
 from shouhu.education.enrolments import stages
 from shouhu.education.enrolments.endpoints import router as enrolments_router
 from shouhu.education.ledger.endpoints import router as ledger_router
+from shouhu.education.rosters.endpoints import router as rosters_router
 from shouhu.education.schools import service as schools
 from shouhu.education.schools.endpoints import router as schools_router
 from shouhu.education.settings import EducationSettings
@@ -59,7 +60,14 @@ def create_app(
             name="education",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[schools_router, enrolments_router, dropout_router, aid_router, ledger_router],
+            routers=[
+                schools_router,
+                enrolments_router,
+                dropout_router,
+                aid_router,
+                ledger_router,
+                rosters_router,
+            ],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
             periodic=[
                 Periodic(

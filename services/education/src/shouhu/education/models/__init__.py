@@ -10,6 +10,7 @@ from shouhu.education.models.aid import (
 from shouhu.education.models.children import ChildProjection
 from shouhu.education.models.dropout import AbsenceDay, AbsenceReturn, DropoutRisk
 from shouhu.education.models.enrolment import Enrolment
+from shouhu.education.models.roster import RosterImport
 from shouhu.education.models.school import School, SchoolStaff
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "ChildProjection",
     "DropoutRisk",
     "Enrolment",
+    "RosterImport",
     "School",
     "SchoolStaff",
 ]

@@ -1,0 +1,317 @@
+"""Rules of the roster import: each matched row an enrolment at the school, by the rules of
+`recordEnrolment` and `transferEnrolment`; writes in bulk and events in one batch, never commits."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import IO
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from shouhu.education import policy
+from shouhu.education.aid import service as aid
+from shouhu.education.children import repository as children
+from shouhu.education.dropout import service as dropout
+from shouhu.education.enrolments import service as enrolments
+from shouhu.education.enrolments.events import ENROLMENT_CHANGED, EnrolmentChange
+from shouhu.education.enrolments.schemas import EnrolmentEndReason, EnrolmentInput, EnrolmentStatus
+from shouhu.education.models import ChildProjection, Enrolment, RosterImport, School
+from shouhu.education.publish import Outbox
+from shouhu.education.rosters import repository, rows
+from shouhu.education.rosters.rows import RosterRow
+from shouhu.education.rosters.schemas import ImportMode, RosterIdentities, RosterReport, RowError
+from shouhu.education.schools import repository as schools
+from shouhu.education.schools.service import UNKNOWN_SCHOOL
+from shouhu.platform import spreadsheets
+from shouhu.platform.auth import Principal
+from shouhu.platform.clock import today
+from shouhu.platform.errors import Conflict, Forbidden, ValidationFailed
+from shouhu.platform.events import utcnow
+
+CHUNK = 1000  # children per IN query
+MAX_MATCHES = 50_000  # as the registry answers in one call
+OWN_SCHOOL = "只能导入本校的花名册"
+NOT_SYNCED = "儿童信息尚未同步至教育系统，请稍后重新导入"
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What a good row does: a new enrolment, after closing the open one elsewhere if any."""
+
+    row: RosterRow
+    child: ChildProjection
+    enrolment: Enrolment
+    transferred_from: Enrolment | None
+
+
+def _school(session: Session, principal: Principal, school_code: str) -> School:
+    """The school, once the principal may import for it: the department any, staff their own."""
+    if not enrolments.may_write_at(session, principal, school_code):
+        raise Forbidden(OWN_SCHOOL)
+    school = schools.school(session, school_code)
+    if school is None:
+        raise ValidationFailed(UNKNOWN_SCHOOL, fields={"schoolCode": UNKNOWN_SCHOOL})
+    return school
+
+
+def _stream(source: spreadsheets.Source) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """The header's positions first (as a row numbered 0), then every non-blank row."""
+    with spreadsheets.rows(source, rows.SHEET) as stream:
+        header = None
+        for number, cells in stream:
+            if spreadsheets.is_blank(cells):
+                continue
+            if header is None:
+                header = rows.positions(cells)
+                yield 0, (header,)
+                continue
+            yield number, cells
+    if header is None:
+        raise spreadsheets.refuse("文件中没有表头和数据，未导入任何数据")
+
+
+def identities(
+    session: Session, principal: Principal, school_code: str, file: IO[bytes]
+) -> RosterIdentities:
+    """The roster's well-formed distinct numbers, for the registry to match; none when the same
+    file was imported for the school before."""
+    _school(session, principal, school_code)
+    if repository.by_hash(session, spreadsheets.digest(file, school_code)) is not None:
+        return RosterIdentities(id_numbers=[], already_imported=True)
+    numbers: dict[str, None] = {}
+    where: dict[str, int] = {}
+    for number, cells in _stream(spreadsheets.sniff(file)):
+        if number == 0:
+            where = cells[0]  # type: ignore[assignment]
+            continue
+        found = rows.id_number_of(cells, where)
+        if found is not None:
+            numbers.setdefault(found)
+    return RosterIdentities(id_numbers=list(numbers))
+
+
+def import_roster(
+    session: Session,
+    principal: Principal,
+    school_code: str,
+    file: IO[bytes],
+    file_name: str,
+    mode: ImportMode,
+    matches: Mapping[str, str],
+) -> RosterReport:
+    """Check every row and write as the mode says; the same bytes for the school twice: once."""
+    school = _school(session, principal, school_code)
+    if len(matches) > MAX_MATCHES:
+        message = f"一次最多匹配{MAX_MATCHES}个身份证号码"
+        raise ValidationFailed(message, fields={"matches": message})
+    file_hash = spreadsheets.digest(file, school_code)
+    earlier = repository.by_hash(session, file_hash)
+    if earlier is not None:
+        return _earlier(earlier)
+    name = (file_name.strip() or "花名册")[:200]
+    report = RosterReport(import_id=None, school_code=school_code, file_name=name, mode=mode)
+    planned = _plan(session, principal, school, spreadsheets.sniff(file), matches, report)
+    if report.total_rows == 0:
+        raise spreadsheets.refuse("文件中没有数据行，未导入任何数据")
+    if mode is ImportMode.ALL_OR_NOTHING and report.error_count:
+        return report  # refused whole: nothing written, nothing recorded
+    batch = RosterImport(
+        id=str(uuid.uuid4()),
+        school_code=school_code,
+        file_hash=file_hash,
+        file_name=name,
+        mode=mode.value,
+        imported_by=principal.username,
+        imported_at=utcnow(),
+        report={},
+    )
+    try:
+        repository.add_import(session, batch)
+    except IntegrityError:
+        session.rollback()  # the same bytes, imported concurrently and committed first
+        earlier = repository.by_hash(session, file_hash)
+        if earlier is None:
+            raise
+        return _earlier(earlier)
+    report.import_id = batch.id
+    _write(session, principal, school, planned)
+    batch.report = report.model_dump(mode="json", by_alias=True)
+    session.add(batch)
+    return report
+
+
+def _earlier(batch: RosterImport) -> RosterReport:
+    report = RosterReport.model_validate(batch.report)
+    return report.model_copy(update={"duplicate_of_earlier_import": True})
+
+
+def _reject(report: RosterReport, found: list[RowError]) -> None:
+    report.rejected_rows += 1
+    report.add_errors(found)
+
+
+def _plan(
+    session: Session,
+    principal: Principal,
+    school: School,
+    source: spreadsheets.Source,
+    matches: Mapping[str, str],
+    report: RosterReport,
+) -> list[Planned]:
+    """Every row checked, in chunks; the good ones planned, the others reported."""
+    planned: list[Planned] = []
+    seen: dict[str, int] = {}  # first row of each number in the file
+    where: dict[str, int] = {}
+    chunk: list[RosterRow] = []
+    for number, cells in _stream(source):
+        if number == 0:
+            where = cells[0]  # type: ignore[assignment]
+            continue
+        report.total_rows += 1
+        outcome = rows.read(number, cells, where)
+        if isinstance(outcome, list):
+            _reject(report, outcome)
+            continue
+        first = seen.setdefault(outcome.id_number, number)
+        if first != number:
+            problem = {rows.ID_NUMBER: f"与第{first}行的身份证号码重复"}
+            _reject(report, rows.errors(number, problem))
+            continue
+        chunk.append(outcome)
+        if len(chunk) == CHUNK:
+            planned += _plan_chunk(session, principal, school, chunk, matches, report)
+            chunk = []
+    if chunk:
+        planned += _plan_chunk(session, principal, school, chunk, matches, report)
+    return planned
+
+
+def _unmatched(report: RosterReport, row: RosterRow, message: str = rows.NOT_IN_DISTRICT) -> None:
+    said = f"{message}（姓名：{row.name}）" if row.name else message
+    report.unmatched_rows += 1
+    report.add_errors(rows.errors(row.number, {rows.ID_NUMBER: said}))
+
+
+def _plan_chunk(
+    session: Session,
+    principal: Principal,
+    school: School,
+    chunk: list[RosterRow],
+    matches: Mapping[str, str],
+    report: RosterReport,
+) -> list[Planned]:
+    """A chunk's children and open enrolments in two queries, then each row by the rules."""
+    ids = [matches[r.id_number] for r in chunk if r.id_number in matches]
+    facts = {c.child_id: c for c in children.facts_many(session, ids)}
+    opens = repository.open_of_children(session, ids)
+    staff = policy.school_staff(principal)
+    planned: list[Planned] = []
+    for row in chunk:
+        child_id = matches.get(row.id_number)
+        if child_id is None:
+            _unmatched(report, row)
+            continue
+        child = facts.get(child_id)
+        if child is None:
+            _unmatched(report, row, NOT_SYNCED)
+            continue
+        # School staff act for their school, whose children live anywhere in the district.
+        if not (staff or principal.sees(child.residence_division_code)):
+            _unmatched(report, row)
+            continue
+        current = opens.get(child_id)
+        if current is not None and current.school_code == school.code:
+            report.unchanged_rows += 1  # the roster confirms the enrolment; it edits nothing
+            continue
+        data = EnrolmentInput(
+            school_code=school.code,
+            stage=row.stage,
+            grade=row.grade,
+            since=row.since,
+            boarding=row.boarding,
+        )
+        try:
+            enrolments.checked(session, child, data, not_before=current.since if current else None)
+        except ValidationFailed as exc:
+            problems = {
+                rows.COLUMN_OF_FIELD.get(k, rows.ID_NUMBER): v for k, v in exc.fields.items()
+            }
+            _reject(report, rows.errors(row.number, problems))
+            continue
+        new = enrolments.new_enrolment(session, principal, child, data)
+        planned.append(Planned(row, child, new, current))
+        if current is None:
+            report.enrolled_rows += 1
+        else:
+            report.transferred_rows += 1
+    return planned
+
+
+def _write(session: Session, principal: Principal, school: School, planned: list[Planned]) -> None:
+    """The transfers closed, the new enrolments opened, their events in one batch; aid decided
+    again and the dropout risks of the newly enrolled resolved."""
+    on, now, outbox = today(), utcnow(), Outbox()
+    moved = [p for p in planned if p.transferred_from is not None]
+    old_schools = schools.schools_by_code(
+        session, list({p.transferred_from.school_code for p in moved if p.transferred_from})
+    )
+    try:
+        repository.end_transferred(
+            session,
+            [
+                (p.transferred_from.id, p.row.since, p.enrolment.id)
+                for p in moved
+                if p.transferred_from
+            ],
+            now,
+        )
+        repository.insert_enrolments(session, [p.enrolment.model_dump() for p in planned])
+    except IntegrityError as exc:
+        # A child enrolled elsewhere by someone else while this file was being checked.
+        raise Conflict("导入期间学籍发生变化，请重新导入") from exc
+    for p in planned:
+        old = p.transferred_from
+        if old is not None:
+            ended = Enrolment(
+                **{
+                    **old.model_dump(),
+                    "status": EnrolmentStatus.ENDED.value,
+                    "ended_on": p.row.since,
+                    "end_reason": EnrolmentEndReason.TRANSFERRED.value,
+                    "suspended_on": None,
+                    "transferred_to": p.enrolment.id,
+                }
+            )
+            event = enrolments.changed(
+                principal,
+                p.child,
+                ended,
+                old_schools[old.school_code],
+                EnrolmentChange.ENDED,
+                p.row.since,
+            )
+            outbox.add(ENROLMENT_CHANGED, p.child.child_id, event)
+        event = enrolments.changed(
+            principal,
+            p.child,
+            p.enrolment,
+            school,
+            EnrolmentChange.RECORDED,
+            p.row.since,
+            transferred_from=old.id if old else None,
+        )
+        outbox.add(ENROLMENT_CHANGED, p.child.child_id, event)
+    outbox.write(session)
+    written = [p.child.child_id for p in planned]
+    enrolled = [p.child.child_id for p in planned if p.transferred_from is None]
+    for p in moved:  # closed by a statement, not by the ORM: read again when next asked
+        session.expire(p.transferred_from)
+    for start in range(0, len(written), CHUNK):
+        # Aid by stage follows the enrolment: decided again in the same transaction.
+        aid.decide(session, written[start : start + CHUNK], on, ENROLMENT_CHANGED)
+    resolved = Outbox()
+    dropout.resolve_enrolled(session, enrolled, on, principal.username, resolved)
+    resolved.write(session)
