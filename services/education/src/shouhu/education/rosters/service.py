@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO
 
+from pydantic import ValidationError as PydanticError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -26,6 +27,7 @@ from shouhu.education.rosters.schemas import ImportMode, RosterIdentities, Roste
 from shouhu.education.schools import repository as schools
 from shouhu.education.schools.service import UNKNOWN_SCHOOL
 from shouhu.platform import spreadsheets
+from shouhu.platform.app import field_errors
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Conflict, Forbidden, ValidationFailed
@@ -226,20 +228,22 @@ def _plan_chunk(
         if current is not None and current.school_code == school.code:
             report.unchanged_rows += 1  # the roster confirms the enrolment; it edits nothing
             continue
-        data = EnrolmentInput(
-            school_code=school.code,
-            stage=row.stage,
-            grade=row.grade,
-            since=row.since,
-            boarding=row.boarding,
-        )
+        try:
+            data = EnrolmentInput(
+                school_code=school.code,
+                stage=row.stage,
+                grade=row.grade,
+                since=row.since,
+                boarding=row.boarding,
+            )
+        except PydanticError as exc:  # a day in the future, before 1900
+            fields = field_errors(list(exc.errors()))
+            _reject(report, rows.errors(row.number, _columns(fields)))
+            continue
         try:
             enrolments.checked(session, child, data, not_before=current.since if current else None)
         except ValidationFailed as exc:
-            problems = {
-                rows.COLUMN_OF_FIELD.get(k, rows.ID_NUMBER): v for k, v in exc.fields.items()
-            }
-            _reject(report, rows.errors(row.number, problems))
+            _reject(report, rows.errors(row.number, _columns(exc.fields)))
             continue
         new = enrolments.new_enrolment(session, principal, child, data)
         planned.append(Planned(row, child, new, current))
@@ -248,6 +252,11 @@ def _plan_chunk(
         else:
             report.transferred_rows += 1
     return planned
+
+
+def _columns(fields: Mapping[str, str]) -> dict[str, str]:
+    """API fields (as `VALIDATION_FAILED` names them) → the roster's columns."""
+    return {rows.COLUMN_OF_FIELD.get(k, rows.ID_NUMBER): v for k, v in fields.items()}
 
 
 def _write(session: Session, principal: Principal, school: School, planned: list[Planned]) -> None:
