@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 import time
@@ -454,26 +455,27 @@ class Education(_Bound):
             raise ValueError(f"unknown enrolment action {action}")
         return await self._post(f"/enrolments/{id_segment(enrolment_id)}/{action}", json=body)
 
-    async def roster_identities(self, school_code: str, file: tuple[str, IO[bytes], str]) -> JSON:
+    async def roster_identities(self, school_code: str, file: tuple[str, bytes, str]) -> JSON:
         """The roster's well-formed distinct numbers (none when imported for the school before)."""
-        file[1].seek(0)
+        name, content, content_type = file
         return await self._client.post_form(
             "/rosters/identities",
             token=self._token,
             fields={"schoolCode": school_code},
-            files={"file": file},
+            # A stream of its own each call: the form closes what it sends.
+            files={"file": (name, io.BytesIO(content), content_type)},
             timeout_seconds=IMPORT_TIMEOUT_SECONDS,
         )
 
     async def import_roster(
-        self, school_code: str, mode: str, matches: dict[str, str], file: tuple[str, IO[bytes], str]
+        self, school_code: str, mode: str, matches: dict[str, str], file: tuple[str, bytes, str]
     ) -> JSON:
-        file[1].seek(0)
+        name, content, content_type = file
         return await self._client.post_form(
             "/rosters",
             token=self._token,
             fields={"schoolCode": school_code, "mode": mode, "matches": json.dumps(matches)},
-            files={"file": file},
+            files={"file": (name, io.BytesIO(content), content_type)},
             timeout_seconds=IMPORT_TIMEOUT_SECONDS,
         )
 

@@ -49,9 +49,10 @@ class Mutation:
     ) -> RosterReport:
         if not isinstance(file, UploadFile):
             raise ValidationFailed(NO_FILE, fields={"file": NO_FILE})
+        # Read once (the upload cap bounds it): the file goes to education twice.
         upload = (
             file.filename or "花名册",
-            file.file,
+            await file.read(),
             file.content_type or "application/octet-stream",
         )
         education = info.context.education
