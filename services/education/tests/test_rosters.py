@@ -52,10 +52,11 @@ def _xlsx(lines: list[list[object]], header: list[str] = HEADER) -> bytes:
 def _import(
     education, headers, content, *, matches, mode="VALID_ROWS", school=SCHOOL, name="花名册.csv"
 ):
-    data = {"schoolCode": school, "matches": json.dumps(matches)}
+    data = {"schoolCode": school}
     if mode is not None:
         data["mode"] = mode
-    return education.post("/rosters", data=data, files={"file": (name, content)}, headers=headers)
+    files = {"file": (name, content), "matches": ("matches.json", json.dumps(matches).encode())}
+    return education.post("/rosters", data=data, files=files, headers=headers)
 
 
 def _identities(education, headers, content, school=SCHOOL):
@@ -284,8 +285,8 @@ def test_a_bad_header_or_file_is_refused_whole(education, harness, as_user):
     assert unknown.status_code == 422 and "file" in unknown.json()["fields"]
     bad_matches = education.post(
         "/rosters",
-        data={"schoolCode": SCHOOL, "matches": "[1]"},
-        files={"file": ("a.csv", _csv([]))},
+        data={"schoolCode": SCHOOL},
+        files={"file": ("a.csv", _csv([])), "matches": ("m.json", b"[1]")},
         headers=headers,
     )
     assert bad_matches.status_code == 422 and "matches" in bad_matches.json()["fields"]
@@ -294,3 +295,12 @@ def test_a_bad_header_or_file_is_refused_whole(education, harness, as_user):
 
 def test_the_mode_is_the_platforms(education):
     assert [m.value for m in ImportMode] == ["ALL_OR_NOTHING", "VALID_ROWS"]
+
+
+def test_the_blank_templates_read_back_as_rosters(education):
+    for kind in ("csv", "xlsx"):
+        response = education.get(f"/rosters/template.{kind}")
+        assert response.status_code == 200, response.text
+        assert "attachment" in response.headers["content-disposition"]
+    text = education.get("/rosters/template.csv").content.decode("utf-8-sig").splitlines()[0]
+    assert rows.positions(tuple(text.split(","))) == {n: i for i, n in enumerate(rows.NAMES)}

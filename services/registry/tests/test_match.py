@@ -25,9 +25,7 @@ def test_numbers_filed_in_the_district_answer_ids_and_nothing_else(
         registry, as_user("education.district"), [filed[0], filed[1].lower(), unknown, malformed]
     )
     assert response.status_code == 200, response.text
-    assert response.json() == {
-        "matches": {filed[0]: first["id"], filed[1].upper(): second["id"]}
-    }
+    assert response.json() == {"matches": {filed[0]: first["id"], filed[1].upper(): second["id"]}}
     entries = logged_reads()[before:]
     assert sorted(e.child_id for e in entries) == sorted([first["id"], second["id"]])
     assert {(e.actor, e.parts) for e in entries} == {("education.district", "identity")}

@@ -28,6 +28,7 @@ STREAM_UNAVAILABLE = "实时通知暂时中断，请稍后重新订阅"
 IMPORT_TIMEOUT_SECONDS = 600.0
 EXPORT_TIMEOUT_SECONDS = 120.0
 
+JSON_TYPE = "application/json"
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _DIVISION = re.compile(r"\d{6}(\d{3}){0,2}")
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -364,6 +365,12 @@ async def ledger_template(client: ServiceClient, kind: Literal["xlsx", "csv"]) -
     return body
 
 
+async def roster_template(client: ServiceClient, kind: Literal["xlsx", "csv"]) -> bytes:
+    """The blank roster template of education; no token (a browser link)."""
+    body, _ = await client.get_bytes(f"/rosters/template.{kind}")
+    return body
+
+
 class Benefits(_Bound):
     """Benefits: programmes and standards, decisions and entitlements, payment batches."""
 
@@ -474,8 +481,11 @@ class Education(_Bound):
         return await self._client.post_form(
             "/rosters",
             token=self._token,
-            fields={"schoolCode": school_code, "mode": mode, "matches": json.dumps(matches)},
-            files={"file": (name, io.BytesIO(content), content_type)},
+            fields={"schoolCode": school_code, "mode": mode},
+            files={
+                "file": (name, io.BytesIO(content), content_type),
+                "matches": ("matches.json", io.BytesIO(json.dumps(matches).encode()), JSON_TYPE),
+            },
             timeout_seconds=IMPORT_TIMEOUT_SECONDS,
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -141,10 +142,31 @@ def _flush(session: Session) -> None:
         raise Duplicate(ALREADY_OPEN, fields={"childId": ALREADY_OPEN}) from exc
 
 
+class Told(Protocol):
+    """What the event of an enrolment tells: a row of the table, or one a bulk change writes."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def child_id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def grade(self) -> int: ...
+    @property
+    def since(self) -> date: ...
+    @property
+    def end_reason(self) -> str | None: ...
+    @property
+    def transferred_to(self) -> str | None: ...
+
+
 def changed(
     principal: Principal,
     child: ChildProjection,
-    row: Enrolment,
+    row: Told,
     school: School,
     change: EnrolmentChange,
     on: date,

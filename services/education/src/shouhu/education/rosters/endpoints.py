@@ -3,14 +3,18 @@
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, UploadFile
+from fastapi.responses import Response
 from pydantic import TypeAdapter, ValidationError
 
-from shouhu.education.rosters import service
+from shouhu.education.rosters import rows, service
 from shouhu.education.rosters.schemas import ImportMode, RosterIdentities, RosterReport
 from shouhu.education.schools.schemas import SchoolCode
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import ValidationFailed
+from shouhu.platform.openapi import download
+from shouhu.platform.schemas import XLSX
+from shouhu.platform.spreadsheets import csv_chunks, workbook
 
 router = APIRouter(tags=["rosters"])
 MATCHES = TypeAdapter(dict[str, str])
@@ -33,8 +37,10 @@ def roster_identities(
 def import_roster(
     school_code: Annotated[SchoolCode, Form(alias="schoolCode")],
     file: Annotated[UploadFile, File(description="The roster, XLSX or CSV")],
+    # A file part, not a field: 50,000 matches are some 3 MB, over a form field's limit.
     matches: Annotated[
-        str, Form(description="JSON object: identity number → child id, as the registry matched")
+        UploadFile,
+        File(description="JSON object: identity number → child id, as the registry matched"),
     ],
     session: SessionDep,
     principal: PrincipalDep,
@@ -45,7 +51,7 @@ def import_roster(
     """Import a school's roster (花名册): each matched row an enrolment at the school; once per
     file and school."""
     try:
-        matched = MATCHES.validate_json(matches)
+        matched = MATCHES.validate_json(matches.file.read())
     except ValidationError as exc:
         raise ValidationFailed(BAD_MATCHES, fields={"matches": BAD_MATCHES}) from exc
     report = service.import_roster(
@@ -53,3 +59,31 @@ def import_roster(
     )
     commit(session)
     return report
+
+
+@router.get(
+    "/rosters/template.xlsx",
+    response_class=Response,
+    responses=download(XLSX, "The blank roster, a workbook"),
+)
+def xlsx_template() -> Response:
+    """The blank roster (its headers, required ones marked *); no personal data, no token."""
+    body = workbook([(rows.SHEET, rows.template_header(), [])])
+    return _download(body, XLSX, "xlsx")
+
+
+@router.get(
+    "/rosters/template.csv",
+    response_class=Response,
+    responses=download("text/csv", "The blank roster, CSV in UTF-8 with a BOM"),
+)
+def csv_template() -> Response:
+    """The blank roster as CSV, UTF-8 with a BOM so that Excel opens it in Chinese."""
+    body = b"".join(csv_chunks(rows.template_header(), []))
+    return _download(body, "text/csv; charset=utf-8", "csv")
+
+
+def _download(body: bytes, media_type: str, kind: str) -> Response:
+    quoted = "".join(f"%{b:02X}" for b in f"{rows.TEMPLATE_NAME}.{kind}".encode())
+    disposition = f"attachment; filename=\"roster-template.{kind}\"; filename*=UTF-8''{quoted}"
+    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})

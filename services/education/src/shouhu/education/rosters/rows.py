@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from shouhu.education.enrolments.schemas import MAX_GRADE
 from shouhu.education.enrolments.stages import load
@@ -14,6 +15,7 @@ from shouhu.platform.idnumbers import well_formed
 from shouhu.platform.spreadsheets import RowError, day, header_name, text
 
 SHEET = "花名册"
+TEMPLATE_NAME = "花名册导入模板"
 ID_NUMBER = "身份证号"
 NAME = "姓名"
 STAGE = "学段"
@@ -59,6 +61,11 @@ class RosterRow:
     boarding: bool
 
 
+def template_header() -> list[str]:
+    """The headers as the template shows them: required ones marked with *."""
+    return [f"{name}*" if required else name for name, required, _ in COLUMNS]
+
+
 def positions(header: tuple[object, ...]) -> dict[str, int]:
     """Where each known column is; unknown, repeated or missing required headers refuse the file."""
     found: dict[str, int] = {}
@@ -83,6 +90,7 @@ def positions(header: tuple[object, ...]) -> dict[str, int]:
     return found
 
 
+@cache
 def stage_names() -> dict[str, SchoolStage]:
     """学段 as a roster may write it: the Chinese name of `stages.yaml`, or the API's value."""
     named = {s.name: code for code, s in load().stages.items()}

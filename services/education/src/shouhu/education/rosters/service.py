@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import date
 from typing import IO
 
 from pydantic import ValidationError as PydanticError
@@ -37,6 +38,22 @@ CHUNK = 1000  # children per IN query
 MAX_MATCHES = 50_000  # as the registry answers in one call
 OWN_SCHOOL = "只能导入本校的花名册"
 NOT_SYNCED = "儿童信息尚未同步至教育系统，请稍后重新导入"
+CHANGED_MEANWHILE = "导入期间学籍发生变化，请重新导入"
+
+
+@dataclass(frozen=True)
+class Told:
+    """An enrolment as a bulk change writes and tells it (no ORM object: 50,000 of those cost
+    more than the rest of the import)."""
+
+    id: str
+    child_id: str
+    status: str
+    stage: str
+    grade: int
+    since: date
+    end_reason: str | None = None
+    transferred_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,7 +62,7 @@ class Planned:
 
     row: RosterRow
     child: ChildProjection
-    enrolment: Enrolment
+    enrolment: Told
     transferred_from: Enrolment | None
 
 
@@ -104,7 +121,11 @@ def import_roster(
     mode: ImportMode,
     matches: Mapping[str, str],
 ) -> RosterReport:
-    """Check every row and write as the mode says; the same bytes for the school twice: once."""
+    """Check every row and write as the mode says; the same bytes for the school twice: once.
+
+    Chunk by chunk, so memory stays flat whatever the file's size: `ALL_OR_NOTHING` first
+    checks the whole file without writing (as the ledger does), then writes in a second pass.
+    """
     school = _school(session, principal, school_code)
     if len(matches) > MAX_MATCHES:
         message = f"一次最多匹配{MAX_MATCHES}个身份证号码"
@@ -114,12 +135,15 @@ def import_roster(
     if earlier is not None:
         return _earlier(earlier)
     name = (file_name.strip() or "花名册")[:200]
-    report = RosterReport(import_id=None, school_code=school_code, file_name=name, mode=mode)
-    planned = _plan(session, principal, school, spreadsheets.sniff(file), matches, report)
-    if report.total_rows == 0:
-        raise spreadsheets.refuse("文件中没有数据行，未导入任何数据")
-    if mode is ImportMode.ALL_OR_NOTHING and report.error_count:
-        return report  # refused whole: nothing written, nothing recorded
+    source = spreadsheets.sniff(file)
+
+    def fresh() -> RosterReport:
+        return RosterReport(import_id=None, school_code=school_code, file_name=name, mode=mode)
+
+    if mode is ImportMode.ALL_OR_NOTHING:
+        trial = _run(session, principal, school, source, matches, fresh(), write=False)
+        if trial.error_count:
+            return trial  # refused whole: nothing written, nothing recorded
     batch = RosterImport(
         id=str(uuid.uuid4()),
         school_code=school_code,
@@ -138,8 +162,11 @@ def import_roster(
         if earlier is None:
             raise
         return _earlier(earlier)
+    report = fresh()
     report.import_id = batch.id
-    _write(session, principal, school, planned)
+    _run(session, principal, school, source, matches, report, write=True)
+    if mode is ImportMode.ALL_OR_NOTHING and report.error_count:
+        raise Conflict(CHANGED_MEANWHILE)  # a child enrolled elsewhere since the check
     batch.report = report.model_dump(mode="json", by_alias=True)
     session.add(batch)
     return report
@@ -155,19 +182,27 @@ def _reject(report: RosterReport, found: list[RowError]) -> None:
     report.add_errors(found)
 
 
-def _plan(
+def _run(
     session: Session,
     principal: Principal,
     school: School,
     source: spreadsheets.Source,
     matches: Mapping[str, str],
     report: RosterReport,
-) -> list[Planned]:
-    """Every row checked, in chunks; the good ones planned, the others reported."""
-    planned: list[Planned] = []
+    *,
+    write: bool,
+) -> RosterReport:
+    """One pass over the file: every row checked, a chunk at a time; with `write`, each chunk's
+    good rows written before the next is read."""
     seen: dict[str, int] = {}  # first row of each number in the file
     where: dict[str, int] = {}
     chunk: list[RosterRow] = []
+
+    def flush() -> None:
+        planned = _plan_chunk(session, principal, school, chunk, matches, report)
+        if write:
+            _write(session, principal, school, planned)
+
     for number, cells in _stream(source):
         if number == 0:
             where = cells[0]  # type: ignore[assignment]
@@ -184,11 +219,13 @@ def _plan(
             continue
         chunk.append(outcome)
         if len(chunk) == CHUNK:
-            planned += _plan_chunk(session, principal, school, chunk, matches, report)
+            flush()
             chunk = []
     if chunk:
-        planned += _plan_chunk(session, principal, school, chunk, matches, report)
-    return planned
+        flush()
+    if report.total_rows == 0:
+        raise spreadsheets.refuse("文件中没有数据行，未导入任何数据")
+    return report
 
 
 def _unmatched(report: RosterReport, row: RosterRow, message: str = rows.NOT_IN_DISTRICT) -> None:
@@ -245,7 +282,14 @@ def _plan_chunk(
         except ValidationFailed as exc:
             _reject(report, rows.errors(row.number, _columns(exc.fields)))
             continue
-        new = enrolments.new_enrolment(session, principal, child, data)
+        new = Told(
+            id=str(uuid.uuid4()),
+            child_id=child.child_id,
+            status=EnrolmentStatus.ACTIVE.value,
+            stage=data.stage.value,
+            grade=data.grade,
+            since=data.since,
+        )
         planned.append(Planned(row, child, new, current))
         if current is None:
             report.enrolled_rows += 1
@@ -260,8 +304,8 @@ def _columns(fields: Mapping[str, str]) -> dict[str, str]:
 
 
 def _write(session: Session, principal: Principal, school: School, planned: list[Planned]) -> None:
-    """The transfers closed, the new enrolments opened, their events in one batch; aid decided
-    again and the dropout risks of the newly enrolled resolved."""
+    """A chunk's transfers closed and new enrolments opened by statement, their events in one
+    outbox INSERT; aid decided again and the newly enrolled children's dropout risks resolved."""
     on, now, outbox = today(), utcnow(), Outbox()
     moved = [p for p in planned if p.transferred_from is not None]
     old_schools = schools.schools_by_code(
@@ -277,22 +321,37 @@ def _write(session: Session, principal: Principal, school: School, planned: list
             ],
             now,
         )
-        repository.insert_enrolments(session, [p.enrolment.model_dump() for p in planned])
+        repository.insert_enrolments(
+            session,
+            [
+                {
+                    **asdict(p.enrolment),
+                    "school_code": school.code,
+                    "boarding": p.row.boarding,
+                    "suspended_on": None,
+                    "ended_on": None,
+                    "recorded_by": principal.username,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for p in planned
+            ],
+        )
     except IntegrityError as exc:
         # A child enrolled elsewhere by someone else while this file was being checked.
-        raise Conflict("导入期间学籍发生变化，请重新导入") from exc
+        raise Conflict(CHANGED_MEANWHILE) from exc
     for p in planned:
         old = p.transferred_from
         if old is not None:
-            ended = Enrolment(
-                **{
-                    **old.model_dump(),
-                    "status": EnrolmentStatus.ENDED.value,
-                    "ended_on": p.row.since,
-                    "end_reason": EnrolmentEndReason.TRANSFERRED.value,
-                    "suspended_on": None,
-                    "transferred_to": p.enrolment.id,
-                }
+            ended = Told(
+                id=old.id,
+                child_id=old.child_id,
+                status=EnrolmentStatus.ENDED.value,
+                stage=old.stage,
+                grade=old.grade,
+                since=old.since,
+                end_reason=EnrolmentEndReason.TRANSFERRED.value,
+                transferred_to=p.enrolment.id,
             )
             event = enrolments.changed(
                 principal,
@@ -314,13 +373,11 @@ def _write(session: Session, principal: Principal, school: School, planned: list
         )
         outbox.add(ENROLMENT_CHANGED, p.child.child_id, event)
     outbox.write(session)
-    written = [p.child.child_id for p in planned]
     enrolled = [p.child.child_id for p in planned if p.transferred_from is None]
     for p in moved:  # closed by a statement, not by the ORM: read again when next asked
         session.expire(p.transferred_from)
-    for start in range(0, len(written), CHUNK):
-        # Aid by stage follows the enrolment: decided again in the same transaction.
-        aid.decide(session, written[start : start + CHUNK], on, ENROLMENT_CHANGED)
+    # Aid by stage follows the enrolment: decided again in the same transaction.
+    aid.decide_many(session, [p.child for p in planned], on, ENROLMENT_CHANGED)
     resolved = Outbox()
     dropout.resolve_enrolled(session, enrolled, on, principal.username, resolved)
     resolved.write(session)
