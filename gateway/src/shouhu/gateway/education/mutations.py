@@ -20,12 +20,12 @@ from shouhu.gateway.education.types import (
     EnrolmentEndReason,
     EnrolmentInput,
     ExemptionInput,
-    ImportMode,
     RosterReport,
     School,
     SchoolFieldsInput,
     SchoolInput,
 )
+from shouhu.gateway.ledger.types import ImportMode
 from shouhu.platform.errors import ValidationFailed
 
 NO_FILE = "请上传花名册文件"
