@@ -70,7 +70,9 @@ MIRRORS = {
     "AidProgrammeCode": ("education", "AidProgramme"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
-NOT_SHOWN: dict[tuple[str, str], str] = {}
+NOT_SHOWN: dict[tuple[str, str], str] = {
+    ("education", "ImportMode"): "shown as ImportMode, the registry's: one enum of the platform",
+}
 
 
 def _service_enums() -> dict[tuple[str, str], list[str]]:
