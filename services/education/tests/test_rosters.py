@@ -293,6 +293,18 @@ def test_a_bad_header_or_file_is_refused_whole(education, harness, as_user):
     assert _imports(education) == []
 
 
+def test_a_roster_of_more_children_than_the_registry_matches_at_once_is_refused(
+    education, as_user, monkeypatch
+):
+    from shouhu.education.rosters import service
+
+    monkeypatch.setattr(service, "MAX_MATCHES", 1)
+    content = _csv([[_number(n), "", "小学", 1, "2026-09-01", ""] for n in (1, 2)])
+    response = _identities(education, as_user(DEPARTMENT), content)
+    assert response.status_code == 422
+    assert "请按年级拆分" in response.json()["fields"]["file"]
+
+
 def test_the_mode_is_the_platforms(education):
     assert [m.value for m in ImportMode] == ["ALL_OR_NOTHING", "VALID_ROWS"]
 

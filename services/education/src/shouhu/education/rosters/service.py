@@ -38,6 +38,7 @@ CHUNK = 1000  # children per IN query
 MAX_MATCHES = 50_000  # as the registry answers in one call
 OWN_SCHOOL = "只能导入本校的花名册"
 NOT_SYNCED = "儿童信息尚未同步至教育系统，请稍后重新导入"
+TOO_MANY_CHILDREN = f"花名册超过{MAX_MATCHES}名学生，请按年级拆分后分别导入，未导入任何数据"
 CHANGED_MEANWHILE = "导入期间学籍发生变化，请重新导入"
 
 
@@ -109,6 +110,8 @@ def identities(
         found = rows.id_number_of(cells, where)
         if found is not None:
             numbers.setdefault(found)
+    if len(numbers) > MAX_MATCHES:  # more than the registry matches in one call
+        raise spreadsheets.refuse(TOO_MANY_CHILDREN)
     return RosterIdentities(id_numbers=list(numbers))
 
 
