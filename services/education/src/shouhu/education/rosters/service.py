@@ -1,5 +1,6 @@
 """Rules of the roster import: each matched row an enrolment at the school, by the rules of
-`recordEnrolment` and `transferEnrolment`; writes in bulk and events in one batch, never commits."""
+`recordEnrolment` and `transferEnrolment`; writes a chunk at a time in bulk, each chunk's events
+in one batch; never commits."""
 
 from __future__ import annotations
 
