@@ -179,7 +179,12 @@ class Setup:
 
     def known_to_education(self, scope: str, *, hukou: str | None = None) -> str:
         """A child of the scope's village once education's projection has it."""
-        child: str = self.child(scope, hukou=hukou)["id"]
+        return str(self.numbered_for_education(scope, hukou=hukou)["id"])
+
+    def numbered_for_education(self, scope: str, *, hukou: str | None = None) -> dict[str, Any]:
+        """A child with an identity number, once education's projection has it."""
+        registered = self.child(scope, hukou=hukou)
+        child: str = registered["id"]
         department = self.token("education.district")
 
         def known() -> bool:
@@ -187,7 +192,7 @@ class Setup:
             return bool((body.get("data") or {}).get("child", {}).get("education"))
 
         eventually(known)
-        return child
+        return registered
 
     def enrolment(self, scope: str, *, suspended: bool = False) -> str:
         """An enrolment at the primary school of the scope's town (in: the teacher's school)."""
@@ -406,6 +411,20 @@ def _ledger(setup: Setup, scope: str) -> dict[str, Any]:
         ]
     )
     return {"file": out.getvalue().encode("utf-8-sig"), "mode": "VALID_ROWS"}
+
+
+def _roster(setup: Setup, scope: str) -> dict[str, Any]:
+    """A school's roster of one child of the scope's village, at the scope's primary school."""
+    child = setup.numbered_for_education(scope)["input"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["身份证号", "姓名", "学段", "年级", "入学日期", "寄宿"])
+    writer.writerow([child["idNumber"], child["name"], "小学", 3, "2022-09-01", "否"])
+    return {
+        "file": out.getvalue().encode("utf-8-sig"),
+        "schoolCode": PRIMARY_SCHOOL[scope],
+        "mode": "VALID_ROWS",
+    }
 
 
 def _child_id(setup: Setup, scope: str) -> dict[str, Any]:
@@ -816,6 +835,13 @@ OPERATIONS += [
         "recordEnrolment",
         RECORD_ENROLMENT,
         lambda s, scope: {"childId": s.known_to_education(scope), "input": enrolment_input(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "importRoster",
+        "mutation($schoolCode: String!, $file: Upload!, $mode: ImportMode) {"
+        " importRoster(schoolCode: $schoolCode, file: $file, mode: $mode) { enrolledRows } }",
+        _roster,
         fresh=True,
     ),
     Operation(

@@ -118,7 +118,14 @@ def _operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, 
             yield method, path, operation
 
 
-PUBLIC = {"/healthz", "/readyz", "/imports/template.csv", "/imports/template.xlsx"}
+PUBLIC = {
+    "/healthz",
+    "/readyz",
+    "/imports/template.csv",
+    "/imports/template.xlsx",
+    "/rosters/template.csv",
+    "/rosters/template.xlsx",
+}
 
 
 @pytest.mark.parametrize("service", ["registry", "benefits", "education", "notifications"])
@@ -163,6 +170,8 @@ def test_the_limits_the_services_enforce_are_in_their_documents():
     [
         ("registry", "/imports/template.csv", "text/csv"),
         ("registry", "/imports/template.xlsx", XLSX),
+        ("education", "/rosters/template.csv", "text/csv"),
+        ("education", "/rosters/template.xlsx", XLSX),
         ("benefits", "/payment-batches/{month}/export.csv", "text/csv"),
         ("benefits", "/payment-batches/{month}/export.xlsx", XLSX),
     ],

@@ -77,6 +77,7 @@ MIRRORS = {
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {
     ("volunteers", "Gender"): "the same values as the registry's Gender, which the gateway shows",
+    ("education", "ImportMode"): "shown as ImportMode, the registry's: one enum of the platform",
 }
 
 

@@ -929,7 +929,7 @@ def test_on_postgresql_a_number_registered_meanwhile_fails_the_whole_import(
 def test_a_file_of_too_many_rows_is_refused_and_nothing_is_written(
     registry, as_user, monkeypatch, kind
 ):
-    from shouhu.registry.ledger import reading
+    from shouhu.platform import spreadsheets as reading
 
     monkeypatch.setattr(reading, "MAX_ROWS", 2)
     rows = [_row(1), _row(2), _row(3)]
@@ -943,7 +943,7 @@ def test_a_file_of_too_many_rows_is_refused_and_nothing_is_written(
 
 
 def test_a_file_over_the_size_cap_is_refused(registry, as_user, monkeypatch):
-    from shouhu.registry.ledger import reading
+    from shouhu.platform import spreadsheets as reading
 
     monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
     response = _import(registry, as_user, _csv([_row(1), _row(2)]))
@@ -955,7 +955,7 @@ def test_a_file_over_the_size_cap_is_refused(registry, as_user, monkeypatch):
 def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_read(
     registry, as_user, monkeypatch
 ):
-    from shouhu.registry.ledger import reading
+    from shouhu.platform import spreadsheets as reading
 
     monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 1000)  # a real one unpacks to more
     response = _import(registry, as_user, _xlsx([_row(1)]), name="台账.xlsx")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 import time
@@ -27,6 +28,7 @@ STREAM_UNAVAILABLE = "实时通知暂时中断，请稍后重新订阅"
 IMPORT_TIMEOUT_SECONDS = 600.0
 EXPORT_TIMEOUT_SECONDS = 120.0
 
+JSON_TYPE = "application/json"
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _DIVISION = re.compile(r"\d{6}(\d{3}){0,2}")
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -131,6 +133,15 @@ class Registry(_Bound):
     async def search_children(self, body: JSON, include: list[str], operation: str) -> JSON:
         body = {**body, "include": include}
         return await self._post("/children/search", json=body, headers=self._reading(operation))
+
+    async def match_identities(self, id_numbers: list[str], operation: str) -> JSON:
+        """Identity numbers → children's ids (a school's roster); each match logged as a read."""
+        return await self._post(
+            "/children/match",
+            json={"idNumbers": id_numbers},
+            headers=self._reading(operation),
+            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+        )
 
     async def lookup_child(self, id_number: str, operation: str) -> JSON:
         return await self._post(
@@ -354,6 +365,12 @@ async def ledger_template(client: ServiceClient, kind: Literal["xlsx", "csv"]) -
     return body
 
 
+async def roster_template(client: ServiceClient, kind: Literal["xlsx", "csv"]) -> bytes:
+    """The blank roster template of education; no token (a browser link)."""
+    body, _ = await client.get_bytes(f"/rosters/template.{kind}")
+    return body
+
+
 class Benefits(_Bound):
     """Benefits: programmes and standards, decisions and entitlements, payment batches."""
 
@@ -451,6 +468,33 @@ class Education(_Bound):
         if action not in ENROLMENT_ACTIONS:
             raise ValueError(f"unknown enrolment action {action}")
         return await self._post(f"/enrolments/{id_segment(enrolment_id)}/{action}", json=body)
+
+    async def roster_identities(self, school_code: str, file: tuple[str, bytes, str]) -> JSON:
+        """The roster's well-formed distinct numbers (none when imported for the school before)."""
+        name, content, content_type = file
+        return await self._client.post_form(
+            "/rosters/identities",
+            token=self._token,
+            fields={"schoolCode": school_code},
+            # A stream of its own each call: the form closes what it sends.
+            files={"file": (name, io.BytesIO(content), content_type)},
+            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+        )
+
+    async def import_roster(
+        self, school_code: str, mode: str, matches: dict[str, str], file: tuple[str, bytes, str]
+    ) -> JSON:
+        name, content, content_type = file
+        return await self._client.post_form(
+            "/rosters",
+            token=self._token,
+            fields={"schoolCode": school_code, "mode": mode},
+            files={
+                "file": (name, io.BytesIO(content), content_type),
+                "matches": ("matches.json", io.BytesIO(json.dumps(matches).encode()), JSON_TYPE),
+            },
+            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+        )
 
     async def dropout_risks(self, division_code: str, first: int, after: str | None) -> JSON:
         return await self._get(

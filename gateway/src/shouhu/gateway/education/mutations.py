@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime
 
 import strawberry
+from starlette.datastructures import UploadFile
+from strawberry.file_uploads import Upload
 
-from shouhu.gateway.common import Ctx, to_json
+from shouhu.gateway.common import Ctx, operation_name, to_json
 from shouhu.gateway.education.types import (
     AbsenceInput,
     Absences,
@@ -26,14 +28,57 @@ from shouhu.gateway.education.types import (
     NonBeijing,
     Placement,
     PlacementInput,
+    RosterReport,
     School,
     SchoolFieldsInput,
     SchoolInput,
 )
+from shouhu.gateway.ledger.types import ImportMode
+from shouhu.platform.errors import ValidationFailed
+
+NO_FILE = "请上传花名册文件"
 
 
 @strawberry.type
 class Mutation:
+    @strawberry.mutation(
+        description=(
+            "Import a school's roster (花名册, CSV or XLSX, multipart upload): each row matched by "
+            "identity number at the registry, then an enrolment at the school; once per file and "
+            "school; mode ALL_OR_NOTHING when not given"
+        )
+    )
+    async def import_roster(
+        self,
+        info: Ctx,
+        school_code: str,
+        file: Upload,
+        mode: ImportMode | None = None,
+    ) -> RosterReport:
+        if not isinstance(file, UploadFile):
+            raise ValidationFailed(NO_FILE, fields={"file": NO_FILE})
+        # Read once (the upload cap bounds it): the file goes to education twice.
+        upload = (
+            file.filename or "花名册",
+            await file.read(),
+            file.content_type or "application/octet-stream",
+        )
+        education = info.context.education
+        # Numbers stay in the registry: education reads them from the file, the registry
+        # answers ids, education writes the enrolments; the gateway composes the three calls.
+        found = await education.roster_identities(school_code, upload)
+        matches: dict[str, str] = {}
+        if not found["alreadyImported"] and found["idNumbers"]:
+            answer = await info.context.registry.match_identities(
+                found["idNumbers"], operation_name(info)
+            )
+            matches = answer["matches"]
+        chosen = (
+            mode or ImportMode.ALL_OR_NOTHING
+        ).value  # as the ledger: refused whole by default
+        row = await education.import_roster(school_code, chosen, matches, upload)
+        return RosterReport.from_row(row)
+
     @strawberry.mutation(description="Record a child's enrolment (登记学籍); none may be open")
     async def record_enrolment(
         self, info: Ctx, child_id: strawberry.ID, input: EnrolmentInput

@@ -21,6 +21,7 @@ from shouhu.gateway.common import (
     selected,
     to_date,
 )
+from shouhu.gateway.ledger.types import ImportMode, ImportRowError
 from shouhu.platform.errors import NotFound
 
 
@@ -933,3 +934,53 @@ class EnrolmentDocumentsInput:
     checked_on: datetime.date | None = strawberry.field(
         default=None, description="Today when not given"
     )
+
+
+@strawberry.type(description="The outcome of one school's roster (花名册导入结果)")
+class RosterReport:
+    import_id: strawberry.ID | None = strawberry.field(
+        description="The recorded import; null when ALL_OR_NOTHING refused the file"
+    )
+    school_code: str
+    file_name: str
+    mode: ImportMode
+    total_rows: int = strawberry.field(description="Rows with data (blank rows not counted)")
+    enrolled_rows: int = strawberry.field(description="New enrolments at the school")
+    transferred_rows: int = strawberry.field(
+        description="Open enrolments at another school of the district transferred here (转学)"
+    )
+    unchanged_rows: int = strawberry.field(
+        description="Children with an open enrolment at the school already (nothing changed)"
+    )
+    unmatched_rows: int = strawberry.field(
+        description="Identity numbers not filed in the district (未在本区登记), listed in errors"
+    )
+    rejected_rows: int = strawberry.field(
+        description="Malformed rows, or rows the enrolment rules refuse, listed in errors"
+    )
+    error_count: int = strawberry.field(description="Every error; `errors` lists the first 1000")
+    errors: list[ImportRowError]
+    duplicate_of_earlier_import: bool = strawberry.field(
+        description="The same file for the school was imported before: its report, nothing new"
+    )
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> RosterReport:
+        return cls(
+            import_id=strawberry.ID(row["importId"]) if row.get("importId") else None,
+            school_code=row["schoolCode"],
+            file_name=row["fileName"],
+            mode=ImportMode(row["mode"]),
+            total_rows=row["totalRows"],
+            enrolled_rows=row["enrolledRows"],
+            transferred_rows=row["transferredRows"],
+            unchanged_rows=row["unchangedRows"],
+            unmatched_rows=row["unmatchedRows"],
+            rejected_rows=row["rejectedRows"],
+            error_count=row["errorCount"],
+            errors=[
+                ImportRowError(row=e["row"], column=e["column"], message=e["message"])
+                for e in row["errors"]
+            ],
+            duplicate_of_earlier_import=row["duplicateOfEarlierImport"],
+        )

@@ -51,6 +51,11 @@ def problem(number: str) -> str | None:
     return None
 
 
+def well_formed(number: str) -> bool:
+    """Whether a number stands on its own: its shape, check digit and birth date."""
+    return problem(number) is None
+
+
 def birth_date(number: str) -> date:
     """The birth date a number carries (digits 7 to 14); `ValueError` if it is no date."""
     return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))

@@ -24,6 +24,7 @@ from shouhu.education.inclusive.endpoints import router as inclusive_router
 from shouhu.education.ledger.endpoints import router as ledger_router
 from shouhu.education.residency import rules as residency_rules
 from shouhu.education.residency.endpoints import router as residency_router
+from shouhu.education.rosters.endpoints import router as rosters_router
 from shouhu.education.schools import service as schools
 from shouhu.education.schools.endpoints import router as schools_router
 from shouhu.education.settings import EducationSettings
@@ -77,6 +78,7 @@ def create_app(
                 inclusive_router,
                 residency_router,
                 statistics_router,
+                rosters_router,
             ],
             subscriptions=[Subscription(topics=[topic_of("registry")], handlers=HANDLERS)],
             periodic=[

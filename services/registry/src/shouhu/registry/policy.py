@@ -87,6 +87,10 @@ HEALTH_GROUPS = frozenset({"ILLNESS_DISABILITY"})
 # Statistics for roles that read no file: cells of fewer children than this are shown as `<5`.
 SMALL_CELL = 5
 
+# Roles that match identity numbers to children's ids in bulk (a school's roster, 花名册): ids
+# only, no personal data; the education department and schools' staff, district-wide.
+MATCH_ROLES = frozenset({Role.EDUCATION, Role.SCHOOL_STAFF})
+MAX_MATCH = 50_000  # numbers per call: a large school's roster
 # Roles that visit families (定期走访).
 VISIT_ROLES = frozenset({Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER, Role.VILLAGE_SUPERVISOR})
 # Roles that write the support plan; departments add measures of their own department.

@@ -294,6 +294,18 @@ def decide(session: Session, child_ids: Sequence[str], on: date, trigger: str) -
     return changed
 
 
+def decide_many(session: Session, facts: Sequence[ChildProjection], on: date, trigger: str) -> int:
+    """`decide` for many children just enrolled (a school's roster), passing over at once those
+    no programme concerns and none was decided for: not classified, nothing kept."""
+    kept = set(repository.decisions_of(session, [c.child_id for c in facts]))
+    wanted = [
+        c.child_id
+        for c in facts
+        if c.child_id in kept or c.primary_category != NONE or c.left_behind
+    ]
+    return decide(session, wanted, on, trigger) if wanted else 0
+
+
 def redecide_concerned(
     session: Session, programmes: Sequence[AidProgramme], on: date, trigger: str
 ) -> int:

@@ -47,6 +47,7 @@ from shouhu.platform.paging import decode_cursor, encode_cursor
 from shouhu.platform.schemas import PageInfo
 from shouhu.platform.workdays import add_working_days
 
+CHUNK = 1000  # children per IN query of a bulk change
 SYSTEM = "education"  # the actor of what the watch does by itself (the consumer, the sweep)
 EXITED = "EXITED"
 CURSOR = "dropout-risk"
@@ -219,6 +220,29 @@ def judge(session: Session, child_id: str, on: date | None = None, by: str = SYS
             else DropoutRiskReason.NOT_ENROLLED
         )
         _open(session, child, reason, on)
+
+
+def resolve_enrolled(
+    session: Session, child_ids: Sequence[str], on: date, by: str, outbox: Outbox
+) -> int:
+    """Resolve the open risks (for want of an enrolment) of children just enrolled in bulk (a
+    school's roster), their events into the batch's outbox; how many."""
+    resolved = 0
+    for start in range(0, len(child_ids), CHUNK):
+        risks = repository.open_of_children(session, child_ids[start : start + CHUNK])
+        for row in risks.values():
+            if row.reason == DropoutRiskReason.LONG_ABSENCE.value:
+                continue  # an absence is resolved by the school's report of the return
+            row.status, row.close_reason, row.closed_by = (
+                DropoutRiskStatus.RESOLVED.value,
+                DropoutRiskOutcome.ENROLLED.value,
+                by,
+            )
+            row.closed_on, row.updated_at = max(on, row.opened_on), utcnow()
+            repository.add(session, row)
+            outbox.add(DROPOUT_RISK_CLOSED, row.child_id, _closed(row))
+            resolved += 1
+    return resolved
 
 
 # ---- exemption ----------------------------------------------------------------------------

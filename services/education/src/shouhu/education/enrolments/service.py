@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -67,7 +68,7 @@ def _staff_school(session: Session, principal: Principal) -> str:
     return code
 
 
-def _may_write_at(session: Session, principal: Principal, *school_codes: str) -> bool:
+def may_write_at(session: Session, principal: Principal, *school_codes: str) -> bool:
     """Whether the principal changes enrolments at one of these schools (`FORBIDDEN` for roles
     that change none)."""
     if policy.writes_any_school(principal):
@@ -90,7 +91,7 @@ def _child(session: Session, principal: Principal, child_id: str) -> ChildProjec
 # ---- what fits ----------------------------------------------------------------------------
 
 
-def _checked(
+def checked(
     session: Session, child: ChildProjection, data: EnrolmentInput, not_before: date | None = None
 ) -> School:
     """The school of a new enrolment once every rule holds; else `VALIDATION_FAILED` naming the
@@ -122,7 +123,7 @@ def _checked(
     return school
 
 
-def _new(
+def new_enrolment(
     session: Session, principal: Principal, child: ChildProjection, data: EnrolmentInput
 ) -> Enrolment:
     now = utcnow()
@@ -149,6 +150,58 @@ def _flush(session: Session) -> None:
         raise Duplicate(ALREADY_OPEN, fields={"childId": ALREADY_OPEN}) from exc
 
 
+class Told(Protocol):
+    """What the event of an enrolment tells: a row of the table, or one a bulk change writes."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def child_id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def grade(self) -> int: ...
+    @property
+    def since(self) -> date: ...
+    @property
+    def end_reason(self) -> str | None: ...
+    @property
+    def transferred_to(self) -> str | None: ...
+
+
+def changed(
+    principal: Principal,
+    child: ChildProjection,
+    row: Told,
+    school: School,
+    change: EnrolmentChange,
+    on: date,
+    transferred_from: str | None = None,
+) -> EnrolmentChanged:
+    """The event of a change to an enrolment (`education.enrolment.changed`)."""
+    return EnrolmentChanged(
+        child_id=row.child_id,
+        enrolment_id=row.id,
+        change=change,
+        status=row.status,
+        school_code=school.code,
+        school_name=school.name,
+        school_town_code=school.town_code,
+        stage=row.stage,
+        grade=row.grade,
+        since=row.since,
+        on=on,
+        end_reason=row.end_reason,
+        transferred_from=transferred_from,
+        transferred_to=row.transferred_to,
+        residence_division_code=child.residence_division_code,
+        town_division_code=child.town_code,
+        changed_by=principal.username,
+    )
+
+
 def _tell(
     session: Session,
     principal: Principal,
@@ -159,30 +212,8 @@ def _tell(
     on: date,
     transferred_from: str | None = None,
 ) -> None:
-    emit(
-        session,
-        ENROLMENT_CHANGED,
-        row.child_id,
-        EnrolmentChanged(
-            child_id=row.child_id,
-            enrolment_id=row.id,
-            change=change,
-            status=row.status,
-            school_code=school.code,
-            school_name=school.name,
-            school_town_code=school.town_code,
-            stage=row.stage,
-            grade=row.grade,
-            since=row.since,
-            on=on,
-            end_reason=row.end_reason,
-            transferred_from=transferred_from,
-            transferred_to=row.transferred_to,
-            residence_division_code=child.residence_division_code,
-            town_division_code=child.town_code,
-            changed_by=principal.username,
-        ),
-    )
+    event = changed(principal, child, row, school, change, on, transferred_from)
+    emit(session, ENROLMENT_CHANGED, row.child_id, event)
     # Aid by stage follows the enrolment: decided again in the same transaction.
     aid.decide(session, [row.child_id], today(), ENROLMENT_CHANGED)
 
@@ -214,14 +245,14 @@ def record(
     session: Session, principal: Principal, child_id: str, data: EnrolmentInput
 ) -> EnrolmentOut:
     """A new enrolment of a child with none open (登记学籍)."""
-    if not _may_write_at(session, principal, data.school_code):
+    if not may_write_at(session, principal, data.school_code):
         raise Forbidden("只能为本校登记学籍")
     child = _child(session, principal, child_id)
-    school = _checked(session, child, data)
+    school = checked(session, child, data)
     existing = repository.open_of(session, child.child_id)
     if existing is not None:
         raise Duplicate(ALREADY_OPEN, existing_id=existing.id, fields={"childId": ALREADY_OPEN})
-    row = _new(session, principal, child, data)
+    row = new_enrolment(session, principal, child, data)
     repository.add(session, row)
     _flush(session)
     _tell(session, principal, child, row, school, EnrolmentChange.RECORDED, data.since)
@@ -232,7 +263,7 @@ def record(
 def _changeable(session: Session, principal: Principal, enrolment_id: str) -> Enrolment:
     """An enrolment the principal may change; out of reach answers as absent."""
     row = repository.enrolment(session, enrolment_id)
-    if row is None or not _may_write_at(session, principal, row.school_code):
+    if row is None or not may_write_at(session, principal, row.school_code):
         raise NotFound(NO_ENROLMENT)
     _child(session, principal, row.child_id)
     return row
@@ -315,16 +346,16 @@ def transfer(
     """A transfer within the district (转学): the open enrolment ends the day the new one starts,
     in one transaction; by the education department or the staff of either school."""
     row = repository.enrolment(session, enrolment_id)
-    if row is None or not _may_write_at(session, principal, row.school_code, data.school_code):
+    if row is None or not may_write_at(session, principal, row.school_code, data.school_code):
         raise NotFound(NO_ENROLMENT)
     child = _child(session, principal, row.child_id)
     _still_open(row)
     if data.school_code == row.school_code:
         raise _refuse("schoolCode", "转入学校与原学校相同")
-    school = _checked(session, child, data, not_before=row.since)
+    school = checked(session, child, data, not_before=row.since)
     old_school = schools.school(session, row.school_code)
     assert old_school is not None  # a foreign key
-    new = _new(session, principal, child, data)
+    new = new_enrolment(session, principal, child, data)
     row.status, row.ended_on, row.end_reason = (
         EnrolmentStatus.ENDED.value,
         data.since,

@@ -17,6 +17,7 @@ from shouhu.education.models.inclusive import (
     Placement,
 )
 from shouhu.education.models.residency import DocumentCheck
+from shouhu.education.models.roster import RosterImport
 from shouhu.education.models.school import School, SchoolStaff
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "HomeTeachingPlan",
     "HomeTeachingSession",
     "Placement",
+    "RosterImport",
     "School",
     "SchoolStaff",
 ]

@@ -17,6 +17,8 @@ from shouhu.registry.children.schemas import (
     ChildOut,
     ChildPage,
     ExitChild,
+    IdentityMatches,
+    MatchIdentities,
     RegisterChild,
     SetGuardians,
     UpdateChild,
@@ -125,6 +127,23 @@ def lookup_child(
     )
     commit(session)
     return child
+
+
+@router.post("/children/match", response_model=IdentityMatches, response_model_by_alias=True)
+def match_children(
+    request: MatchIdentities,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+    operation: OperationDep,
+) -> IdentityMatches:
+    """Identity numbers → the ids of the children filed under them (a school's roster); ids
+    only, each match logged as a read; numbers failing GB 11643 left out."""
+    matches = service.match_identities(
+        session, principal, request.id_numbers, keys, operation=operation
+    )
+    commit(session)
+    return IdentityMatches(matches=matches)
 
 
 @router.get("/children/{child_id}", response_model=ChildOut, response_model_by_alias=True)

@@ -42,6 +42,16 @@ def by_id_hashes(
     return session.exec(query.order_by(col(Child.id))).first()
 
 
+def ids_by_hashes(session: Session, id_hashes: Sequence[str]) -> list[tuple[str, str]]:
+    """(hash, child id) of the files whose identity number has one of these hashes."""
+    if not id_hashes:
+        return []
+    rows = session.exec(
+        select(Child.id_number_hash, Child.id).where(id_number_condition(id_hashes))
+    ).all()
+    return [(h, child_id) for h, child_id in rows if h is not None]
+
+
 def id_number_condition(id_hashes: Sequence[str]) -> ColumnElement[bool]:
     """Files whose identity number has one of these hashes (one per key of the ring)."""
     return col(Child.id_number_hash).in_(id_hashes)

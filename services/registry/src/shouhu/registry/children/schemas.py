@@ -242,3 +242,19 @@ class ChildFilter(Input):
     min_age: int | None = Field(default=None, ge=0, le=18)
     max_age: int | None = Field(default=None, ge=0, le=18)
     left_behind: bool | None = None
+
+
+class MatchIdentities(Input):
+    """`POST /children/match`: identity numbers, as a school's roster lists them."""
+
+    id_numbers: Annotated[
+        list[Annotated[str, Field(max_length=32)]],
+        Field(max_length=50_000, description="At most 50,000 numbers"),
+        Said("一次最多匹配50000个身份证号码"),
+    ]
+
+
+class IdentityMatches(Camel):
+    """Each number filed in the district → its child's id; the others (and malformed) absent."""
+
+    matches: dict[str, str]

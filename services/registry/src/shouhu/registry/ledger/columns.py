@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shouhu.platform.errors import ValidationFailed
+from shouhu.platform.spreadsheets import header_name
+
+SHEET = "台账"
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,9 @@ def column_of(field: str) -> str:
 
 
 def normalize(header: object) -> str:
-    """A header cell as a column name: trimmed, the required mark and spaces dropped."""
-    text = "" if header is None else str(header)
-    text = "".join(text.split()).rstrip("*＊")
-    for suffix in ("（必填）", "(必填)"):
-        text = text.removesuffix(suffix)
-    return ALIASES.get(text, text)
+    """A header cell as a column name: the platform's reading, then the aliases."""
+    name = header_name(header)
+    return ALIASES.get(name, name)
 
 
 def positions(header: tuple[object, ...]) -> dict[str, int]:

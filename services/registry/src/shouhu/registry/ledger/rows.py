@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from pydantic import ValidationError
 from sqlmodel import Session
@@ -12,6 +12,7 @@ from sqlmodel import Session
 from shouhu.platform.app import field_errors
 from shouhu.platform.auth import Principal
 from shouhu.platform.errors import Forbidden, ValidationFailed
+from shouhu.platform.spreadsheets import day, text
 from shouhu.registry.children import service as children
 from shouhu.registry.children.schemas import ClassificationIn, ClassifyChild, Gender, RegisterChild
 from shouhu.registry.classifications import service as classifications
@@ -21,11 +22,7 @@ from shouhu.registry.ledger.schemas import RowError
 
 GENDERS = {"男": Gender.MALE, "女": Gender.FEMALE, "MALE": Gender.MALE, "FEMALE": Gender.FEMALE}
 SEPARATORS = re.compile(r"[；;、，,\n]")
-DATE = re.compile(
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+0{1,2}:00(?::00)?)?|(\d{4})(\d{2})(\d{2})"
-)
 REQUIRED = "必填"
-BAD_DATE = "日期格式应为 YYYY-MM-DD"
 
 
 @dataclass(frozen=True)
@@ -36,40 +33,6 @@ class LedgerRow:
     data: RegisterChild
     checked: children.CheckedIdentity
     classifications: tuple[ClassificationIn, ...]
-
-
-def is_blank(cells: tuple[object, ...]) -> bool:
-    """A row with nothing in it (spreadsheets keep many); it is not counted."""
-    return all(text(v) == "" for v in cells)
-
-
-def text(value: object) -> str:
-    """A cell as trimmed text; whole numbers without `.0` (Excel stores codes as numbers)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    return str(value).strip()
-
-
-def day(value: object) -> date | str:
-    """A date cell (Excel date, or text `YYYY-MM-DD`, `YYYY/M/D`, `YYYY年M月D日`), or why not."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return BAD_DATE
-    match = DATE.fullmatch(value.strip())
-    if match is None:
-        return BAD_DATE
-    year, month, dom = (int(g) for g in match.groups() if g is not None)
-    try:
-        return date(year, month, dom)
-    except ValueError:
-        return "日期不存在"
 
 
 def read_row(

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
 from shouhu.platform.schemas import Camel
+from shouhu.platform.spreadsheets import MAX_LISTED_ERRORS, ImportMode, RowError
 
-MAX_LISTED_ERRORS = 1000
-
-
-class ImportMode(StrEnum):
-    """Refuse the whole file on any bad row, or take the good rows and report the bad."""
-
-    ALL_OR_NOTHING = "ALL_OR_NOTHING"
-    VALID_ROWS = "VALID_ROWS"
-
-
-class RowError(Camel):
-    """What is wrong with one cell: the row as the spreadsheet counts it, the header, why."""
-
-    row: int
-    column: str
-    message: str
+__all__ = ["ImportMode", "ImportReport", "RowError"]
 
 
 class ImportReport(Camel):

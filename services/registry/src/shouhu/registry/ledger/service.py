@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from shouhu.platform import identity
+from shouhu.platform import identity, spreadsheets
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Conflict
@@ -29,7 +29,7 @@ from shouhu.registry.children.events import (
 )
 from shouhu.registry.classifications import periods as period_rules
 from shouhu.registry.classifications.taxonomy import derive
-from shouhu.registry.ledger import columns, reading, repository, rows
+from shouhu.registry.ledger import columns, repository, rows
 from shouhu.registry.ledger.repository import Person
 from shouhu.registry.ledger.rows import LedgerRow
 from shouhu.registry.ledger.schemas import ImportMode, ImportReport, RowError
@@ -56,11 +56,11 @@ def import_ledger(
 ) -> ImportReport:
     """Check every row by the API's rules and write as the mode says; the same bytes twice: once."""
     policy.require(principal, policy.WRITE_ROLES, "无权导入台账")
-    file_hash = reading.digest(file, principal.division_code)
+    file_hash = spreadsheets.digest(file, principal.division_code)
     earlier = repository.batch_by_hash(session, file_hash)
     if earlier is not None:
         return _earlier(earlier)
-    source = reading.sniff(file)
+    source = spreadsheets.sniff(file)
     name = (file_name.strip() or "台账")[:200]
     villages = repository.divisions(session)
     if mode is ImportMode.ALL_OR_NOTHING:
@@ -131,7 +131,7 @@ class Import:
         # First row of each identity number in the file, by a 16-byte prefix of its hash.
         self.seen: dict[bytes, int] = {}
 
-    def run(self, source: reading.Source, report: ImportReport) -> ImportReport:
+    def run(self, source: spreadsheets.Source, report: ImportReport) -> ImportReport:
         try:
             return self._run(source, report)
         except Exception:
@@ -140,12 +140,12 @@ class Import:
                 self.writer.copier.wait()
             raise
 
-    def _run(self, source: reading.Source, report: ImportReport) -> ImportReport:
-        with reading.rows(source) as stream:
+    def _run(self, source: spreadsheets.Source, report: ImportReport) -> ImportReport:
+        with spreadsheets.rows(source, columns.SHEET) as stream:
             where = _header(stream)
-            chunk: list[reading.Row] = []
+            chunk: list[spreadsheets.Row] = []
             for number, cells in stream:
-                if rows.is_blank(cells):
+                if spreadsheets.is_blank(cells):
                     continue
                 chunk.append((number, cells))
                 if len(chunk) == CHUNK:
@@ -154,10 +154,12 @@ class Import:
             if chunk:
                 self.chunk(chunk, where, report)
         if report.total_rows == 0:
-            raise reading.refuse("文件中没有数据行，未导入任何数据")
+            raise spreadsheets.refuse("文件中没有数据行，未导入任何数据")
         return report
 
-    def chunk(self, chunk: list[reading.Row], where: dict[str, int], report: ImportReport) -> None:
+    def chunk(
+        self, chunk: list[spreadsheets.Row], where: dict[str, int], report: ImportReport
+    ) -> None:
         """Check a chunk row by row, then look its numbers and people up in two queries."""
         # Each row with its number's hash under every key of the ring, the current one first:
         # a file may still carry the hash of a previous key.
@@ -204,11 +206,11 @@ class Import:
         self.writer.flush()
 
 
-def _header(stream: Iterator[reading.Row]) -> dict[str, int]:
+def _header(stream: Iterator[spreadsheets.Row]) -> dict[str, int]:
     for _number, cells in stream:
-        if not rows.is_blank(cells):
+        if not spreadsheets.is_blank(cells):
             return columns.positions(cells)
-    raise reading.refuse("文件中没有表头和数据，未导入任何数据")
+    raise spreadsheets.refuse("文件中没有表头和数据，未导入任何数据")
 
 
 def _reject(report: ImportReport, errors: list[RowError]) -> None:

@@ -20,9 +20,9 @@ from shouhu.registry.ledger.columns import (
     HUKOU,
     ID_NUMBER,
     RESIDENCE,
+    SHEET,
     template_header,
 )
-from shouhu.registry.ledger.reading import SHEET
 
 XLSX_NAME = "ledger-template.xlsx"
 CSV_NAME = "ledger-template.csv"
