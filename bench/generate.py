@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -121,8 +121,15 @@ def _initials(name: str) -> str:
     return initials(name)
 
 
-def load(url: str, count: int, data_key: str, batch: int = 50_000) -> None:
-    """COPY `count` children with classifications and category periods into a migrated registry."""
+def load(
+    url: str,
+    count: int,
+    data_key: str,
+    batch: int = 50_000,
+    given: Iterable[SyntheticChild] | None = None,
+) -> None:
+    """COPY `count` children (or those `given`) with classifications and category periods into a
+    migrated registry."""
     import psycopg
 
     keys = IdentityKeys.from_secret(data_key)
@@ -161,7 +168,7 @@ def load(url: str, count: int, data_key: str, batch: int = 50_000) -> None:
             class_rows.clear()
             period_rows.clear()
 
-        for n, child in enumerate(children(count), start=1):
+        for n, child in enumerate(given if given is not None else children(count), start=1):
             categories = derive(child.subtypes)
             child_rows.append(
                 (

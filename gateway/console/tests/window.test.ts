@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { base64Bytes } from '../src/pages/intake/download'
+import { base64Bytes } from '../src/lib/download'
 import { isMobile, keepReceived, materialsOf, routesOf, type GuideNeed } from '../src/pages/intake/window'
 
 const GUIDE: GuideNeed[] = [
