@@ -68,6 +68,7 @@ MIRRORS = {
     "DropoutRiskOutcome": ("education", "DropoutRiskOutcome"),
     "ExemptionReason": ("education", "ExemptionReason"),
     "AidProgrammeCode": ("education", "AidProgramme"),
+    "PlacementKind": ("education", "PlacementKind"),
     "VolunteerSkill": ("volunteers", "VolunteerSkill"),
     "VolunteerAvailability": ("volunteers", "Availability"),
     "VettingKind": ("volunteers", "VettingKind"),

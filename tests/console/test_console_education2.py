@@ -1,6 +1,7 @@
 """Education in the browser, the second slice: the school's staff (teacher.110109001) import a
 small CSV roster on 本校学生 (one child the registry holds, one number nobody filed) and read the
-report, row and column of the unknown number included, the child then among their pupils; the
+report, row and column of the unknown number included, the child then among their pupils, whose
+non-Beijing documents they check (送教与材料, read through the pupil's education); the
 district's department places a disabled child at home teaching from the file's 教育 tab, plans
 it, records a session, and reads this month's count on 送教上门 and the figures on 教育统计.
 """
@@ -43,7 +44,7 @@ def call(platform: Any, username: str, document: str, variables: dict[str, Any])
     return body["data"]
 
 
-def registered(platform: Any, prefix: str, birth: date) -> dict[str, Any]:
+def registered(platform: Any, prefix: str, birth: date, **extra: str) -> dict[str, Any]:
     """A child of 大峪街道 filed with a number of its own, once education's projection has it."""
     number = identity_number(birth, male=True, seq=secrets.randbelow(499))
     child_input = {
@@ -52,6 +53,7 @@ def registered(platform: Any, prefix: str, birth: date) -> dict[str, Any]:
         "birthDate": birth.isoformat(),
         "idNumber": number,
         "residenceDivisionCode": VILLAGE,
+        **extra,
     }
     child: dict[str, Any] = call(platform, ADMIN, REGISTER, {"input": child_input})["registerChild"]
     child["idNumber"] = number
@@ -104,7 +106,9 @@ def test_a_school_imports_its_roster_and_the_department_teaches_a_child_at_home(
     page = tab.page
     # The disabled child first: its classification reaches education while the school imports.
     taught = disabled(embedded)
-    pupil = registered(embedded, "花名", date(2016, 1, 1) + timedelta(days=secrets.randbelow(300)))
+    # The roster's child: hukou in Shijiazhuang (非京籍), so the school checks its documents.
+    born = date(2016, 1, 1) + timedelta(days=secrets.randbelow(300))
+    pupil = registered(embedded, "花名", born, hukouDivisionCode="130102")
 
     # 本校学生: the school's staff import the roster, keeping the good rows.
     tab.sign_in(TEACHER, path="/school")
@@ -127,6 +131,20 @@ def test_a_school_imports_its_roster_and_the_department_teaches_a_child_at_home(
     expect(page.get_by_test_id("pupils")).to_contain_text(pupil["name"])
     tab.shot("education-roster")
     tab.assert_accessible()
+
+    # 送教与材料 of the pupil (the school reads no file): the non-Beijing documents, checked.
+    page.get_by_test_id(f"inclusion-{pupil['id']}").click()
+    block = page.get_by_role("dialog", name=f"送教与材料：{pupil['name']}")
+    expect(block.get_by_test_id("documents-complete")).to_have_text("材料不全")
+    block.get_by_test_id("documents-open").click()
+    check = page.get_by_role("dialog", name="核验非京籍入学材料")
+    expect(check).to_contain_text("仍缺")
+    boxes = check.get_by_role("checkbox")
+    for i in range(boxes.count()):
+        boxes.nth(i).check(force=True)
+    expect(check).to_contain_text("必需材料已齐全")
+    check.get_by_test_id("documents-save").click()
+    expect(page.get_by_test_id("school-notice")).to_contain_text("入学材料已齐全")
     tab.sign_out()
 
     # The department: the disabled child's file, 教育 tab, 安置决定 at home teaching.

@@ -11,6 +11,7 @@ import {
   missingDocuments,
   monthName,
   monthProgress,
+  previousMonth,
   providedCodes,
   rosterFileProblem,
   rosterOutcome,
@@ -115,6 +116,8 @@ describe('home teaching', () => {
     expect(monthProgress({ heldThisMonth: 4, sessionsPerMonth: 4 }).short).toBe(false)
     expect(monthName('2026-11')).toBe('2026年11月')
     expect(monthName('bad')).toBe('bad')
+    expect(previousMonth('2026-12-01')).toBe('2026-11')
+    expect(previousMonth('2027-01-31')).toBe('2026-12')
   })
 })
 

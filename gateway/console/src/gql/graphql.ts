@@ -1033,6 +1033,13 @@ export type HomeDropoutRisksQueryVariables = Exact<{
 
 export type HomeDropoutRisksQuery = { dropoutRisks: { edges: Array<{ node: { id: string, reason: DropoutRiskReason, openedOn: string, dueOn: string, overdue: boolean, child: { id: string, name: string } } }> } };
 
+export type HomeHomeTeachingQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type HomeHomeTeachingQuery = { homeTeaching: Array<{ id: string, sessionsPerMonth: number, missedMonths: Array<{ month: string, expected: number, held: number }>, child: { id: string, name: string } }> };
+
 export type WindowGuideQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -3187,6 +3194,23 @@ export const HomeDropoutRisksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeDropoutRisksQuery, HomeDropoutRisksQueryVariables>;
+export const HomeHomeTeachingDocument = new TypedDocumentString(`
+    query HomeHomeTeaching($divisionCode: String!) {
+  homeTeaching(divisionCode: $divisionCode) {
+    id
+    sessionsPerMonth
+    missedMonths {
+      month
+      expected
+      held
+    }
+    child {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeHomeTeachingQuery, HomeHomeTeachingQueryVariables>;
 export const WindowGuideDocument = new TypedDocumentString(`
     query WindowGuide {
   intakeGuide {

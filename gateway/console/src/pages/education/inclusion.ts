@@ -190,6 +190,13 @@ export function monthProgress(plan: { heldThisMonth: number; sessionsPerMonth: n
   }
 }
 
+/** The month before a day's ("2026-12-01" → "2026-11"): the last one the monthly check judged. */
+export function previousMonth(day: string): string {
+  const y = Number(day.slice(0, 4))
+  const m = Number(day.slice(5, 7))
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+}
+
 /** "2026-11" → 2026年11月. */
 export function monthName(month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month)
