@@ -197,6 +197,7 @@ def console_labels() -> str:
         "dropoutRiskOutcome": labels.DROPOUT_RISK_OUTCOME_NAMES,
         "exemptionReason": labels.EXEMPTION_REASON_NAMES,
         "aidProgramme": labels.AID_PROGRAMME_NAMES,
+        "placementKind": labels.PLACEMENT_KIND_NAMES,
         "classificationGroup": {str(k): v for k, v in GROUP_NAMES.items()},
         "classificationSubtype": {str(k): v for k, v in SUBTYPE_NAMES.items()},
     }

@@ -138,6 +138,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '教育资助', roles: rolesOf('/education/aid') },
       },
       {
+        path: 'education/home-teaching',
+        name: 'education-home-teaching',
+        component: () => import('./pages/education/HomeTeachingPage.vue'),
+        meta: { title: '送教上门', roles: rolesOf('/education/home-teaching') },
+      },
+      {
+        path: 'education/statistics',
+        name: 'education-statistics',
+        component: () => import('./pages/education/EducationStatisticsPage.vue'),
+        meta: { title: '教育统计', roles: rolesOf('/education/statistics') },
+      },
+      {
         path: 'school',
         name: 'school',
         component: () => import('./pages/education/SchoolPage.vue'),

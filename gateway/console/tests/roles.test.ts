@@ -37,22 +37,34 @@ describe('the menu by role', () => {
   const titles = (roles: Parameters<typeof navFor>[0]) => navFor(roles).map((i) => i.title)
 
   it('gives the window clerk the window, the files and the statistics', () => {
-    expect(titles(['intake_clerk'])).toEqual(['首页', '一门受理', '儿童档案', '台账导入', '定期走访', '强制报告', '统计分析'])
+    expect(titles(['intake_clerk'])).toEqual(['首页', '一门受理', '儿童档案', '台账导入', '定期走访', '强制报告', '统计分析', '教育统计'])
   })
 
   it('gives a village supervisor the files, the ledger and the visits', () => {
-    expect(titles(['village_supervisor'])).toEqual(['首页', '儿童档案', '台账导入', '定期走访', '强制报告'])
+    expect(titles(['village_supervisor'])).toEqual(['首页', '儿童档案', '台账导入', '定期走访', '强制报告', '教育统计'])
   })
 
   it('gives a department its board and no window; the police their cases', () => {
     expect(titles(['police'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告', '案件办理'])
-    expect(titles(['education'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告', '控辍保学', '学校名录', '教育资助'])
+    expect(titles(['education'])).toEqual([
+      '首页',
+      '部门待办',
+      '儿童档案',
+      '强制报告',
+      '控辍保学',
+      '学校名录',
+      '教育资助',
+      '送教上门',
+      '教育统计',
+    ])
   })
 
   it("gives a school's staff their school's pupils and no file", () => {
     expect(titles(['school_staff'])).toEqual(['首页', '强制报告', '本校学生'])
     expect(titles(['town_social_worker'])).toContain('控辍保学')
     expect(titles(['town_social_worker'])).not.toContain('学校名录')
+    expect(titles(['town_social_worker'])).toContain('送教上门')
+    expect(titles(['school_staff'])).not.toContain('送教上门')
   })
 
   it('gives a mandated reporter the report form and no file', () => {
@@ -60,7 +72,7 @@ describe('the menu by role', () => {
   })
 
   it('gives the auditor statistics and never a file', () => {
-    expect(titles(['auditor'])).toEqual(['首页', '统计分析'])
+    expect(titles(['auditor'])).toEqual(['首页', '统计分析', '教育统计'])
   })
 
   it('gives a volunteer no file and no board', () => {

@@ -11,6 +11,7 @@ from shouhu.education.dropout.schemas import (
 )
 from shouhu.education.enrolments import stages
 from shouhu.education.enrolments.schemas import EnrolmentEndReason, EnrolmentStatus
+from shouhu.education.inclusive.schemas import PlacementKind
 from shouhu.education.schools.schemas import SchoolKind, SchoolStage
 from shouhu.platform import labels
 
@@ -33,5 +34,6 @@ def test_every_enum_value_has_a_name():
         (DropoutRiskReason, labels.DROPOUT_RISK_REASON_NAMES),
         (DropoutRiskOutcome, labels.DROPOUT_RISK_OUTCOME_NAMES),
         (ExemptionReason, labels.EXEMPTION_REASON_NAMES),
+        (PlacementKind, labels.PLACEMENT_KIND_NAMES),
     ):
         assert sorted(table) == sorted(m.value for m in enum), enum

@@ -180,6 +180,14 @@ export type DropoutRiskStatus =
   | 'OPEN'
   | 'RESOLVED';
 
+/** A check of a non-Beijing child's enrolment documents: the codes provided (the complete set; one left out is not provided), the day checked */
+export type EnrolmentDocumentsInput = {
+  /** Today when not given */
+  checkedOn?: string | null | undefined;
+  /** Codes of the district's documents file */
+  documents: Array<string>;
+};
+
 /** Why an enrolment ended (学籍终止原因) */
 export type EnrolmentEndReason =
   | 'DIED'
@@ -267,6 +275,27 @@ export type GuardianshipCapacity =
   | 'LIMITED'
   | 'NONE';
 
+/** A home teaching plan: the teacher, the sending school, the schedule (the district's defaults if not given, else within its bounds) */
+export type HomeTeachingPlanInput = {
+  minHours?: number | null | undefined;
+  /** The sending school; the placement's if not given */
+  schoolCode?: string | null | undefined;
+  sessionsPerMonth?: number | null | undefined;
+  /** Today if not given */
+  since?: string | null | undefined;
+  teacherName: string;
+  /** A school staff account of the sending school */
+  teacherUsername?: string | null | undefined;
+};
+
+/** A session held: the day, the hours, what was taught */
+export type HomeTeachingSessionInput = {
+  content: string;
+  hours: number;
+  /** Not in the future, not before the plan */
+  on: string;
+};
+
 /** Refuse the whole file on any bad row, or take the good rows */
 export type ImportMode =
   | 'ALL_OR_NOTHING'
@@ -316,6 +345,32 @@ export type OnBehalfOfInput = {
   /** An 11-digit mobile, or a landline with its area code (010-69841234) */
   phone: string;
 };
+
+/** The assessment that decided a placement (残疾儿童入学评估) */
+export type PlacementAssessmentInput = {
+  /** Who assessed, e.g. 区残疾儿童入学评估委员会 */
+  by: string;
+  /** Not after the placement's first day */
+  on: string;
+  summary: string;
+};
+
+/** A placement decision: the kind, the school, the assessment */
+export type PlacementInput = {
+  assessment: PlacementAssessmentInput;
+  kind: PlacementKind;
+  /** 学校标识码; a SPECIAL_SCHOOL placement needs a special education school */
+  schoolCode: string;
+  /** Today if not given */
+  since?: string | null | undefined;
+};
+
+/** Where a disabled child is schooled (安置方式) */
+export type PlacementKind =
+  | 'HOME_TEACHING'
+  | 'REGULAR_CLASS'
+  | 'SPECIAL_CLASS'
+  | 'SPECIAL_SCHOOL';
 
 /** A new measure of a child's plan */
 export type PlanMeasureInput = {
@@ -717,6 +772,14 @@ export type EduEnrolmentFragment = { id: string, childId: string, schoolCode: st
 
 export type EduRiskFragment = { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null };
 
+export type EduPlacementFragment = { id: string, kind: PlacementKind, since: string, endedOn: string | null, decidedBy: string, school: { code: string, name: string }, assessment: { on: string, by: string, summary: string } };
+
+export type EduHomeTeachingFragment = { id: string, childId: string, teacher: string, teacherUsername: string | null, schoolCode: string, schoolName: string, divisionCode: string, sessionsPerMonth: number, minHours: number, since: string, heldThisMonth: number, missedMonths: Array<{ month: string, expected: number, held: number }> };
+
+export type EduNonBeijingFragment = { hukouDivisionCode: string, stage: SchoolStage, complete: boolean, checkedOn: string | null, checkedBy: string | null, documents: Array<{ code: string, name: string, required: boolean, provided: boolean }> };
+
+export type EduInclusionFragment = { placement: { id: string, kind: PlacementKind, since: string, endedOn: string | null, decidedBy: string, school: { code: string, name: string }, assessment: { on: string, by: string, summary: string } } | null, homeTeaching: { id: string, childId: string, teacher: string, teacherUsername: string | null, schoolCode: string, schoolName: string, divisionCode: string, sessionsPerMonth: number, minHours: number, since: string, heldThisMonth: number, sessions: Array<{ id: string, on: string, hours: number, content: string, counted: boolean, recordedBy: string }>, missedMonths: Array<{ month: string, expected: number, held: number }> } | null, nonBeijing: { hukouDivisionCode: string, stage: SchoolStage, complete: boolean, checkedOn: string | null, checkedBy: string | null, documents: Array<{ code: string, name: string, required: boolean, provided: boolean }> } | null };
+
 export type EduSchoolsQueryVariables = Exact<{
   townCode?: string | null | undefined;
 }>;
@@ -761,7 +824,7 @@ export type EduChildEducationQueryVariables = Exact<{
 }>;
 
 
-export type EduChildEducationQuery = { child: { id: string, name: string, birthDate: string | null, status: ChildStatus, education: { enrolments: Array<{ id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null }>, aid: Array<{ programme: AidProgrammeCode, programmeName: string, eligible: boolean, reasons: Array<string>, annualAmountFen: number, decidedOn: string | null, ruleVersion: string }>, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null } | null } | null };
+export type EduChildEducationQuery = { child: { id: string, name: string, birthDate: string | null, status: ChildStatus, education: { enrolments: Array<{ id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null }>, aid: Array<{ programme: AidProgrammeCode, programmeName: string, eligible: boolean, reasons: Array<string>, annualAmountFen: number, decidedOn: string | null, ruleVersion: string }>, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null, placement: { id: string, kind: PlacementKind, since: string, endedOn: string | null, decidedBy: string, school: { code: string, name: string }, assessment: { on: string, by: string, summary: string } } | null, homeTeaching: { id: string, childId: string, teacher: string, teacherUsername: string | null, schoolCode: string, schoolName: string, divisionCode: string, sessionsPerMonth: number, minHours: number, since: string, heldThisMonth: number, sessions: Array<{ id: string, on: string, hours: number, content: string, counted: boolean, recordedBy: string }>, missedMonths: Array<{ month: string, expected: number, held: number }> } | null, nonBeijing: { hukouDivisionCode: string, stage: SchoolStage, complete: boolean, checkedOn: string | null, checkedBy: string | null, documents: Array<{ code: string, name: string, required: boolean, provided: boolean }> } | null } | null } | null };
 
 export type EduRecordEnrolmentMutationVariables = Exact<{
   childId: string | number;
@@ -866,7 +929,7 @@ export type EduSchoolPupilsQueryVariables = Exact<{
 }>;
 
 
-export type EduSchoolPupilsQuery = { schoolPupils: { edges: Array<{ node: { childId: string, childName: string, birthDate: string, enrolment: { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null }, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type EduSchoolPupilsQuery = { schoolPupils: { edges: Array<{ node: { childId: string, childName: string, birthDate: string, enrolment: { id: string, childId: string, schoolCode: string, schoolName: string, stage: SchoolStage, grade: number, boarding: boolean, status: EnrolmentStatus, since: string, suspendedOn: string | null, endedOn: string | null, endReason: EnrolmentEndReason | null, transferredTo: string | null }, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null, education: { placement: { id: string, kind: PlacementKind, since: string, endedOn: string | null, decidedBy: string, school: { code: string, name: string }, assessment: { on: string, by: string, summary: string } } | null, homeTeaching: { id: string, childId: string, teacher: string, teacherUsername: string | null, schoolCode: string, schoolName: string, divisionCode: string, sessionsPerMonth: number, minHours: number, since: string, heldThisMonth: number, sessions: Array<{ id: string, on: string, hours: number, content: string, counted: boolean, recordedBy: string }>, missedMonths: Array<{ month: string, expected: number, held: number }> } | null, nonBeijing: { hukouDivisionCode: string, stage: SchoolStage, complete: boolean, checkedOn: string | null, checkedBy: string | null, documents: Array<{ code: string, name: string, required: boolean, provided: boolean }> } | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type EduReportAbsenceMutationVariables = Exact<{
   childId: string | number;
@@ -883,6 +946,63 @@ export type EduReportReturnMutationVariables = Exact<{
 
 
 export type EduReportReturnMutation = { reportReturn: { childId: string, days: Array<string>, longestRun: number, threshold: number, dropoutRisk: { id: string, childId: string, openedOn: string, reason: DropoutRiskReason, status: DropoutRiskStatus, dueOn: string, overdue: boolean, divisionCode: string, exemptionReason: ExemptionReason | null, exemptionNote: string | null } | null } };
+
+export type EduImportRosterMutationVariables = Exact<{
+  schoolCode: string;
+  file: File;
+  mode?: ImportMode | null | undefined;
+}>;
+
+
+export type EduImportRosterMutation = { importRoster: { importId: string | null, schoolCode: string, fileName: string, mode: ImportMode, totalRows: number, enrolledRows: number, transferredRows: number, unchangedRows: number, unmatchedRows: number, rejectedRows: number, errorCount: number, duplicateOfEarlierImport: boolean, errors: Array<{ row: number, column: string, message: string }> } };
+
+export type EduDecidePlacementMutationVariables = Exact<{
+  childId: string | number;
+  input: PlacementInput;
+}>;
+
+
+export type EduDecidePlacementMutation = { decidePlacement: { id: string, kind: PlacementKind, since: string, endedOn: string | null, decidedBy: string, school: { code: string, name: string }, assessment: { on: string, by: string, summary: string } } };
+
+export type EduPlanHomeTeachingMutationVariables = Exact<{
+  childId: string | number;
+  input: HomeTeachingPlanInput;
+}>;
+
+
+export type EduPlanHomeTeachingMutation = { planHomeTeaching: { id: string, childId: string, teacher: string, teacherUsername: string | null, schoolCode: string, schoolName: string, divisionCode: string, sessionsPerMonth: number, minHours: number, since: string, heldThisMonth: number, missedMonths: Array<{ month: string, expected: number, held: number }> } };
+
+export type EduRecordSessionMutationVariables = Exact<{
+  childId: string | number;
+  input: HomeTeachingSessionInput;
+}>;
+
+
+export type EduRecordSessionMutation = { recordHomeTeachingSession: { id: string, on: string, hours: number, content: string, counted: boolean, recordedBy: string } };
+
+export type EduHomeTeachingListQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type EduHomeTeachingListQuery = { homeTeaching: Array<{ id: string, childId: string, teacher: string, teacherUsername: string | null, schoolCode: string, schoolName: string, divisionCode: string, sessionsPerMonth: number, minHours: number, since: string, heldThisMonth: number, child: { id: string, name: string, age: number | null, residenceDivision: { code: string, name: string } }, missedMonths: Array<{ month: string, expected: number, held: number }> }> };
+
+export type EduRecordDocumentsMutationVariables = Exact<{
+  childId: string | number;
+  input: EnrolmentDocumentsInput;
+}>;
+
+
+export type EduRecordDocumentsMutation = { recordEnrolmentDocuments: { hukouDivisionCode: string, stage: SchoolStage, complete: boolean, checkedOn: string | null, checkedBy: string | null, documents: Array<{ code: string, name: string, required: boolean, provided: boolean }> } };
+
+export type EduFiguresFragment = { children: number, compulsoryAge: number, compulsoryAgeEnrolled: number, enrolled: number, openDropoutRisks: number, homeTeaching: number, byStage: Array<{ stage: SchoolStage, enrolled: number }> };
+
+export type EduStatisticsQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type EduStatisticsQuery = { educationStatistics: { divisionCode: string, asOf: string, ruleVersion: string, allChildren: { children: number, compulsoryAge: number, compulsoryAgeEnrolled: number, enrolled: number, openDropoutRisks: number, homeTeaching: number, byStage: Array<{ stage: SchoolStage, enrolled: number }> }, nonBeijing: { children: number, compulsoryAge: number, compulsoryAgeEnrolled: number, enrolled: number, openDropoutRisks: number, homeTeaching: number, byStage: Array<{ stage: SchoolStage, enrolled: number }> }, byTown: Array<{ townCode: string, townName: string, allChildren: { children: number, compulsoryAge: number, compulsoryAgeEnrolled: number, enrolled: number, openDropoutRisks: number, homeTeaching: number, byStage: Array<{ stage: SchoolStage, enrolled: number }> }, nonBeijing: { children: number, compulsoryAge: number, compulsoryAgeEnrolled: number, enrolled: number, openDropoutRisks: number, homeTeaching: number, byStage: Array<{ stage: SchoolStage, enrolled: number }> } }> } };
 
 export type HomeTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -912,6 +1032,13 @@ export type HomeDropoutRisksQueryVariables = Exact<{
 
 
 export type HomeDropoutRisksQuery = { dropoutRisks: { edges: Array<{ node: { id: string, reason: DropoutRiskReason, openedOn: string, dueOn: string, overdue: boolean, child: { id: string, name: string } } }> } };
+
+export type HomeHomeTeachingQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type HomeHomeTeachingQuery = { homeTeaching: Array<{ id: string, sessionsPerMonth: number, missedMonths: Array<{ month: string, expected: number, held: number }>, child: { id: string, name: string } }> };
 
 export type WindowGuideQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1369,6 +1496,126 @@ export const EduRiskFragmentDoc = new TypedDocumentString(`
   exemptionNote
 }
     `, {"fragmentName":"EduRisk"}) as unknown as TypedDocumentString<EduRiskFragment, unknown>;
+export const EduPlacementFragmentDoc = new TypedDocumentString(`
+    fragment EduPlacement on Placement {
+  id
+  kind
+  school {
+    code
+    name
+  }
+  assessment {
+    on
+    by
+    summary
+  }
+  since
+  endedOn
+  decidedBy
+}
+    `, {"fragmentName":"EduPlacement"}) as unknown as TypedDocumentString<EduPlacementFragment, unknown>;
+export const EduHomeTeachingFragmentDoc = new TypedDocumentString(`
+    fragment EduHomeTeaching on HomeTeaching {
+  id
+  childId
+  teacher
+  teacherUsername
+  schoolCode
+  schoolName
+  divisionCode
+  sessionsPerMonth
+  minHours
+  since
+  heldThisMonth
+  missedMonths {
+    month
+    expected
+    held
+  }
+}
+    `, {"fragmentName":"EduHomeTeaching"}) as unknown as TypedDocumentString<EduHomeTeachingFragment, unknown>;
+export const EduNonBeijingFragmentDoc = new TypedDocumentString(`
+    fragment EduNonBeijing on NonBeijing {
+  hukouDivisionCode
+  stage
+  documents {
+    code
+    name
+    required
+    provided
+  }
+  complete
+  checkedOn
+  checkedBy
+}
+    `, {"fragmentName":"EduNonBeijing"}) as unknown as TypedDocumentString<EduNonBeijingFragment, unknown>;
+export const EduInclusionFragmentDoc = new TypedDocumentString(`
+    fragment EduInclusion on ChildEducation {
+  placement {
+    ...EduPlacement
+  }
+  homeTeaching {
+    ...EduHomeTeaching
+    sessions(last: 10) {
+      id
+      on
+      hours
+      content
+      counted
+      recordedBy
+    }
+  }
+  nonBeijing {
+    ...EduNonBeijing
+  }
+}
+    fragment EduPlacement on Placement {
+  id
+  kind
+  school {
+    code
+    name
+  }
+  assessment {
+    on
+    by
+    summary
+  }
+  since
+  endedOn
+  decidedBy
+}
+fragment EduHomeTeaching on HomeTeaching {
+  id
+  childId
+  teacher
+  teacherUsername
+  schoolCode
+  schoolName
+  divisionCode
+  sessionsPerMonth
+  minHours
+  since
+  heldThisMonth
+  missedMonths {
+    month
+    expected
+    held
+  }
+}
+fragment EduNonBeijing on NonBeijing {
+  hukouDivisionCode
+  stage
+  documents {
+    code
+    name
+    required
+    provided
+  }
+  complete
+  checkedOn
+  checkedBy
+}`, {"fragmentName":"EduInclusion"}) as unknown as TypedDocumentString<EduInclusionFragment, unknown>;
 export const EduProgrammeFragmentDoc = new TypedDocumentString(`
     fragment EduProgramme on AidProgramme {
   code
@@ -1413,6 +1660,20 @@ export const EduSemesterFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"EduSemester"}) as unknown as TypedDocumentString<EduSemesterFragment, unknown>;
+export const EduFiguresFragmentDoc = new TypedDocumentString(`
+    fragment EduFigures on EducationFigures {
+  children
+  compulsoryAge
+  compulsoryAgeEnrolled
+  enrolled
+  openDropoutRisks
+  homeTeaching
+  byStage {
+    stage
+    enrolled
+  }
+}
+    `, {"fragmentName":"EduFigures"}) as unknown as TypedDocumentString<EduFiguresFragment, unknown>;
 export const PayProgrammeFragmentDoc = new TypedDocumentString(`
     fragment PayProgramme on Programme {
   code
@@ -2119,6 +2380,7 @@ export const EduChildEducationDocument = new TypedDocumentString(`
       dropoutRisk {
         ...EduRisk
       }
+      ...EduInclusion
     }
   }
 }
@@ -2148,6 +2410,72 @@ fragment EduRisk on DropoutRisk {
   divisionCode
   exemptionReason
   exemptionNote
+}
+fragment EduPlacement on Placement {
+  id
+  kind
+  school {
+    code
+    name
+  }
+  assessment {
+    on
+    by
+    summary
+  }
+  since
+  endedOn
+  decidedBy
+}
+fragment EduHomeTeaching on HomeTeaching {
+  id
+  childId
+  teacher
+  teacherUsername
+  schoolCode
+  schoolName
+  divisionCode
+  sessionsPerMonth
+  minHours
+  since
+  heldThisMonth
+  missedMonths {
+    month
+    expected
+    held
+  }
+}
+fragment EduNonBeijing on NonBeijing {
+  hukouDivisionCode
+  stage
+  documents {
+    code
+    name
+    required
+    provided
+  }
+  complete
+  checkedOn
+  checkedBy
+}
+fragment EduInclusion on ChildEducation {
+  placement {
+    ...EduPlacement
+  }
+  homeTeaching {
+    ...EduHomeTeaching
+    sessions(last: 10) {
+      id
+      on
+      hours
+      content
+      counted
+      recordedBy
+    }
+  }
+  nonBeijing {
+    ...EduNonBeijing
+  }
 }`) as unknown as TypedDocumentString<EduChildEducationQuery, EduChildEducationQueryVariables>;
 export const EduRecordEnrolmentDocument = new TypedDocumentString(`
     mutation EduRecordEnrolment($childId: ID!, $input: EnrolmentInput!) {
@@ -2448,6 +2776,9 @@ export const EduSchoolPupilsDocument = new TypedDocumentString(`
         dropoutRisk {
           ...EduRisk
         }
+        education {
+          ...EduInclusion
+        }
       }
     }
     pageInfo {
@@ -2482,6 +2813,72 @@ fragment EduRisk on DropoutRisk {
   divisionCode
   exemptionReason
   exemptionNote
+}
+fragment EduPlacement on Placement {
+  id
+  kind
+  school {
+    code
+    name
+  }
+  assessment {
+    on
+    by
+    summary
+  }
+  since
+  endedOn
+  decidedBy
+}
+fragment EduHomeTeaching on HomeTeaching {
+  id
+  childId
+  teacher
+  teacherUsername
+  schoolCode
+  schoolName
+  divisionCode
+  sessionsPerMonth
+  minHours
+  since
+  heldThisMonth
+  missedMonths {
+    month
+    expected
+    held
+  }
+}
+fragment EduNonBeijing on NonBeijing {
+  hukouDivisionCode
+  stage
+  documents {
+    code
+    name
+    required
+    provided
+  }
+  complete
+  checkedOn
+  checkedBy
+}
+fragment EduInclusion on ChildEducation {
+  placement {
+    ...EduPlacement
+  }
+  homeTeaching {
+    ...EduHomeTeaching
+    sessions(last: 10) {
+      id
+      on
+      hours
+      content
+      counted
+      recordedBy
+    }
+  }
+  nonBeijing {
+    ...EduNonBeijing
+  }
 }`) as unknown as TypedDocumentString<EduSchoolPupilsQuery, EduSchoolPupilsQueryVariables>;
 export const EduReportAbsenceDocument = new TypedDocumentString(`
     mutation EduReportAbsence($childId: ID!, $input: AbsenceInput!) {
@@ -2531,6 +2928,175 @@ export const EduReportReturnDocument = new TypedDocumentString(`
   exemptionReason
   exemptionNote
 }`) as unknown as TypedDocumentString<EduReportReturnMutation, EduReportReturnMutationVariables>;
+export const EduImportRosterDocument = new TypedDocumentString(`
+    mutation EduImportRoster($schoolCode: String!, $file: Upload!, $mode: ImportMode) {
+  importRoster(schoolCode: $schoolCode, file: $file, mode: $mode) {
+    importId
+    schoolCode
+    fileName
+    mode
+    totalRows
+    enrolledRows
+    transferredRows
+    unchangedRows
+    unmatchedRows
+    rejectedRows
+    errorCount
+    errors {
+      row
+      column
+      message
+    }
+    duplicateOfEarlierImport
+  }
+}
+    `) as unknown as TypedDocumentString<EduImportRosterMutation, EduImportRosterMutationVariables>;
+export const EduDecidePlacementDocument = new TypedDocumentString(`
+    mutation EduDecidePlacement($childId: ID!, $input: PlacementInput!) {
+  decidePlacement(childId: $childId, input: $input) {
+    ...EduPlacement
+  }
+}
+    fragment EduPlacement on Placement {
+  id
+  kind
+  school {
+    code
+    name
+  }
+  assessment {
+    on
+    by
+    summary
+  }
+  since
+  endedOn
+  decidedBy
+}`) as unknown as TypedDocumentString<EduDecidePlacementMutation, EduDecidePlacementMutationVariables>;
+export const EduPlanHomeTeachingDocument = new TypedDocumentString(`
+    mutation EduPlanHomeTeaching($childId: ID!, $input: HomeTeachingPlanInput!) {
+  planHomeTeaching(childId: $childId, input: $input) {
+    ...EduHomeTeaching
+  }
+}
+    fragment EduHomeTeaching on HomeTeaching {
+  id
+  childId
+  teacher
+  teacherUsername
+  schoolCode
+  schoolName
+  divisionCode
+  sessionsPerMonth
+  minHours
+  since
+  heldThisMonth
+  missedMonths {
+    month
+    expected
+    held
+  }
+}`) as unknown as TypedDocumentString<EduPlanHomeTeachingMutation, EduPlanHomeTeachingMutationVariables>;
+export const EduRecordSessionDocument = new TypedDocumentString(`
+    mutation EduRecordSession($childId: ID!, $input: HomeTeachingSessionInput!) {
+  recordHomeTeachingSession(childId: $childId, input: $input) {
+    id
+    on
+    hours
+    content
+    counted
+    recordedBy
+  }
+}
+    `) as unknown as TypedDocumentString<EduRecordSessionMutation, EduRecordSessionMutationVariables>;
+export const EduHomeTeachingListDocument = new TypedDocumentString(`
+    query EduHomeTeachingList($divisionCode: String!) {
+  homeTeaching(divisionCode: $divisionCode) {
+    ...EduHomeTeaching
+    child {
+      id
+      name
+      age
+      residenceDivision {
+        code
+        name
+      }
+    }
+  }
+}
+    fragment EduHomeTeaching on HomeTeaching {
+  id
+  childId
+  teacher
+  teacherUsername
+  schoolCode
+  schoolName
+  divisionCode
+  sessionsPerMonth
+  minHours
+  since
+  heldThisMonth
+  missedMonths {
+    month
+    expected
+    held
+  }
+}`) as unknown as TypedDocumentString<EduHomeTeachingListQuery, EduHomeTeachingListQueryVariables>;
+export const EduRecordDocumentsDocument = new TypedDocumentString(`
+    mutation EduRecordDocuments($childId: ID!, $input: EnrolmentDocumentsInput!) {
+  recordEnrolmentDocuments(childId: $childId, input: $input) {
+    ...EduNonBeijing
+  }
+}
+    fragment EduNonBeijing on NonBeijing {
+  hukouDivisionCode
+  stage
+  documents {
+    code
+    name
+    required
+    provided
+  }
+  complete
+  checkedOn
+  checkedBy
+}`) as unknown as TypedDocumentString<EduRecordDocumentsMutation, EduRecordDocumentsMutationVariables>;
+export const EduStatisticsDocument = new TypedDocumentString(`
+    query EduStatistics($divisionCode: String!) {
+  educationStatistics(divisionCode: $divisionCode) {
+    divisionCode
+    asOf
+    allChildren {
+      ...EduFigures
+    }
+    nonBeijing {
+      ...EduFigures
+    }
+    byTown {
+      townCode
+      townName
+      allChildren {
+        ...EduFigures
+      }
+      nonBeijing {
+        ...EduFigures
+      }
+    }
+    ruleVersion
+  }
+}
+    fragment EduFigures on EducationFigures {
+  children
+  compulsoryAge
+  compulsoryAgeEnrolled
+  enrolled
+  openDropoutRisks
+  homeTeaching
+  byStage {
+    stage
+    enrolled
+  }
+}`) as unknown as TypedDocumentString<EduStatisticsQuery, EduStatisticsQueryVariables>;
 export const HomeTasksDocument = new TypedDocumentString(`
     query HomeTasks {
   departmentTasks(first: 50) {
@@ -2628,6 +3194,23 @@ export const HomeDropoutRisksDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeDropoutRisksQuery, HomeDropoutRisksQueryVariables>;
+export const HomeHomeTeachingDocument = new TypedDocumentString(`
+    query HomeHomeTeaching($divisionCode: String!) {
+  homeTeaching(divisionCode: $divisionCode) {
+    id
+    sessionsPerMonth
+    missedMonths {
+      month
+      expected
+      held
+    }
+    child {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeHomeTeachingQuery, HomeHomeTeachingQueryVariables>;
 export const WindowGuideDocument = new TypedDocumentString(`
     query WindowGuide {
   intakeGuide {

@@ -19,6 +19,7 @@ export const DROPOUT_RISK_REASON = shared.dropoutRiskReason as Record<string, st
 export const DROPOUT_RISK_OUTCOME = shared.dropoutRiskOutcome as Record<string, string>
 export const EXEMPTION_REASON = shared.exemptionReason as Record<string, string>
 export const AID_PROGRAMME = shared.aidProgramme as Record<string, string>
+export const PLACEMENT_KIND = shared.placementKind as Record<string, string>
 
 export const TASK_STATUS: Record<string, string> = {
   PENDING: '待受理',

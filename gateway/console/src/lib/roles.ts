@@ -116,6 +116,8 @@ export interface NavItem {
     | 'schools'
     | 'aid'
     | 'school'
+    | 'homeTeaching'
+    | 'educationStatistics'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
@@ -171,6 +173,15 @@ export const NAV: readonly NavItem[] = [
   { path: '/education/risks', title: '控辍保学', icon: 'risks', roles: ['education', 'town_social_worker'] },
   { path: '/education/schools', title: '学校名录', icon: 'schools', roles: ['education'] },
   { path: '/education/aid', title: '教育资助', icon: 'aid', roles: ['education'] },
+  // 送教上门: the division's plans (HOME_TEACHING_LIST_ROLES).
+  { path: '/education/home-teaching', title: '送教上门', icon: 'homeTeaching', roles: ['education', 'town_social_worker'] },
+  // 教育统计: the readers of enrolments within their division and the auditor (STATISTICS_ROLES).
+  {
+    path: '/education/statistics',
+    title: '教育统计',
+    icon: 'educationStatistics',
+    roles: ['education', 'civil_affairs', 'town_social_worker', 'village_supervisor', 'intake_clerk', 'auditor'],
+  },
   { path: '/school', title: '本校学生', icon: 'school', roles: ['school_staff'] },
 ]
 

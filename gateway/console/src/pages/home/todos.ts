@@ -2,6 +2,7 @@
 import { request } from '../../graphql/client'
 import {
   HomeDropoutRisksDocument,
+  HomeHomeTeachingDocument,
   HomeIntakesDocument,
   HomeOverdueVisitsDocument,
   HomeReportsDocument,
@@ -19,6 +20,8 @@ import {
   label,
 } from '../../lib/labels'
 import { DEPARTMENT_ROLES, type Role } from '../../lib/roles'
+import { todayInDistrict } from '../../lib/format'
+import { monthName, previousMonth } from '../education/inclusion'
 
 export interface TodoRow {
   key: string
@@ -119,6 +122,28 @@ async function dropoutRisks(divisionCode: string): Promise<TodoSection> {
   return { id: 'dropout-risks', title: '辍学风险（控辍保学）', rows }
 }
 
+/** The home teaching plans whose last month ended short of the schedule (送教不足): the worker's
+ * monthly check flags them; a month still running is not yet short, an older one is history. */
+async function homeTeachingMissed(divisionCode: string): Promise<TodoSection> {
+  const data = await request(HomeHomeTeachingDocument, { divisionCode })
+  const last = previousMonth(todayInDistrict())
+  const rows = data.homeTeaching
+    .filter((p) => p.missedMonths[0]?.month === last)
+    .map<TodoRow>((p) => {
+      const last = p.missedMonths[0]
+      return {
+        key: `home-teaching-${p.id}`,
+        title: `送教上门 ${p.child.name}`,
+        detail: `${monthName(last.month)}送教${last.held}次，计划${last.expected}次`,
+        status: '送教不足',
+        due: null,
+        overdue: true,
+        link: `/children/${p.child.id}`,
+      }
+    })
+  return { id: 'home-teaching', title: '送教上门未达计划', rows }
+}
+
 /** What the home page lists for a role, each list loaded as the role may read it; the division
  * is the person's (the dropout risks are asked for by division). */
 export function sectionsFor(role: Role | null, divisionCode = ''): Array<() => Promise<TodoSection>> {
@@ -138,6 +163,7 @@ export function sectionsFor(role: Role | null, divisionCode = ''): Array<() => P
   }
   if ((role === 'education' || role === 'town_social_worker') && divisionCode) {
     sources.push(() => dropoutRisks(divisionCode))
+    sources.push(() => homeTeachingMissed(divisionCode))
   }
   return sources
 }

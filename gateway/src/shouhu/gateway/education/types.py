@@ -648,6 +648,19 @@ class SchoolPupil:
             dropout_risk=DropoutRisk.from_row(risk) if risk else None,
         )
 
+    @strawberry.field(
+        description="The child's education as the caller may read it (a school's staff: their "
+        "school's enrolments, placement, home teaching and non-Beijing documents; no aid)"
+    )
+    def education(self, info: Ctx) -> ChildEducation | None:
+        # A school's staff read no file: this is their one way to the child's plan and documents.
+        async def batched() -> ChildEducation | None:
+            return ChildEducation.from_row(
+                await info.context.loaders.education.load(str(self.child_id))
+            )
+
+        return deferred(batched())
+
 
 @strawberry.type
 class SchoolPupilEdge:

@@ -178,3 +178,13 @@ AID_PROGRAMME_NAMES: Final[Mapping[str, str]] = MappingProxyType(
         "VOCATIONAL_NATIONAL_GRANT": "中等职业教育国家助学金",
     }
 )
+
+# Inclusive schooling (融合教育): where a disabled child is schooled (安置方式).
+PLACEMENT_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "REGULAR_CLASS": "随班就读",
+        "SPECIAL_CLASS": "特教班就读",
+        "SPECIAL_SCHOOL": "特殊教育学校就读",
+        "HOME_TEACHING": "送教上门",
+    }
+)
