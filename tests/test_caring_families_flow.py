@@ -225,6 +225,21 @@ def test_a_donation_is_used_within_what_is_left_and_summarised_without_the_child
 
 def test_a_towns_need_is_matched_with_an_offer(embedded):
     child = a_child(embedded)
+    elsewhere = graphql(
+        embedded.graphql_url,
+        RAISE,
+        embedded.token(ADMIN),
+        {
+            "input": {
+                "divisionCode": "110109101001",
+                "childId": child["id"],
+                "kind": "CAMP_PLACE",
+                "description": "填错区划的需求",
+            }
+        },
+    )
+    assert error_codes(elsewhere) == ["VALIDATION_FAILED"]
+    assert "divisionCode" in elsewhere["errors"][0]["extensions"]["fields"]
     need = call(
         embedded,
         WORKER,

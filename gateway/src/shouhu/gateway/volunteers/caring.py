@@ -509,12 +509,15 @@ class OfferInput:
     quantity: int
 
 
-async def _child_in_scope(info: Ctx, child_id: str) -> None:
-    """The child's file exists and is the caller's (the registry checks, and logs the read)."""
+async def _child_in_scope(info: Ctx, child_id: str) -> str:
+    """The child's village, once the registry says the file exists and is the caller's (it
+    checks, and logs the read)."""
     try:
-        await info.context.registry.child(child_id, [], operation_name(info))
+        row = await info.context.registry.child(child_id, [], operation_name(info))
     except NotFound as exc:
         raise ValidationFailed("儿童档案不存在", fields={"childId": "儿童档案不存在"}) from exc
+    village: str = row["residenceDivisionCode"]
+    return village
 
 
 # ---- operations -----------------------------------------------------------------------------
@@ -627,7 +630,10 @@ class Mutation:
     @strawberry.mutation(description="Raise a need (需求) of a child or a division")
     async def raise_need(self, info: Ctx, input: NeedInput) -> Need:
         if input.child_id:
-            await _child_in_scope(info, input.child_id)
+            village = await _child_in_scope(info, input.child_id)
+            if not village.startswith(input.division_code):
+                said = "该儿童不在所填区划内"
+                raise ValidationFailed(said, fields={"divisionCode": said})
         return Need.from_row(await info.context.volunteers.raise_need(to_json(input)))
 
     @strawberry.mutation(
