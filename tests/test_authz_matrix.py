@@ -1026,6 +1026,186 @@ OPERATIONS += [
 ]
 
 
+# Caring families (scope: the family's village), donations (the Youth League's own organisation),
+# needs (scope: the need's village) and offers (the district's).
+REGISTER_FAMILY = (
+    "mutation($input: CaringFamilyInput!) { registerCaringFamily(input: $input) { id version } }"
+)
+ASSESS_FAMILY = (
+    "mutation($id: ID!, $version: Int!) { assessCaringFamily(id: $id, version: $version, "
+    f'input: {{assessedOn: "{today().isoformat()}", approved: true}}) {{ id version }} }}'
+)
+LINK_FAMILY = (
+    "mutation($familyId: ID!, $childId: ID!) { linkCaringFamily(familyId: $familyId, input: "
+    f'{{childId: $childId, startsOn: "{today().isoformat()}"}}) {{ id links {{ id }} }} }}'
+)
+RECORD_DONATION = "mutation($input: DonationInput!) { recordDonation(input: $input) { id } }"
+RAISE_NEED = "mutation($input: NeedInput!) { raiseNeed(input: $input) { id } }"
+CREATE_OFFER = "mutation($input: OfferInput!) { createOffer(input: $input) { id } }"
+LEAGUE_ORGANISATION = "query { organisations { id kind } }"
+
+
+def family_input(scope: str) -> dict[str, Any]:
+    seq = next(_numbers)
+    birth = date(1975, 1, 1) + timedelta(days=seq // 400)
+    return {
+        "kind": "FOSTER",
+        "headName": f"矩阵家庭{seq}",
+        "idNumber": identity_number(birth, male=False, seq=seq % 400),
+        "mobile": "13800000001",
+        "divisionCode": VILLAGE[scope],
+        "address": "矩阵测试地址",
+    }
+
+
+def _family(setup: Setup, scope: str) -> dict[str, Any]:
+    made = setup.call(REGISTER_FAMILY, {"input": family_input(scope)})["registerCaringFamily"]
+    return {"id": made["id"], "version": made["version"]}
+
+
+def _approved_family(setup: Setup, scope: str) -> dict[str, Any]:
+    family = _family(setup, scope)
+    setup.call(ASSESS_FAMILY, family)
+    return {"familyId": family["id"], "childId": setup.child(scope)["id"]}
+
+
+def _family_link(setup: Setup, scope: str) -> dict[str, Any]:
+    linked = setup.call(LINK_FAMILY, _approved_family(setup, scope))["linkCaringFamily"]
+    return {"id": linked["links"][0]["id"]}
+
+
+def _league(setup: Setup) -> str:
+    orgs = setup.call(LEAGUE_ORGANISATION, {}, "youthleague.district")["organisations"]
+    return str(next(o["id"] for o in orgs if o["kind"] == "YOUTH_LEAGUE"))
+
+
+def donation_input(setup: Setup) -> dict[str, Any]:
+    return {
+        "organisationId": _league(setup),
+        "donorKind": "PERSON",
+        "donorName": "矩阵捐赠人",
+        "kind": "MONEY",
+        "amountFen": 100000,
+        "receivedOn": today().isoformat(),
+    }
+
+
+def _donation(setup: Setup, scope: str) -> dict[str, Any]:
+    made = setup.call(RECORD_DONATION, {"input": donation_input(setup)}, "youthleague.district")
+    return {"id": made["recordDonation"]["id"]}
+
+
+def need_input(setup: Setup, scope: str) -> dict[str, Any]:
+    return {
+        "divisionCode": VILLAGE[scope],
+        "childId": setup.child(scope)["id"],
+        "kind": "TUTORING",
+        "description": "矩阵辅导需求",
+    }
+
+
+def offer_input(setup: Setup) -> dict[str, Any]:
+    return {
+        "organisationId": _league(setup),
+        "kind": "TUTORING",
+        "description": "矩阵辅导资源",
+        "divisionCode": "110109",
+        "quantity": 100,
+    }
+
+
+def _need(setup: Setup, scope: str) -> dict[str, Any]:
+    made = setup.call(RAISE_NEED, {"input": need_input(setup, scope)})
+    return {"id": made["raiseNeed"]["id"]}
+
+
+def _need_and_offer(setup: Setup, scope: str) -> dict[str, Any]:
+    offer = setup.call(CREATE_OFFER, {"input": offer_input(setup)}, "youthleague.district")
+    return {"need": _need(setup, scope)["id"], "offer": offer["createOffer"]["id"]}
+
+
+OPERATIONS += [
+    Operation(
+        "registerCaringFamily",
+        REGISTER_FAMILY,
+        lambda s, scope: {"input": family_input(scope)},
+        fresh=True,
+    ),
+    Operation("assessCaringFamily", ASSESS_FAMILY, _family, fresh=True),
+    Operation("linkCaringFamily", LINK_FAMILY, _approved_family, fresh=True),
+    Operation(
+        "unlinkCaringFamily",
+        "mutation($id: ID!) { unlinkCaringFamily(linkId: $id, input: "
+        f'{{endedOn: "{today().isoformat()}", reason: "矩阵"}}) {{ id }} }}',
+        _family_link,
+        fresh=True,
+    ),
+    Operation(
+        "caringFamilies",
+        "query($d: String!) { caringFamilies(divisionCode: $d) { id } }",
+        lambda s, scope: {"d": TOWN[scope]},
+    ),
+    Operation("caringFamily", "query($id: ID!) { caringFamily(id: $id) { id } }", _family),
+    Operation(
+        "recordDonation",
+        RECORD_DONATION,
+        lambda s, _: {"input": donation_input(s)},
+        scoped=False,
+        fresh=True,
+    ),
+    Operation(
+        "recordDonationUse",
+        "mutation($id: ID!) { recordDonationUse(donationId: $id, input: "
+        f'{{amountFen: 1, usedOn: "{today().isoformat()}", purpose: "矩阵"}}) {{ id }} }}',
+        _donation,
+        scoped=False,
+        fresh=True,
+    ),
+    Operation("donations", "query { donations { id } }", lambda s, _: {}, scoped=False),
+    Operation("donation", "query($id: ID!) { donation(id: $id) { id } }", _donation, scoped=False),
+    Operation(
+        "donationSummary",
+        "query($y: Int!) { donationSummary(year: $y) { year } }",
+        lambda s, _: {"y": today().year},
+        scoped=False,
+    ),
+    Operation(
+        "donationsExport",
+        "query($y: Int!) { donationsExport(year: $y, format: CSV) { filename } }",
+        lambda s, _: {"y": today().year},
+        scoped=False,
+    ),
+    Operation(
+        "raiseNeed", RAISE_NEED, lambda s, scope: {"input": need_input(s, scope)}, fresh=True
+    ),
+    Operation(
+        "needs",
+        "query($d: String!) { needs(divisionCode: $d) { id } }",
+        lambda s, scope: {"d": TOWN[scope]},
+    ),
+    Operation(
+        "createOffer",
+        CREATE_OFFER,
+        lambda s, _: {"input": offer_input(s)},
+        scoped=False,
+        fresh=True,
+    ),
+    Operation("offers", "query { offers { id } }", lambda s, _: {}, scoped=False),
+    Operation(
+        "matchNeed",
+        "mutation($need: ID!, $offer: ID!) { matchNeed(needId: $need, offerId: $offer) { id } }",
+        _need_and_offer,
+        fresh=True,
+    ),
+    Operation(
+        "closeNeed",
+        'mutation($id: ID!) { closeNeed(needId: $id, note: "矩阵") { id } }',
+        _need,
+        fresh=True,
+    ),
+]
+
+
 def outcome(body: dict[str, Any], field: str) -> str:
     """A cell: ok, empty, null, or the first error's code."""
     if body.get("errors"):

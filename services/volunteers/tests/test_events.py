@@ -4,6 +4,7 @@ none carries an identity number."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -12,11 +13,12 @@ import jsonschema
 from shouhu.platform.clock import today
 from shouhu.platform.contracts import incompatibilities
 from shouhu.platform.testing import identity_number
+from shouhu.volunteers.families.events import EVENTS as FAMILY_EVENTS
 from shouhu.volunteers.vetting.events import EVENTS as VETTING_EVENTS
 from shouhu.volunteers.volunteers.events import EVENTS as VOLUNTEER_EVENTS
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "events"
-EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS}
+EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS, **FAMILY_EVENTS}
 FIELDS = {
     "volunteers.volunteer.registered": {
         "volunteerId",
@@ -40,6 +42,26 @@ FIELDS = {
         "kind",
         "on",
         "changedBy",
+    },
+    "volunteers.caring_family.linked": {
+        "linkId",
+        "familyId",
+        "childId",
+        "kind",
+        "startsOn",
+        "until",
+        "linkedBy",
+        "planMeasure",
+    },
+    "volunteers.caring_family.unlinked": {
+        "linkId",
+        "familyId",
+        "childId",
+        "kind",
+        "endedOn",
+        "reason",
+        "unlinkedBy",
+        "planMeasure",
     },
 }
 
@@ -84,3 +106,42 @@ def test_every_payload_written_validates_against_its_schema(volunteers, as_user,
         jsonschema.validate(payload, _schema(event["type"]))
         assert set(payload) == FIELDS[event["type"]]
     assert not any(number in raw or number[6:14] in raw for raw in store.raw_events())
+
+
+def test_the_caring_family_payloads_validate_and_carry_no_identity_number(
+    volunteers, as_user, store
+):
+    number = identity_number(date(1979, 2, 3), male=False, seq=9)
+    headers = as_user("admin.district")
+    family = {
+        "kind": "SPONSORSHIP",
+        "headName": "周事件",
+        "idNumber": number,
+        "mobile": "13612345678",
+        "divisionCode": "110109001001",
+        "address": "事件测试地址",
+    }
+    made = volunteers.post("/caring-families", json=family, headers=headers).json()
+    assessment = {"assessedOn": today().isoformat(), "approved": True}
+    volunteers.post(
+        f"/caring-families/{made['id']}/assessment",
+        params={"version": made["version"]},
+        json=assessment,
+        headers=headers,
+    )
+    link = {"childId": str(uuid.uuid4()), "startsOn": today().isoformat()}
+    linked = volunteers.post(f"/caring-families/{made['id']}/links", json=link, headers=headers)
+    end = {"endedOn": today().isoformat(), "reason": "结束"}
+    volunteers.post(
+        f"/caring-family-links/{linked.json()['links'][0]['id']}/end", json=end, headers=headers
+    )
+    events = store.events()
+    assert [e["type"] for e in events] == [
+        "volunteers.caring_family.linked",
+        "volunteers.caring_family.unlinked",
+    ]
+    for event in events:
+        payload = {k: v for k, v in event.items() if k != "type"}
+        jsonschema.validate(payload, _schema(event["type"]))
+        assert set(payload) == FIELDS[event["type"]]
+    assert not any(number in raw or "13612345678" in raw for raw in store.raw_events())

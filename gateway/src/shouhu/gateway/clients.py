@@ -609,6 +609,86 @@ class Volunteers(_Bound):
             f"/volunteers/{id_segment(volunteer_id, 'volunteerId')}/vettings", json=body
         )
 
+    # -- caring families (爱心家庭)
+    async def register_caring_family(self, body: JSON) -> JSON:
+        return await self._post("/caring-families", json=body)
+
+    async def caring_families(self, division_code: str, status: str | None) -> JSON:
+        return await self._get(
+            "/caring-families", params={"divisionCode": division_code, "status": status}
+        )
+
+    async def caring_family(self, family_id: str) -> JSON:
+        return await self._get(f"/caring-families/{id_segment(family_id)}")
+
+    async def assess_caring_family(self, family_id: str, version: int, body: JSON) -> JSON:
+        return await self._post(
+            f"/caring-families/{id_segment(family_id)}/assessment",
+            params={"version": version},
+            json=body,
+        )
+
+    async def link_caring_family(self, family_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/caring-families/{id_segment(family_id, 'familyId')}/links", json=body
+        )
+
+    async def unlink_caring_family(self, link_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/caring-family-links/{id_segment(link_id, 'linkId')}/end", json=body
+        )
+
+    # -- donations (捐赠)
+    async def record_donation(self, body: JSON) -> JSON:
+        return await self._post("/donations", json=body)
+
+    async def donations(self, organisation_id: str | None, first: int) -> JSON:
+        return await self._get(
+            "/donations", params={"organisationId": organisation_id, "first": first}
+        )
+
+    async def donation(self, donation_id: str) -> JSON:
+        return await self._get(f"/donations/{id_segment(donation_id)}")
+
+    async def record_donation_use(self, donation_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/donations/{id_segment(donation_id, 'donationId')}/uses", json=body
+        )
+
+    async def donation_summary(self, year: int) -> JSON:
+        return await self._get("/donations/summary", params={"year": year})
+
+    async def donations_export(self, year: int, format: str) -> JSON:
+        return await self._get(
+            "/donations/export",
+            params={"year": year, "format": format},
+            timeout_seconds=EXPORT_TIMEOUT_SECONDS,
+        )
+
+    # -- needs (需求) and offers (资源)
+    async def raise_need(self, body: JSON) -> JSON:
+        return await self._post("/needs", json=body)
+
+    async def needs(self, division_code: str, status: str | None) -> JSON:
+        return await self._get("/needs", params={"divisionCode": division_code, "status": status})
+
+    async def match_need(self, need_id: str, offer_id: str) -> JSON:
+        return await self._post(
+            f"/needs/{id_segment(need_id, 'needId')}/match",
+            params={"offerId": id_segment(offer_id, "offerId")},
+        )
+
+    async def close_need(self, need_id: str, body: JSON) -> JSON:
+        return await self._post(f"/needs/{id_segment(need_id, 'needId')}/close", json=body)
+
+    async def create_offer(self, body: JSON) -> JSON:
+        return await self._post("/offers", json=body)
+
+    async def offers(self, division_code: str | None, open_only: bool) -> JSON:
+        return await self._get(
+            "/offers", params={"divisionCode": division_code, "openOnly": open_only}
+        )
+
 
 class Notifications(_Bound):
     """The caller's in-app notifications."""

@@ -1,4 +1,5 @@
-"""The volunteers app: organisations, volunteers and their vetting."""
+"""The volunteers app: organisations, volunteers and their vetting; caring families,
+donations, needs and offers."""
 
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.identity import KeyRing
 from shouhu.platform.transport import Transport
+from shouhu.volunteers.donations.endpoints import router as donations_router
+from shouhu.volunteers.families.endpoints import router as families_router
+from shouhu.volunteers.needs.endpoints import router as needs_router
 from shouhu.volunteers.organisations import service as organisations
 from shouhu.volunteers.organisations.endpoints import router as organisations_router
 from shouhu.volunteers.settings import VolunteersSettings
@@ -45,7 +49,14 @@ def create_app(
             name="volunteers",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[organisations_router, volunteers_router, vetting_router],
+            routers=[
+                organisations_router,
+                volunteers_router,
+                vetting_router,
+                families_router,
+                donations_router,
+                needs_router,
+            ],
             seed=seed,
             transport=transport,
             verifier=verifier,

@@ -69,3 +69,29 @@ def acting_roles(principal: Principal) -> frozenset[str] | None:
     if registrar(principal) or principal.has_role(Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER):
         return None  # the division scope still applies (`Principal.sees`)
     return frozenset(r.value for r in FEDERATION_ROLES if r.value in principal.roles)
+
+
+# ---- caring families, donations, needs and offers (issue 15 items 7-9) ------------------------
+
+# Caring families (爱心家庭): civil affairs registers, assesses, approves and links them to
+# children; the town's social worker reads those of their town (they follow the child).
+FAMILY_ROLES = frozenset({Role.CIVIL_AFFAIRS})
+FAMILY_READ_ROLES = frozenset({Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER})
+FAMILY_FULL_MOBILE_ROLES = FAMILY_ROLES
+# Donations (捐赠): the federations record them, and their uses, for the organisations they act
+# for; civil affairs reads every one. The public summary (公开透明) is any signed-in caller's.
+DONATION_ROLES = FEDERATION_ROLES
+DONATION_READ_ROLES = FEDERATION_ROLES | {Role.CIVIL_AFFAIRS}
+# Needs (需求): raised, matched with an offer and closed by civil affairs and the town's social
+# worker (in their division); the federations read them (without the child) to make offers.
+NEED_ROLES = frozenset({Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER})
+NEED_READ_ROLES = NEED_ROLES | FEDERATION_ROLES
+# Offers (资源): the federations for the organisations they act for (enterprises, charities...).
+OFFER_ROLES = FEDERATION_ROLES
+OFFER_READ_ROLES = NEED_READ_ROLES
+
+
+def records_for(principal: Principal, acting_role: str) -> bool:
+    """May record donations and offers of an organisation: the role acting for it, at the
+    district (the registrar's reach over volunteers does not extend to others' money)."""
+    return len(principal.division_code) == DISTRICT_CODE_LENGTH and acts_for(principal, acting_role)

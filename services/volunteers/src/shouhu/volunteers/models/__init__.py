@@ -1,6 +1,19 @@
 """Tables of volunteers, one file per domain module."""
 
+from shouhu.volunteers.models.donation import Donation, DonationUse
+from shouhu.volunteers.models.family import CaringFamily, CaringFamilyLink
+from shouhu.volunteers.models.need import Need, Offer
 from shouhu.volunteers.models.organisation import Organisation
 from shouhu.volunteers.models.volunteer import Vetting, Volunteer
 
-__all__ = ["Organisation", "Vetting", "Volunteer"]
+__all__ = [
+    "CaringFamily",
+    "CaringFamilyLink",
+    "Donation",
+    "DonationUse",
+    "Need",
+    "Offer",
+    "Organisation",
+    "Vetting",
+    "Volunteer",
+]
