@@ -1,4 +1,4 @@
-"""The volunteers app: organisations, volunteers and their vetting."""
+"""The volunteers app: organisations, volunteers, their vetting, activities and hours."""
 
 from pathlib import Path
 
@@ -10,8 +10,12 @@ from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.identity import KeyRing
 from shouhu.platform.transport import Transport
+from shouhu.volunteers.activities.endpoints import router as activities_router
+from shouhu.volunteers.hours import rules as hours_rules
+from shouhu.volunteers.hours.endpoints import router as hours_router
 from shouhu.volunteers.organisations import service as organisations
 from shouhu.volunteers.organisations.endpoints import router as organisations_router
+from shouhu.volunteers.own.endpoints import router as own_router
 from shouhu.volunteers.settings import VolunteersSettings
 from shouhu.volunteers.vetting import rules as vetting_rules
 from shouhu.volunteers.vetting.endpoints import router as vetting_router
@@ -31,6 +35,7 @@ def create_app(
     settings = settings or VolunteersSettings()
     keys = KeyRing.from_secrets(settings.data_key, settings.previous_data_keys)
     vetting_rules.load()  # a broken vetting file stops the service here
+    hours_rules.load()  # and so does a broken file of star thresholds
     organisations.seeds()  # and so does a broken file of seeded organisations
     demo = settings.demo_data
 
@@ -45,7 +50,14 @@ def create_app(
             name="volunteers",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[organisations_router, volunteers_router, vetting_router],
+            routers=[
+                organisations_router,
+                volunteers_router,
+                vetting_router,
+                activities_router,
+                hours_router,
+                own_router,
+            ],
             seed=seed,
             transport=transport,
             verifier=verifier,

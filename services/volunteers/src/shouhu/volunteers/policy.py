@@ -69,3 +69,13 @@ def acting_roles(principal: Principal) -> frozenset[str] | None:
     if registrar(principal) or principal.has_role(Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER):
         return None  # the division scope still applies (`Principal.sees`)
     return frozenset(r.value for r in FEDERATION_ROLES if r.value in principal.roles)
+
+
+# Activities (志愿服务活动) and service hours: the federations at the district, for the
+# organisations they act for (the Youth League for every one); read by whoever reads volunteers.
+ACTIVITY_ROLES = FEDERATION_ROLES
+HOURS_ROLES = FEDERATION_ROLES
+ACTIVITY_READ_ROLES = READ_ROLES
+# The volunteer's own view (item 11): itself, its own hours, activities and certificate; it may
+# record its own hours, which its organisation then approves. Nothing of other volunteers.
+SELF_ROLES = frozenset({Role.VOLUNTEER})
