@@ -9,7 +9,8 @@ from typing import Any
 import strawberry
 
 from shouhu.gateway.children.types import Gender
-from shouhu.gateway.common import PageInfo, to_date
+from shouhu.gateway.common import Ctx, ExportFile, PageInfo, to_date
+from shouhu.gateway.volunteers.activity_types import Activity, ServiceHours
 
 
 @strawberry.enum(description="What a volunteer can offer (志愿服务技能)")
@@ -143,11 +144,27 @@ class Volunteer:
     check_valid_until: datetime.date | None
     trained: bool
     vettings: list[Vetting] = strawberry.field(description="Every check, the latest first")
-    total_hours: float
-    star_level: int = strawberry.field(description="0 to 5, from the hours served")
+    total_hours: float = strawberry.field(description="Approved service hours")
+    star_level: int = strawberry.field(
+        description="0 to 5, from the approved hours (thresholds: hours/stars.yaml)"
+    )
     username: str | None = strawberry.field(description="The volunteer's account, once made")
     version: int
     registered_at: datetime.datetime
+
+    @strawberry.field(description="Records of service hours, the latest day first")
+    async def service_hours(self, info: Ctx) -> list[ServiceHours]:
+        rows = await info.context.volunteers.volunteer_hours(self.id)
+        return [ServiceHours.from_row(r) for r in rows]
+
+    @strawberry.field(description="The activities signed up for, latest first")
+    async def activities(self, info: Ctx) -> list[Activity]:
+        rows = await info.context.volunteers.volunteer_activities(self.id)
+        return [Activity.from_row(r) for r in rows]
+
+    @strawberry.field(description="The certificate of approved hours (志愿服务时长证明), a PDF")
+    async def certificate(self, info: Ctx) -> ExportFile:
+        return ExportFile.from_row(await info.context.volunteers.certificate(self.id))
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Volunteer:
