@@ -74,6 +74,8 @@ MIRRORS = {
     "VettingKind": ("volunteers", "VettingKind"),
     "OrganisationKind": ("volunteers", "OrganisationKind"),
     "ActingRole": ("volunteers", "ActingRole"),
+    "ActivityKind": ("volunteers", "ActivityKind"),
+    "ServiceHoursStatus": ("volunteers", "HoursStatus"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {

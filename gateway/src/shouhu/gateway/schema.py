@@ -36,7 +36,6 @@ from shouhu.gateway.statistics import queries as statistics
 from shouhu.gateway.validation import DOCUMENTS, CachedValidation, document_rules
 from shouhu.gateway.visits import mutations as visits_mutations
 from shouhu.gateway.visits import queries as visits
-from shouhu.gateway.volunteers import hours as volunteer_hours
 from shouhu.gateway.volunteers import mutations as volunteers_mutations
 from shouhu.gateway.volunteers import queries as volunteers
 from shouhu.gateway.workforce import mutations as workforce_mutations
@@ -74,7 +73,6 @@ Query = merge_types(
         intakes.Query,
         cases.Query,
         volunteers.Query,
-        volunteer_hours.Query,
     ),
 )
 Mutation = merge_types(
@@ -91,7 +89,6 @@ Mutation = merge_types(
         intakes_mutations.Mutation,
         cases_mutations.Mutation,
         volunteers_mutations.Mutation,
-        volunteer_hours.Mutation,
     ),
 )
 Subscription = merge_types("Subscription", (notifications_subscriptions.Subscription,))
