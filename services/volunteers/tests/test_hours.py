@@ -129,6 +129,9 @@ def test_an_activity_signs_up_vetted_volunteers_and_children_and_takes_attendanc
         "/activities", params={"divisionCode": "110109001001"}, headers=as_user(LEAGUE)
     ).json()
     assert act["id"] in {a["id"] for a in listed}  # held for the town: the village sees it
+    # The women's federation reads the activity but not the Youth League's volunteers.
+    seen = volunteers.get(f"/activities/{act['id']}", headers=as_user(WOMENS)).json()
+    assert seen["volunteers"] == [] and seen["childrenAttended"] == 4
 
 
 def test_an_unvetted_volunteer_may_not_sign_up_and_a_future_activity_takes_no_attendance(
@@ -204,9 +207,7 @@ def test_hours_at_an_activity_need_attendance_and_its_day_and_are_recorded_once(
     assert undo.status_code == 422
 
 
-def test_approved_hours_count_and_the_star_level_moves_at_the_threshold(
-    volunteers, as_user, store
-):
+def test_approved_hours_count_and_the_star_level_moves_at_the_threshold(volunteers, as_user, store):
     vid = volunteer(volunteers, as_user, 18)
     first = rules.load().thresholds[0]
     for back in range(1, 6):

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from shouhu.volunteers.models import Activity, ActivityVolunteer, Volunteer
+from shouhu.volunteers.models import Activity, ActivityVolunteer, Organisation, Volunteer
 
 
 def activity(session: Session, activity_id: str) -> Activity | None:
@@ -86,3 +86,18 @@ def of_volunteer(session: Session, volunteer_id: str) -> Sequence[Activity]:
         .order_by(col(Activity.on).desc(), col(Activity.id))
     )
     return session.exec(query).all()
+
+
+def of_acting_roles(
+    session: Session, volunteer_ids: Sequence[str], acting_roles: frozenset[str]
+) -> set[str]:
+    """Those of the volunteers whose organisation is acted for by one of the roles."""
+    if not volunteer_ids or not acting_roles:
+        return set()
+    query = (
+        select(Volunteer.id)
+        .join(Organisation, col(Organisation.id) == col(Volunteer.organisation_id))
+        .where(col(Volunteer.id).in_(set(volunteer_ids)))
+        .where(col(Organisation.acting_role).in_(sorted(acting_roles)))
+    )
+    return set(session.exec(query).all())

@@ -98,8 +98,20 @@ def to_out(
     )
 
 
-def _outs(session: Session, rows: Sequence[Activity], only: str | None = None) -> list[ActivityOut]:
+def _outs(
+    session: Session,
+    rows: Sequence[Activity],
+    only: str | None = None,
+    acting: frozenset[str] | None = None,
+) -> list[ActivityOut]:
+    """Activities with their volunteers; `acting` keeps only the volunteers of organisations
+    acted for by these roles (a federation reads no other's volunteers, here neither)."""
     signed = repository.signed_up(session, [r.id for r in rows])
+    if acting is not None:
+        shown = repository.of_acting_roles(
+            session, [s.volunteer_id for v in signed.values() for s in v], acting
+        )
+        signed = {a: [s for s in v if s.volunteer_id in shown] for a, v in signed.items()}
     orgs = organisations.by_ids(session, [r.organisation_id for r in rows])
     names = repository.names(session, [s.volunteer_id for v in signed.values() for s in v])
     return [to_out(r, orgs[r.organisation_id], signed.get(r.id, []), names, only) for r in rows]
@@ -201,7 +213,7 @@ def sign_up(
     _touch(row)
     repository.add(session, row)
     session.flush()
-    return _outs(session, [row])[0]
+    return _outs(session, [row], acting=policy.acting_roles(principal))[0]
 
 
 def attendance(
@@ -235,7 +247,7 @@ def attendance(
     _touch(row)
     repository.add(session, row)
     session.flush()
-    return _outs(session, [row])[0]
+    return _outs(session, [row], acting=policy.acting_roles(principal))[0]
 
 
 def readable(session: Session, principal: Principal, activity_id: str) -> ActivityOut:
@@ -254,7 +266,7 @@ def readable(session: Session, principal: Principal, activity_id: str) -> Activi
         row.division_code, principal.division_code
     ):
         raise Forbidden("无权查看该活动")
-    return _outs(session, [row])[0]
+    return _outs(session, [row], acting=policy.acting_roles(principal))[0]
 
 
 def in_division(
@@ -268,12 +280,15 @@ def in_division(
     policy.require(principal, policy.ACTIVITY_READ_ROLES, "无权查看志愿服务活动")
     prefix = principal.narrowed(division_code)
     wider = [prefix[:n] for n in WIDER_LENGTHS if n < len(prefix)]
-    return _outs(session, repository.in_division(session, prefix, wider, start, end))
+    rows = repository.in_division(session, prefix, wider, start, end)
+    return _outs(session, rows, acting=policy.acting_roles(principal))
 
 
 def of_volunteer(session: Session, principal: Principal, volunteer_id: str) -> list[ActivityOut]:
     """The activities a volunteer signed up for: to its readers, or to itself (only itself
     among each activity's volunteers)."""
     row = own.readable(session, principal, volunteer_id)
-    only = row.id if own.is_self_only(principal) else None
-    return _outs(session, repository.of_volunteer(session, row.id), only=only)
+    rows = repository.of_volunteer(session, row.id)
+    if own.is_self_only(principal):
+        return _outs(session, rows, only=row.id)
+    return _outs(session, rows, acting=policy.acting_roles(principal))
