@@ -312,3 +312,21 @@ def test_the_star_thresholds_are_data_that_must_rise():
     ]
     with pytest.raises(ValueError, match="rising"):
         rules.StarRules(version="x", thresholds=(100, 100, 600, 1000, 1500))
+
+
+def test_a_federations_activity_takes_only_volunteers_it_reads(volunteers, as_user):
+    orgs = volunteers.get("/organisations", headers=as_user(WOMENS)).json()
+    womens = next(o for o in orgs if o["kind"] == "WOMENS_FEDERATION")
+    act = activity(volunteers, as_user, organisationId=womens["id"])
+    league_volunteer = volunteer(volunteers, as_user, 23)
+    refused = volunteers.post(
+        f"/activities/{act['id']}/sign-ups",
+        json={"volunteerIds": [league_volunteer]},
+        headers=as_user(LEAGUE),
+    )
+    assert refused.status_code == 422 and "volunteerIds.0" in refused.json()["fields"]
+    own = volunteer(volunteers, as_user, 24, user=WOMENS)
+    signed = volunteers.post(
+        f"/activities/{act['id']}/sign-ups", json={"volunteerIds": [own]}, headers=as_user(WOMENS)
+    )
+    assert signed.status_code == 200, signed.text

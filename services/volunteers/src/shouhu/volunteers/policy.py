@@ -79,3 +79,11 @@ ACTIVITY_READ_ROLES = READ_ROLES
 # The volunteer's own view (item 11): itself, its own hours, activities and certificate; it may
 # record its own hours, which its organisation then approves. Nothing of other volunteers.
 SELF_ROLES = frozenset({Role.VOLUNTEER})
+
+
+def serves_at(activity_acting_role: str, volunteer_acting_role: str) -> bool:
+    """A volunteer may serve at an organisation's activity when that organisation's federation
+    reads them (it approves their hours there): the Youth League every volunteer, another
+    federation its own organisations'."""
+    registrar_roles = {r.value for r in REGISTRAR_ROLES}
+    return activity_acting_role in registrar_roles or activity_acting_role == volunteer_acting_role

@@ -168,10 +168,12 @@ def create(session: Session, principal: Principal, data: ActivityInput) -> Activ
 def sign_up(
     session: Session, principal: Principal, activity_id: str, data: SignUpInput
 ) -> ActivityOut:
-    """Volunteers (vetted, of organisations the caller acts for) and a number of children.
+    """Volunteers (vetted, of organisations the caller acts for, whom the activity's
+    organisation's federation reads) and a number of children.
 
     A volunteer already signed up is left as they are; everything is checked first."""
     row = _writable(session, principal, activity_id)
+    organisation = organisation_service.get(session, row.organisation_id)
     if row.children_attended is not None:
         raise _refuse("activityId", "活动已记录出勤，不能再报名")
     found = repository.volunteers(session, data.volunteer_ids)
@@ -184,8 +186,11 @@ def sign_up(
         field = f"volunteerIds.{index}"
         if volunteer is None:
             raise _refuse(field, volunteer_service.UNKNOWN)
-        if not policy.writes_for(principal, orgs[volunteer.organisation_id].acting_role):
+        volunteer_role = orgs[volunteer.organisation_id].acting_role
+        if not policy.writes_for(principal, volunteer_role):
             raise Forbidden("只能为本单位负责的组织的志愿者报名")
+        if not policy.serves_at(organisation.acting_role, volunteer_role):
+            raise _refuse(field, "该志愿者不属于举办组织负责的志愿者队伍")
         if volunteer_id in existing:
             continue
         # Activities bring volunteers to children: the same vetting as a pairing.

@@ -94,12 +94,18 @@ def record(
     volunteer = volunteers.volunteer(session, volunteer_id)
     if volunteer is None:
         raise NotFound(volunteer_service.UNKNOWN)
-    organisation_id = volunteer.organisation_id
+    activity = None
     if data.activity_id is not None:
         activity = activities.activity(session, data.activity_id)
         if activity is None:
             raise _refuse("activityId", "活动不存在")
-        organisation_id = activity.organisation_id
+    organisation = organisation_service.get(
+        session, activity.organisation_id if activity else volunteer.organisation_id
+    )
+    # Who may record comes before what is wrong with the record: a refusal tells no more.
+    if not self_only and not policy.writes_for(principal, organisation.acting_role):
+        raise Forbidden("只能记录本单位负责的组织的服务时长")
+    if activity is not None:
         entry = activities.sign_up(session, activity.id, volunteer.id)
         if entry is None or entry.attended is not True:
             raise _refuse("activityId", "该志愿者未在此活动中记录出勤")
@@ -108,9 +114,6 @@ def record(
         existing = repository.for_activity(session, activity.id, volunteer.id)
         if existing is not None:
             raise Duplicate("该志愿者在此活动中的服务时长已记录", existing_id=existing.id)
-    organisation = organisation_service.get(session, organisation_id)
-    if not self_only and not policy.writes_for(principal, organisation.acting_role):
-        raise Forbidden("只能记录本单位负责的组织的服务时长")
     already = repository.day_total(session, volunteer.id, data.on)
     if already + data.hours > DAY_LIMIT:
         raise _refuse("hours", f"同一天的服务时长合计不能超过24小时（当天已记录{already:g}小时）")
@@ -159,7 +162,7 @@ def decide(
     repository.add(session, row)
     session.flush()
     if data.approved:
-        after = before + row.hours
+        after = round(before + row.hours, 2)
         emit(
             session,
             HOURS_APPROVED,
