@@ -1124,6 +1124,40 @@ def _need_and_offer(setup: Setup, scope: str) -> dict[str, Any]:
     return {"need": _need(setup, scope)["id"], "offer": offer["createOffer"]["id"]}
 
 
+# Activities and hours: the scope is the activity's town and the volunteer's village.
+CREATE_ACTIVITY = "mutation($input: ActivityInput!) { createActivity(input: $input) { id } }"
+RECORD_HOURS = (
+    "mutation($id: ID!, $on: Date!) { recordServiceHours(volunteerId: $id, hours: 1, on: $on) "
+    "{ id } }"
+)
+
+
+def activity_input(scope: str) -> dict[str, Any]:
+    return {
+        "kind": "STUDY_HELP",
+        "title": f"矩阵活动{next(_numbers)}",
+        "divisionCode": TOWN[scope],
+        "on": YESTERDAY,
+        "capacity": 10,
+    }
+
+
+def _activity(setup: Setup, scope: str) -> dict[str, Any]:
+    made = setup.call(CREATE_ACTIVITY, {"input": activity_input(scope)}, "youthleague.district")
+    return {"id": made["createActivity"]["id"]}
+
+
+def _recorded_hours(setup: Setup, scope: str) -> dict[str, Any]:
+    volunteer = _volunteer(setup, scope)["id"]
+    setup.call(RECORD_HOURS, {"id": volunteer, "on": YESTERDAY}, "youthleague.district")
+    read = setup.call(
+        "query($id: ID!) { volunteer(id: $id) { serviceHours { id } } }",
+        {"id": volunteer},
+        "youthleague.district",
+    )
+    return {"id": read["volunteer"]["serviceHours"][0]["id"]}
+
+
 OPERATIONS += [
     Operation(
         "registerCaringFamily",
@@ -1203,6 +1237,50 @@ OPERATIONS += [
         _need,
         fresh=True,
     ),
+    Operation(
+        "activities",
+        "query($d: String!) { activities(divisionCode: $d) { id } }",
+        lambda s, scope: {"d": TOWN[scope]},
+    ),
+    Operation("activity", "query($id: ID!) { activity(id: $id) { id } }", _activity),
+    Operation(
+        "createActivity",
+        CREATE_ACTIVITY,
+        lambda s, scope: {"input": activity_input(scope)},
+        fresh=True,
+    ),
+    Operation(
+        "signUpForActivity",
+        "mutation($id: ID!) { signUpForActivity(activityId: $id, input: {children: 1}) { id } }",
+        _activity,
+        fresh=True,
+    ),
+    Operation(
+        "recordAttendance",
+        "mutation($id: ID!) { recordAttendance(activityId: $id, input: {volunteerIds: []}) "
+        "{ id } }",
+        _activity,
+        fresh=True,
+    ),
+    Operation(
+        "recordServiceHours",
+        RECORD_HOURS,
+        lambda s, scope: {**_volunteer(s, scope), "on": YESTERDAY},
+        fresh=True,
+    ),
+    Operation(
+        "approveServiceHours",
+        "mutation($id: ID!) { approveServiceHours(hoursId: $id) { id } }",
+        _recorded_hours,
+        fresh=True,
+    ),
+    Operation(
+        "serviceHoursToApprove",
+        "query { serviceHoursToApprove { id } }",
+        lambda s, _: {},
+        scoped=False,
+    ),
+    Operation("myVolunteer", "query { myVolunteer { id } }", lambda s, _: {}, scoped=False),
 ]
 
 

@@ -74,6 +74,17 @@ MIRRORS = {
     "VettingKind": ("volunteers", "VettingKind"),
     "OrganisationKind": ("volunteers", "OrganisationKind"),
     "ActingRole": ("volunteers", "ActingRole"),
+    "ActivityKind": ("volunteers", "ActivityKind"),
+    "ServiceHoursStatus": ("volunteers", "HoursStatus"),
+    "CaringFamilyKind": ("volunteers", "FamilyKind"),
+    "CaringFamilyStatus": ("volunteers", "FamilyStatus"),
+    "DonorKind": ("volunteers", "DonorKind"),
+    "DonationKind": ("volunteers", "DonationKind"),
+    "DonationDesignation": ("volunteers", "Designation"),
+    "ResourceKind": ("volunteers", "ResourceKind"),
+    "NeedStatus": ("volunteers", "NeedStatus"),
+    "NeedSource": ("volunteers", "NeedSource"),
+    "OfferStatus": ("volunteers", "OfferStatus"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {

@@ -14,11 +14,12 @@ from shouhu.platform.clock import today
 from shouhu.platform.contracts import incompatibilities
 from shouhu.platform.testing import identity_number
 from shouhu.volunteers.families.events import EVENTS as FAMILY_EVENTS
+from shouhu.volunteers.hours.events import EVENTS as HOURS_EVENTS
 from shouhu.volunteers.vetting.events import EVENTS as VETTING_EVENTS
 from shouhu.volunteers.volunteers.events import EVENTS as VOLUNTEER_EVENTS
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "events"
-EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS, **FAMILY_EVENTS}
+EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS, **FAMILY_EVENTS, **HOURS_EVENTS}
 FIELDS = {
     "volunteers.volunteer.registered": {
         "volunteerId",
@@ -63,6 +64,19 @@ FIELDS = {
         "unlinkedBy",
         "planMeasure",
     },
+    "volunteers.hours.approved": {
+        "hoursId",
+        "volunteerId",
+        "organisationId",
+        "activityId",
+        "hours",
+        "on",
+        "totalHours",
+        "starLevel",
+        "previousStarLevel",
+        "starsVersion",
+        "approvedBy",
+    },
 }
 
 
@@ -96,10 +110,15 @@ def test_every_payload_written_validates_against_its_schema(volunteers, as_user,
     for kind in ("MINOR_PROTECTION_RECORD_CHECK", "TRAINING"):
         check = {"kind": kind, "passed": True, "checkedOn": today().isoformat()}
         volunteers.post(f"/volunteers/{made['id']}/vettings", json=check, headers=headers)
+    hours = {"hours": 2.5, "on": today().isoformat()}
+    volunteers.post(f"/volunteers/{made['id']}/hours", json=hours, headers=headers)
+    (record,) = volunteers.get(f"/volunteers/{made['id']}/hours", headers=headers).json()
+    volunteers.post(f"/hours/{record['id']}/decision", json={}, headers=headers)
     events = store.events()
     assert [e["type"] for e in events] == [
         "volunteers.volunteer.registered",
         "volunteers.volunteer.vetted",
+        "volunteers.hours.approved",
     ]
     for event in events:
         payload = {k: v for k, v in event.items() if k != "type"}

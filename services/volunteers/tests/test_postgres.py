@@ -57,3 +57,48 @@ def test_register_vet_and_list_on_postgresql(on_postgres, as_user):
     with Session(client.app.state.engine) as session:
         ran_out = checks_ending(session, rules.load().valid_until(day) + timedelta(days=1))
     assert [v.id for v in ran_out.expired] == [ids[0]]
+
+
+def test_activity_hours_and_stars_on_postgresql(on_postgres, as_user):
+    """The `on` columns (a reserved word), the day's sum and the grouped totals in PostgreSQL."""
+    client, headers = on_postgres, as_user(LEAGUE)
+    body = {
+        "name": "柏时长",
+        "idNumber": identity_number(date(1989, 4, 5), male=False, seq=7),
+        "phone": "13312345678",
+        "skills": ["TUTORING"],
+        "divisionCode": "110109001001",
+    }
+    vid = client.post("/volunteers", json=body, headers=headers).json()["id"]
+    for kind in ("MINOR_PROTECTION_RECORD_CHECK", "TRAINING"):
+        check = {"kind": kind, "passed": True, "checkedOn": today().isoformat()}
+        client.post(f"/volunteers/{vid}/vettings", json=check, headers=headers)
+    activity = {
+        "kind": "FAMILY_REUNION",
+        "title": "亲情团聚",
+        "divisionCode": "110109",
+        "on": today().isoformat(),
+        "capacity": 3,
+    }
+    act = client.post("/activities", json=activity, headers=headers).json()
+    client.post(f"/activities/{act['id']}/sign-ups", json={"volunteerIds": [vid]}, headers=headers)
+    came = {"volunteerIds": [vid], "childrenAttended": 2}
+    assert client.post(f"/activities/{act['id']}/attendance", json=came, headers=headers).json()[
+        "volunteers"
+    ][0]["attended"]
+    at = {"hours": 20, "on": today().isoformat(), "activityId": act["id"]}
+    assert client.post(f"/volunteers/{vid}/hours", json=at, headers=headers).status_code == 201
+    over = {"hours": 5, "on": today().isoformat()}
+    assert client.post(f"/volunteers/{vid}/hours", json=over, headers=headers).status_code == 422
+    for back in range(1, 5):
+        visit = {"hours": 20, "on": (today() - timedelta(days=back)).isoformat()}
+        assert (
+            client.post(f"/volunteers/{vid}/hours", json=visit, headers=headers).status_code == 201
+        )
+    for record in client.get(f"/volunteers/{vid}/hours", headers=headers).json():
+        client.post(f"/hours/{record['id']}/decision", json={}, headers=headers)
+    page = client.get("/volunteers", params={"divisionCode": "110109"}, headers=headers).json()
+    (node,) = [e["node"] for e in page["edges"] if e["node"]["id"] == vid]
+    assert (node["totalHours"], node["starLevel"]) == (100, 1)
+    listed = client.get("/activities", params={"divisionCode": "110109001"}, headers=headers)
+    assert [a["id"] for a in listed.json()] == [act["id"]]

@@ -577,7 +577,7 @@ def _semester(value: str) -> str:
 
 
 class Volunteers(_Bound):
-    """Volunteers: organisations, volunteers, their vetting."""
+    """Volunteers: organisations, volunteers, their vetting, activities, hours, own view."""
 
     async def organisations(self, division_code: str | None) -> JSON:
         return await self._get("/organisations", params={"divisionCode": division_code})
@@ -688,6 +688,50 @@ class Volunteers(_Bound):
         return await self._get(
             "/offers", params={"divisionCode": division_code, "openOnly": open_only}
         )
+
+    async def create_activity(self, body: JSON) -> JSON:
+        return await self._post("/activities", json=body)
+
+    async def activity(self, activity_id: str) -> JSON:
+        return await self._get(f"/activities/{id_segment(activity_id)}")
+
+    async def activities(self, division_code: str, start: str | None, end: str | None) -> JSON:
+        return await self._get(
+            "/activities", params={"divisionCode": division_code, "from": start, "to": end}
+        )
+
+    async def sign_up(self, activity_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/activities/{id_segment(activity_id, 'activityId')}/sign-ups", json=body
+        )
+
+    async def record_attendance(self, activity_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/activities/{id_segment(activity_id, 'activityId')}/attendance", json=body
+        )
+
+    async def volunteer_activities(self, volunteer_id: str) -> JSON:
+        return await self._get(f"/volunteers/{id_segment(volunteer_id)}/activities")
+
+    async def record_hours(self, volunteer_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/volunteers/{id_segment(volunteer_id, 'volunteerId')}/hours", json=body
+        )
+
+    async def volunteer_hours(self, volunteer_id: str) -> JSON:
+        return await self._get(f"/volunteers/{id_segment(volunteer_id)}/hours")
+
+    async def hours_to_approve(self) -> JSON:
+        return await self._get("/hours/to-approve")
+
+    async def decide_hours(self, hours_id: str, body: JSON) -> JSON:
+        return await self._post(f"/hours/{id_segment(hours_id, 'hoursId')}/decision", json=body)
+
+    async def certificate(self, volunteer_id: str) -> JSON:
+        return await self._get(f"/volunteers/{id_segment(volunteer_id)}/certificate")
+
+    async def my_volunteer(self) -> JSON:
+        return await self._get("/me/volunteer")
 
 
 class Notifications(_Bound):

@@ -16,6 +16,8 @@ from strawberry.tools import merge_types
 from shouhu.gateway.access import queries as access
 from shouhu.gateway.benefits import mutations as benefits_mutations
 from shouhu.gateway.benefits import queries as benefits
+from shouhu.gateway.caring import mutations as caring_mutations
+from shouhu.gateway.caring import queries as caring_queries
 from shouhu.gateway.cases import mutations as cases_mutations
 from shouhu.gateway.cases import queries as cases
 from shouhu.gateway.children import mutations as children_mutations
@@ -36,7 +38,6 @@ from shouhu.gateway.statistics import queries as statistics
 from shouhu.gateway.validation import DOCUMENTS, CachedValidation, document_rules
 from shouhu.gateway.visits import mutations as visits_mutations
 from shouhu.gateway.visits import queries as visits
-from shouhu.gateway.volunteers import caring
 from shouhu.gateway.volunteers import mutations as volunteers_mutations
 from shouhu.gateway.volunteers import queries as volunteers
 from shouhu.gateway.workforce import mutations as workforce_mutations
@@ -74,7 +75,7 @@ Query = merge_types(
         intakes.Query,
         cases.Query,
         volunteers.Query,
-        caring.Query,
+        caring_queries.Query,
     ),
 )
 Mutation = merge_types(
@@ -91,7 +92,7 @@ Mutation = merge_types(
         intakes_mutations.Mutation,
         cases_mutations.Mutation,
         volunteers_mutations.Mutation,
-        caring.Mutation,
+        caring_mutations.Mutation,
     ),
 )
 Subscription = merge_types("Subscription", (notifications_subscriptions.Subscription,))

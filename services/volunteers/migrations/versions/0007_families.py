@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_families"
-down_revision = "0003"
+down_revision = "0006_activities"
 
 TZ = sa.DateTime(timezone=True)
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+
 import strawberry
 
 from shouhu.gateway.common import Ctx, to_json
 from shouhu.gateway.volunteers.types import (
+    Activity,
+    ActivityInput,
+    ActivitySignUpInput,
+    AttendanceInput,
     Organisation,
     OrganisationInput,
     VettingInput,
@@ -38,3 +44,61 @@ class Mutation:
     async def create_organisation(self, info: Ctx, input: OrganisationInput) -> Organisation:
         row = await info.context.volunteers.create_organisation(to_json(input))
         return Organisation.from_row(row)
+
+    @strawberry.mutation(
+        description="Create an activity (志愿服务活动) of an organisation the caller acts for"
+    )
+    async def create_activity(self, info: Ctx, input: ActivityInput) -> Activity:
+        return Activity.from_row(await info.context.volunteers.create_activity(to_json(input)))
+
+    @strawberry.mutation(
+        description="Sign vetted volunteers and a number of children up for an activity"
+    )
+    async def sign_up_for_activity(
+        self, info: Ctx, activity_id: strawberry.ID, input: ActivitySignUpInput
+    ) -> Activity:
+        row = await info.context.volunteers.sign_up(activity_id, to_json(input))
+        return Activity.from_row(row)
+
+    @strawberry.mutation(
+        description="Record who came to an activity (on or after its day): the volunteers named "
+        "came, the others signed up did not"
+    )
+    async def record_attendance(
+        self, info: Ctx, activity_id: strawberry.ID, input: AttendanceInput
+    ) -> Activity:
+        row = await info.context.volunteers.record_attendance(activity_id, to_json(input))
+        return Activity.from_row(row)
+
+    @strawberry.mutation(
+        description="Record hours served on a day (to be approved by the organisation): at an "
+        "activity the volunteer attended, or without one for a pairing visit. Refused: a day in "
+        "the future, hours not above 0, over 24 on a day in all"
+    )
+    async def record_service_hours(
+        self,
+        info: Ctx,
+        volunteer_id: strawberry.ID,
+        hours: float,
+        on: datetime.date,
+        activity_id: strawberry.ID | None = None,
+        note: str | None = None,
+    ) -> Volunteer:
+        body = {"activityId": activity_id, "hours": hours, "on": on.isoformat(), "note": note}
+        row = await info.context.volunteers.record_hours(volunteer_id, body)
+        return Volunteer.from_row(row)
+
+    @strawberry.mutation(
+        description="Approve (or, approved false, reject) recorded hours: approved hours count "
+        "towards totalHours and starLevel"
+    )
+    async def approve_service_hours(
+        self,
+        info: Ctx,
+        hours_id: strawberry.ID,
+        approved: bool = True,
+        note: str | None = None,
+    ) -> Volunteer:
+        body = {"approved": approved, "note": note}
+        row = await info.context.volunteers.decide_hours(hours_id, body)
+        return Volunteer.from_row(row)

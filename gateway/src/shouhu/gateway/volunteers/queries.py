@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+
 import strawberry
 
 from shouhu.gateway.common import Ctx
-from shouhu.gateway.volunteers.types import Organisation, Volunteer, VolunteerConnection
+from shouhu.gateway.volunteers.types import (
+    Activity,
+    Organisation,
+    ServiceHours,
+    Volunteer,
+    VolunteerConnection,
+)
 from shouhu.platform.errors import NotFound
 
 
@@ -39,3 +47,47 @@ class Query:
     ) -> VolunteerConnection:
         page = await info.context.volunteers.volunteers(division_code, first, after, vetted)
         return VolunteerConnection.from_row(page)
+
+    @strawberry.field(
+        description="The activities held in a division within the caller's, or for a division "
+        "containing it, from `since` to `until` (days, both kept); latest first"
+    )
+    async def activities(
+        self,
+        info: Ctx,
+        division_code: str,
+        since: datetime.date | None = None,
+        until: datetime.date | None = None,
+    ) -> list[Activity]:
+        rows = await info.context.volunteers.activities(
+            division_code,
+            since.isoformat() if since else None,
+            until.isoformat() if until else None,
+        )
+        return [Activity.from_row(r) for r in rows]
+
+    @strawberry.field(description="An activity; to a volunteer, one it signed up for")
+    async def activity(self, info: Ctx, id: strawberry.ID) -> Activity | None:
+        try:
+            return Activity.from_row(await info.context.volunteers.activity(id))
+        except NotFound:
+            return None
+
+    @strawberry.field(
+        description="Service hours waiting for the approval of the caller's organisations"
+    )
+    async def service_hours_to_approve(self, info: Ctx) -> list[ServiceHours]:
+        rows = await info.context.volunteers.hours_to_approve()
+        return [ServiceHours.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="The signed-in volunteer's own record (role volunteer), with its hours, "
+        "activities and certificate; null until its account is linked to a registration"
+    )
+    async def my_volunteer(self, info: Ctx) -> Volunteer | None:
+        # The volunteer's pairings (the child's name, village, age and needs) come with the
+        # pairing slice as `Volunteer.pairings`, under the same rule: only its own.
+        try:
+            return Volunteer.from_row(await info.context.volunteers.my_volunteer())
+        except NotFound:
+            return None

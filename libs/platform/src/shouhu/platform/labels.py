@@ -188,3 +188,22 @@ PLACEMENT_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
         "HOME_TEACHING": "送教上门",
     }
 )
+
+# Volunteers' activities (志愿服务活动) by what they are.
+ACTIVITY_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "STUDY_HELP": "学业辅导",
+        "HOLIDAY_CAMP": "假期营地",
+        "FAMILY_REUNION": "亲情团聚",  # the trade union brings parents working away home
+        "HEALTH_CHECK": "健康体检",
+        "PSYCHOLOGICAL_COUNSELLING": "心理疏导",
+        "SAFETY_EDUCATION": "安全教育",
+        "CULTURE_AND_SPORTS": "文体活动",
+        "OTHER": "其他",
+    }
+)
+
+# Service hours (志愿服务时长) from recorded to approved by the organisation.
+SERVICE_HOURS_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"RECORDED": "待审核", "APPROVED": "已审核", "REJECTED": "未通过"}
+)

@@ -95,3 +95,21 @@ def records_for(principal: Principal, acting_role: str) -> bool:
     """May record donations and offers of an organisation: the role acting for it, at the
     district (the registrar's reach over volunteers does not extend to others' money)."""
     return len(principal.division_code) == DISTRICT_CODE_LENGTH and acts_for(principal, acting_role)
+
+
+# Activities (志愿服务活动) and service hours: the federations at the district, for the
+# organisations they act for (the Youth League for every one); read by whoever reads volunteers.
+ACTIVITY_ROLES = FEDERATION_ROLES
+HOURS_ROLES = FEDERATION_ROLES
+ACTIVITY_READ_ROLES = READ_ROLES
+# The volunteer's own view (item 11): itself, its own hours, activities and certificate; it may
+# record its own hours, which its organisation then approves. Nothing of other volunteers.
+SELF_ROLES = frozenset({Role.VOLUNTEER})
+
+
+def serves_at(activity_acting_role: str, volunteer_acting_role: str) -> bool:
+    """A volunteer may serve at an organisation's activity when that organisation's federation
+    reads them (it approves their hours there): the Youth League every volunteer, another
+    federation its own organisations'."""
+    registrar_roles = {r.value for r in REGISTRAR_ROLES}
+    return activity_acting_role in registrar_roles or activity_acting_role == volunteer_acting_role

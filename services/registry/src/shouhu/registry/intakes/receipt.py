@@ -8,36 +8,27 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from shouhu.platform.clock import DISTRICT_TZ
 from shouhu.platform.identity import mask as mask_identity
 from shouhu.platform.labels import DEPARTMENT_NAMES, NEED_NAMES, RELATION_NAMES
+from shouhu.platform.pdf import FONT, MARGIN, chinese_date, chinese_time
+from shouhu.platform.pdf import styles as _styles
+from shouhu.platform.pdf import text as _text
 
-# One of the CID fonts every PDF reader knows by name: reportlab carries its metrics, so nothing
-# is read from disk or the network, and the receipt stays small (the reader supplies the glyphs).
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-
-MARGIN = 18 * mm
 # 序号, 申请事项, 承办部门, 办理时限, 已收材料, 待补材料: 174 mm, the width between the margins.
 COLUMN_WIDTHS = tuple(w * mm for w in (12, 26, 32, 28, 38, 38))
 SHADE = colors.HexColor("#F2F2F2")
@@ -76,48 +67,6 @@ class Receipt:
 def masked_phone(phone: str) -> str:
     """138****5678: the family can tell it is theirs, a finder of the paper cannot call it."""
     return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else "****"
-
-
-def chinese_date(day: date) -> str:
-    """2026年12月14日; a datetime as its date in Beijing."""
-    if isinstance(day, datetime):
-        day = _beijing(day).date()
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def chinese_time(moment: datetime) -> str:
-    """2026年11月30日 14:05, in Beijing."""
-    local = _beijing(moment)
-    return f"{chinese_date(local.date())} {local:%H:%M}"
-
-
-def _beijing(moment: datetime) -> datetime:
-    # A naive time could be UTC or Beijing; guessing would print a wrong hour on a legal paper.
-    if moment.tzinfo is None:
-        raise ValueError("a receipt's times must be timezone-aware")
-    return moment.astimezone(DISTRICT_TZ)
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    """Every style in the one CID font; CJK wrapping breaks lines between any two characters."""
-    base = ParagraphStyle("base", fontName=FONT, fontSize=10.5, leading=15, wordWrap="CJK")
-    return {
-        "title": ParagraphStyle(
-            "title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=4 * mm
-        ),
-        "number": ParagraphStyle("number", parent=base, alignment=TA_CENTER, spaceAfter=4 * mm),
-        "heading": ParagraphStyle(
-            "heading", parent=base, fontSize=12, leading=18, spaceBefore=3 * mm, spaceAfter=2 * mm
-        ),
-        "body": base,
-        "stamp": ParagraphStyle("stamp", parent=base, alignment=TA_RIGHT, rightIndent=10 * mm),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=13),
-    }
-
-
-def _text(value: str, style: ParagraphStyle) -> Paragraph:
-    # Names and materials are typed by people; Paragraph reads markup, so they are escaped.
-    return Paragraph(escape(value), style)
 
 
 def _facts(receipt: Receipt, styles: dict[str, ParagraphStyle]) -> Table:

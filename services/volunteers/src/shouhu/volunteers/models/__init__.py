@@ -1,5 +1,6 @@
 """Tables of volunteers, one file per domain module."""
 
+from shouhu.volunteers.models.activity import Activity, ActivityVolunteer, ServiceHours
 from shouhu.volunteers.models.donation import Donation, DonationUse
 from shouhu.volunteers.models.family import CaringFamily, CaringFamilyLink
 from shouhu.volunteers.models.need import Need, Offer
@@ -7,6 +8,8 @@ from shouhu.volunteers.models.organisation import Organisation
 from shouhu.volunteers.models.volunteer import Vetting, Volunteer
 
 __all__ = [
+    "Activity",
+    "ActivityVolunteer",
     "CaringFamily",
     "CaringFamilyLink",
     "Donation",
@@ -14,6 +17,7 @@ __all__ = [
     "Need",
     "Offer",
     "Organisation",
+    "ServiceHours",
     "Vetting",
     "Volunteer",
 ]

@@ -20,6 +20,8 @@ from shouhu.platform.mobile import masked
 from shouhu.platform.paging import decode_moment_cursor, encode_moment_cursor
 from shouhu.platform.schemas import PageInfo
 from shouhu.volunteers import policy
+from shouhu.volunteers.hours import repository as hours
+from shouhu.volunteers.hours import rules as stars
 from shouhu.volunteers.models import Organisation, Vetting, Volunteer
 from shouhu.volunteers.organisations import repository as organisations
 from shouhu.volunteers.organisations import service as organisation_service
@@ -76,8 +78,10 @@ def to_out(
     principal: Principal,
     keys: KeyRing,
     on: date,
+    total_hours: float = 0.0,
 ) -> VolunteerOut:
-    """A volunteer as the caller may see them: the identity number masked for everyone."""
+    """A volunteer as the caller may see them: the identity number masked for everyone;
+    `total_hours` their approved hours (`hours.repository.totals`)."""
     number = keys.open(row.id_number_cipher, row.id_number_key_id)
     phone = row.phone if principal.has_role(*policy.FULL_PHONE_ROLES) else masked(row.phone)
     age = age_on(row.birth_date, on)
@@ -100,9 +104,9 @@ def to_out(
         check_valid_until=row.check_valid_until,
         trained=row.trained,
         vettings=[vetting_out(v, on) for v in checks],
-        # Hours and stars come with activities and pairings; the account with its own slice.
-        total_hours=0.0,
-        star_level=0,
+        # The account comes with its own slice.
+        total_hours=total_hours,
+        star_level=stars.load().star_level(total_hours),
         username=row.username,
         version=row.version,
         registered_by=row.registered_by,
@@ -114,7 +118,8 @@ def view(session: Session, principal: Principal, keys: KeyRing, row: Volunteer) 
     """One volunteer with their organisation and vetting history."""
     organisation = organisation_service.get(session, row.organisation_id)
     checks = vettings.of_volunteers(session, [row.id]).get(row.id, [])
-    return to_out(row, organisation, checks, principal, keys, today())
+    total = hours.totals(session, [row.id]).get(row.id, 0.0)
+    return to_out(row, organisation, checks, principal, keys, today(), total)
 
 
 # ---- registering --------------------------------------------------------------------------
@@ -264,10 +269,19 @@ def page(
     shown = rows[:first]
     orgs = organisations.by_ids(session, [r.organisation_id for r in shown])
     checks = vettings.of_volunteers(session, [r.id for r in shown])
+    totals = hours.totals(session, [r.id for r in shown])
     edges = [
         VolunteerEdge(
             cursor=encode_moment_cursor(CURSOR, r.registered_at, r.id),
-            node=to_out(r, orgs[r.organisation_id], checks.get(r.id, []), principal, keys, on),
+            node=to_out(
+                r,
+                orgs[r.organisation_id],
+                checks.get(r.id, []),
+                principal,
+                keys,
+                on,
+                totals.get(r.id, 0.0),
+            ),
         )
         for r in shown
     ]

@@ -1,5 +1,4 @@
-"""Caring families (爱心家庭), donations (捐赠), needs (需求) and offers (资源): types, queries
-and mutations."""
+"""Types of caring families (爱心家庭), donations (捐赠), needs (需求) and offers (资源)."""
 
 from __future__ import annotations
 
@@ -9,9 +8,8 @@ from typing import Any
 
 import strawberry
 
-from shouhu.gateway.benefits.types import BigInt, ExportFormat
-from shouhu.gateway.common import Ctx, ExportFile, operation_name, to_date, to_json
-from shouhu.platform.errors import NotFound, ValidationFailed
+from shouhu.gateway.benefits.types import BigInt
+from shouhu.gateway.common import to_date
 
 
 def _stamp(value: str) -> datetime.datetime:
@@ -507,146 +505,3 @@ class OfferInput:
     description: str
     division_code: str = strawberry.field(description="Where it is offered; the district for all")
     quantity: int
-
-
-async def _child_in_scope(info: Ctx, child_id: str) -> str:
-    """The child's village, once the registry says the file exists and is the caller's (it
-    checks, and logs the read)."""
-    try:
-        row = await info.context.registry.child(child_id, [], operation_name(info))
-    except NotFound as exc:
-        raise ValidationFailed("儿童档案不存在", fields={"childId": "儿童档案不存在"}) from exc
-    village: str = row["residenceDivisionCode"]
-    return village
-
-
-# ---- operations -----------------------------------------------------------------------------
-
-
-@strawberry.type
-class Query:
-    @strawberry.field(description="The caring families of a division within the caller's")
-    async def caring_families(
-        self, info: Ctx, division_code: str, status: CaringFamilyStatus | None = None
-    ) -> list[CaringFamily]:
-        rows = await info.context.volunteers.caring_families(
-            division_code, status.value if status else None
-        )
-        return [CaringFamily.from_row(r) for r in rows]
-
-    @strawberry.field(description="A caring family with its children's links")
-    async def caring_family(self, info: Ctx, id: strawberry.ID) -> CaringFamily | None:
-        try:
-            return CaringFamily.from_row(await info.context.volunteers.caring_family(id))
-        except NotFound:
-            return None
-
-    @strawberry.field(description="Donations the caller reads, newest first")
-    async def donations(
-        self, info: Ctx, organisation_id: strawberry.ID | None = None, first: int = 100
-    ) -> list[Donation]:
-        rows = await info.context.volunteers.donations(organisation_id, first)
-        return [Donation.from_row(r) for r in rows]
-
-    @strawberry.field(description="A donation with its uses")
-    async def donation(self, info: Ctx, id: strawberry.ID) -> Donation | None:
-        try:
-            return Donation.from_row(await info.context.volunteers.donation(id))
-        except NotFound:
-            return None
-
-    @strawberry.field(
-        description="The public summary of a year's donations (公开透明): totals by designation "
-        "and month, each gift and use, no child's identity"
-    )
-    async def donation_summary(self, info: Ctx, year: int) -> DonationSummary:
-        return DonationSummary.from_row(await info.context.volunteers.donation_summary(year))
-
-    @strawberry.field(description="A year's donations as CSV or XLSX, no child named")
-    async def donations_export(self, info: Ctx, year: int, format: ExportFormat) -> ExportFile:
-        return ExportFile.from_row(
-            await info.context.volunteers.donations_export(year, format.value)
-        )
-
-    @strawberry.field(description="The needs of a division within the caller's, newest first")
-    async def needs(
-        self, info: Ctx, division_code: str, status: NeedStatus | None = None
-    ) -> list[Need]:
-        rows = await info.context.volunteers.needs(division_code, status.value if status else None)
-        return [Need.from_row(r) for r in rows]
-
-    @strawberry.field(description="Organisations' offers, or a division's, newest first")
-    async def offers(
-        self, info: Ctx, division_code: str | None = None, open_only: bool = False
-    ) -> list[Offer]:
-        rows = await info.context.volunteers.offers(division_code, open_only)
-        return [Offer.from_row(r) for r in rows]
-
-
-@strawberry.type
-class Mutation:
-    @strawberry.mutation(description="Register a caring family (爱心家庭), pending assessment")
-    async def register_caring_family(self, info: Ctx, input: CaringFamilyInput) -> CaringFamily:
-        row = await info.context.volunteers.register_caring_family(to_json(input))
-        return CaringFamily.from_row(row)
-
-    @strawberry.mutation(description="Civil affairs' assessment of a caring family (评估)")
-    async def assess_caring_family(
-        self, info: Ctx, id: strawberry.ID, version: int, input: CaringFamilyAssessmentInput
-    ) -> CaringFamily:
-        row = await info.context.volunteers.assess_caring_family(id, version, to_json(input))
-        return CaringFamily.from_row(row)
-
-    @strawberry.mutation(
-        description="Link an approved caring family to a child; the child's plan shows it"
-    )
-    async def link_caring_family(
-        self, info: Ctx, family_id: strawberry.ID, input: CaringFamilyLinkInput
-    ) -> CaringFamily:
-        await _child_in_scope(info, input.child_id)
-        row = await info.context.volunteers.link_caring_family(family_id, to_json(input))
-        return CaringFamily.from_row(row)
-
-    @strawberry.mutation(description="End a caring family's care of a child")
-    async def unlink_caring_family(
-        self, info: Ctx, link_id: strawberry.ID, input: CaringFamilyUnlinkInput
-    ) -> CaringFamily:
-        row = await info.context.volunteers.unlink_caring_family(link_id, to_json(input))
-        return CaringFamily.from_row(row)
-
-    @strawberry.mutation(
-        description="Record a donation (捐赠) for an organisation the caller acts for"
-    )
-    async def record_donation(self, info: Ctx, input: DonationInput) -> Donation:
-        return Donation.from_row(await info.context.volunteers.record_donation(to_json(input)))
-
-    @strawberry.mutation(description="Record a use of a donation; refused beyond what is left")
-    async def record_donation_use(
-        self, info: Ctx, donation_id: strawberry.ID, input: DonationUseInput
-    ) -> Donation:
-        row = await info.context.volunteers.record_donation_use(donation_id, to_json(input))
-        return Donation.from_row(row)
-
-    @strawberry.mutation(description="Raise a need (需求) of a child or a division")
-    async def raise_need(self, info: Ctx, input: NeedInput) -> Need:
-        if input.child_id:
-            village = await _child_in_scope(info, input.child_id)
-            if not village.startswith(input.division_code):
-                said = "该儿童不在所填区划内"
-                raise ValidationFailed(said, fields={"divisionCode": said})
-        return Need.from_row(await info.context.volunteers.raise_need(to_json(input)))
-
-    @strawberry.mutation(
-        description="Offer a resource (资源) of an organisation the caller acts for"
-    )
-    async def create_offer(self, info: Ctx, input: OfferInput) -> Offer:
-        return Offer.from_row(await info.context.volunteers.create_offer(to_json(input)))
-
-    @strawberry.mutation(description="Match an open need with an offer that has units left")
-    async def match_need(self, info: Ctx, need_id: strawberry.ID, offer_id: strawberry.ID) -> Need:
-        return Need.from_row(await info.context.volunteers.match_need(need_id, offer_id))
-
-    @strawberry.mutation(description="Close a need, met or withdrawn")
-    async def close_need(self, info: Ctx, need_id: strawberry.ID, note: str) -> Need:
-        row = await info.context.volunteers.close_need(need_id, {"note": note})
-        return Need.from_row(row)

@@ -1,0 +1,1 @@
+"""Service hours (志愿服务时长): recorded, approved by the organisation, totals, stars."""
