@@ -58,7 +58,7 @@ def test_a_village_supervisor_on_a_tablet(tab):
     tab.page.set_viewport_size({"width": 800, "height": 1280})
     tab.sign_in("supervisor.110109001001")
     menu = tab.page.get_by_role("navigation", name="主菜单").get_by_role("menuitem")
-    expect(menu).to_have_count(5)  # 首页, 儿童档案, 台账导入, 定期走访, 强制报告
+    expect(menu).to_have_count(6)  # 首页, 儿童档案, 台账导入, 定期走访, 强制报告, 教育统计
     expect(tab.page.get_by_test_id("todo-visits")).to_be_visible()
     tab.shot("home-tablet-supervisor")
     tab.assert_accessible()
