@@ -1,5 +1,6 @@
 """The volunteers app: organisations, volunteers and their vetting."""
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -9,10 +10,16 @@ from sqlmodel import Session
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.identity import KeyRing
+from shouhu.platform.settings import Mode
 from shouhu.platform.transport import Transport
+from shouhu.platform.worker import Periodic
+from shouhu.volunteers.accounts import service as accounts_service
+from shouhu.volunteers.accounts.directory import Accounts, make_accounts
+from shouhu.volunteers.accounts.endpoints import router as accounts_router
 from shouhu.volunteers.organisations import service as organisations
 from shouhu.volunteers.organisations.endpoints import router as organisations_router
-from shouhu.volunteers.settings import VolunteersSettings
+from shouhu.volunteers.roster.endpoints import router as roster_router
+from shouhu.volunteers.settings import AccountsKind, VolunteersSettings
 from shouhu.volunteers.vetting import rules as vetting_rules
 from shouhu.volunteers.vetting.endpoints import router as vetting_router
 from shouhu.volunteers.volunteers.endpoints import router as volunteers_router
@@ -20,6 +27,7 @@ from shouhu.volunteers.volunteers.endpoints import router as volunteers_router
 Settings = VolunteersSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -27,12 +35,26 @@ def create_app(
     *,
     transport: Transport | None = None,
     verifier: TokenVerifier | None = None,
+    accounts: Accounts | None = None,
 ) -> FastAPI:
     settings = settings or VolunteersSettings()
     keys = KeyRing.from_secrets(settings.data_key, settings.previous_data_keys)
     vetting_rules.load()  # a broken vetting file stops the service here
     organisations.seeds()  # and so does a broken file of seeded organisations
     demo = settings.demo_data
+    # Embedded mode passes the embedded identity provider's users; otherwise the settings say.
+    directory = accounts or make_accounts(settings)
+    periodic: list[Periodic] = []
+    if settings.mode is Mode.EMBEDDED or settings.accounts is AccountsKind.KEYCLOAK:
+
+        def make_accounts_job(engine: Engine) -> int:
+            return accounts_service.sync_all(engine, keys, directory, settings.accounts_batch)
+
+        periodic.append(Periodic("accounts", settings.accounts_interval_seconds, make_accounts_job))
+    else:
+        # An in-memory provider outside embedded mode would hand out accounts no one can use:
+        # they wait (registered, PENDING) until SHOUHU_ACCOUNTS=keycloak is set.
+        log.warning("volunteers' accounts are not made: set SHOUHU_ACCOUNTS=keycloak")
 
     def seed(engine: Engine) -> None:
         """The district's federations (and the demo organisations where asked), on start."""
@@ -45,11 +67,19 @@ def create_app(
             name="volunteers",
             settings=settings,
             migrations_dir=MIGRATIONS,
-            routers=[organisations_router, volunteers_router, vetting_router],
+            routers=[
+                organisations_router,
+                volunteers_router,
+                vetting_router,
+                accounts_router,
+                roster_router,
+            ],
+            periodic=periodic,
             seed=seed,
             transport=transport,
             verifier=verifier,
         )
     )
     app.state.identity_keys = keys
+    app.state.accounts = directory
     return app

@@ -20,6 +20,7 @@ from shouhu.platform.mobile import masked
 from shouhu.platform.paging import decode_moment_cursor, encode_moment_cursor
 from shouhu.platform.schemas import PageInfo
 from shouhu.volunteers import policy
+from shouhu.volunteers.accounts import service as accounts
 from shouhu.volunteers.models import Organisation, Vetting, Volunteer
 from shouhu.volunteers.organisations import repository as organisations
 from shouhu.volunteers.organisations import service as organisation_service
@@ -114,7 +115,9 @@ def view(session: Session, principal: Principal, keys: KeyRing, row: Volunteer) 
     """One volunteer with their organisation and vetting history."""
     organisation = organisation_service.get(session, row.organisation_id)
     checks = vettings.of_volunteers(session, [row.id]).get(row.id, [])
-    return to_out(row, organisation, checks, principal, keys, today())
+    out = to_out(row, organisation, checks, principal, keys, today())
+    out.account = accounts.of_volunteers(session, [row.id]).get(row.id)
+    return out
 
 
 # ---- registering --------------------------------------------------------------------------
@@ -136,6 +139,10 @@ def _organisation(
     return row
 
 
+# The roster import resolves the organisation once for the whole file.
+organisation_for = _organisation
+
+
 def _area(data: VolunteerInput) -> list[str]:
     """The divisions the volunteer serves in, each the district's; by default their own."""
     known = divisions.names()
@@ -146,7 +153,11 @@ def _area(data: VolunteerInput) -> list[str]:
 
 
 def register(
-    session: Session, principal: Principal, keys: KeyRing, data: VolunteerInput
+    session: Session,
+    principal: Principal,
+    keys: KeyRing,
+    data: VolunteerInput,
+    username: str | None = None,
 ) -> VolunteerOut:
     """A new volunteer of an organisation the caller registers for; one per identity number.
 
@@ -199,7 +210,10 @@ def register(
         repository.flush(session)  # another registration of the number may have just committed
     except IntegrityError as exc:
         raise Duplicate(DUPLICATE, fields={"idNumber": DUPLICATE}) from exc
+    # The account is made after the commit; its one-time password is answered here, once.
+    account = accounts.plan(session, keys, row, username)
     out = to_out(row, organisation, [], principal, keys, on)
+    out.account = account
     emit(
         session,
         VOLUNTEER_REGISTERED,
@@ -264,6 +278,7 @@ def page(
     shown = rows[:first]
     orgs = organisations.by_ids(session, [r.organisation_id for r in shown])
     checks = vettings.of_volunteers(session, [r.id for r in shown])
+    held = accounts.of_volunteers(session, [r.id for r in shown])
     edges = [
         VolunteerEdge(
             cursor=encode_moment_cursor(CURSOR, r.registered_at, r.id),
@@ -271,6 +286,8 @@ def page(
         )
         for r in shown
     ]
+    for edge in edges:
+        edge.node.account = held.get(edge.node.id)
     return VolunteerPage(
         edges=edges,
         page_info=PageInfo(
