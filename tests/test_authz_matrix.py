@@ -1026,6 +1026,33 @@ OPERATIONS += [
 ]
 
 
+def _volunteer_roster(setup: Setup, scope: str) -> dict[str, Any]:
+    """A roster of one volunteer of the scope's village, into the caller's federation's own."""
+    row = volunteer_input(scope)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["姓名", "身份证号", "手机号码", "技能", "居住地区划代码"])
+    writer.writerow([row["name"], row["idNumber"], row["phone"], "学业辅导", row["divisionCode"]])
+    return {"file": out.getvalue().encode("utf-8-sig"), "mode": "VALID_ROWS"}
+
+
+OPERATIONS += [
+    Operation(
+        "disableVolunteer",
+        'mutation($id: ID!) { disableVolunteer(id: $id, reason: "矩阵停用") { id } }',
+        _volunteer,
+        fresh=True,
+    ),
+    Operation(
+        "importVolunteers",
+        "mutation($file: Upload!, $mode: ImportMode) {"
+        " importVolunteers(file: $file, mode: $mode) { registeredRows } }",
+        _volunteer_roster,
+        fresh=True,
+    ),
+]
+
+
 def outcome(body: dict[str, Any], field: str) -> str:
     """A cell: ok, empty, null, or the first error's code."""
     if body.get("errors"):
