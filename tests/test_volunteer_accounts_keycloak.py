@@ -74,34 +74,64 @@ def form_action(page: str, form_id: str) -> str:
 def said(page: str) -> str:
     """What a Keycloak page says (its alert), for an assertion's message."""
     alerts = re.findall(r'(?s)class="[^"]*(?:alert|feedback|error)[^"]*"[^>]*>(.*?)<', page)
-    return " | ".join(a.strip() for a in alerts if a.strip()) or page[-1500:]
+    body = re.sub(r"(?s)<script.*?</script>|<[^>]+>", " ", page)
+    return " | ".join(a.strip() for a in alerts if a.strip()) or " ".join(body.split())[-800:]
+
+
+class Jar:
+    """Keycloak's cookies as a browser keeps them: on loopback a browser sends its `Secure`
+    cookies over http (a secure context), which httpx's jar does not."""
+
+    def __init__(self) -> None:
+        self.cookies: dict[str, str] = {}
+
+    def keep(self, response: httpx.Response) -> httpx.Response:
+        for header in response.headers.get_list("set-cookie"):
+            name, _, rest = header.partition("=")
+            value = rest.split(";", 1)[0]
+            if value and "Max-Age=0" not in rest:
+                self.cookies[name.strip()] = value
+        return response
+
+    def header(self) -> dict[str, str]:
+        return {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
 
 
 def first_sign_in(keycloak, username: str, initial: str, new: str) -> str:
     """Keycloak's login page, then its update-password page; the code's tokens' access token."""
     verifier = secrets.token_urlsafe(48)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=")
+    jar = Jar()
     with httpx.Client(follow_redirects=False, timeout=30) as browser:
-        page = browser.get(
-            f"{keycloak.base_url}/realms/{keycloak.realm}/protocol/openid-connect/auth",
-            params={
-                "client_id": CONSOLE,
-                "redirect_uri": REDIRECT,
-                "response_type": "code",
-                "scope": "openid",
-                "code_challenge": challenge.decode(),
-                "code_challenge_method": "S256",
-            },
+        page = jar.keep(
+            browser.get(
+                f"{keycloak.base_url}/realms/{keycloak.realm}/protocol/openid-connect/auth",
+                params={
+                    "client_id": CONSOLE,
+                    "redirect_uri": REDIRECT,
+                    "response_type": "code",
+                    "scope": "openid",
+                    "code_challenge": challenge.decode(),
+                    "code_challenge_method": "S256",
+                },
+            )
         )
         assert page.status_code == 200, page.text[:500]
-        update = browser.post(
-            form_action(page.text, "kc-form-login"),
-            data={"username": username, "password": initial, "credentialId": ""},
+        update = jar.keep(
+            browser.post(
+                form_action(page.text, "kc-form-login"),
+                data={"username": username, "password": initial, "credentialId": ""},
+                headers=jar.header(),
+            )
         )
+        if update.status_code == 302:  # Keycloak sends the browser on to the required action
+            target = httpx.URL(str(update.url)).join(update.headers["location"])
+            update = jar.keep(browser.get(target, headers=jar.header()))
         assert update.status_code == 200 and "password-new" in update.text, said(update.text)
         done = browser.post(
             form_action(update.text, "kc-passwd-update-form"),
             data={"password-new": new, "password-confirm": new},
+            headers=jar.header(),
         )
         assert done.status_code == 302, said(done.text)
         code = parse_qs(urlsplit(done.headers["location"]).query)["code"][0]
