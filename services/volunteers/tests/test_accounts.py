@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from openpyxl import Workbook
 from sqlmodel import Session, select
 
+from shouhu.platform.events import Envelope, OutboxRow
 from shouhu.platform.idp import CONSOLE_CLIENT, UPDATE_PASSWORD, EmbeddedIdentityProvider, s256
 from shouhu.platform.settings import ServiceSettings
 from shouhu.platform.testing import identity_number
@@ -85,6 +86,16 @@ def password_grant(login, username: str, password: str):
         "password": password,
     }
     return login.post(TOKEN, data=form)
+
+
+def disabled_events(client) -> list[dict]:
+    with Session(client.app.state.engine) as session:
+        rows = session.exec(select(OutboxRow)).all()
+    return [
+        Envelope.model_validate_json(r.payload).data
+        for r in rows
+        if r.event_type == "volunteers.volunteer.disabled"
+    ]
 
 
 def stored(client, volunteer_id: str) -> VolunteerAccount:
@@ -169,6 +180,12 @@ def test_disabling_a_volunteer_disables_the_account(service, as_user, provider, 
     account = disabled.json()["account"]
     assert account["status"] == "DISABLED" and account["disabledReason"] == "本人申请退出"
     assert account["disabledBy"] == LEAGUE
+    (event,) = disabled_events(service)
+    assert (event["volunteerId"], event["username"]) == (out["id"], username)
+    assert event["reason"] == "本人申请退出" and event["disabledBy"] == LEAGUE
+    again = service.post(path, json={"reason": "再次"}, headers=as_user(LEAGUE)).json()
+    assert again["account"]["disabledReason"] == "本人申请退出"
+    assert len(disabled_events(service)) == 1
     assert sync(service) == 1
     refused = password_grant(login, username, "Volunteer-2026-new")
     assert refused.json()["error"] == "invalid_grant"

@@ -12,11 +12,12 @@ import jsonschema
 from shouhu.platform.clock import today
 from shouhu.platform.contracts import incompatibilities
 from shouhu.platform.testing import identity_number
+from shouhu.volunteers.accounts.events import EVENTS as ACCOUNT_EVENTS
 from shouhu.volunteers.vetting.events import EVENTS as VETTING_EVENTS
 from shouhu.volunteers.volunteers.events import EVENTS as VOLUNTEER_EVENTS
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "events"
-EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS}
+EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS, **ACCOUNT_EVENTS}
 FIELDS = {
     "volunteers.volunteer.registered": {
         "volunteerId",
@@ -29,6 +30,15 @@ FIELDS = {
         "adult",
         "registeredOn",
         "registeredBy",
+    },
+    "volunteers.volunteer.disabled": {
+        "volunteerId",
+        "organisationId",
+        "divisionCode",
+        "username",
+        "reason",
+        "disabledOn",
+        "disabledBy",
     },
     "volunteers.volunteer.vetted": {
         "volunteerId",

@@ -11,15 +11,18 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from shouhu.platform.auth import Principal
+from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.identity import KeyRing
 from shouhu.volunteers import policy
 from shouhu.volunteers.accounts import repository
 from shouhu.volunteers.accounts.directory import Accounts, NewAccount
+from shouhu.volunteers.accounts.events import VOLUNTEER_DISABLED, VolunteerDisabled
 from shouhu.volunteers.accounts.schemas import AccountOut, AccountStatus
 from shouhu.volunteers.models import Volunteer, VolunteerAccount
 from shouhu.volunteers.organisations import service as organisations
+from shouhu.volunteers.publish import emit
 from shouhu.volunteers.volunteers import repository as volunteers
 
 log = logging.getLogger(__name__)
@@ -117,13 +120,28 @@ def disable(session: Session, principal: Principal, volunteer_id: str, reason: s
     now = utcnow()
     row.enabled = False
     row.synced = False
-    row.disabled_reason = reason.strip()
+    why = reason.strip()
+    row.disabled_reason = why
     row.disabled_by = principal.username
     row.disabled_at = now
     row.updated_at = now
     volunteer.version += 1
     volunteer.updated_at = now
     repository.add(session, row)
+    emit(
+        session,
+        VOLUNTEER_DISABLED,
+        volunteer.id,
+        VolunteerDisabled(
+            volunteer_id=volunteer.id,
+            organisation_id=volunteer.organisation_id,
+            division_code=volunteer.division_code,
+            username=row.username,
+            reason=why,
+            disabled_on=today(),
+            disabled_by=principal.username,
+        ),
+    )
 
 
 def of_volunteers(session: Session, ids: Iterable[str]) -> dict[str, AccountOut]:
