@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, Protocol
 
 from shouhu.platform.auth import Role
@@ -157,8 +158,16 @@ class KeycloakAccounts:
             "requiredActions": [UPDATE_PASSWORD],
             "credentials": [hashed_password(account.password)],
         }
+        from keycloak.exceptions import KeycloakPostError
+
         try:
-            self._admin().create_user(payload, exist_ok=True)
+            try:
+                # One request: no look-up first (python-keycloak's exist_ok costs a search each).
+                self._admin().create_user(payload)
+            except KeycloakPostError as exc:
+                if exc.response_code != HTTPStatus.CONFLICT:
+                    raise
+                # The username exists (a round that failed after Keycloak had made it): adopted.
             if not account.enabled:  # adopted, or disabled before it was made
                 self.set_enabled(account.username, False)
         except Exception as exc:  # one failure must not stop the batch
