@@ -195,9 +195,15 @@ def sync(engine: Engine, keys: KeyRing, accounts: Accounts, batch: int) -> int:
     return done
 
 
-def sync_all(engine: Engine, keys: KeyRing, accounts: Accounts, batch: int) -> int:
-    """Rounds of `sync` until a round has nothing left to do (or fails entirely)."""
+def sync_all(
+    engine: Engine, keys: KeyRing, accounts: Accounts, batch: int, rounds: int = 50
+) -> int:
+    """Rounds of `sync` until a round has nothing left to do (or fails entirely), at most
+    `rounds` of them, so that a stopping worker is not held up by a long roster."""
     total = 0
-    while (done := sync(engine, keys, accounts, batch)) > 0:
+    for _ in range(rounds):
+        done = sync(engine, keys, accounts, batch)
+        if done == 0:
+            break
         total += done
     return total
