@@ -68,7 +68,8 @@ def test_the_youth_league_registers_and_vets_a_volunteer(embedded):
     assert not made.get("errors"), made
     volunteer = made["data"]["registerVolunteer"]
     assert volunteer["vetted"] is False and volunteer["idNumber"] == "110109************"
-    assert (volunteer["totalHours"], volunteer["starLevel"], volunteer["username"]) == (0, 0, None)
+    assert (volunteer["totalHours"], volunteer["starLevel"]) == (0, 0)
+    assert volunteer["username"].startswith("vol.")  # the account is made after the commit
     assert volunteer["organisationName"] == "共青团北京市门头沟区委员会"
     again = graphql(url, REGISTER, league, {"input": _input(number)})
     assert error_codes(again) == ["DUPLICATE"]
@@ -123,3 +124,37 @@ def test_another_federation_may_not_register_into_the_youth_leagues_organisation
     own = graphql(url, REGISTER, embedded.token(WOMENS), {"input": _input(_number())})
     assert not own.get("errors"), own
     assert own["data"]["registerVolunteer"]["organisationName"] == "北京市门头沟区妇女联合会"
+
+
+ACCOUNT = """
+mutation R($input: VolunteerInput!) {
+  registerVolunteer(input: $input) { id account { username status initialPassword } }
+}
+"""
+ACCOUNT_OF = "query V($id: ID!) { volunteer(id: $id) { account { status initialPassword } } }"
+
+
+def test_a_registered_volunteers_account_is_made_in_the_embedded_provider(embedded):
+    import time
+
+    import httpx
+
+    url, league = embedded.graphql_url, embedded.token(LEAGUE)
+    made = graphql(url, ACCOUNT, league, {"input": _input(_number())})
+    assert not made.get("errors"), made
+    volunteer = made["data"]["registerVolunteer"]
+    account = volunteer["account"]
+    assert account["status"] == "PENDING" and account["initialPassword"]
+    deadline = time.monotonic() + 30
+    while True:  # the service's worker makes it after the commit
+        read = graphql(url, ACCOUNT_OF, league, {"id": volunteer["id"]})
+        if read["data"]["volunteer"]["account"]["status"] == "ACTIVE":
+            break
+        assert time.monotonic() < deadline, read
+        time.sleep(0.5)
+    assert read["data"]["volunteer"]["account"]["initialPassword"] is None  # answered once
+    token_url = url.removesuffix("/graphql") + "/realms/shouhu/protocol/openid-connect/token"
+    form = {"grant_type": "password", "client_id": "shouhu-console"}
+    form |= {"username": account["username"], "password": account["initialPassword"]}
+    refused = httpx.post(token_url, data=form, timeout=10).json()
+    assert refused["error_description"] == "Account is not fully set up"
