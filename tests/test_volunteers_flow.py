@@ -158,3 +158,53 @@ def test_a_registered_volunteers_account_is_made_in_the_embedded_provider(embedd
     form |= {"username": account["username"], "password": account["initialPassword"]}
     refused = httpx.post(token_url, data=form, timeout=10).json()
     assert refused["error_description"] == "Account is not fully set up"
+
+
+IMPORT = """
+mutation I($file: Upload!, $mode: ImportMode) {
+  importVolunteers(file: $file, mode: $mode) {
+    imported totalRows registeredRows rejectedRows errors { row column message }
+    accounts { row username initialPassword }
+  }
+}
+"""
+DISABLE = """
+mutation D($id: ID!) { disableVolunteer(id: $id, reason: "本人申请退出") {
+  account { status disabledReason } } }
+"""
+
+
+def test_a_roster_through_the_gateway_then_a_volunteer_disabled(embedded):
+    import json
+
+    import httpx
+
+    url, league = embedded.graphql_url, embedded.token(LEAGUE)
+    good = _input(_number())
+    lines = ["姓名,身份证号,手机号码,技能,居住地区划代码", f"{good['name']},{good['idNumber']},"]
+    lines[1] += f"{good['phone']},学业辅导、陪伴,{VILLAGE}"
+    lines.append(f"坏行,110109199005040010,139,弹琴,{VILLAGE}")
+    operations = {"query": IMPORT, "variables": {"file": None, "mode": "VALID_ROWS"}}
+    answer = httpx.post(
+        url,
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": ("名册.csv", "\n".join(lines).encode("utf-8-sig"), "text/csv")},
+        headers={"Authorization": f"Bearer {league}"},
+        timeout=30,
+    ).json()
+    assert not answer.get("errors"), answer
+    report = answer["data"]["importVolunteers"]
+    assert (report["imported"], report["registeredRows"], report["rejectedRows"]) == (True, 1, 1)
+    assert {e["column"] for e in report["errors"]} >= {"技能"}
+    (account,) = report["accounts"]
+    assert account["username"].startswith("vol.") and account["initialPassword"]
+    query = "query($d: String!) { volunteers(divisionCode: $d, first: 100) { edges { node {"
+    query += " id username } } } }"
+    found = graphql(url, query, league, {"d": VILLAGE})
+    edges = found["data"]["volunteers"]["edges"]
+    ids = [e["node"]["id"] for e in edges if e["node"]["username"] == account["username"]]
+    disabled = graphql(url, DISABLE, league, {"id": ids[0]})
+    assert not disabled.get("errors"), disabled
+    assert disabled["data"]["disableVolunteer"]["account"]["status"] == "DISABLED"
+    refused = graphql(url, DISABLE, embedded.token(WOMENS), {"id": ids[0]})
+    assert error_codes(refused) == ["FORBIDDEN"]
