@@ -849,6 +849,10 @@ class EmbeddedIdentityProvider:
                 action = _with_query(login_action, session_code=key, client_id=CONSOLE_CLIENT)
                 return login_page(action, username=username, error="用户名或密码错误。")
             if self._needs_update(user):
+                # Forget the sign-ins whose page expired before their password was changed.
+                self._updating = {
+                    k: v for k, v in self._updating.items() if self.sessions.pending(k) is not None
+                }
                 self._updating[key] = user.username
                 return update_password_page(_with_query(update_action, session_code=key))
             return self._begin_session(key, user)
