@@ -198,6 +198,18 @@ def embedded_platform(workdir: Path, env: dict[str, str] | None = None) -> Itera
         process.stop()
 
 
+def accounts_env(keycloak: Any) -> dict[str, str]:
+    """Volunteers make their accounts in this Keycloak, as the realm's admin client."""
+    realm_file = Path(__file__).resolve().parents[1] / "infra/keycloak/shouhu-realm.json"
+    realm = json.loads(realm_file.read_text(encoding="utf-8"))
+    (client,) = [c for c in realm["clients"] if c["clientId"] == "shouhu-volunteers-admin"]
+    return {
+        "SHOUHU_ACCOUNTS": "keycloak",
+        "SHOUHU_KEYCLOAK_URL": keycloak.base_url,
+        "SHOUHU_ACCOUNTS_CLIENT_SECRET": client["secret"],
+    }
+
+
 @pytest.fixture(scope="session")
 def real_stack(
     postgres: Any, kafka: Any, keycloak: Any, tmp_path_factory: pytest.TempPathFactory
@@ -214,6 +226,7 @@ def real_stack(
         "SHOUHU_GATEWAY_KEY": gateway_key,
         "SHOUHU_TELEMETRY_EXPORTER": "file",
         **notification_env(workdir),
+        **accounts_env(keycloak),
     }
     processes: list[Process] = []
     urls: dict[str, str] = {}

@@ -1158,6 +1158,16 @@ def _recorded_hours(setup: Setup, scope: str) -> dict[str, Any]:
     return {"id": read["volunteer"]["serviceHours"][0]["id"]}
 
 
+def _volunteer_roster(setup: Setup, scope: str) -> dict[str, Any]:
+    """A roster of one volunteer of the scope's village, into the caller's federation's own."""
+    row = volunteer_input(scope)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["姓名", "身份证号", "手机号码", "技能", "居住地区划代码"])
+    writer.writerow([row["name"], row["idNumber"], row["phone"], "学业辅导", row["divisionCode"]])
+    return {"file": out.getvalue().encode("utf-8-sig"), "mode": "VALID_ROWS"}
+
+
 OPERATIONS += [
     Operation(
         "registerCaringFamily",
@@ -1281,6 +1291,19 @@ OPERATIONS += [
         scoped=False,
     ),
     Operation("myVolunteer", "query { myVolunteer { id } }", lambda s, _: {}, scoped=False),
+    Operation(
+        "disableVolunteer",
+        'mutation($id: ID!) { disableVolunteer(id: $id, reason: "矩阵停用") { id } }',
+        _volunteer,
+        fresh=True,
+    ),
+    Operation(
+        "importVolunteers",
+        "mutation($file: Upload!, $mode: ImportMode) {"
+        " importVolunteers(file: $file, mode: $mode) { registeredRows } }",
+        _volunteer_roster,
+        fresh=True,
+    ),
 ]
 
 

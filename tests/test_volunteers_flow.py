@@ -68,7 +68,8 @@ def test_the_youth_league_registers_and_vets_a_volunteer(embedded):
     assert not made.get("errors"), made
     volunteer = made["data"]["registerVolunteer"]
     assert volunteer["vetted"] is False and volunteer["idNumber"] == "110109************"
-    assert (volunteer["totalHours"], volunteer["starLevel"], volunteer["username"]) == (0, 0, None)
+    assert (volunteer["totalHours"], volunteer["starLevel"]) == (0, 0)
+    assert volunteer["username"].startswith("vol.")  # the account is made after the commit
     assert volunteer["organisationName"] == "共青团北京市门头沟区委员会"
     again = graphql(url, REGISTER, league, {"input": _input(number)})
     assert error_codes(again) == ["DUPLICATE"]
@@ -123,3 +124,87 @@ def test_another_federation_may_not_register_into_the_youth_leagues_organisation
     own = graphql(url, REGISTER, embedded.token(WOMENS), {"input": _input(_number())})
     assert not own.get("errors"), own
     assert own["data"]["registerVolunteer"]["organisationName"] == "北京市门头沟区妇女联合会"
+
+
+ACCOUNT = """
+mutation R($input: VolunteerInput!) {
+  registerVolunteer(input: $input) { id account { username status initialPassword } }
+}
+"""
+ACCOUNT_OF = "query V($id: ID!) { volunteer(id: $id) { account { status initialPassword } } }"
+
+
+def test_a_registered_volunteers_account_is_made_in_the_embedded_provider(embedded):
+    import time
+
+    import httpx
+
+    url, league = embedded.graphql_url, embedded.token(LEAGUE)
+    made = graphql(url, ACCOUNT, league, {"input": _input(_number())})
+    assert not made.get("errors"), made
+    volunteer = made["data"]["registerVolunteer"]
+    account = volunteer["account"]
+    assert account["status"] == "PENDING" and account["initialPassword"]
+    deadline = time.monotonic() + 30
+    while True:  # the service's worker makes it after the commit
+        read = graphql(url, ACCOUNT_OF, league, {"id": volunteer["id"]})
+        if read["data"]["volunteer"]["account"]["status"] == "ACTIVE":
+            break
+        assert time.monotonic() < deadline, read
+        time.sleep(0.5)
+    assert read["data"]["volunteer"]["account"]["initialPassword"] is None  # answered once
+    token_url = url.removesuffix("/graphql") + "/realms/shouhu/protocol/openid-connect/token"
+    form = {"grant_type": "password", "client_id": "shouhu-console"}
+    form |= {"username": account["username"], "password": account["initialPassword"]}
+    refused = httpx.post(token_url, data=form, timeout=10).json()
+    assert refused["error_description"] == "Account is not fully set up"
+
+
+IMPORT = """
+mutation I($file: Upload!, $mode: ImportMode) {
+  importVolunteers(file: $file, mode: $mode) {
+    imported totalRows registeredRows rejectedRows errors { row column message }
+    accounts { row username initialPassword }
+  }
+}
+"""
+DISABLE = """
+mutation D($id: ID!) { disableVolunteer(id: $id, reason: "本人申请退出") {
+  account { status disabledReason } } }
+"""
+
+
+def test_a_roster_through_the_gateway_then_a_volunteer_disabled(embedded):
+    import json
+
+    import httpx
+
+    url, league = embedded.graphql_url, embedded.token(LEAGUE)
+    good = _input(_number())
+    lines = ["姓名,身份证号,手机号码,技能,居住地区划代码", f"{good['name']},{good['idNumber']},"]
+    lines[1] += f"{good['phone']},学业辅导、陪伴,{VILLAGE}"
+    lines.append(f"坏行,110109199005040010,139,弹琴,{VILLAGE}")
+    operations = {"query": IMPORT, "variables": {"file": None, "mode": "VALID_ROWS"}}
+    answer = httpx.post(
+        url,
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": ("名册.csv", "\n".join(lines).encode("utf-8-sig"), "text/csv")},
+        headers={"Authorization": f"Bearer {league}"},
+        timeout=30,
+    ).json()
+    assert not answer.get("errors"), answer
+    report = answer["data"]["importVolunteers"]
+    assert (report["imported"], report["registeredRows"], report["rejectedRows"]) == (True, 1, 1)
+    assert {e["column"] for e in report["errors"]} >= {"技能"}
+    (account,) = report["accounts"]
+    assert account["username"].startswith("vol.") and account["initialPassword"]
+    query = "query($d: String!) { volunteers(divisionCode: $d, first: 100) { edges { node {"
+    query += " id username } } } }"
+    found = graphql(url, query, league, {"d": VILLAGE})
+    edges = found["data"]["volunteers"]["edges"]
+    ids = [e["node"]["id"] for e in edges if e["node"]["username"] == account["username"]]
+    disabled = graphql(url, DISABLE, league, {"id": ids[0]})
+    assert not disabled.get("errors"), disabled
+    assert disabled["data"]["disableVolunteer"]["account"]["status"] == "DISABLED"
+    refused = graphql(url, DISABLE, embedded.token(WOMENS), {"id": ids[0]})
+    assert error_codes(refused) == ["FORBIDDEN"]

@@ -71,6 +71,7 @@ MIRRORS = {
     "PlacementKind": ("education", "PlacementKind"),
     "VolunteerSkill": ("volunteers", "VolunteerSkill"),
     "VolunteerAvailability": ("volunteers", "Availability"),
+    "VolunteerAccountStatus": ("volunteers", "AccountStatus"),
     "VettingKind": ("volunteers", "VettingKind"),
     "OrganisationKind": ("volunteers", "OrganisationKind"),
     "ActingRole": ("volunteers", "ActingRole"),
@@ -90,6 +91,7 @@ GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query pa
 NOT_SHOWN: dict[tuple[str, str], str] = {
     ("volunteers", "Gender"): "the same values as the registry's Gender, which the gateway shows",
     ("education", "ImportMode"): "shown as ImportMode, the registry's: one enum of the platform",
+    ("volunteers", "ImportMode"): "shown as ImportMode, the registry's: one enum of the platform",
 }
 
 

@@ -13,13 +13,20 @@ import jsonschema
 from shouhu.platform.clock import today
 from shouhu.platform.contracts import incompatibilities
 from shouhu.platform.testing import identity_number
+from shouhu.volunteers.accounts.events import EVENTS as ACCOUNT_EVENTS
 from shouhu.volunteers.families.events import EVENTS as FAMILY_EVENTS
 from shouhu.volunteers.hours.events import EVENTS as HOURS_EVENTS
 from shouhu.volunteers.vetting.events import EVENTS as VETTING_EVENTS
 from shouhu.volunteers.volunteers.events import EVENTS as VOLUNTEER_EVENTS
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "events"
-EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS, **FAMILY_EVENTS, **HOURS_EVENTS}
+EVENTS = {
+    **VOLUNTEER_EVENTS,
+    **VETTING_EVENTS,
+    **FAMILY_EVENTS,
+    **HOURS_EVENTS,
+    **ACCOUNT_EVENTS,
+}
 FIELDS = {
     "volunteers.volunteer.registered": {
         "volunteerId",
@@ -32,6 +39,15 @@ FIELDS = {
         "adult",
         "registeredOn",
         "registeredBy",
+    },
+    "volunteers.volunteer.disabled": {
+        "volunteerId",
+        "organisationId",
+        "divisionCode",
+        "username",
+        "reason",
+        "disabledOn",
+        "disabledBy",
     },
     "volunteers.volunteer.vetted": {
         "volunteerId",

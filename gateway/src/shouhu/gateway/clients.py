@@ -733,6 +733,24 @@ class Volunteers(_Bound):
     async def my_volunteer(self) -> JSON:
         return await self._get("/me/volunteer")
 
+    async def disable(self, volunteer_id: str, body: JSON) -> JSON:
+        return await self._post(f"/volunteers/{id_segment(volunteer_id)}/disable", json=body)
+
+    async def import_roster(
+        self, mode: str, organisation_id: str | None, file: tuple[str, bytes, str]
+    ) -> JSON:
+        name, content, content_type = file
+        fields = {"mode": mode}
+        if organisation_id is not None:
+            fields["organisationId"] = organisation_id
+        return await self._client.post_form(
+            "/volunteers/roster",
+            token=self._token,
+            fields=fields,
+            files={"file": (name, io.BytesIO(content), content_type)},
+            timeout_seconds=IMPORT_TIMEOUT_SECONDS,
+        )
+
 
 class Notifications(_Bound):
     """The caller's in-app notifications."""

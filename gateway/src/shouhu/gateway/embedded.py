@@ -56,7 +56,15 @@ def create_embedded_app(
     for name in SERVICES:
         module = importlib.import_module(f"shouhu.{name}.app")
         settings = module.Settings(**common, database_url=f"sqlite:///{data_dir / name}.db")
-        services[name] = module.create_app(settings, transport=transport, verifier=verifier)
+        # Volunteers' accounts are made in the embedded provider, which signs them in.
+        extra: dict[str, Any] = {}
+        if name == "volunteers":
+            from shouhu.volunteers.accounts.directory import EmbeddedAccounts
+
+            extra["accounts"] = EmbeddedAccounts(idp.local_users)
+        services[name] = module.create_app(
+            settings, transport=transport, verifier=verifier, **extra
+        )
     urls: dict[str, Any] = {f"{name}_url": f"{base}/services/{name}" for name in SERVICES}
     gateway = create_gateway(GatewaySettings(**common, **urls), verifier=verifier)
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_activities"
-down_revision = "0003"
+down_revision = "0004_accounts"
 
 TZ = sa.DateTime(timezone=True)
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 
 import strawberry
+from starlette.datastructures import UploadFile
+from strawberry.file_uploads import Upload
 
 from shouhu.gateway.common import Ctx, to_json
+from shouhu.gateway.ledger.types import ImportMode
 from shouhu.gateway.volunteers.types import (
     Activity,
     ActivityInput,
@@ -17,7 +20,11 @@ from shouhu.gateway.volunteers.types import (
     VettingInput,
     Volunteer,
     VolunteerInput,
+    VolunteerRosterReport,
 )
+from shouhu.platform.errors import ValidationFailed
+
+NO_ROSTER = "请上传志愿者名册文件"
 
 
 @strawberry.type
@@ -102,3 +109,36 @@ class Mutation:
         body = {"approved": approved, "note": note}
         row = await info.context.volunteers.decide_hours(hours_id, body)
         return Volunteer.from_row(row)
+
+    @strawberry.mutation(
+        description="Disable a volunteer (停用): their account is disabled and its sessions end; "
+        "by whoever may register them"
+    )
+    async def disable_volunteer(self, info: Ctx, id: strawberry.ID, reason: str) -> Volunteer:
+        row = await info.context.volunteers.disable(id, {"reason": reason})
+        return Volunteer.from_row(row)
+
+    @strawberry.mutation(
+        description="Import a roster of volunteers (志愿者名册, XLSX or CSV) into an organisation "
+        "(default: the caller's federation's own): each good row a volunteer with an account, "
+        "the one-time passwords in the report; mode ALL_OR_NOTHING when not given"
+    )
+    async def import_volunteers(
+        self,
+        info: Ctx,
+        file: Upload,
+        mode: ImportMode | None = None,
+        organisation_id: strawberry.ID | None = None,
+    ) -> VolunteerRosterReport:
+        if not isinstance(file, UploadFile):
+            raise ValidationFailed(NO_ROSTER, fields={"file": NO_ROSTER})
+        upload = (
+            file.filename or "志愿者名册",
+            await file.read(),
+            file.content_type or "application/octet-stream",
+        )
+        chosen = (mode or ImportMode.ALL_OR_NOTHING).value
+        row = await info.context.volunteers.import_roster(
+            chosen, str(organisation_id) if organisation_id else None, upload
+        )
+        return VolunteerRosterReport.from_row(row)

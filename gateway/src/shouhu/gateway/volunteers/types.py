@@ -10,6 +10,7 @@ import strawberry
 
 from shouhu.gateway.children.types import Gender
 from shouhu.gateway.common import Ctx, ExportFile, PageInfo, to_date, to_datetime
+from shouhu.gateway.ledger.types import ImportMode, ImportRowError
 
 
 @strawberry.enum(description="What a volunteer can offer (志愿服务技能)")
@@ -148,6 +149,9 @@ class Volunteer:
         description="0 to 5, from the approved hours (thresholds: hours/stars.yaml)"
     )
     username: str | None = strawberry.field(description="The volunteer's account, once made")
+    account: VolunteerAccount | None = strawberry.field(
+        default=None, description="The account made for the volunteer (status, disabling)"
+    )
     version: int
     registered_at: datetime.datetime
 
@@ -189,8 +193,96 @@ class Volunteer:
             total_hours=row["totalHours"],
             star_level=row["starLevel"],
             username=row.get("username"),
+            account=VolunteerAccount.from_row(row["account"]) if row.get("account") else None,
             version=row["version"],
             registered_at=datetime.datetime.fromisoformat(row["registeredAt"]),
+        )
+
+
+@strawberry.enum(description="Where a volunteer's account stands (账号状态)")
+class VolunteerAccountStatus(Enum):
+    PENDING = "PENDING"
+    ACTIVE = "ACTIVE"
+    DISABLED = "DISABLED"
+
+
+@strawberry.type(description="The account (Keycloak user) made for a volunteer")
+class VolunteerAccount:
+    username: str
+    status: VolunteerAccountStatus = strawberry.field(
+        description="PENDING until the worker has made it after the registration's commit"
+    )
+    initial_password: str | None = strawberry.field(
+        description="The one-time initial password, only in registerVolunteer's answer; "
+        "changed at the first sign-in"
+    )
+    made_at: datetime.datetime | None
+    disabled_reason: str | None
+    disabled_by: str | None
+    disabled_at: datetime.datetime | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> VolunteerAccount:
+        def moment(value: str | None) -> datetime.datetime | None:
+            return datetime.datetime.fromisoformat(value) if value else None
+
+        return cls(
+            username=row["username"],
+            status=VolunteerAccountStatus(row["status"]),
+            initial_password=row.get("initialPassword"),
+            made_at=moment(row.get("madeAt")),
+            disabled_reason=row.get("disabledReason"),
+            disabled_by=row.get("disabledBy"),
+            disabled_at=moment(row.get("disabledAt")),
+        )
+
+
+@strawberry.type(description="A volunteer registered from a roster row, and their account")
+class RosterAccount:
+    row: int
+    volunteer_id: strawberry.ID
+    name: str
+    username: str
+    initial_password: str = strawberry.field(
+        description="The one-time initial password, answered in this report only"
+    )
+
+
+@strawberry.type(description="The outcome of one roster of volunteers (志愿者名册导入结果)")
+class VolunteerRosterReport:
+    file_name: str
+    mode: ImportMode
+    organisation_id: strawberry.ID
+    imported: bool = strawberry.field(description="False when ALL_OR_NOTHING refused the file")
+    total_rows: int = strawberry.field(description="Rows with data (blank rows not counted)")
+    registered_rows: int
+    rejected_rows: int
+    error_count: int = strawberry.field(description="Every error; `errors` lists the first 1000")
+    errors: list[ImportRowError]
+    accounts: list[RosterAccount]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> VolunteerRosterReport:
+        return cls(
+            file_name=row["fileName"],
+            mode=ImportMode(row["mode"]),
+            organisation_id=strawberry.ID(row["organisationId"]),
+            imported=row["imported"],
+            total_rows=row["totalRows"],
+            registered_rows=row["registeredRows"],
+            rejected_rows=row["rejectedRows"],
+            error_count=row["errorCount"],
+            errors=[ImportRowError(**e) for e in row["errors"]],
+            accounts=[
+                RosterAccount(
+                    row=a["row"],
+                    volunteer_id=strawberry.ID(a["volunteerId"]),
+                    name=a["name"],
+                    username=a["username"],
+                    initial_password=a["initialPassword"],
+                )
+                for a in row["accounts"]
+            ],
         )
 
 

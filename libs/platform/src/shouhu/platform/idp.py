@@ -14,7 +14,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -26,7 +26,13 @@ from jwt.algorithms import RSAAlgorithm
 
 from shouhu.platform import clock
 from shouhu.platform.auth import Role
-from shouhu.platform.idp_pages import error_page, logged_out_page, login_page, logout_confirm_page
+from shouhu.platform.idp_pages import (
+    error_page,
+    logged_out_page,
+    login_page,
+    logout_confirm_page,
+    update_password_page,
+)
 from shouhu.platform.settings import Mode, ServiceSettings
 
 DEMO_PASSWORD = "shouhu-dev"
@@ -77,6 +83,86 @@ DEMO_CLIENTS: dict[str, DemoUser] = {
         "service-account-dept-civil-affairs", Role.CIVIL_AFFAIRS, "110109"
     ),
 }
+
+
+UPDATE_PASSWORD = "UPDATE_PASSWORD"
+MIN_PASSWORD_LENGTH = 12  # the production realm's passwordPolicy length(12)
+# Development only (embedded mode): cheap enough for a roster of thousands made at once.
+_HASH_ITERATIONS = 10_000
+
+
+@dataclass
+class LocalUser:
+    """A user added at run time (a volunteer's account), as Keycloak keeps one."""
+
+    user: DemoUser
+    salt: bytes
+    digest: bytes
+    enabled: bool = True
+    required_actions: set[str] = field(default_factory=set)
+
+
+def _digest(password: str, salt: bytes) -> bytes:
+    return hashlib.pbkdf2_hmac("sha256", password.encode(), salt, _HASH_ITERATIONS)
+
+
+class LocalUsers:
+    """Users added at run time, beside the demo users: what the admin API makes in Keycloak
+    (a role, a division, a password, required actions, enabled or not)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users: dict[str, LocalUser] = {}
+
+    def add(
+        self,
+        username: str,
+        role: Role,
+        division_code: str,
+        password: str,
+        *,
+        temporary: bool = True,
+        enabled: bool = True,
+    ) -> bool:
+        """Add a user; False (and nothing changed) when the username exists: it is adopted."""
+        salt = secrets.token_bytes(16)
+        found = LocalUser(DemoUser(username, role, division_code), salt, _digest(password, salt))
+        found.enabled = enabled
+        if temporary:
+            found.required_actions.add(UPDATE_PASSWORD)
+        with self._lock:
+            if username in self._users or any(u.username == username for u in DEMO_USERS):
+                return False
+            self._users[username] = found
+            return True
+
+    def get(self, username: str) -> LocalUser | None:
+        with self._lock:
+            return self._users.get(username)
+
+    def set_enabled(self, username: str, enabled: bool) -> bool:
+        """Enable or disable a user; False if there is none."""
+        with self._lock:
+            found = self._users.get(username)
+            if found is None:
+                return False
+            found.enabled = enabled
+            return True
+
+    def check(self, username: str, password: str) -> bool:
+        """Whether the password is the user's."""
+        found = self.get(username)
+        return found is not None and hmac.compare_digest(
+            _digest(password, found.salt), found.digest
+        )
+
+    def set_password(self, username: str, password: str) -> None:
+        """The user's new password; the required password change is done."""
+        with self._lock:
+            found = self._users[username]
+            found.salt = secrets.token_bytes(16)
+            found.digest = _digest(password, found.salt)
+            found.required_actions.discard(UPDATE_PASSWORD)
 
 
 @dataclass(frozen=True)
@@ -433,6 +519,10 @@ class EmbeddedIdentityProvider:
         self.kid = uuid.uuid4().hex
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self._users = {u.username: u for u in DEMO_USERS}
+        # Accounts added at run time (volunteers'), signed in as Keycloak's users are.
+        self.local_users = LocalUsers()
+        # Pending sign-ins waiting for their user's new password: key → username.
+        self._updating: dict[str, str] = {}
         self.login_failures = LoginFailures(BRUTE_FORCE, now)
         self.sessions = Sessions(lifetimes, now)
         self.redirect_uris = tuple(redirect_uris or console_redirect_uris(self.issuer))
@@ -442,6 +532,22 @@ class EmbeddedIdentityProvider:
         )
         self._path = urlsplit(self.issuer).path or "/realms/shouhu"
         self._secure_cookie = self.issuer.startswith("https://")
+
+    def _user(self, username: str) -> DemoUser | None:
+        """A demo user or an enabled local one."""
+        local = self.local_users.get(username)
+        if local is not None:
+            return local.user if local.enabled else None
+        return self._users.get(username)
+
+    def _password_ok(self, user: DemoUser, password: str) -> bool:
+        if self.local_users.get(user.username) is not None:
+            return self.local_users.check(user.username, password)
+        return password == DEMO_PASSWORD
+
+    def _needs_update(self, user: DemoUser) -> bool:
+        local = self.local_users.get(user.username)
+        return local is not None and UPDATE_PASSWORD in local.required_actions
 
     def jwks(self) -> dict[str, Any]:
         jwk: dict[str, Any] = RSAAlgorithm.to_jwk(self._key.public_key(), as_dict=True)
@@ -569,7 +675,9 @@ class EmbeddedIdentityProvider:
                 "Invalid refresh token. Token client and authorized client don't match",
             )
         session = self.sessions.touch(grant.session_id)
-        if session is None:
+        if session is None or self._user(session.user.username) is None:
+            # A disabled user's sessions end, as Keycloak's logout of the user ends them.
+            self.sessions.end(grant.session_id)
             return _error(400, "invalid_grant", "Session not active")
         return self._session_tokens(session, client_id, grant.scope, grant.nonce)
 
@@ -596,6 +704,16 @@ class EmbeddedIdentityProvider:
         )
         return self._redirect(uri)
 
+    def _begin_session(self, key: str, user: DemoUser) -> Response:
+        """The user of pending request `key` is signed in: a session and the code."""
+        started = self.sessions.start(key, user)
+        if started is None:
+            return error_page("登录页面已过期，请回到系统重新登录。")
+        session, auth = started
+        response = self._answer_code(session, auth)
+        self._set_cookie(response, session)
+        return response
+
     def _set_cookie(self, response: Response, session: Session) -> None:
         response.set_cookie(
             SESSION_COOKIE,
@@ -611,6 +729,7 @@ class EmbeddedIdentityProvider:
         router = APIRouter(prefix=self._path, tags=["identity (embedded)"])
         base = "/protocol/openid-connect"
         login_action = f"{self._path}/login-actions/authenticate"
+        update_action = f"{self._path}/login-actions/required-action"
 
         @router.post(f"{base}/token")
         def token(
@@ -627,13 +746,16 @@ class EmbeddedIdentityProvider:
         ) -> Response:
             body: JSONResponse | dict[str, Any]
             if grant_type == "password" and client_id == CONSOLE_CLIENT:
-                user = self._users.get(username or "")
+                user = self._user(username or "")
                 if user is None or not self.login_failures.attempt(
-                    user.username, password == DEMO_PASSWORD
+                    user.username, self._password_ok(user, password or "")
                 ):
                     # Keycloak 26 gives one answer for an unknown user, a wrong password and a
                     # locked account, so that none of them can be told from the others.
                     return _error(400, "invalid_grant", "Invalid user credentials")
+                if self._needs_update(user):
+                    # A direct grant cannot change the password: Keycloak refuses it so.
+                    return _error(400, "invalid_grant", "Account is not fully set up")
                 body = {
                     "access_token": self.issue(user, client_id),
                     "expires_in": self.lifetime_seconds,
@@ -719,20 +841,44 @@ class EmbeddedIdentityProvider:
             form = await request.form()
             username = str(form.get("username") or "").strip()
             password = str(form.get("password") or "")
-            user = self._users.get(username)
+            user = self._user(username)
             if user is None or not self.login_failures.attempt(
-                user.username, password == DEMO_PASSWORD
+                user.username, self._password_ok(user, password)
             ):
                 # One answer for an unknown user, a wrong password and a locked account.
                 action = _with_query(login_action, session_code=key, client_id=CONSOLE_CLIENT)
                 return login_page(action, username=username, error="用户名或密码错误。")
-            started = self.sessions.start(key, user)
-            if started is None:
+            if self._needs_update(user):
+                # Forget the sign-ins whose page expired before their password was changed.
+                self._updating = {
+                    k: v for k, v in self._updating.items() if self.sessions.pending(k) is not None
+                }
+                self._updating[key] = user.username
+                return update_password_page(_with_query(update_action, session_code=key))
+            return self._begin_session(key, user)
+
+        @router.post("/login-actions/required-action")
+        async def required_action(request: Request) -> Response:
+            key = request.query_params.get("session_code", "")
+            username = self._updating.get(key)
+            if self.sessions.pending(key) is None or username is None:
                 return error_page("登录页面已过期，请回到系统重新登录。")
-            session, auth = started
-            response = self._answer_code(session, auth)
-            self._set_cookie(response, session)
-            return response
+            form = await request.form()
+            new = str(form.get("password-new") or "")
+            action = _with_query(update_action, session_code=key)
+            if new != str(form.get("password-confirm") or ""):
+                return update_password_page(action, error="两次输入的密码不一致。")
+            if len(new) < MIN_PASSWORD_LENGTH or new == username:
+                message = f"密码至少{MIN_PASSWORD_LENGTH}位，且不能与用户名相同。"
+                return update_password_page(action, error=message)
+            if self.local_users.check(username, new):
+                return update_password_page(action, error="新密码不能与初始密码相同。")
+            self.local_users.set_password(username, new)
+            self._updating.pop(key, None)
+            user = self._user(username)
+            if user is None:
+                return error_page("账户已停用。")
+            return self._begin_session(key, user)
 
         @router.api_route(f"{base}/logout", methods=["GET", "POST"])
         async def logout(request: Request) -> Response:

@@ -108,3 +108,21 @@ def error_page(message: str, status: int = 400) -> HTMLResponse:
     """A request that cannot be sent back to its client (unknown client, bad address)."""
     body = f'<h2>无法完成请求</h2><p class="alert" role="alert">{escape(message)}</p>'
     return _page("出错了", body, status)
+
+
+def update_password_page(action: str, *, error: str | None = None) -> HTMLResponse:
+    """Keycloak's required action UPDATE_PASSWORD: a new password before the first sign-in."""
+    alert = f'<p class="alert" role="alert" id="input-error">{escape(error)}</p>' if error else ""
+    body = f"""<h2>更新密码</h2>
+<p class="info" role="status">首次登录须修改初始密码。</p>
+{alert}
+<form id="kc-passwd-update-form" method="post" action="{escape(action)}">
+<label for="password-new">新密码</label>
+<input id="password-new" name="password-new" type="password" autocomplete="new-password"
+ autofocus required>
+<label for="password-confirm">确认密码</label>
+<input id="password-confirm" name="password-confirm" type="password"
+ autocomplete="new-password" required>
+<button id="kc-submit" type="submit">提交</button>
+</form>"""
+    return _page("更新密码", body)

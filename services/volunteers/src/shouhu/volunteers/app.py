@@ -1,6 +1,7 @@
 """The volunteers app: organisations, volunteers and their vetting, activities and hours;
 caring families, donations, needs and offers."""
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -10,7 +11,12 @@ from sqlmodel import Session
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.identity import KeyRing
+from shouhu.platform.settings import Mode
 from shouhu.platform.transport import Transport
+from shouhu.platform.worker import Periodic
+from shouhu.volunteers.accounts import service as accounts_service
+from shouhu.volunteers.accounts.directory import Accounts, make_accounts
+from shouhu.volunteers.accounts.endpoints import router as accounts_router
 from shouhu.volunteers.activities.endpoints import router as activities_router
 from shouhu.volunteers.donations.endpoints import router as donations_router
 from shouhu.volunteers.families.endpoints import router as families_router
@@ -20,7 +26,8 @@ from shouhu.volunteers.needs.endpoints import router as needs_router
 from shouhu.volunteers.organisations import service as organisations
 from shouhu.volunteers.organisations.endpoints import router as organisations_router
 from shouhu.volunteers.own.endpoints import router as own_router
-from shouhu.volunteers.settings import VolunteersSettings
+from shouhu.volunteers.roster.endpoints import router as roster_router
+from shouhu.volunteers.settings import AccountsKind, VolunteersSettings
 from shouhu.volunteers.vetting import rules as vetting_rules
 from shouhu.volunteers.vetting.endpoints import router as vetting_router
 from shouhu.volunteers.volunteers.endpoints import router as volunteers_router
@@ -28,6 +35,7 @@ from shouhu.volunteers.volunteers.endpoints import router as volunteers_router
 Settings = VolunteersSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -35,6 +43,7 @@ def create_app(
     *,
     transport: Transport | None = None,
     verifier: TokenVerifier | None = None,
+    accounts: Accounts | None = None,
 ) -> FastAPI:
     settings = settings or VolunteersSettings()
     keys = KeyRing.from_secrets(settings.data_key, settings.previous_data_keys)
@@ -42,6 +51,19 @@ def create_app(
     hours_rules.load()  # and so does a broken file of star thresholds
     organisations.seeds()  # and so does a broken file of seeded organisations
     demo = settings.demo_data
+    # Embedded mode passes the embedded identity provider's users; otherwise the settings say.
+    directory = accounts or make_accounts(settings)
+    periodic: list[Periodic] = []
+    if settings.mode is Mode.EMBEDDED or settings.accounts is AccountsKind.KEYCLOAK:
+
+        def make_accounts_job(engine: Engine) -> int:
+            return accounts_service.sync_all(engine, keys, directory, settings.accounts_batch)
+
+        periodic.append(Periodic("accounts", settings.accounts_interval_seconds, make_accounts_job))
+    else:
+        # An in-memory provider outside embedded mode would hand out accounts no one can use:
+        # they wait (registered, PENDING) until SHOUHU_ACCOUNTS=keycloak is set.
+        log.warning("volunteers' accounts are not made: set SHOUHU_ACCOUNTS=keycloak")
 
     def seed(engine: Engine) -> None:
         """The district's federations (and the demo organisations where asked), on start."""
@@ -64,11 +86,15 @@ def create_app(
                 activities_router,
                 hours_router,
                 own_router,
+                accounts_router,
+                roster_router,
             ],
+            periodic=periodic,
             seed=seed,
             transport=transport,
             verifier=verifier,
         )
     )
     app.state.identity_keys = keys
+    app.state.accounts = directory
     return app

@@ -1,5 +1,6 @@
 """Tables of volunteers, one file per domain module."""
 
+from shouhu.volunteers.models.account import VolunteerAccount
 from shouhu.volunteers.models.activity import Activity, ActivityVolunteer, ServiceHours
 from shouhu.volunteers.models.donation import Donation, DonationUse
 from shouhu.volunteers.models.family import CaringFamily, CaringFamilyLink
@@ -20,4 +21,5 @@ __all__ = [
     "ServiceHours",
     "Vetting",
     "Volunteer",
+    "VolunteerAccount",
 ]

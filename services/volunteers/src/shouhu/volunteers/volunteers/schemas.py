@@ -18,6 +18,7 @@ from shouhu.platform.schemas import (
     PageInfo,
     Said,
 )
+from shouhu.volunteers.accounts.schemas import AccountOut
 from shouhu.volunteers.vetting.schemas import VettingOut
 
 MAX_PAGE = 100
@@ -106,6 +107,8 @@ class VolunteerOut(Camel):
     total_hours: float
     star_level: int
     username: str | None
+    # The account made for the volunteer (issue 15 item 2); null for those registered before.
+    account: AccountOut | None = None
     version: int
     registered_by: str
     registered_at: datetime

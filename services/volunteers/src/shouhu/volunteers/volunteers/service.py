@@ -20,6 +20,7 @@ from shouhu.platform.mobile import masked
 from shouhu.platform.paging import decode_moment_cursor, encode_moment_cursor
 from shouhu.platform.schemas import PageInfo
 from shouhu.volunteers import policy
+from shouhu.volunteers.accounts import service as accounts
 from shouhu.volunteers.hours import repository as hours
 from shouhu.volunteers.hours import rules as stars
 from shouhu.volunteers.models import Organisation, Vetting, Volunteer
@@ -119,7 +120,9 @@ def view(session: Session, principal: Principal, keys: KeyRing, row: Volunteer) 
     organisation = organisation_service.get(session, row.organisation_id)
     checks = vettings.of_volunteers(session, [row.id]).get(row.id, [])
     total = hours.totals(session, [row.id]).get(row.id, 0.0)
-    return to_out(row, organisation, checks, principal, keys, today(), total)
+    out = to_out(row, organisation, checks, principal, keys, today(), total)
+    out.account = accounts.of_volunteers(session, [row.id]).get(row.id)
+    return out
 
 
 # ---- registering --------------------------------------------------------------------------
@@ -141,6 +144,10 @@ def _organisation(
     return row
 
 
+# The roster import resolves the organisation once for the whole file.
+organisation_for = _organisation
+
+
 def _area(data: VolunteerInput) -> list[str]:
     """The divisions the volunteer serves in, each the district's; by default their own."""
     known = divisions.names()
@@ -151,7 +158,11 @@ def _area(data: VolunteerInput) -> list[str]:
 
 
 def register(
-    session: Session, principal: Principal, keys: KeyRing, data: VolunteerInput
+    session: Session,
+    principal: Principal,
+    keys: KeyRing,
+    data: VolunteerInput,
+    username: str | None = None,
 ) -> VolunteerOut:
     """A new volunteer of an organisation the caller registers for; one per identity number.
 
@@ -204,7 +215,10 @@ def register(
         repository.flush(session)  # another registration of the number may have just committed
     except IntegrityError as exc:
         raise Duplicate(DUPLICATE, fields={"idNumber": DUPLICATE}) from exc
+    # The account is made after the commit; its one-time password is answered here, once.
+    account = accounts.plan(session, keys, row, username)
     out = to_out(row, organisation, [], principal, keys, on)
+    out.account = account
     emit(
         session,
         VOLUNTEER_REGISTERED,
@@ -270,6 +284,7 @@ def page(
     orgs = organisations.by_ids(session, [r.organisation_id for r in shown])
     checks = vettings.of_volunteers(session, [r.id for r in shown])
     totals = hours.totals(session, [r.id for r in shown])
+    held = accounts.of_volunteers(session, [r.id for r in shown])
     edges = [
         VolunteerEdge(
             cursor=encode_moment_cursor(CURSOR, r.registered_at, r.id),
@@ -285,6 +300,8 @@ def page(
         )
         for r in shown
     ]
+    for edge in edges:
+        edge.node.account = held.get(edge.node.id)
     return VolunteerPage(
         edges=edges,
         page_info=PageInfo(

@@ -1,0 +1,1 @@
+"""Volunteers' accounts in the identity provider (Keycloak, or the embedded one)."""

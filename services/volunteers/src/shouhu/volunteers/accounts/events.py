@@ -1,0 +1,28 @@
+"""Events of volunteers' accounts on the volunteers topic (documented in
+docs/events-volunteers.md); keyed by the volunteer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from shouhu.platform.schemas import Camel
+
+VOLUNTEER_DISABLED = "volunteers.volunteer.disabled"
+
+
+class VolunteerDisabled(Camel):
+    """`volunteers.volunteer.disabled` v1: a volunteer was disabled, and so their account."""
+
+    volunteer_id: str
+    organisation_id: str
+    division_code: str
+    username: str
+    reason: str
+    disabled_on: date
+    disabled_by: str
+
+
+# Every event this module publishes, by (type, schema version): the documented contract.
+EVENTS: dict[tuple[str, int], type[BaseModel]] = {(VOLUNTEER_DISABLED, 1): VolunteerDisabled}
