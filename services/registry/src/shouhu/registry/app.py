@@ -94,7 +94,9 @@ def create_app(
                 Subscription(
                     topics=[topic_of("education"), topic_of("volunteers")],
                     handlers=combined(
-                        intake_handlers.TASK_HANDLERS, plan_handlers.EDUCATION_HANDLERS
+                        intake_handlers.TASK_HANDLERS,
+                        plan_handlers.EDUCATION_HANDLERS,
+                        plan_handlers.VOLUNTEERS_HANDLERS,
                     ),
                 ),
                 Subscription(

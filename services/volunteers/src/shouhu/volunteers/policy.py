@@ -69,3 +69,10 @@ def acting_roles(principal: Principal) -> frozenset[str] | None:
     if registrar(principal) or principal.has_role(Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER):
         return None  # the division scope still applies (`Principal.sees`)
     return frozenset(r.value for r in FEDERATION_ROLES if r.value in principal.roles)
+
+# One-to-one pairing (一对一帮扶): the federations at the district suggest, pair and end, for the
+# organisations they act for (the Youth League for all); whoever reads volunteers reads pairings
+# (the town's social worker within their town follows them and logs visits too).
+PAIRING_ROLES = FEDERATION_ROLES
+PAIRING_READ_ROLES = READ_ROLES
+PAIRING_VISIT_ROLES = FEDERATION_ROLES | {Role.TOWN_SOCIAL_WORKER}

@@ -8,3 +8,5 @@ class VolunteersSettings(ServiceSettings):
 
     service_name: str = "volunteers"
     database_url: str = "sqlite:///./data/volunteers.db"
+    # How often the daily vetting job looks whether its day has come (it acts once a day).
+    vetting_every_seconds: float = 600.0

@@ -1,6 +1,14 @@
 """Tables of volunteers, one file per domain module."""
 
 from shouhu.volunteers.models.organisation import Organisation
+from shouhu.volunteers.models.pairing import ChildProjection, Pairing, PairingVisit
 from shouhu.volunteers.models.volunteer import Vetting, Volunteer
 
-__all__ = ["Organisation", "Vetting", "Volunteer"]
+__all__ = [
+    "ChildProjection",
+    "Organisation",
+    "Pairing",
+    "PairingVisit",
+    "Vetting",
+    "Volunteer",
+]

@@ -1,0 +1,204 @@
+"""SQL of pairings and suggestions: the filtering and the scoring of suggestions in SQL, so that
+20,000 volunteers answer in milliseconds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Float, Text, case, cast, func, literal, or_
+from sqlmodel import Session, col, select
+
+from shouhu.volunteers.models import (
+    ChildProjection,
+    Organisation,
+    Pairing,
+    PairingVisit,
+    Volunteer,
+)
+from shouhu.volunteers.volunteers.repository import vetted_on
+
+ENDED = "ENDED"
+ACTIVE = "ACTIVE"
+
+
+def pairing(session: Session, pairing_id: str) -> Pairing | None:
+    return session.get(Pairing, pairing_id)
+
+
+def add(session: Session, row: Pairing | PairingVisit) -> None:
+    session.add(row)
+
+
+def flush(session: Session) -> None:
+    session.flush()
+
+
+def live_count(session: Session, volunteer_id: str) -> int:
+    """The volunteer's pairings not ended (active or suspended): their load."""
+    query = select(func.count()).where(
+        col(Pairing.volunteer_id) == volunteer_id, col(Pairing.status) != ENDED
+    )
+    return int(session.exec(query).one())
+
+
+def live(session: Session, volunteer_id: str, child_id: str) -> Pairing | None:
+    query = select(Pairing).where(
+        col(Pairing.volunteer_id) == volunteer_id,
+        col(Pairing.child_id) == child_id,
+        col(Pairing.status) != ENDED,
+    )
+    return session.exec(query).first()
+
+
+def of_child(session: Session, child_id: str) -> Sequence[Pairing]:
+    query = select(Pairing).where(col(Pairing.child_id) == child_id)
+    return session.exec(query.order_by(col(Pairing.started_on).desc(), col(Pairing.id))).all()
+
+
+def of_volunteer(session: Session, volunteer_id: str) -> Sequence[Pairing]:
+    query = select(Pairing).where(col(Pairing.volunteer_id) == volunteer_id)
+    return session.exec(query.order_by(col(Pairing.started_on).desc(), col(Pairing.id))).all()
+
+
+def of_volunteers(session: Session, volunteer_ids: Sequence[str], status: str) -> Sequence[Pairing]:
+    if not volunteer_ids:
+        return []
+    query = select(Pairing).where(
+        col(Pairing.volunteer_id).in_(list(volunteer_ids)), col(Pairing.status) == status
+    )
+    return session.exec(query.order_by(col(Pairing.id))).all()
+
+
+def visits(session: Session, pairing_ids: Sequence[str]) -> Sequence[PairingVisit]:
+    if not pairing_ids:
+        return []
+    query = select(PairingVisit).where(col(PairingVisit.pairing_id).in_(list(pairing_ids)))
+    return session.exec(
+        query.order_by(col(PairingVisit.visited_on).desc(), col(PairingVisit.recorded_at).desc())
+    ).all()
+
+
+def children(session: Session, child_ids: Sequence[str]) -> dict[str, ChildProjection]:
+    if not child_ids:
+        return {}
+    query = select(ChildProjection).where(col(ChildProjection.child_id).in_(list(child_ids)))
+    return {c.child_id: c for c in session.exec(query).all()}
+
+
+def _mentions(column: object, code: str, *, prefix: bool = False) -> object:
+    """A JSON list of codes (skills, service area) holds `code` (or a code starting with it)."""
+    text = cast(column, Text)
+    return text.like(f'%"{code}%') if prefix else text.like(f'%"{code}"%')
+
+
+@dataclass(frozen=True)
+class Weights:
+    skills: float
+    village: float
+    town: float
+    district: float
+    load: float
+    continuity: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A volunteer left after the filters, with the parts of the score."""
+
+    volunteer_id: str
+    score: float
+    skills_met: int
+    nearness: str  # VILLAGE, TOWN or DISTRICT
+    load: int
+    before: bool
+
+
+def suggestions(
+    session: Session,
+    *,
+    child: ChildProjection,
+    needs: Sequence[str],
+    on: date,
+    born_by: date,
+    max_load: int,
+    weights: Weights,
+    acting_roles: frozenset[str] | None,
+    first: int,
+) -> list[Candidate]:
+    """The best `first` volunteers for a child: vetted adults whose service area covers the
+    child's division, of an organisation whose area does, under the load limit; scored in SQL."""
+    village, town = child.residence_division_code, child.town_code
+    prefixes = sorted({village[:6], town, village})
+    loads = (
+        select(col(Pairing.volunteer_id).label("vid"), func.count().label("n"))
+        .where(col(Pairing.status) != ENDED)
+        .group_by(col(Pairing.volunteer_id))
+        .subquery()
+    )
+    before = select(col(Pairing.volunteer_id)).where(col(Pairing.child_id) == child.child_id)
+    load = func.coalesce(loads.c.n, 0)
+    met = sum(
+        (case((_mentions(Volunteer.skills, n), 1), else_=0) for n in needs),  # type: ignore[arg-type]
+        start=literal(0),
+    )
+    near_village = or_(
+        col(Volunteer.division_code) == village, _mentions(Volunteer.service_area, village)
+    )
+    near_town = or_(
+        col(Volunteer.division_code).startswith(town),
+        _mentions(Volunteer.service_area, town, prefix=True),  # type: ignore[arg-type]
+    )
+    nearness = case((near_village, "VILLAGE"), (near_town, "TOWN"), else_="DISTRICT")
+    near_points = case(
+        (near_village, weights.village), (near_town, weights.town), else_=weights.district
+    )
+    continuity = case((col(Volunteer.id).in_(before), 1), else_=0)
+    score = (
+        cast(met, Float) * (weights.skills / max(len(needs), 1))
+        + near_points
+        + cast(max_load - load, Float) * (weights.load / max_load)
+        + continuity * weights.continuity
+    ).label("score")
+    query = (
+        select(  # type: ignore[call-overload]
+            col(Volunteer.id), score, met.label("met"), nearness.label("near"), load, continuity
+        )
+        .join(Organisation, col(Organisation.id) == col(Volunteer.organisation_id))
+        .outerjoin(loads, loads.c.vid == col(Volunteer.id))
+        .where(
+            vetted_on(on),
+            col(Volunteer.birth_date) <= born_by,
+            col(Organisation.division_code).in_(prefixes),
+            or_(*(_mentions(Volunteer.service_area, p) for p in prefixes)),  # type: ignore[arg-type]
+            load < max_load,
+        )
+    )
+    if acting_roles is not None:
+        query = query.where(col(Organisation.acting_role).in_(sorted(acting_roles)))
+    query = query.order_by(score.desc(), col(Volunteer.id)).limit(first)
+    return [
+        Candidate(
+            volunteer_id=r[0],
+            score=round(float(r[1]), 2),
+            skills_met=int(r[2]),
+            nearness=str(r[3]),
+            load=int(r[4]),
+            before=bool(r[5]),
+        )
+        for r in session.exec(query).all()
+    ]
+
+
+def volunteers_of(session: Session, ids: Sequence[str]) -> dict[str, Volunteer]:
+    if not ids:
+        return {}
+    query = select(Volunteer).where(col(Volunteer.id).in_(list(ids)))
+    return {v.id: v for v in session.exec(query).all()}
+
+
+def serves(organisation: Organisation, division_code: str) -> bool:
+    """The organisation's area (its division and below) holds the division."""
+    return division_code.startswith(organisation.division_code)
+
