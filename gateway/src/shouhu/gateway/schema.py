@@ -37,6 +37,7 @@ from shouhu.gateway.validation import DOCUMENTS, CachedValidation, document_rule
 from shouhu.gateway.visits import mutations as visits_mutations
 from shouhu.gateway.visits import queries as visits
 from shouhu.gateway.volunteers import mutations as volunteers_mutations
+from shouhu.gateway.volunteers import pairing as volunteers_pairing
 from shouhu.gateway.volunteers import queries as volunteers
 from shouhu.gateway.workforce import mutations as workforce_mutations
 from shouhu.gateway.workforce import queries as workforce
@@ -73,6 +74,7 @@ Query = merge_types(
         intakes.Query,
         cases.Query,
         volunteers.Query,
+        volunteers_pairing.Query,
     ),
 )
 Mutation = merge_types(
@@ -89,6 +91,7 @@ Mutation = merge_types(
         intakes_mutations.Mutation,
         cases_mutations.Mutation,
         volunteers_mutations.Mutation,
+        volunteers_pairing.Mutation,
     ),
 )
 Subscription = merge_types("Subscription", (notifications_subscriptions.Subscription,))

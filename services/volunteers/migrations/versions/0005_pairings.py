@@ -14,7 +14,7 @@ TZ = sa.DateTime(timezone=True)
 
 def upgrade() -> None:
     op.create_table(
-        "child_projection",
+        "volunteer_child",
         sa.Column("child_id", sa.String(36), primary_key=True),
         sa.Column("name", sa.String(50), nullable=False),
         sa.Column("birth_date", sa.Date, nullable=False),
@@ -27,8 +27,8 @@ def upgrade() -> None:
         sa.Column("updated_at", TZ, nullable=False),
     )
     op.create_index(
-        "ix_child_projection_residence_division_code",
-        "child_projection",
+        "ix_volunteer_child_residence_division_code",
+        "volunteer_child",
         ["residence_division_code"],
     )
     op.create_table(
@@ -75,4 +75,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("pairing_visit")
     op.drop_table("pairing")
-    op.drop_table("child_projection")
+    op.drop_table("volunteer_child")

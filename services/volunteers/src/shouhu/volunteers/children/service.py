@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from shouhu.platform.events import utcnow
 from shouhu.volunteers.children import repository
-from shouhu.volunteers.models import ChildProjection
+from shouhu.volunteers.models import ChildFacts
 
 ACTIVE = "ACTIVE"
 EXITED = "EXITED"
@@ -22,11 +22,11 @@ def record_child(
     birth_date: date,
     residence: str,
     town: str,
-) -> ChildProjection:
+) -> ChildFacts:
     """Create or refresh a child's row from an event that carries the identity part."""
     row = repository.child(session, child_id)
     if row is None:
-        row = ChildProjection(
+        row = ChildFacts(
             child_id=child_id,
             name=name,
             birth_date=birth_date,
@@ -42,7 +42,7 @@ def record_child(
     return row
 
 
-def add_needs(session: Session, child_id: str, needs: list[str]) -> ChildProjection | None:
+def add_needs(session: Session, child_id: str, needs: list[str]) -> ChildFacts | None:
     """The child needs these too (kept: a need learned stays until the child leaves)."""
     row = repository.child(session, child_id)
     if row is None or not needs:
@@ -55,7 +55,7 @@ def add_needs(session: Session, child_id: str, needs: list[str]) -> ChildProject
     return row
 
 
-def record_exit(session: Session, child_id: str, residence: str) -> ChildProjection | None:
+def record_exit(session: Session, child_id: str, residence: str) -> ChildFacts | None:
     """The child left the registry's scope; None when volunteers never knew the child."""
     row = repository.child(session, child_id)
     if row is None:

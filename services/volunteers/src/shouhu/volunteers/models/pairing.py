@@ -8,11 +8,11 @@ from sqlmodel import Field, SQLModel
 from shouhu.platform.columns import json_column, timestamp
 
 
-class ChildProjection(SQLModel, table=True):
+class ChildFacts(SQLModel, table=True):
     """A child as volunteers knows it from the registry's events (儿童事实投影): no identity
     number, health, case or family detail."""
 
-    __tablename__ = "child_projection"
+    __tablename__ = "volunteer_child"
 
     child_id: str = Field(primary_key=True, max_length=36)
     name: str = Field(max_length=50)

@@ -11,7 +11,7 @@ from sqlalchemy import Float, Text, case, cast, func, literal, or_
 from sqlmodel import Session, col, select
 
 from shouhu.volunteers.models import (
-    ChildProjection,
+    ChildFacts,
     Organisation,
     Pairing,
     PairingVisit,
@@ -80,10 +80,10 @@ def visits(session: Session, pairing_ids: Sequence[str]) -> Sequence[PairingVisi
     ).all()
 
 
-def children(session: Session, child_ids: Sequence[str]) -> dict[str, ChildProjection]:
+def children(session: Session, child_ids: Sequence[str]) -> dict[str, ChildFacts]:
     if not child_ids:
         return {}
-    query = select(ChildProjection).where(col(ChildProjection.child_id).in_(list(child_ids)))
+    query = select(ChildFacts).where(col(ChildFacts.child_id).in_(list(child_ids)))
     return {c.child_id: c for c in session.exec(query).all()}
 
 
@@ -118,7 +118,7 @@ class Candidate:
 def suggestions(
     session: Session,
     *,
-    child: ChildProjection,
+    child: ChildFacts,
     needs: Sequence[str],
     on: date,
     born_by: date,

@@ -18,7 +18,7 @@ from shouhu.platform.identity import KeyRing
 from shouhu.volunteers import policy
 from shouhu.volunteers.children import repository as children
 from shouhu.volunteers.children.service import EXITED
-from shouhu.volunteers.models import ChildProjection, Organisation, Pairing, PairingVisit, Volunteer
+from shouhu.volunteers.models import ChildFacts, Organisation, Pairing, PairingVisit, Volunteer
 from shouhu.volunteers.organisations import service as organisation_service
 from shouhu.volunteers.pairing import repository
 from shouhu.volunteers.pairing.events import (
@@ -79,7 +79,7 @@ def age_on(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _child(session: Session, principal: Principal, child_id: str) -> ChildProjection:
+def _child(session: Session, principal: Principal, child_id: str) -> ChildFacts:
     row = children.child(session, child_id)
     if row is None or not principal.sees(row.residence_division_code):
         raise NotFound(UNKNOWN_CHILD)
@@ -120,7 +120,7 @@ def suggest(
 
 
 def _reasons(
-    row: Volunteer, child: ChildProjection, c: repository.Candidate, max_load: int
+    row: Volunteer, child: ChildFacts, c: repository.Candidate, max_load: int
 ) -> list[str]:
     """Why a volunteer is suggested, part by part, in Chinese."""
     reasons = []
@@ -210,7 +210,7 @@ def pair(
     return _outs(session, [pairing])[0]
 
 
-def _finish_task(session: Session, child: ChildProjection, outcome: str) -> None:
+def _finish_task(session: Session, child: ChildFacts, outcome: str) -> None:
     """The single window's VOLUNTEER_PAIRING task of the child: done."""
     assert child.pairing_task_id and child.pairing_intake_id
     emit(
