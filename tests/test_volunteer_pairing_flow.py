@@ -132,7 +132,9 @@ def test_a_vetted_neighbour_tutor_is_suggested_first_and_paired(platform):
     # The Youth League's board: the pairing task, with the same suggestions.
     board = call(platform, LEAGUE, BOARD, {"filter": {"department": "YOUTH_LEAGUE"}})
     (task,) = [
-        e["node"] for e in board["departmentTasks"]["edges"] if e["node"]["id"] == pairing_task["id"]
+        e["node"]
+        for e in board["departmentTasks"]["edges"]
+        if e["node"]["id"] == pairing_task["id"]
     ]
     assert task["volunteerSuggestions"][0]["volunteer"]["id"] == volunteer_id
 

@@ -12,11 +12,35 @@ import jsonschema
 from shouhu.platform.clock import today
 from shouhu.platform.contracts import incompatibilities
 from shouhu.platform.testing import identity_number
+from shouhu.volunteers.pairing.events import EVENTS as PAIRING_EVENTS
 from shouhu.volunteers.vetting.events import EVENTS as VETTING_EVENTS
 from shouhu.volunteers.volunteers.events import EVENTS as VOLUNTEER_EVENTS
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "events"
-EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS}
+EVENTS = {**VOLUNTEER_EVENTS, **VETTING_EVENTS, **PAIRING_EVENTS}
+PAIRING = {
+    "pairingId",
+    "volunteerId",
+    "childId",
+    "organisationId",
+    "status",
+    "startedOn",
+    "endedOn",
+    "reason",
+    "actor",
+    "planMeasure",
+}
+ENDING = {
+    "volunteerId",
+    "volunteerName",
+    "organisationId",
+    "organisationName",
+    "actingRole",
+    "divisionCode",
+    "checkValidUntil",
+    "towns",
+    "on",
+}
 FIELDS = {
     "volunteers.volunteer.registered": {
         "volunteerId",
@@ -41,6 +65,12 @@ FIELDS = {
         "on",
         "changedBy",
     },
+    "volunteers.pairing.started": PAIRING,
+    "volunteers.pairing.suspended": PAIRING,
+    "volunteers.pairing.ended": PAIRING,
+    "volunteers.task.updated": {"taskId", "intakeId", "childId", "status", "outcome", "actor"},
+    "volunteers.vetting.expiring": ENDING,
+    "volunteers.vetting.expired": ENDING,
 }
 
 

@@ -196,9 +196,7 @@ def test_pairing_is_refused_with_the_field_named(volunteers, as_user, registry, 
     assert refused.status_code == 422
     body = refused.json()
     assert body["code"] == "VALIDATION_FAILED" and "审核" in body["fields"]["volunteerId"]
-    minor = volunteer(
-        volunteers, as_user, skills=["TUTORING"], born=date(today().year - 17, 1, 1)
-    )
+    minor = volunteer(volunteers, as_user, skills=["TUTORING"], born=date(today().year - 17, 1, 1))
     assert "18" in pair(volunteers, as_user, minor, child).json()["fields"]["volunteerId"]
     missing = pair(volunteers, as_user, unvetted, str(uuid.uuid4()))
     assert "childId" in missing.json()["fields"]
@@ -259,7 +257,9 @@ def test_a_pairing_answers_the_task_logs_visits_and_ends(volunteers, as_user, re
     assert logged.status_code == 201, logged.text
     assert [v["minutes"] for v in logged.json()["visits"]] == [90]
     future = {**visit, "visitedOn": (today() + timedelta(days=1)).isoformat()}
-    late = volunteers.post(f"/pairings/{pairing['id']}/visits", json=future, headers=as_user(LEAGUE))
+    late = volunteers.post(
+        f"/pairings/{pairing['id']}/visits", json=future, headers=as_user(LEAGUE)
+    )
     assert "visitedOn" in late.json()["fields"]
     ended = volunteers.post(
         f"/pairings/{pairing['id']}/end", json={"reason": "儿童随父母迁出"}, headers=as_user(LEAGUE)
@@ -281,7 +281,9 @@ def test_who_may_pair(volunteers, as_user, registry):
     for user in ("worker.110109001", "admin.district", "womensfed.district"):
         refused = pair(volunteers, as_user, vid, child, user=user)
         assert refused.status_code == 403, (user, refused.text)
-    got = volunteers.get(f"/children/{child}/volunteer-suggestions", headers=as_user("worker.110109001"))
+    got = volunteers.get(
+        f"/children/{child}/volunteer-suggestions", headers=as_user("worker.110109001")
+    )
     assert got.status_code == 403
 
 

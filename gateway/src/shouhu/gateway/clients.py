@@ -615,10 +615,10 @@ class Volunteers(_Bound):
             params={"first": first},
         )
 
-    async def child_pairings(self, child_id: str) -> list[JSON]:
+    async def child_pairings(self, child_id: str) -> JSON:
         return await self._get(f"/children/{id_segment(child_id, 'childId')}/pairings")
 
-    async def volunteer_pairings(self, volunteer_id: str) -> list[JSON]:
+    async def volunteer_pairings(self, volunteer_id: str) -> JSON:
         return await self._get(f"/volunteers/{id_segment(volunteer_id, 'volunteerId')}/pairings")
 
     async def pairing(self, pairing_id: str) -> JSON:

@@ -201,7 +201,10 @@ class DepartmentTask:
     async def volunteer_suggestions(
         self, info: Ctx, first: int = 5
     ) -> list[VolunteerSuggestion] | None:
-        if self.need != IntakeNeed.VOLUNTEER_PAIRING or self.status in (TaskStatus.DONE, TaskStatus.DECLINED):
+        if self.need != IntakeNeed.VOLUNTEER_PAIRING or self.status in (
+            TaskStatus.DONE,
+            TaskStatus.DECLINED,
+        ):
             return None
         return await suggestions(info, str(self.child_id), first)
 

@@ -33,7 +33,9 @@ class PairingVisitMode(Enum):
 class VolunteerSuggestion:
     volunteer: Volunteer
     score: float = strawberry.field(description="Out of the sum of pairing.yaml's weights")
-    reasons: list[str] = strawberry.field(description="In Chinese: skills, nearness, load, continuity")
+    reasons: list[str] = strawberry.field(
+        description="In Chinese: skills, nearness, load, continuity"
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> VolunteerSuggestion:
@@ -67,8 +69,10 @@ class PairingVisit:
         )
 
 
-@strawberry.type(description="A volunteer paired with a child (一对一帮扶): the child's name, "
-                 "village, age and needs only")
+@strawberry.type(
+    description="A volunteer paired with a child (一对一帮扶): the child's name, "
+    "village, age and needs only"
+)
 class Pairing:
     id: strawberry.ID
     volunteer_id: strawberry.ID

@@ -70,6 +70,7 @@ def acting_roles(principal: Principal) -> frozenset[str] | None:
         return None  # the division scope still applies (`Principal.sees`)
     return frozenset(r.value for r in FEDERATION_ROLES if r.value in principal.roles)
 
+
 # One-to-one pairing (一对一帮扶): the federations at the district suggest, pair and end, for the
 # organisations they act for (the Youth League for all); whoever reads volunteers reads pairings
 # (the town's social worker within their town follows them and logs visits too).

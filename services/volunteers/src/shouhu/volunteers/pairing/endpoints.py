@@ -42,7 +42,9 @@ def suggest_volunteers(
 @router.get(
     "/children/{child_id}/pairings", response_model=list[PairingOut], response_model_by_alias=True
 )
-def child_pairings(child_id: str, session: SnapshotDep, principal: PrincipalDep) -> list[PairingOut]:
+def child_pairings(
+    child_id: str, session: SnapshotDep, principal: PrincipalDep
+) -> list[PairingOut]:
     """A child's pairings, latest first."""
     return service.of_child(session, principal, child_id)
 
@@ -65,9 +67,7 @@ def pairing(pairing_id: str, session: SnapshotDep, principal: PrincipalDep) -> P
     return service.get(session, principal, pairing_id)
 
 
-@router.post(
-    "/pairings", response_model=PairingOut, response_model_by_alias=True, status_code=201
-)
+@router.post("/pairings", response_model=PairingOut, response_model_by_alias=True, status_code=201)
 def pair_volunteer(data: PairingInput, session: SessionDep, principal: PrincipalDep) -> PairingOut:
     """Pair a vetted adult volunteer with a child (一对一帮扶)."""
     out = service.pair(session, principal, data)
@@ -90,9 +90,7 @@ def record_pairing_visit(
     return out
 
 
-@router.post(
-    "/pairings/{pairing_id}/end", response_model=PairingOut, response_model_by_alias=True
-)
+@router.post("/pairings/{pairing_id}/end", response_model=PairingOut, response_model_by_alias=True)
 def end_pairing(
     pairing_id: str, data: EndPairingInput, session: SessionDep, principal: PrincipalDep
 ) -> PairingOut:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Float, Text, case, cast, func, literal, or_
+from sqlalchemy import ColumnElement, Float, Text, case, cast, func, literal, or_
 from sqlmodel import Session, col, select
 
 from shouhu.volunteers.models import (
@@ -87,7 +88,7 @@ def children(session: Session, child_ids: Sequence[str]) -> dict[str, ChildFacts
     return {c.child_id: c for c in session.exec(query).all()}
 
 
-def _mentions(column: object, code: str, *, prefix: bool = False) -> object:
+def _mentions(column: Any, code: str, *, prefix: bool = False) -> ColumnElement[bool]:
     """A JSON list of codes (skills, service area) holds `code` (or a code starting with it)."""
     text = cast(column, Text)
     return text.like(f'%"{code}%') if prefix else text.like(f'%"{code}"%')
@@ -140,7 +141,7 @@ def suggestions(
     before = select(col(Pairing.volunteer_id)).where(col(Pairing.child_id) == child.child_id)
     load = func.coalesce(loads.c.n, 0)
     met = sum(
-        (case((_mentions(Volunteer.skills, n), 1), else_=0) for n in needs),  # type: ignore[arg-type]
+        (case((_mentions(Volunteer.skills, n), 1), else_=0) for n in needs),
         start=literal(0),
     )
     near_village = or_(
@@ -148,7 +149,7 @@ def suggestions(
     )
     near_town = or_(
         col(Volunteer.division_code).startswith(town),
-        _mentions(Volunteer.service_area, town, prefix=True),  # type: ignore[arg-type]
+        _mentions(Volunteer.service_area, town, prefix=True),
     )
     nearness = case((near_village, "VILLAGE"), (near_town, "TOWN"), else_="DISTRICT")
     near_points = case(
@@ -171,7 +172,7 @@ def suggestions(
             vetted_on(on),
             col(Volunteer.birth_date) <= born_by,
             col(Organisation.division_code).in_(prefixes),
-            or_(*(_mentions(Volunteer.service_area, p) for p in prefixes)),  # type: ignore[arg-type]
+            or_(*(_mentions(Volunteer.service_area, p) for p in prefixes)),
             load < max_load,
         )
     )
@@ -201,4 +202,3 @@ def volunteers_of(session: Session, ids: Sequence[str]) -> dict[str, Volunteer]:
 def serves(organisation: Organisation, division_code: str) -> bool:
     """The organisation's area (its division and below) holds the division."""
     return division_code.startswith(organisation.division_code)
-

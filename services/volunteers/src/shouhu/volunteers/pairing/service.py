@@ -144,9 +144,7 @@ def _reasons(
 # ---- pairing ----------------------------------------------------------------------------------
 
 
-def _organisation_for(
-    session: Session, principal: Principal, row: Volunteer
-) -> Organisation:
+def _organisation_for(session: Session, principal: Principal, row: Volunteer) -> Organisation:
     organisation = organisation_service.get(session, row.organisation_id)
     if not policy.writes_for(principal, organisation.acting_role):
         raise Forbidden("只能为本单位负责的组织的志愿者结对")
@@ -398,9 +396,7 @@ def of_volunteer(session: Session, principal: Principal, volunteer_id: str) -> l
     policy.require(principal, policy.PAIRING_READ_ROLES, "无权查看结对帮扶")
     volunteer_service.readable(session, principal, volunteer_id)
     rows = [
-        p
-        for p in repository.of_volunteer(session, volunteer_id)
-        if _visible(session, principal, p)
+        p for p in repository.of_volunteer(session, volunteer_id) if _visible(session, principal, p)
     ]
     return _outs(session, rows)
 
@@ -426,7 +422,7 @@ def _outs(session: Session, rows: Sequence[Pairing]) -> list[PairingOut]:
                 id=v.id,
                 visited_on=v.visited_on,
                 minutes=v.minutes,
-                mode=v.mode,  # type: ignore[arg-type]
+                mode=v.mode,
                 note=v.note,
                 recorded_by=v.recorded_by,
                 recorded_at=v.recorded_at,
