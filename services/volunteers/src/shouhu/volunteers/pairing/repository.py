@@ -132,14 +132,14 @@ def suggestions(
     child's division, of an organisation whose area does, under the load limit; scored in SQL."""
     village, town = child.residence_division_code, child.town_code
     prefixes = sorted({village[:6], town, village})
-    loads = (
-        select(col(Pairing.volunteer_id).label("vid"), func.count().label("n"))
-        .where(col(Pairing.status) != ENDED)
-        .group_by(col(Pairing.volunteer_id))
-        .subquery()
-    )
     before = select(col(Pairing.volunteer_id)).where(col(Pairing.child_id) == child.child_id)
-    load = func.coalesce(loads.c.n, 0)
+    # The load of each candidate only (the pairing index by volunteer), not of everyone.
+    load = (
+        select(func.count())
+        .where(col(Pairing.volunteer_id) == col(Volunteer.id), col(Pairing.status) != ENDED)
+        .correlate(Volunteer)
+        .scalar_subquery()
+    )
     met = sum(
         (case((_mentions(Volunteer.skills, n), 1), else_=0) for n in needs),
         start=literal(0),
@@ -151,40 +151,50 @@ def suggestions(
         col(Volunteer.division_code).startswith(town),
         _mentions(Volunteer.service_area, town, prefix=True),
     )
-    nearness = case((near_village, "VILLAGE"), (near_town, "TOWN"), else_="DISTRICT")
-    near_points = case(
-        (near_village, weights.village), (near_town, weights.town), else_=weights.district
-    )
-    continuity = case((col(Volunteer.id).in_(before), 1), else_=0)
-    score = (
-        cast(met, Float) * (weights.skills / max(len(needs), 1))
-        + near_points
-        + cast(max_load - load, Float) * (weights.load / max_load)
-        + continuity * weights.continuity
-    ).label("score")
-    query = (
+    nearness = case((near_village, 2), (near_town, 1), else_=0)
+    area = or_(*(_mentions(Volunteer.service_area, p) for p in prefixes))
+    parts = (
         select(  # type: ignore[call-overload]
-            col(Volunteer.id), score, met.label("met"), nearness.label("near"), load, continuity
+            col(Volunteer.id).label("id"),
+            met.label("met"),
+            nearness.label("near"),
+            load.label("load"),
+            case((col(Volunteer.id).in_(before), 1), else_=0).label("before"),
         )
         .join(Organisation, col(Organisation.id) == col(Volunteer.organisation_id))
-        .outerjoin(loads, loads.c.vid == col(Volunteer.id))
         .where(
             vetted_on(on),
             col(Volunteer.birth_date) <= born_by,
             col(Organisation.division_code).in_(prefixes),
-            or_(*(_mentions(Volunteer.service_area, p) for p in prefixes)),
-            load < max_load,
+            area,
         )
     )
     if acting_roles is not None:
-        query = query.where(col(Organisation.acting_role).in_(sorted(acting_roles)))
-    query = query.order_by(score.desc(), col(Volunteer.id)).limit(first)
+        parts = parts.where(col(Organisation.acting_role).in_(sorted(acting_roles)))
+    # OFFSET 0 keeps the planner from inlining the parts into the score (each counted once).
+    c = parts.offset(0).subquery()
+    near_points = case(
+        (c.c.near == 2, weights.village), (c.c.near == 1, weights.town), else_=weights.district
+    )
+    score = (
+        cast(c.c.met, Float) * (weights.skills / max(len(needs), 1))
+        + near_points
+        + cast(max_load - c.c.load, Float) * (weights.load / max_load)
+        + c.c.before * weights.continuity
+    ).label("score")
+    query = (
+        select(c.c.id, score, c.c.met, c.c.near, c.c.load, c.c.before)
+        .where(c.c.load < max_load)
+        .order_by(score.desc(), c.c.id)
+        .limit(first)
+    )
+    nearness_names = {2: "VILLAGE", 1: "TOWN", 0: "DISTRICT"}
     return [
         Candidate(
             volunteer_id=r[0],
             score=round(float(r[1]), 2),
             skills_met=int(r[2]),
-            nearness=str(r[3]),
+            nearness=nearness_names[int(r[3])],
             load=int(r[4]),
             before=bool(r[5]),
         )

@@ -43,6 +43,7 @@ from shouhu.volunteers.pairing.schemas import (
     SuggestionsOut,
 )
 from shouhu.volunteers.publish import emit
+from shouhu.volunteers.vetting import repository as vettings
 from shouhu.volunteers.volunteers import repository as volunteers
 from shouhu.volunteers.volunteers import service as volunteer_service
 from shouhu.volunteers.volunteers.service import ADULT_AGE
@@ -109,12 +110,17 @@ def suggest(
         acting_roles=policy.acting_roles(principal),
         first=first,
     )
-    rows = repository.volunteers_of(session, [c.volunteer_id for c in found])
+    ids = [c.volunteer_id for c in found]
+    rows = repository.volunteers_of(session, ids)
+    checks = vettings.of_volunteers(session, ids)  # one query for all, not one a volunteer
     out = []
     for c in found:
         row = rows[c.volunteer_id]
         reasons = _reasons(row, child, c, rules.max_children_per_volunteer)
-        view = volunteer_service.view(session, principal, keys, row)
+        organisation = organisation_service.get(session, row.organisation_id)
+        view = volunteer_service.to_out(
+            row, organisation, checks.get(row.id, []), principal, keys, on
+        )
         out.append(SuggestionOut(volunteer=view, score=c.score, reasons=reasons))
     return SuggestionsOut(child_id=child.child_id, needs=list(child.needs), suggestions=out)
 
