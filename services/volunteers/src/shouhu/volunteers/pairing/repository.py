@@ -183,7 +183,7 @@ def suggestions(
         + c.c.before * weights.continuity
     ).label("score")
     query = (
-        select(c.c.id, score, c.c.met, c.c.near, c.c.load, c.c.before)
+        select(c.c.id, score, c.c.met, c.c.near, c.c.load, c.c.before)  # type: ignore[call-overload]
         .where(c.c.load < max_load)
         .order_by(score.desc(), c.c.id)
         .limit(first)
