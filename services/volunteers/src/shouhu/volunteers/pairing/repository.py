@@ -36,6 +36,13 @@ def flush(session: Session) -> None:
     session.flush()
 
 
+def lock_volunteer(session: Session, volunteer_id: str) -> Volunteer | None:
+    """The volunteer's row, locked until the transaction ends: two pairings of one volunteer at
+    once would both see the load under the limit."""
+    query = select(Volunteer).where(col(Volunteer.id) == volunteer_id).with_for_update()
+    return session.exec(query).first()
+
+
 def live_count(session: Session, volunteer_id: str) -> int:
     """The volunteer's pairings not ended (active or suspended): their load."""
     query = select(func.count()).where(

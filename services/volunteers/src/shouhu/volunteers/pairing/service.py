@@ -164,7 +164,7 @@ def pair(
     limit; the child's plan shows it and the child's open pairing task is done."""
     policy.require_district(principal, policy.PAIRING_ROLES, "无权办理一对一帮扶结对")
     on = on or today()
-    row = volunteers.volunteer(session, data.volunteer_id)
+    row = repository.lock_volunteer(session, data.volunteer_id)
     if row is None:
         raise _refuse("volunteerId", volunteer_service.UNKNOWN)
     organisation = _organisation_for(session, principal, row)
