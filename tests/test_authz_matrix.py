@@ -1307,6 +1307,63 @@ OPERATIONS += [
 ]
 
 
+# Pairing (一对一帮扶): the scope is the child's village; the volunteer lives there too.
+SUGGEST_VOLUNTEERS = "query($c: ID!) { suggestVolunteers(childId: $c) { score } }"
+PAIR_VOLUNTEER = "mutation($v: ID!, $c: ID!) { pairVolunteer(volunteerId: $v, childId: $c) { id } }"
+
+
+def _known_child(setup: Setup, scope: str) -> dict[str, Any]:
+    """A child the volunteers service has heard of from the registry."""
+    child = setup.child(scope)
+    league = setup.token("youthleague.district")
+    eventually(
+        lambda: not graphql(setup.url, SUGGEST_VOLUNTEERS, league, {"c": child["id"]}).get("errors")
+    )
+    return {"c": child["id"]}
+
+
+def _vetted_volunteer(setup: Setup, scope: str) -> str:
+    made = _volunteer(setup, scope)["id"]
+    for kind in ("MINOR_PROTECTION_RECORD_CHECK", "TRAINING"):
+        check = f'{{kind: {kind}, passed: true, checkedOn: "{YESTERDAY}"}}'
+        setup.call(
+            f"mutation($id: ID!) {{ recordVetting(volunteerId: $id, input: {check}) {{ id }} }}",
+            {"id": made},
+            "youthleague.district",
+        )
+    return str(made)
+
+
+def _pair(setup: Setup, scope: str) -> dict[str, Any]:
+    return {"v": _vetted_volunteer(setup, scope), **_known_child(setup, scope)}
+
+
+def _pairing(setup: Setup, scope: str) -> dict[str, Any]:
+    made = setup.call(PAIR_VOLUNTEER, _pair(setup, scope), "youthleague.district")
+    return {"id": made["pairVolunteer"]["id"]}
+
+
+OPERATIONS += [
+    Operation("suggestVolunteers", SUGGEST_VOLUNTEERS, _known_child),
+    Operation("pairings", "query($c: ID) { pairings(childId: $c) { id } }", _known_child),
+    Operation("pairing", "query($id: ID!) { pairing(id: $id) { id } }", _pairing),
+    Operation("pairVolunteer", PAIR_VOLUNTEER, _pair, fresh=True),
+    Operation(
+        "recordPairingVisit",
+        "mutation($id: ID!) { recordPairingVisit(pairingId: $id, input: "
+        f'{{visitedOn: "{today().isoformat()}", minutes: 60}}) {{ id }} }}',
+        _pairing,
+        fresh=True,
+    ),
+    Operation(
+        "endPairing",
+        'mutation($id: ID!) { endPairing(id: $id, reason: "矩阵结束") { id } }',
+        _pairing,
+        fresh=True,
+    ),
+]
+
+
 def outcome(body: dict[str, Any], field: str) -> str:
     """A cell: ok, empty, null, or the first error's code."""
     if body.get("errors"):

@@ -86,6 +86,8 @@ MIRRORS = {
     "NeedStatus": ("volunteers", "NeedStatus"),
     "NeedSource": ("volunteers", "NeedSource"),
     "OfferStatus": ("volunteers", "OfferStatus"),
+    "PairingStatus": ("volunteers", "PairingStatus"),
+    "PairingVisitMode": ("volunteers", "VisitMode"),
 }
 GATEWAY_ONLY = {"ExportFormat": "the gateway's choice of export file, a query parameter"}
 NOT_SHOWN: dict[tuple[str, str], str] = {

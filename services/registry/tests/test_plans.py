@@ -632,3 +632,49 @@ def test_education_s_aid_shows_on_the_plan_once_and_is_cancelled_when_it_stops(r
         ref,
     )
     assert "休学" in measure["description"]
+
+
+VOLUNTEERS_EVENTS = Path(__file__).resolve().parents[2] / "volunteers" / "events"
+
+
+def test_a_volunteer_s_pairing_shows_on_the_plan_and_is_done_when_it_ends(registry, as_user):
+    from shouhu.platform.events import Envelope
+    from shouhu.platform.transport import Message
+    from shouhu.platform.worker import EventConsumer
+    from shouhu.registry.plans.handlers import PAIRING_CHANGED, VOLUNTEERS_HANDLERS
+
+    assert set(VOLUNTEERS_HANDLERS) == set(PAIRING_CHANGED)
+    for event_type in PAIRING_CHANGED:
+        path = VOLUNTEERS_EVENTS / f"{event_type}.v1.json"
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert {"childId", "planMeasure"} <= set(schema["required"])
+    child = _register(registry, as_user)
+    consumer = EventConsumer("registry", registry.app.state.engine, VOLUNTEERS_HANDLERS)
+    ref = "volunteers:pairing:p-1"
+
+    def event(event_type: str, status: str, description: str) -> Message:
+        envelope = Envelope(
+            type=event_type,
+            source="volunteers",
+            subject=child["id"],
+            data={
+                "childId": child["id"],
+                "planMeasure": {
+                    "sourceRef": ref,
+                    "department": "MASS_ORGANISATION",
+                    "kind": "一对一帮扶",
+                    "description": description,
+                    "status": status,
+                },
+            },
+        )
+        return Message(topic="shouhu.volunteers", key=child["id"], value=envelope.to_bytes())
+
+    consumer.handle(event("volunteers.pairing.started", "IN_PROGRESS", "志愿者李某一对一帮扶"))
+    plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("clerk.district")).json()
+    (measure,) = plan["measures"]
+    assert (measure["department"], measure["status"]) == ("MASS_ORGANISATION", "IN_PROGRESS")
+    consumer.handle(event("volunteers.pairing.ended", "DONE", "志愿者李某一对一帮扶，已结束"))
+    plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("clerk.district")).json()
+    (measure,) = plan["measures"]
+    assert measure["status"] == "DONE" and "已结束" in measure["description"]

@@ -16,6 +16,7 @@ from shouhu.platform.testing import identity_number
 from shouhu.volunteers.accounts.events import EVENTS as ACCOUNT_EVENTS
 from shouhu.volunteers.families.events import EVENTS as FAMILY_EVENTS
 from shouhu.volunteers.hours.events import EVENTS as HOURS_EVENTS
+from shouhu.volunteers.pairing.events import EVENTS as PAIRING_EVENTS
 from shouhu.volunteers.vetting.events import EVENTS as VETTING_EVENTS
 from shouhu.volunteers.volunteers.events import EVENTS as VOLUNTEER_EVENTS
 
@@ -26,6 +27,30 @@ EVENTS = {
     **FAMILY_EVENTS,
     **HOURS_EVENTS,
     **ACCOUNT_EVENTS,
+    **PAIRING_EVENTS,
+}
+PAIRING = {
+    "pairingId",
+    "volunteerId",
+    "childId",
+    "organisationId",
+    "status",
+    "startedOn",
+    "endedOn",
+    "reason",
+    "actor",
+    "planMeasure",
+}
+ENDING = {
+    "volunteerId",
+    "volunteerName",
+    "organisationId",
+    "organisationName",
+    "actingRole",
+    "divisionCode",
+    "checkValidUntil",
+    "towns",
+    "on",
 }
 FIELDS = {
     "volunteers.volunteer.registered": {
@@ -93,6 +118,12 @@ FIELDS = {
         "starsVersion",
         "approvedBy",
     },
+    "volunteers.pairing.started": PAIRING,
+    "volunteers.pairing.suspended": PAIRING,
+    "volunteers.pairing.ended": PAIRING,
+    "volunteers.task.updated": {"taskId", "intakeId", "childId", "status", "outcome", "actor"},
+    "volunteers.vetting.expiring": ENDING,
+    "volunteers.vetting.expired": ENDING,
 }
 
 

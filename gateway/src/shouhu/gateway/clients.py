@@ -751,6 +751,32 @@ class Volunteers(_Bound):
             timeout_seconds=IMPORT_TIMEOUT_SECONDS,
         )
 
+    async def suggest(self, child_id: str, first: int) -> JSON:
+        return await self._get(
+            f"/children/{id_segment(child_id, 'childId')}/volunteer-suggestions",
+            params={"first": first},
+        )
+
+    async def child_pairings(self, child_id: str) -> JSON:
+        return await self._get(f"/children/{id_segment(child_id, 'childId')}/pairings")
+
+    async def volunteer_pairings(self, volunteer_id: str) -> JSON:
+        return await self._get(f"/volunteers/{id_segment(volunteer_id, 'volunteerId')}/pairings")
+
+    async def pairing(self, pairing_id: str) -> JSON:
+        return await self._get(f"/pairings/{id_segment(pairing_id)}")
+
+    async def pair(self, body: JSON) -> JSON:
+        return await self._post("/pairings", json=body)
+
+    async def record_pairing_visit(self, pairing_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/pairings/{id_segment(pairing_id, 'pairingId')}/visits", json=body
+        )
+
+    async def end_pairing(self, pairing_id: str, body: JSON) -> JSON:
+        return await self._post(f"/pairings/{id_segment(pairing_id)}/end", json=body)
+
 
 class Notifications(_Bound):
     """The caller's in-app notifications."""

@@ -33,6 +33,8 @@ from shouhu.gateway.ledger import mutations as ledger_mutations
 from shouhu.gateway.notifications import mutations as notifications_mutations
 from shouhu.gateway.notifications import queries as notifications
 from shouhu.gateway.notifications import subscriptions as notifications_subscriptions
+from shouhu.gateway.pairing import mutations as pairing_mutations
+from shouhu.gateway.pairing import queries as pairing_queries
 from shouhu.gateway.plans import mutations as plans_mutations
 from shouhu.gateway.statistics import queries as statistics
 from shouhu.gateway.validation import DOCUMENTS, CachedValidation, document_rules
@@ -76,6 +78,7 @@ Query = merge_types(
         cases.Query,
         volunteers.Query,
         caring_queries.Query,
+        pairing_queries.Query,
     ),
 )
 Mutation = merge_types(
@@ -93,6 +96,7 @@ Mutation = merge_types(
         cases_mutations.Mutation,
         volunteers_mutations.Mutation,
         caring_mutations.Mutation,
+        pairing_mutations.Mutation,
     ),
 )
 Subscription = merge_types("Subscription", (notifications_subscriptions.Subscription,))

@@ -18,6 +18,7 @@ from shouhu.gateway.common import (
     to_datetime,
 )
 from shouhu.gateway.divisions.types import Division, named_division
+from shouhu.gateway.pairing.types import VolunteerSuggestion, suggestions
 
 
 @strawberry.enum(description="What a family asks for at the window (申请事项)")
@@ -192,6 +193,20 @@ class DepartmentTask:
     @strawberry.field(description="The child's village")
     def division(self, info: Ctx) -> Division:
         return named_division(info, self.division_code)
+
+    @strawberry.field(
+        description="For an open VOLUNTEER_PAIRING task: vetted volunteers for the child, best "
+        "first (the Youth League's board); null for any other task"
+    )
+    async def volunteer_suggestions(
+        self, info: Ctx, first: int = 5
+    ) -> list[VolunteerSuggestion] | None:
+        if self.need != IntakeNeed.VOLUNTEER_PAIRING or self.status in (
+            TaskStatus.DONE,
+            TaskStatus.DECLINED,
+        ):
+            return None
+        return await suggestions(info, str(self.child_id), first)
 
 
 @strawberry.type(description="An application taken at the window (受理申请), followed to the end")

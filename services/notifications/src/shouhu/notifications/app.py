@@ -46,6 +46,9 @@ def create_app(
                 Subscription(topics=[topic_of("registry")], handlers=handlers.REGISTRY_HANDLERS),
                 Subscription(topics=[topic_of("benefits")], handlers=handlers.BENEFITS_HANDLERS),
                 Subscription(topics=[topic_of("education")], handlers=handlers.EDUCATION_HANDLERS),
+                Subscription(
+                    topics=[topic_of("volunteers")], handlers=handlers.VOLUNTEERS_HANDLERS
+                ),
             ],
             periodic=[
                 Periodic("escalate", settings.escalate_every_seconds, notify.escalate_due),

@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from shouhu.notifications.notices import cases, education, intakes
+from shouhu.notifications.notices import cases, education, intakes, volunteers
 from shouhu.notifications.notify import notify
 from shouhu.notifications.recipients import cards
 from shouhu.notifications.recipients.handlers import HANDLERS as WORKFORCE_HANDLERS
@@ -157,3 +157,4 @@ REGISTRY_HANDLERS: dict[str, EventHandler] = {
 }
 BENEFITS_HANDLERS: dict[str, EventHandler] = {ENTITLEMENT_CHANGED: on_entitlement_changed}
 EDUCATION_HANDLERS: dict[str, EventHandler] = {**education.HANDLERS}
+VOLUNTEERS_HANDLERS: dict[str, EventHandler] = {**volunteers.HANDLERS}

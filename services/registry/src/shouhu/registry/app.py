@@ -98,6 +98,7 @@ def create_app(
                         intake_handlers.TASK_HANDLERS,
                         plan_handlers.EDUCATION_HANDLERS,
                         plan_volunteer_handlers.VOLUNTEERS_HANDLERS,
+                        plan_handlers.VOLUNTEERS_HANDLERS,
                     ),
                 ),
                 Subscription(

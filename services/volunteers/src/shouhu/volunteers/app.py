@@ -1,5 +1,6 @@
-"""The volunteers app: organisations, volunteers and their vetting, activities and hours;
-caring families, donations, needs and offers."""
+"""The volunteers app: organisations, volunteers and their vetting and accounts, the children's
+projection and one-to-one pairing, activities and hours; caring families, donations, needs and
+offers."""
 
 import logging
 from pathlib import Path
@@ -11,13 +12,14 @@ from sqlmodel import Session
 from shouhu.platform.app import ServiceSpec, create_service_app
 from shouhu.platform.auth import TokenVerifier
 from shouhu.platform.identity import KeyRing
-from shouhu.platform.settings import Mode
+from shouhu.platform.settings import Mode, topic_of
 from shouhu.platform.transport import Transport
-from shouhu.platform.worker import Periodic
+from shouhu.platform.worker import Periodic, Subscription, combined
 from shouhu.volunteers.accounts import service as accounts_service
 from shouhu.volunteers.accounts.directory import Accounts, make_accounts
 from shouhu.volunteers.accounts.endpoints import router as accounts_router
 from shouhu.volunteers.activities.endpoints import router as activities_router
+from shouhu.volunteers.children import handlers as children_handlers
 from shouhu.volunteers.donations.endpoints import router as donations_router
 from shouhu.volunteers.families.endpoints import router as families_router
 from shouhu.volunteers.hours import rules as hours_rules
@@ -26,6 +28,10 @@ from shouhu.volunteers.needs.endpoints import router as needs_router
 from shouhu.volunteers.organisations import service as organisations
 from shouhu.volunteers.organisations.endpoints import router as organisations_router
 from shouhu.volunteers.own.endpoints import router as own_router
+from shouhu.volunteers.pairing import handlers as pairing_handlers
+from shouhu.volunteers.pairing import jobs as pairing_jobs
+from shouhu.volunteers.pairing import rules as pairing_rules
+from shouhu.volunteers.pairing.endpoints import router as pairing_router
 from shouhu.volunteers.roster.endpoints import router as roster_router
 from shouhu.volunteers.settings import AccountsKind, VolunteersSettings
 from shouhu.volunteers.vetting import rules as vetting_rules
@@ -36,6 +42,10 @@ Settings = VolunteersSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
 log = logging.getLogger(__name__)
+
+# What the consumer applies of the registry: its children into the projection, and the single
+# window's tasks (what a child needs; the VOLUNTEER_PAIRING task pairing answers).
+REGISTRY_HANDLERS = combined(children_handlers.HANDLERS, pairing_handlers.HANDLERS)
 
 
 def create_app(
@@ -50,6 +60,7 @@ def create_app(
     vetting_rules.load()  # a broken vetting file stops the service here
     hours_rules.load()  # and so does a broken file of star thresholds
     organisations.seeds()  # and so does a broken file of seeded organisations
+    pairing_rules.load()  # and a broken pairing file
     demo = settings.demo_data
     # Embedded mode passes the embedded identity provider's users; otherwise the settings say.
     directory = accounts or make_accounts(settings)
@@ -88,8 +99,13 @@ def create_app(
                 own_router,
                 accounts_router,
                 roster_router,
+                pairing_router,
             ],
-            periodic=periodic,
+            subscriptions=[Subscription(topics=[topic_of("registry")], handlers=REGISTRY_HANDLERS)],
+            periodic=[
+                *periodic,
+                Periodic("vetting-expiry", settings.vetting_every_seconds, pairing_jobs.Daily()),
+            ],
             seed=seed,
             transport=transport,
             verifier=verifier,

@@ -117,3 +117,11 @@ def serves_at(activity_acting_role: str, volunteer_acting_role: str) -> bool:
     federation its own organisations'."""
     registrar_roles = {r.value for r in REGISTRAR_ROLES}
     return activity_acting_role in registrar_roles or activity_acting_role == volunteer_acting_role
+
+
+# One-to-one pairing (一对一帮扶): the federations at the district suggest, pair and end, for the
+# organisations they act for (the Youth League for all); whoever reads volunteers reads pairings
+# (the town's social worker within their town follows them and logs visits too).
+PAIRING_ROLES = FEDERATION_ROLES
+PAIRING_READ_ROLES = READ_ROLES
+PAIRING_VISIT_ROLES = FEDERATION_ROLES | {Role.TOWN_SOCIAL_WORKER}

@@ -37,3 +37,6 @@ class VolunteersSettings(ServiceSettings):
         if self.accounts is AccountsKind.KEYCLOAK:
             fields["accounts_client_secret"] = self.accounts_client_secret
         return fields
+
+    # How often the daily vetting job looks whether its day has come (it acts once a day).
+    vetting_every_seconds: float = 600.0

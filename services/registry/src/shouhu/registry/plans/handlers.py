@@ -12,6 +12,11 @@ from shouhu.registry.plans.schemas import Department, MeasureStatus
 
 ENTITLEMENT_CHANGED = "benefits.entitlement.changed"
 AID_DECIDED = "education.aid.decided"
+PAIRING_CHANGED = (
+    "volunteers.pairing.started",
+    "volunteers.pairing.suspended",
+    "volunteers.pairing.ended",
+)
 
 
 def on_entitlement_changed(session: Session, envelope: Envelope) -> None:
@@ -51,6 +56,26 @@ def on_aid_decided(session: Session, envelope: Envelope) -> None:
         )
 
 
+def on_pairing_changed(session: Session, envelope: Envelope) -> None:
+    """A volunteer paired with the child (一对一帮扶), the pairing suspended or ended: the mass
+    organisations' measure on the plan, one per pairing."""
+    measure = envelope.data["planMeasure"]
+    service.upsert_measure_from_event(
+        session,
+        envelope.data["childId"],
+        measure["sourceRef"],
+        department=Department(measure["department"]),
+        kind=measure["kind"],
+        description=measure["description"],
+        status=MeasureStatus(measure["status"]),
+        due_date=None,
+        owner=None,
+        actor=envelope.source,
+    )
+
+
 HANDLERS = {ENTITLEMENT_CHANGED: on_entitlement_changed}
 # Education's events the plans take (on the education topic's consumer, beside the tasks').
 EDUCATION_HANDLERS = {AID_DECIDED: on_aid_decided}
+# Volunteers' pairings the plans take (on the same consumer as education's).
+VOLUNTEERS_HANDLERS = {event: on_pairing_changed for event in PAIRING_CHANGED}

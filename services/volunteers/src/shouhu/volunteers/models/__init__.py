@@ -6,6 +6,7 @@ from shouhu.volunteers.models.donation import Donation, DonationUse
 from shouhu.volunteers.models.family import CaringFamily, CaringFamilyLink
 from shouhu.volunteers.models.need import Need, Offer
 from shouhu.volunteers.models.organisation import Organisation
+from shouhu.volunteers.models.pairing import ChildFacts, Pairing, PairingVisit
 from shouhu.volunteers.models.volunteer import Vetting, Volunteer
 
 __all__ = [
@@ -13,11 +14,14 @@ __all__ = [
     "ActivityVolunteer",
     "CaringFamily",
     "CaringFamilyLink",
+    "ChildFacts",
     "Donation",
     "DonationUse",
     "Need",
     "Offer",
     "Organisation",
+    "Pairing",
+    "PairingVisit",
     "ServiceHours",
     "Vetting",
     "Volunteer",
