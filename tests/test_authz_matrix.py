@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from shouhu.platform.clock import today
 from shouhu.platform.testing import eventually, graphql, identity_number
@@ -1454,6 +1455,9 @@ def test_every_operation_is_in_the_matrix():
     assert names == {o.name for o in OPERATIONS}
 
 
+# Every operation for every demo user in and out of scope: thousands of calls, a fresh child for
+# each writing cell; some nine minutes on a quiet 2-core machine, so the default 600 s is too close.
+@pytest.mark.timeout(1500)
 def test_the_matrix_on_the_embedded_platform(own_embedded):
     found = cells(own_embedded.graphql_url, own_embedded.token, OPERATIONS, USERS)
     if os.environ.get("SHOUHU_UPDATE_MATRIX"):
