@@ -11,7 +11,7 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -297,6 +297,37 @@ def day(value: object) -> date | str:
         return date(year, month, dom)
     except ValueError:
         return "日期不存在"
+
+
+def column_positions(
+    header: Sequence[object],
+    names: Sequence[str],
+    required: Iterable[str],
+    aliases: Mapping[str, str],
+    what: str,
+) -> dict[str, int]:
+    """Where each known column of an upload is (`what` names the upload in the refusal: 台账,
+    花名册…); unknown, repeated or missing required headers refuse the file."""
+    found: dict[str, int] = {}
+    problems: dict[str, str] = {}
+    for index, cell in enumerate(header):
+        name = header_name(cell)
+        name = aliases.get(name, name)
+        if not name:
+            continue
+        if name not in names:
+            problems[str(cell).strip()] = "未知的列，请使用模板中的表头"
+        elif name in found:
+            problems[name] = "表头重复"
+        else:
+            found[name] = index
+    for name in required:
+        if name not in found:
+            problems[name] = "缺少必填列"
+    if problems:
+        listed = "；".join(f"{k}：{v}" for k, v in problems.items())
+        raise ValidationFailed(f"{what}表头有误（{listed}），未导入任何数据", fields=problems)
+    return found
 
 
 def header_name(header: object) -> str:

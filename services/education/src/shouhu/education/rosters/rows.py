@@ -10,9 +10,8 @@ from functools import cache
 from shouhu.education.enrolments.schemas import MAX_GRADE
 from shouhu.education.enrolments.stages import load
 from shouhu.education.schools.schemas import SchoolStage
-from shouhu.platform.errors import ValidationFailed
 from shouhu.platform.identity import well_formed
-from shouhu.platform.spreadsheets import RowError, day, header_name, text
+from shouhu.platform.spreadsheets import RowError, column_positions, day, text
 
 SHEET = "花名册"
 TEMPLATE_NAME = "花名册导入模板"
@@ -68,26 +67,7 @@ def template_header() -> list[str]:
 
 def positions(header: tuple[object, ...]) -> dict[str, int]:
     """Where each known column is; unknown, repeated or missing required headers refuse the file."""
-    found: dict[str, int] = {}
-    problems: dict[str, str] = {}
-    for index, cell in enumerate(header):
-        name = header_name(cell)
-        name = ALIASES.get(name, name)
-        if not name:
-            continue
-        if name not in NAMES:
-            problems[str(cell).strip()] = "未知的列，请使用模板中的表头"
-        elif name in found:
-            problems[name] = "表头重复"
-        else:
-            found[name] = index
-    for name in REQUIRED:
-        if name not in found:
-            problems[name] = "缺少必填列"
-    if problems:
-        listed = "；".join(f"{k}：{v}" for k, v in problems.items())
-        raise ValidationFailed(f"花名册表头有误（{listed}），未导入任何数据", fields=problems)
-    return found
+    return column_positions(header, NAMES, REQUIRED, ALIASES, "花名册")
 
 
 @cache

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shouhu.platform.errors import ValidationFailed
-from shouhu.platform.spreadsheets import header_name
+from shouhu.platform.spreadsheets import column_positions, header_name
 
 SHEET = "台账"
 
@@ -87,22 +86,4 @@ def normalize(header: object) -> str:
 
 def positions(header: tuple[object, ...]) -> dict[str, int]:
     """Where each known column is; unknown, repeated or missing required headers refuse the file."""
-    found: dict[str, int] = {}
-    problems: dict[str, str] = {}
-    for index, cell in enumerate(header):
-        name = normalize(cell)
-        if not name:
-            continue
-        if name not in NAMES:
-            problems[str(cell).strip()] = "未知的列，请使用模板中的表头"
-        elif name in found:
-            problems[name] = "表头重复"
-        else:
-            found[name] = index
-    for name in REQUIRED:
-        if name not in found:
-            problems[name] = "缺少必填列"
-    if problems:
-        listed = "；".join(f"{k}：{v}" for k, v in problems.items())
-        raise ValidationFailed(f"台账表头有误（{listed}），未导入任何数据", fields=problems)
-    return found
+    return column_positions(header, NAMES, REQUIRED, ALIASES, "台账")
