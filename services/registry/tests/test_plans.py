@@ -641,9 +641,14 @@ def test_a_volunteer_s_pairing_shows_on_the_plan_and_is_done_when_it_ends(regist
     from shouhu.platform.events import Envelope
     from shouhu.platform.transport import Message
     from shouhu.platform.worker import EventConsumer
-    from shouhu.registry.plans.handlers import PAIRING_CHANGED, VOLUNTEERS_HANDLERS
+    from shouhu.registry.plans.handlers import (
+        FAMILY_LINKED,
+        FAMILY_UNLINKED,
+        PAIRING_CHANGED,
+        VOLUNTEERS_HANDLERS,
+    )
 
-    assert set(VOLUNTEERS_HANDLERS) == set(PAIRING_CHANGED)
+    assert set(VOLUNTEERS_HANDLERS) == {*PAIRING_CHANGED, FAMILY_LINKED, FAMILY_UNLINKED}
     for event_type in PAIRING_CHANGED:
         path = VOLUNTEERS_EVENTS / f"{event_type}.v1.json"
         schema = json.loads(path.read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from shouhu.platform.events import Envelope
 from shouhu.platform.testing import identity_number
 from shouhu.platform.transport import Message
 from shouhu.platform.worker import EventConsumer
-from shouhu.registry.plans.volunteer_handlers import (
+from shouhu.registry.plans.handlers import (
     FAMILY_LINKED,
     FAMILY_UNLINKED,
     VOLUNTEERS_HANDLERS,

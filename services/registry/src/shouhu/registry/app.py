@@ -27,7 +27,6 @@ from shouhu.registry.intakes import routing
 from shouhu.registry.intakes.endpoints import router as intakes_router
 from shouhu.registry.ledger.endpoints import router as ledger_router
 from shouhu.registry.plans import handlers as plan_handlers
-from shouhu.registry.plans import volunteer_handlers as plan_volunteer_handlers
 from shouhu.registry.plans.endpoints import router as plans_router
 from shouhu.registry.settings import RegistrySettings
 from shouhu.registry.statistics.endpoints import router as statistics_router
@@ -97,7 +96,6 @@ def create_app(
                     handlers=combined(
                         intake_handlers.TASK_HANDLERS,
                         plan_handlers.EDUCATION_HANDLERS,
-                        plan_volunteer_handlers.VOLUNTEERS_HANDLERS,
                         plan_handlers.VOLUNTEERS_HANDLERS,
                     ),
                 ),
