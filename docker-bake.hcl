@@ -1,5 +1,5 @@
-# The six images, for CI systems with Docker: `docker buildx bake` (all), `docker buildx bake
-# registry`, `TAG=0.2.0 REGISTRY=registry.example.org/shouhu docker buildx bake --push`.
+# The six images, for CI systems with Docker (buildx 0.13 or later, for the matrix):
+# `docker buildx bake` (all), `docker buildx bake registry`, `TAG=0.2.0 docker buildx bake --push`.
 # The build context is the repository root (the uv workspace); images are
 # ${REGISTRY}/<component>:${TAG}, what charts/shouhu expects (image.registry, image.tag).
 
@@ -12,7 +12,7 @@ variable "TAG" {
 }
 
 group "default" {
-  targets = ["registry", "benefits", "education", "volunteers", "notifications", "gateway"]
+  targets = ["services", "gateway"]
 }
 
 target "_common" {
@@ -26,39 +26,14 @@ target "_common" {
   }
 }
 
-target "registry" {
+# One target a service, named after it (`docker buildx bake registry`), from the one Dockerfile.
+target "services" {
+  name       = service
+  matrix     = { service = ["registry", "benefits", "education", "volunteers", "notifications"] }
   inherits   = ["_common"]
   dockerfile = "services/Dockerfile"
-  args       = { SERVICE = "registry" }
-  tags       = ["${REGISTRY}/registry:${TAG}"]
-}
-
-target "benefits" {
-  inherits   = ["_common"]
-  dockerfile = "services/Dockerfile"
-  args       = { SERVICE = "benefits" }
-  tags       = ["${REGISTRY}/benefits:${TAG}"]
-}
-
-target "education" {
-  inherits   = ["_common"]
-  dockerfile = "services/Dockerfile"
-  args       = { SERVICE = "education" }
-  tags       = ["${REGISTRY}/education:${TAG}"]
-}
-
-target "volunteers" {
-  inherits   = ["_common"]
-  dockerfile = "services/Dockerfile"
-  args       = { SERVICE = "volunteers" }
-  tags       = ["${REGISTRY}/volunteers:${TAG}"]
-}
-
-target "notifications" {
-  inherits   = ["_common"]
-  dockerfile = "services/Dockerfile"
-  args       = { SERVICE = "notifications" }
-  tags       = ["${REGISTRY}/notifications:${TAG}"]
+  args       = { SERVICE = service }
+  tags       = ["${REGISTRY}/${service}:${TAG}"]
 }
 
 # The console is built into it (a Node stage) and served at /console/.
