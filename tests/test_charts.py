@@ -334,6 +334,11 @@ def test_compose_builds_every_component() -> None:
 # ---- Rendered by Helm, validated against Kubernetes ------------------------------------------
 
 
+def test_helm_is_the_pinned_release() -> None:
+    done = run_helm("version", "--short")
+    assert done.stdout.startswith(f"v{helm.HELM_VERSION}"), done.stdout
+
+
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_helm_lint(example: str) -> None:
     done = run_helm("lint", "--strict", str(CHART), *EXAMPLES[example])
