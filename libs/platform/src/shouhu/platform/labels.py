@@ -220,9 +220,7 @@ CARING_FAMILY_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 DONOR_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {"PERSON": "个人", "ORGANISATION": "单位"}
 )
-DONATION_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
-    {"MONEY": "资金", "GOODS": "物资"}
-)
+DONATION_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType({"MONEY": "资金", "GOODS": "物资"})
 DONATION_DESIGNATION_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {
         "CHILD": "定向帮扶儿童",
