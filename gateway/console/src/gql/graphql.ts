@@ -2652,7 +2652,7 @@ export const CarOrganisationsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<CarOrganisationsQuery, CarOrganisationsQueryVariables>;
 export const CarDonationsDocument = new TypedDocumentString(`
     query CarDonations($organisationId: ID) {
-  donations(organisationId: $organisationId, first: 200) {
+  donations(organisationId: $organisationId, first: 100) {
     ...CarDonation
   }
 }
