@@ -116,7 +116,8 @@ def test_a_family_cares_for_a_child_and_a_donation_is_used_in_public(tab, embedd
     tab.shot("caring-donation-record")
     page.get_by_test_id("dn-record-save").click()
     expect(page.get_by_test_id("dn-notice")).to_contain_text(donor)
-    expect(page.get_by_test_id("donations").locator("tr", has_text=donor)).to_contain_text("1,000.00 元")
+    listed = page.get_by_test_id("donations").locator("tr", has_text=donor)
+    expect(listed).to_contain_text("1,000.00 元")
     detail = page.get_by_test_id("dn-detail")
     expect(detail.get_by_test_id("dn-remaining")).to_have_text("1,000.00 元")
 
