@@ -85,6 +85,28 @@ export const FIELD_LABELS: Record<string, string> = {
   first: '每页条数',
   file: '文件',
   version: '版本',
+  // 关爱资源: caring families, donations, needs and offers.
+  headName: '户主姓名',
+  mobile: '手机号',
+  address: '住址',
+  assessedOn: '评估日期',
+  familyId: '爱心家庭',
+  startsOn: '开始日期',
+  until: '约定结束日期',
+  endedOn: '结束日期',
+  organisationId: '组织',
+  donorName: '捐赠人',
+  amountFen: '金额',
+  goodsDescription: '物资名称',
+  quantity: '数量',
+  unit: '单位',
+  designation: '定向',
+  designatedId: '定向对象',
+  receivedOn: '接收日期',
+  usedOn: '使用日期',
+  purpose: '用途',
+  offerId: '资源',
+  needId: '需求',
 }
 
 const CODES = new Set<string>(Object.keys(SENTENCES))

@@ -118,6 +118,9 @@ export interface NavItem {
     | 'school'
     | 'homeTeaching'
     | 'educationStatistics'
+    | 'caringFamilies'
+    | 'donations'
+    | 'needs'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
@@ -183,6 +186,29 @@ export const NAV: readonly NavItem[] = [
     roles: ['education', 'civil_affairs', 'town_social_worker', 'village_supervisor', 'intake_clerk', 'auditor'],
   },
   { path: '/school', title: '本校学生', icon: 'school', roles: ['school_staff'] },
+  // 关爱资源 (docs/console.md): caring families for civil affairs and the town's social worker
+  // (FAMILY_READ_ROLES); donations for the federations and civil affairs (DONATION_READ_ROLES);
+  // needs and offers for both (NEED_READ_ROLES).
+  { path: '/caring/families', title: '爱心家庭', icon: 'caringFamilies', roles: ['civil_affairs', 'town_social_worker'] },
+  {
+    path: '/caring/donations',
+    title: '爱心捐赠',
+    icon: 'donations',
+    roles: ['youth_league', 'trade_union', 'womens_federation', 'disabled_persons_federation', 'civil_affairs'],
+  },
+  {
+    path: '/caring/needs',
+    title: '需求与资源',
+    icon: 'needs',
+    roles: [
+      'civil_affairs',
+      'town_social_worker',
+      'youth_league',
+      'trade_union',
+      'womens_federation',
+      'disabled_persons_federation',
+    ],
+  },
 ]
 
 /** Who may read an application (`intake`): the window's roles, the town social worker, and the
