@@ -324,6 +324,15 @@ def record_visit(
     """A visit of an active pairing, on a day not in the future nor before it started."""
     policy.require(principal, policy.PAIRING_VISIT_ROLES, "无权记录结对帮扶走访")
     pairing = _writable(session, principal, pairing_id)
+    add_visit(session, principal, pairing, data)
+    return _outs(session, [pairing])[0]
+
+
+def add_visit(
+    session: Session, principal: Principal, pairing: Pairing, data: PairingVisitInput
+) -> None:
+    """The visit written, once the caller may log it: refused unless the pairing is active and
+    the day lies between its start and today."""
     if pairing.status != PairingStatus.ACTIVE.value:
         raise _refuse("pairingId", "结对不在帮扶中，不能记录走访")
     if data.visited_on > today():
@@ -344,7 +353,6 @@ def record_visit(
         ),
     )
     repository.flush(session)
-    return _outs(session, [pairing])[0]
 
 
 def end(
