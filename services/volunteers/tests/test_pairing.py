@@ -359,9 +359,7 @@ def signed_in(client: Any, as_user: Any, idp: Any, vid: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {idp.issue(user, 'shouhu-console')}"}
 
 
-def test_a_volunteer_sees_its_pairings_with_little_of_the_child(
-    volunteers, as_user, idp, registry
-):
+def test_a_volunteer_sees_its_pairings_with_little_of_the_child(volunteers, as_user, idp, registry):
     child = registry.child(name="王小红")
     registry.task(child, need="EDUCATION_AID", department="EDUCATION")
     vid = volunteer(volunteers, as_user, skills=["TUTORING"])
