@@ -198,6 +198,11 @@ def console_labels() -> str:
         "exemptionReason": labels.EXEMPTION_REASON_NAMES,
         "aidProgramme": labels.AID_PROGRAMME_NAMES,
         "placementKind": labels.PLACEMENT_KIND_NAMES,
+        "volunteerSkill": labels.VOLUNTEER_SKILL_NAMES,
+        "activityKind": labels.ACTIVITY_KIND_NAMES,
+        "serviceHoursStatus": labels.SERVICE_HOURS_STATUS_NAMES,
+        "pairingStatus": labels.PAIRING_STATUS_NAMES,
+        "pairingVisitMode": labels.PAIRING_VISIT_MODE_NAMES,
         "classificationGroup": {str(k): v for k, v in GROUP_NAMES.items()},
         "classificationSubtype": {str(k): v for k, v in SUBTYPE_NAMES.items()},
     }

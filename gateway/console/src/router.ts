@@ -156,6 +156,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '本校学生', roles: ['school_staff', 'education'] },
       },
       {
+        path: 'me/volunteer',
+        name: 'my-volunteer',
+        component: () => import('./pages/volunteer/MyVolunteerPage.vue'),
+        meta: { title: '我的志愿服务', roles: rolesOf('/me/volunteer') },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('./pages/NotFoundPage.vue'),

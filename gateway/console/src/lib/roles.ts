@@ -118,6 +118,7 @@ export interface NavItem {
     | 'school'
     | 'homeTeaching'
     | 'educationStatistics'
+    | 'volunteer'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
@@ -183,6 +184,8 @@ export const NAV: readonly NavItem[] = [
     roles: ['education', 'civil_affairs', 'town_social_worker', 'village_supervisor', 'intake_clerk', 'auditor'],
   },
   { path: '/school', title: '本校学生', icon: 'school', roles: ['school_staff'] },
+  // 我的志愿服务: the volunteer's own record, pairings and hours (myVolunteer; item 11).
+  { path: '/me/volunteer', title: '我的志愿服务', icon: 'volunteer', roles: ['volunteer'] },
 ]
 
 /** Who may read an application (`intake`): the window's roles, the town social worker, and the

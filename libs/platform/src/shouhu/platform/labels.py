@@ -207,3 +207,24 @@ ACTIVITY_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 SERVICE_HOURS_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {"RECORDED": "待审核", "APPROVED": "已审核", "REJECTED": "未通过"}
 )
+
+# What a volunteer can offer (志愿服务技能), and what a child needs of one.
+VOLUNTEER_SKILL_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "TUTORING": "学业辅导",
+        "PSYCHOLOGY": "心理疏导",
+        "MEDICAL": "医疗健康",
+        "LEGAL": "法律服务",
+        "ARTS": "文艺",
+        "SPORTS": "体育",
+        "COMPANIONSHIP": "陪伴",
+    }
+)
+
+# One-to-one pairing (一对一帮扶): where it stands, and how a visit of it was made.
+PAIRING_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"ACTIVE": "帮扶中", "SUSPENDED": "已暂停", "ENDED": "已结束"}
+)
+PAIRING_VISIT_MODE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"HOME": "入户", "SCHOOL": "到校", "PHONE": "电话", "VIDEO": "视频", "OTHER": "其他"}
+)
