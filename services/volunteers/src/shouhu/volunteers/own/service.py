@@ -19,9 +19,8 @@ from shouhu.volunteers.own.schemas import OwnPairingOut, OwnVisitOut
 from shouhu.volunteers.pairing import repository as pairings
 from shouhu.volunteers.pairing import service as pairing_service
 from shouhu.volunteers.pairing.schemas import PairingStatus, PairingVisitInput, VisitMode
-from shouhu.volunteers.volunteers.schemas import VolunteerSkill
 from shouhu.volunteers.volunteers import service as volunteer_service
-from shouhu.volunteers.volunteers.schemas import VolunteerOut
+from shouhu.volunteers.volunteers.schemas import VolunteerOut, VolunteerSkill
 
 NOT_LINKED = "未找到与您的账号关联的志愿者登记"
 ONLY_OWN = "志愿者只能查看本人的信息"
