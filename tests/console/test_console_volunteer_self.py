@@ -126,6 +126,7 @@ def test_a_volunteer_sees_its_pairing_and_hours_and_nothing_of_the_childs_file(t
     expect(menu.get_by_role("menuitem", name="我的志愿服务")).to_be_visible()
     expect(menu.get_by_role("menuitem", name="儿童档案")).to_have_count(0)
     tab.shot("volunteer-home")
+    tab.assert_accessible()
     page.get_by_test_id("home-my-volunteer-link").click()
 
     # 我的志愿服务: the record, the pairing with only the child's name, village, age and needs.
