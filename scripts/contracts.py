@@ -206,6 +206,11 @@ def console_labels() -> str:
         "resourceKind": labels.RESOURCE_KIND_NAMES,
         "needStatus": labels.NEED_STATUS_NAMES,
         "offerStatus": labels.OFFER_STATUS_NAMES,
+        "volunteerSkill": labels.VOLUNTEER_SKILL_NAMES,
+        "activityKind": labels.ACTIVITY_KIND_NAMES,
+        "serviceHoursStatus": labels.SERVICE_HOURS_STATUS_NAMES,
+        "pairingStatus": labels.PAIRING_STATUS_NAMES,
+        "pairingVisitMode": labels.PAIRING_VISIT_MODE_NAMES,
         "classificationGroup": {str(k): v for k, v in GROUP_NAMES.items()},
         "classificationSubtype": {str(k): v for k, v in SUBTYPE_NAMES.items()},
     }

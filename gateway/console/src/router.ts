@@ -174,6 +174,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '需求与资源', roles: rolesOf('/caring/needs') },
       },
       {
+        path: 'me/volunteer',
+        name: 'my-volunteer',
+        component: () => import('./pages/volunteer/MyVolunteerPage.vue'),
+        meta: { title: '我的志愿服务', roles: rolesOf('/me/volunteer') },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('./pages/NotFoundPage.vue'),

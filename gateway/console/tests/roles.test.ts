@@ -75,8 +75,9 @@ describe('the menu by role', () => {
     expect(titles(['auditor'])).toEqual(['首页', '统计分析', '教育统计'])
   })
 
-  it('gives a volunteer no file and no board', () => {
-    expect(titles(['volunteer'])).toEqual(['首页', '强制报告'])
+  it('gives a volunteer no file and no board, and its own service', () => {
+    expect(titles(['volunteer'])).toEqual(['首页', '强制报告', '我的志愿服务'])
+    expect(titles(['youth_league'])).not.toContain('我的志愿服务')
   })
 
   it('gives district civil affairs the payments', () => {

@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
+from shouhu.platform.auth import Role
 from shouhu.platform.clock import today
 from shouhu.platform.events import Envelope
+from shouhu.platform.idp import DemoUser
 from shouhu.platform.testing import identity_number
 from shouhu.platform.transport import Message
 from shouhu.platform.worker import EventConsumer
@@ -332,3 +334,107 @@ def test_an_exited_child_is_not_paired(volunteers, as_user, registry):
     )
     vid = volunteer(volunteers, as_user, skills=["TUTORING"])
     assert "退出" in pair(volunteers, as_user, vid, child).json()["fields"]["childId"]
+
+
+# ---- the volunteer's own view of its pairings (item 11) ---------------------------------------
+
+OWN_PAIRING_FIELDS = {
+    "id",
+    "childName",
+    "childAge",
+    "villageName",
+    "needs",
+    "status",
+    "startedOn",
+    "endedOn",
+    "visits",
+}
+
+
+def signed_in(client: Any, as_user: Any, idp: Any, vid: str) -> dict[str, str]:
+    """The volunteer's own headers: a token for its account's username, as its sign-in gives."""
+    got = client.get(f"/volunteers/{vid}", headers=as_user(LEAGUE))
+    username = got.json()["username"]
+    user = DemoUser(username, Role.VOLUNTEER, got.json()["divisionCode"])
+    return {"Authorization": f"Bearer {idp.issue(user, 'shouhu-console')}"}
+
+
+def test_a_volunteer_sees_its_pairings_with_little_of_the_child(volunteers, as_user, idp, registry):
+    child = registry.child(name="王小红")
+    registry.task(child, need="EDUCATION_AID", department="EDUCATION")
+    vid = volunteer(volunteers, as_user, skills=["TUTORING"])
+    other = volunteer(volunteers, as_user, skills=["TUTORING"], name="赵志愿")
+    pairing = pair(volunteers, as_user, vid, child).json()
+    worker = {"visitedOn": today().isoformat(), "minutes": 60, "note": "家中父亲外出务工"}
+    logged = volunteers.post(
+        f"/pairings/{pairing['id']}/visits", json=worker, headers=as_user("worker.110109001")
+    )
+    assert logged.status_code == 201, logged.text
+    me = signed_in(volunteers, as_user, idp, vid)
+
+    got = volunteers.get(f"/volunteers/{vid}/own-pairings", headers=me)
+    assert got.status_code == 200, got.text
+    (mine,) = got.json()
+    assert set(mine) == OWN_PAIRING_FIELDS
+    assert (mine["childName"], mine["villageName"], mine["needs"], mine["status"]) == (
+        "王小红",
+        "德露苑社区居委会",
+        ["TUTORING"],
+        "ACTIVE",
+    )
+    assert mine["childAge"] >= 10
+    # The social worker's note may tell of the family: the volunteer sees the visit, not it.
+    (visit,) = mine["visits"]
+    assert (visit["minutes"], visit["note"], visit["byVolunteer"]) == (60, None, False)
+
+    for path in (
+        f"/volunteers/{other}/own-pairings",
+        f"/volunteers/{vid}/pairings",
+        f"/children/{child}/pairings",
+        f"/pairings/{pairing['id']}",
+        f"/children/{child}/volunteer-suggestions",
+    ):
+        assert volunteers.get(path, headers=me).status_code == 403, path
+    # Its readers read the same view (the child in their scope).
+    league = volunteers.get(f"/volunteers/{vid}/own-pairings", headers=as_user(LEAGUE))
+    assert [p["id"] for p in league.json()] == [pairing["id"]]
+
+
+def test_a_volunteer_logs_visits_of_its_own_pairing_only(volunteers, as_user, idp, registry):
+    child = registry.child()
+    vid = volunteer(volunteers, as_user, skills=["COMPANIONSHIP"])
+    other = volunteer(volunteers, as_user, skills=["COMPANIONSHIP"], name="赵志愿")
+    pairing = pair(volunteers, as_user, vid, child).json()
+    theirs = pair(volunteers, as_user, other, registry.child()).json()
+    me = signed_in(volunteers, as_user, idp, vid)
+    visit = {"visitedOn": today().isoformat(), "minutes": 90, "mode": "HOME", "note": "辅导作业"}
+
+    logged = volunteers.post(f"/me/pairings/{pairing['id']}/visits", json=visit, headers=me)
+    assert logged.status_code == 201, logged.text
+    (v,) = logged.json()["visits"]
+    assert (v["minutes"], v["note"], v["byVolunteer"]) == (90, "辅导作业", True)
+    future = {**visit, "visitedOn": (today() + timedelta(days=1)).isoformat()}
+    late = volunteers.post(f"/me/pairings/{pairing['id']}/visits", json=future, headers=me)
+    assert late.json()["code"] == "VALIDATION_FAILED" and "visitedOn" in late.json()["fields"]
+    # Another's pairing and no pairing alike; the followers' route stays theirs.
+    for pid in (theirs["id"], str(uuid.uuid4())):
+        refused = volunteers.post(f"/me/pairings/{pid}/visits", json=visit, headers=me)
+        assert refused.status_code == 403, refused.text
+    followers = volunteers.post(f"/pairings/{pairing['id']}/visits", json=visit, headers=me)
+    assert followers.status_code == 403
+    league = volunteers.post(
+        f"/me/pairings/{pairing['id']}/visits", json=visit, headers=as_user(LEAGUE)
+    )
+    assert league.status_code == 403
+    # Its hours for the visit: recorded as its own, without an activity, for approval.
+    hours = {"hours": 1.5, "on": today().isoformat(), "note": "结对帮扶走访"}
+    recorded = volunteers.post(f"/volunteers/{vid}/hours", json=hours, headers=me)
+    assert recorded.status_code == 201, recorded.text
+    listed = volunteers.get(f"/volunteers/{vid}/hours", headers=me).json()
+    assert [(h["activityId"], h["status"]) for h in listed] == [(None, "RECORDED")]
+    ended = volunteers.post(
+        f"/pairings/{pairing['id']}/end", json={"reason": "儿童转学"}, headers=as_user(LEAGUE)
+    )
+    assert ended.status_code == 200
+    closed = volunteers.post(f"/me/pairings/{pairing['id']}/visits", json=visit, headers=me)
+    assert "pairingId" in closed.json()["fields"]

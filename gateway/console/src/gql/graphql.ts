@@ -17,6 +17,17 @@ export type ActingRole =
   | 'WOMENS_FEDERATION'
   | 'YOUTH_LEAGUE';
 
+/** What an activity is (活动类型): study help, holiday camp, parents' visit organised by the union (亲情团聚), health check, ... */
+export type ActivityKind =
+  | 'CULTURE_AND_SPORTS'
+  | 'FAMILY_REUNION'
+  | 'HEALTH_CHECK'
+  | 'HOLIDAY_CAMP'
+  | 'OTHER'
+  | 'PSYCHOLOGICAL_COUNSELLING'
+  | 'SAFETY_EDUCATION'
+  | 'STUDY_HELP';
+
 /** An aid programme of education (资助项目) */
 export type AidProgrammeCode =
   | 'BOARDING_LIVING_SUBSIDY'
@@ -489,6 +500,29 @@ export type OrganisationKind =
   | 'WOMENS_FEDERATION'
   | 'YOUTH_LEAGUE';
 
+/** Where a pairing stands (结对状态) */
+export type PairingStatus =
+  | 'ACTIVE'
+  | 'ENDED'
+  | 'SUSPENDED';
+
+/** recordPairingVisit: one visit */
+export type PairingVisitInput = {
+  minutes: number;
+  mode?: PairingVisitMode | null | undefined;
+  note?: string | null | undefined;
+  /** Not in the future */
+  visitedOn: string;
+};
+
+/** How a pairing visit was made */
+export type PairingVisitMode =
+  | 'HOME'
+  | 'OTHER'
+  | 'PHONE'
+  | 'SCHOOL'
+  | 'VIDEO';
+
 /** The assessment that decided a placement (残疾儿童入学评估) */
 export type PlacementAssessmentInput = {
   /** Who assessed, e.g. 区残疾儿童入学评估委员会 */
@@ -704,6 +738,12 @@ export type SchoolStage =
   | 'SPECIAL_EDUCATION'
   | 'VOCATIONAL_SECONDARY';
 
+/** Where a record of hours stands: recorded, approved, rejected */
+export type ServiceHoursStatus =
+  | 'APPROVED'
+  | 'RECORDED'
+  | 'REJECTED';
+
 /** The whole household after this change */
 export type SetGuardiansInput = {
   guardians: Array<GuardianInput>;
@@ -801,6 +841,16 @@ export type VisitInput = {
   /** Not in the future */
   visitedOn: string;
 };
+
+/** What a volunteer can offer (志愿服务技能) */
+export type VolunteerSkill =
+  | 'ARTS'
+  | 'COMPANIONSHIP'
+  | 'LEGAL'
+  | 'MEDICAL'
+  | 'PSYCHOLOGY'
+  | 'SPORTS'
+  | 'TUTORING';
 
 export type ShellQueryVariables = Exact<{
   division: string;
@@ -1661,6 +1711,43 @@ export type RecordVisitMutationVariables = Exact<{
 
 export type RecordVisitMutation = { recordVisit: { id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string } };
 
+export type MyVolunteerHoursFragment = { id: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null };
+
+export type MyOwnPairingFragment = { id: string, childName: string, childAge: number, villageName: string, needs: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, byVolunteer: boolean }> };
+
+export type MyVolunteerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVolunteerQuery = { myVolunteer: { id: string, name: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, nextStarHours: number | null, pairings: Array<{ id: string, childName: string, childAge: number, villageName: string, needs: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, byVolunteer: boolean }> }>, serviceHours: Array<{ id: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null }>, activities: Array<{ id: string, title: string, kind: ActivityKind, on: string, organisationName: string, divisionName: string, volunteers: Array<{ volunteerId: string, attended: boolean | null }> }> } | null };
+
+export type MyVolunteerCertificateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVolunteerCertificateQuery = { myVolunteer: { id: string, certificate: { filename: string, mediaType: string, contentBase64: string } } | null };
+
+export type MyVolunteerRecordHoursMutationVariables = Exact<{
+  volunteerId: string | number;
+  hours: number;
+  on: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type MyVolunteerRecordHoursMutation = { recordServiceHours: { id: string, totalHours: number } };
+
+export type MyVolunteerPairingVisitMutationVariables = Exact<{
+  pairingId: string | number;
+  input: PairingVisitInput;
+}>;
+
+
+export type MyVolunteerPairingVisitMutation = { recordOwnPairingVisit: { id: string, childName: string, childAge: number, villageName: string, needs: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, byVolunteer: boolean }> } };
+
+export type HomeMyVolunteerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeMyVolunteerQuery = { myVolunteer: { id: string, totalHours: number, starLevel: number, nextStarHours: number | null, pairings: Array<{ id: string, childName: string, villageName: string, status: PairingStatus }>, serviceHours: Array<{ id: string, status: ServiceHoursStatus }> } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2331,6 +2418,37 @@ export const BoardTaskFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BoardTask"}) as unknown as TypedDocumentString<BoardTaskFragment, unknown>;
+export const MyVolunteerHoursFragmentDoc = new TypedDocumentString(`
+    fragment MyVolunteerHours on ServiceHours {
+  id
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+}
+    `, {"fragmentName":"MyVolunteerHours"}) as unknown as TypedDocumentString<MyVolunteerHoursFragment, unknown>;
+export const MyOwnPairingFragmentDoc = new TypedDocumentString(`
+    fragment MyOwnPairing on OwnPairing {
+  id
+  childName
+  childAge
+  villageName
+  needs
+  status
+  startedOn
+  endedOn
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    byVolunteer
+  }
+}
+    `, {"fragmentName":"MyOwnPairing"}) as unknown as TypedDocumentString<MyOwnPairingFragment, unknown>;
 export const ShellDocument = new TypedDocumentString(`
     query Shell($division: String!) {
   me {
@@ -5628,3 +5746,131 @@ export const RecordVisitDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordVisitMutation, RecordVisitMutationVariables>;
+export const MyVolunteerDocument = new TypedDocumentString(`
+    query MyVolunteer {
+  myVolunteer {
+    id
+    name
+    organisationName
+    vetted
+    checkValidUntil
+    trained
+    totalHours
+    starLevel
+    nextStarHours
+    pairings {
+      ...MyOwnPairing
+    }
+    serviceHours {
+      ...MyVolunteerHours
+    }
+    activities {
+      id
+      title
+      kind
+      on
+      organisationName
+      divisionName
+      volunteers {
+        volunteerId
+        attended
+      }
+    }
+  }
+}
+    fragment MyVolunteerHours on ServiceHours {
+  id
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+}
+fragment MyOwnPairing on OwnPairing {
+  id
+  childName
+  childAge
+  villageName
+  needs
+  status
+  startedOn
+  endedOn
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    byVolunteer
+  }
+}`) as unknown as TypedDocumentString<MyVolunteerQuery, MyVolunteerQueryVariables>;
+export const MyVolunteerCertificateDocument = new TypedDocumentString(`
+    query MyVolunteerCertificate {
+  myVolunteer {
+    id
+    certificate {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyVolunteerCertificateQuery, MyVolunteerCertificateQueryVariables>;
+export const MyVolunteerRecordHoursDocument = new TypedDocumentString(`
+    mutation MyVolunteerRecordHours($volunteerId: ID!, $hours: Float!, $on: Date!, $note: String) {
+  recordServiceHours(
+    volunteerId: $volunteerId
+    hours: $hours
+    on: $on
+    note: $note
+  ) {
+    id
+    totalHours
+  }
+}
+    `) as unknown as TypedDocumentString<MyVolunteerRecordHoursMutation, MyVolunteerRecordHoursMutationVariables>;
+export const MyVolunteerPairingVisitDocument = new TypedDocumentString(`
+    mutation MyVolunteerPairingVisit($pairingId: ID!, $input: PairingVisitInput!) {
+  recordOwnPairingVisit(pairingId: $pairingId, input: $input) {
+    ...MyOwnPairing
+  }
+}
+    fragment MyOwnPairing on OwnPairing {
+  id
+  childName
+  childAge
+  villageName
+  needs
+  status
+  startedOn
+  endedOn
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    byVolunteer
+  }
+}`) as unknown as TypedDocumentString<MyVolunteerPairingVisitMutation, MyVolunteerPairingVisitMutationVariables>;
+export const HomeMyVolunteerDocument = new TypedDocumentString(`
+    query HomeMyVolunteer {
+  myVolunteer {
+    id
+    totalHours
+    starLevel
+    nextStarHours
+    pairings {
+      id
+      childName
+      villageName
+      status
+    }
+    serviceHours {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeMyVolunteerQuery, HomeMyVolunteerQueryVariables>;

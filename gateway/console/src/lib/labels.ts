@@ -29,6 +29,12 @@ export const DONATION_DESIGNATION = shared.donationDesignation as Record<string,
 export const RESOURCE_KIND = shared.resourceKind as Record<string, string>
 export const NEED_STATUS = shared.needStatus as Record<string, string>
 export const OFFER_STATUS = shared.offerStatus as Record<string, string>
+// Volunteers (志愿服务)
+export const VOLUNTEER_SKILL = shared.volunteerSkill as Record<string, string>
+export const ACTIVITY_KIND = shared.activityKind as Record<string, string>
+export const SERVICE_HOURS_STATUS = shared.serviceHoursStatus as Record<string, string>
+export const PAIRING_STATUS = shared.pairingStatus as Record<string, string>
+export const PAIRING_VISIT_MODE = shared.pairingVisitMode as Record<string, string>
 
 export const TASK_STATUS: Record<string, string> = {
   PENDING: '待受理',

@@ -121,6 +121,7 @@ export interface NavItem {
     | 'caringFamilies'
     | 'donations'
     | 'needs'
+    | 'volunteer'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
@@ -209,6 +210,8 @@ export const NAV: readonly NavItem[] = [
       'disabled_persons_federation',
     ],
   },
+  // 我的志愿服务: the volunteer's own record, pairings and hours (myVolunteer; item 11).
+  { path: '/me/volunteer', title: '我的志愿服务', icon: 'volunteer', roles: ['volunteer'] },
 ]
 
 /** Who may read an application (`intake`): the window's roles, the town social worker, and the

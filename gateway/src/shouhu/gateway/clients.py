@@ -777,6 +777,14 @@ class Volunteers(_Bound):
     async def end_pairing(self, pairing_id: str, body: JSON) -> JSON:
         return await self._post(f"/pairings/{id_segment(pairing_id)}/end", json=body)
 
+    async def own_pairings(self, volunteer_id: str) -> JSON:
+        return await self._get(f"/volunteers/{id_segment(volunteer_id)}/own-pairings")
+
+    async def record_own_visit(self, pairing_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/me/pairings/{id_segment(pairing_id, 'pairingId')}/visits", json=body
+        )
+
 
 class Notifications(_Bound):
     """The caller's in-app notifications."""

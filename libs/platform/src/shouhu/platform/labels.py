@@ -247,3 +247,24 @@ NEED_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 OFFER_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {"OPEN": "可匹配", "FULL": "已满额"}
 )
+
+# What a volunteer can offer (志愿服务技能), and what a child needs of one.
+VOLUNTEER_SKILL_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "TUTORING": "学业辅导",
+        "PSYCHOLOGY": "心理疏导",
+        "MEDICAL": "医疗健康",
+        "LEGAL": "法律服务",
+        "ARTS": "文艺",
+        "SPORTS": "体育",
+        "COMPANIONSHIP": "陪伴",
+    }
+)
+
+# One-to-one pairing (一对一帮扶): where it stands, and how a visit of it was made.
+PAIRING_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"ACTIVE": "帮扶中", "SUSPENDED": "已暂停", "ENDED": "已结束"}
+)
+PAIRING_VISIT_MODE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"HOME": "入户", "SCHOOL": "到校", "PHONE": "电话", "VIDEO": "视频", "OTHER": "其他"}
+)

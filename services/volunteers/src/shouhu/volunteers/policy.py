@@ -125,3 +125,6 @@ def serves_at(activity_acting_role: str, volunteer_acting_role: str) -> bool:
 PAIRING_ROLES = FEDERATION_ROLES
 PAIRING_READ_ROLES = READ_ROLES
 PAIRING_VISIT_ROLES = FEDERATION_ROLES | {Role.TOWN_SOCIAL_WORKER}
+# The volunteer logs the visits of its own pairings (`recordOwnPairingVisit`; its hours for them
+# it records as any of its own); nothing of another volunteer's pairing.
+PAIRING_SELF_VISIT_ROLES = SELF_ROLES

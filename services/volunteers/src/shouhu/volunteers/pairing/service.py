@@ -15,6 +15,7 @@ from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Duplicate, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.identity import KeyRing
+from shouhu.platform.labels import VOLUNTEER_SKILL_NAMES
 from shouhu.volunteers import policy
 from shouhu.volunteers.children import repository as children
 from shouhu.volunteers.children.service import EXITED
@@ -53,15 +54,7 @@ UNKNOWN_CHILD = "儿童不存在或尚未同步到志愿服务系统"
 MEASURE_KIND = "一对一帮扶"
 DEPARTMENT = "MASS_ORGANISATION"  # the plan's department of the mass organisations (群团组织)
 ACTOR = "volunteers"
-SKILL_NAMES = {
-    "TUTORING": "学业辅导",
-    "PSYCHOLOGY": "心理疏导",
-    "MEDICAL": "医疗健康",
-    "LEGAL": "法律服务",
-    "ARTS": "文艺",
-    "SPORTS": "体育",
-    "COMPANIONSHIP": "陪伴",
-}
+SKILL_NAMES = VOLUNTEER_SKILL_NAMES
 
 
 def _refuse(field: str, message: str) -> ValidationFailed:
@@ -324,6 +317,15 @@ def record_visit(
     """A visit of an active pairing, on a day not in the future nor before it started."""
     policy.require(principal, policy.PAIRING_VISIT_ROLES, "无权记录结对帮扶走访")
     pairing = _writable(session, principal, pairing_id)
+    add_visit(session, principal, pairing, data)
+    return _outs(session, [pairing])[0]
+
+
+def add_visit(
+    session: Session, principal: Principal, pairing: Pairing, data: PairingVisitInput
+) -> None:
+    """The visit written, once the caller may log it: refused unless the pairing is active and
+    the day lies between its start and today."""
     if pairing.status != PairingStatus.ACTIVE.value:
         raise _refuse("pairingId", "结对不在帮扶中，不能记录走访")
     if data.visited_on > today():
@@ -344,7 +346,6 @@ def record_visit(
         ),
     )
     repository.flush(session)
-    return _outs(session, [pairing])[0]
 
 
 def end(

@@ -108,6 +108,7 @@ def to_out(
         # The account comes with its own slice.
         total_hours=total_hours,
         star_level=stars.load().star_level(total_hours),
+        next_star_hours=stars.load().next_threshold(total_hours),
         username=row.username,
         version=row.version,
         registered_by=row.registered_by,
