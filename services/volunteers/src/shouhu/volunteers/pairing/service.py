@@ -190,7 +190,7 @@ def pair(
     if existing is not None:
         raise Duplicate("该志愿者已与该儿童结对", existing_id=existing.id)
     limit = load().max_children_per_volunteer
-    current = repository.live_count(session, row.id)
+    current = row.live_pairings  # read under the row's lock
     if current >= limit:
         raise _refuse("volunteerId", f"该志愿者已结对{current}名儿童，达到上限{limit}名")
     now = utcnow()
@@ -208,6 +208,7 @@ def pair(
     )
     repository.add(session, pairing)
     repository.flush(session)
+    repository.count_live(session, row.id, 1)
     _emit(session, PAIRING_STARTED, pairing, row, organisation, principal.username)
     if child.pairing_task_id and child.pairing_intake_id:
         _finish_task(session, child, f"已结对：志愿者{row.name}（{organisation.name}）")
@@ -358,6 +359,7 @@ def end(
     organisation = _organisation_for(session, principal, row)
     if pairing.status == PairingStatus.ENDED.value:
         raise _refuse("pairingId", "结对已结束")
+    repository.count_live(session, row.id, -1)
     pairing.status, pairing.ended_on = PairingStatus.ENDED.value, today()
     pairing.end_reason = data.reason.strip()
     pairing.version += 1

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, false, or_
 from sqlmodel import Session, col, select
 
-from shouhu.volunteers.models import Organisation, Volunteer
+from shouhu.volunteers.models import Organisation, Volunteer, VolunteerArea
 
 
 def volunteer(session: Session, volunteer_id: str) -> Volunteer | None:
@@ -27,6 +27,12 @@ def add(session: Session, row: Volunteer) -> None:
 
 def flush(session: Session) -> None:
     session.flush()
+
+
+def add_area(session: Session, volunteer_id: str, codes: Sequence[str]) -> None:
+    """The service area's rows (indexed by division), after the volunteer's row."""
+    for code in dict.fromkeys(codes):
+        session.add(VolunteerArea(division_code=code, volunteer_id=volunteer_id))
 
 
 def vetted_on(day: date) -> ColumnElement[bool]:

@@ -215,6 +215,7 @@ def register(
         repository.flush(session)  # another registration of the number may have just committed
     except IntegrityError as exc:
         raise Duplicate(DUPLICATE, fields={"idNumber": DUPLICATE}) from exc
+    repository.add_area(session, row.id, area)
     # The account is made after the commit; its one-time password is answered here, once.
     account = accounts.plan(session, keys, row, username)
     out = to_out(row, organisation, [], principal, keys, on)
