@@ -23,12 +23,15 @@ from shouhu.volunteers.organisations import service as organisation_service
 from shouhu.volunteers.pairing import repository
 from shouhu.volunteers.pairing.events import (
     PAIRING_ENDED,
+    PAIRING_RESUMED,
     PAIRING_STARTED,
     PAIRING_SUSPENDED,
     TASK_UPDATED,
+    VETTING_RENEWED,
     PairingChanged,
     PlanMeasure,
     TaskUpdated,
+    VettingEnding,
 )
 from shouhu.volunteers.pairing.rules import load
 from shouhu.volunteers.pairing.schemas import (
@@ -380,6 +383,50 @@ def suspend_of(session: Session, row: Volunteer, actor: str) -> list[Pairing]:
         repository.add(session, pairing)
         _emit(session, PAIRING_SUSPENDED, pairing, row, organisation, actor)
     return suspended
+
+
+def resume_of(session: Session, row: Volunteer, actor: str, on: date) -> list[Pairing]:
+    """The volunteer's suspended pairings resumed (vetted again: a new passed check, training
+    current); ended ones stay ended. The social workers of the children's towns are told."""
+    organisation = organisation_service.get(session, row.organisation_id)
+    resumed = list(repository.of_volunteers(session, [row.id], PairingStatus.SUSPENDED.value))
+    for pairing in resumed:
+        pairing.status = PairingStatus.ACTIVE.value
+        pairing.version += 1
+        pairing.updated_at = utcnow()
+        repository.add(session, pairing)
+        _emit(session, PAIRING_RESUMED, pairing, row, organisation, actor)
+    if resumed:
+        emit(
+            session,
+            VETTING_RENEWED,
+            row.id,
+            vetting_ending(session, row, on, towns_of(session, resumed)),
+        )
+    return resumed
+
+
+def towns_of(session: Session, pairings: Sequence[Pairing]) -> list[str]:
+    """The towns of the children of these pairings (whose social workers are told)."""
+    kids = repository.children(session, [p.child_id for p in pairings])
+    return sorted({c.town_code for c in kids.values()})
+
+
+def vetting_ending(session: Session, row: Volunteer, day: date, towns: list[str]) -> VettingEnding:
+    """A volunteer's record check to be renewed, run out or renewed, for notifications."""
+    organisation = organisation_service.get(session, row.organisation_id)
+    assert row.check_valid_until is not None
+    return VettingEnding(
+        volunteer_id=row.id,
+        volunteer_name=row.name,
+        organisation_id=organisation.id,
+        organisation_name=organisation.name,
+        acting_role=organisation.acting_role,
+        division_code=row.division_code,
+        check_valid_until=row.check_valid_until,
+        towns=towns,
+        on=day,
+    )
 
 
 # ---- reading ----------------------------------------------------------------------------------
