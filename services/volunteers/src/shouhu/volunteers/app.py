@@ -30,6 +30,7 @@ from shouhu.volunteers.organisations.endpoints import router as organisations_ro
 from shouhu.volunteers.own.endpoints import router as own_router
 from shouhu.volunteers.pairing import handlers as pairing_handlers
 from shouhu.volunteers.pairing import jobs as pairing_jobs
+from shouhu.volunteers.needs import rules as needs_rules
 from shouhu.volunteers.pairing import rules as pairing_rules
 from shouhu.volunteers.pairing.endpoints import router as pairing_router
 from shouhu.volunteers.roster.endpoints import router as roster_router
@@ -61,6 +62,7 @@ def create_app(
     hours_rules.load()  # and so does a broken file of star thresholds
     organisations.seeds()  # and so does a broken file of seeded organisations
     pairing_rules.load()  # and a broken pairing file
+    needs_rules.load()  # and a broken needs file
     demo = settings.demo_data
     # Embedded mode passes the embedded identity provider's users; otherwise the settings say.
     directory = accounts or make_accounts(settings)

@@ -19,6 +19,8 @@ from shouhu.volunteers import policy
 from shouhu.volunteers.children import repository as children
 from shouhu.volunteers.children.service import EXITED
 from shouhu.volunteers.models import ChildFacts, Organisation, Pairing, PairingVisit, Volunteer
+from shouhu.volunteers.needs import service as needs_service
+from shouhu.volunteers.needs.schemas import NeedSource
 from shouhu.volunteers.organisations import service as organisation_service
 from shouhu.volunteers.pairing import repository
 from shouhu.volunteers.pairing.events import (
@@ -213,8 +215,10 @@ def pair(
     repository.flush(session)
     repository.count_live(session, row.id, 1)
     _emit(session, PAIRING_STARTED, pairing, row, organisation, principal.username)
+    outcome = f"已结对：志愿者{row.name}（{organisation.name}）"
     if child.pairing_task_id and child.pairing_intake_id:
-        _finish_task(session, child, f"已结对：志愿者{row.name}（{organisation.name}）")
+        _finish_task(session, child, outcome)
+    needs_service.close_for_pairing(session, child.child_id, row.skills, outcome)
     return _outs(session, [pairing])[0]
 
 
@@ -253,11 +257,26 @@ def take_task(
     child.pairing_task_id, child.pairing_intake_id = task_id, intake_id
     child.updated_at = utcnow()
     children.add(session, child)
+    # The task is an open need too (needs and offers), closed when a pairing starts.
+    called = [SKILL_NAMES.get(n, n) for n in needs]
+    needs_service.raise_from_event(
+        session,
+        child_id=child_id,
+        division_code=child.residence_division_code,
+        source=NeedSource.INTAKE,
+        source_ref=f"intake-task:{task_id}",
+        skill=needs[0] if needs else None,
+        description=f"一对一帮扶结对（单一窗口受理）：{'、'.join(called) or '陪伴'}",
+        actor=ACTOR,
+    )
     live = [p for p in repository.of_child(session, child_id) if p.status == "ACTIVE"]
     if live:
         names = repository.volunteers_of(session, [p.volunteer_id for p in live])
         who = "、".join(names[p.volunteer_id].name for p in live)
-        _finish_task(session, child, f"已在结对帮扶中：志愿者{who}")
+        outcome = f"已在结对帮扶中：志愿者{who}"
+        _finish_task(session, child, outcome)
+        skills = [s for p in live for s in names[p.volunteer_id].skills]
+        needs_service.close_for_pairing(session, child_id, skills, outcome)
 
 
 def _measure(pairing: Pairing, row: Volunteer, organisation: Organisation) -> PlanMeasure:
