@@ -24,13 +24,13 @@ from shouhu.volunteers.donations.endpoints import router as donations_router
 from shouhu.volunteers.families.endpoints import router as families_router
 from shouhu.volunteers.hours import rules as hours_rules
 from shouhu.volunteers.hours.endpoints import router as hours_router
+from shouhu.volunteers.needs import rules as needs_rules
 from shouhu.volunteers.needs.endpoints import router as needs_router
 from shouhu.volunteers.organisations import service as organisations
 from shouhu.volunteers.organisations.endpoints import router as organisations_router
 from shouhu.volunteers.own.endpoints import router as own_router
 from shouhu.volunteers.pairing import handlers as pairing_handlers
 from shouhu.volunteers.pairing import jobs as pairing_jobs
-from shouhu.volunteers.needs import rules as needs_rules
 from shouhu.volunteers.pairing import rules as pairing_rules
 from shouhu.volunteers.pairing.endpoints import router as pairing_router
 from shouhu.volunteers.roster.endpoints import router as roster_router

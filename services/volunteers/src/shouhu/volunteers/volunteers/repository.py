@@ -21,11 +21,29 @@ def by_hashes(session: Session, hashes: Sequence[str]) -> Volunteer | None:
     return session.exec(query).first()
 
 
+def held_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
+    """Which of these lookup hashes a registered volunteer holds (in chunks of 5,000)."""
+    held: set[str] = set()
+    listed = list(hashes)
+    for start in range(0, len(listed), 5000):
+        chunk = listed[start : start + 5000]
+        query = select(Volunteer.id_number_hash).where(col(Volunteer.id_number_hash).in_(chunk))
+        held.update(session.exec(query).all())
+    return held
+
+
 def add(session: Session, row: Volunteer) -> None:
     session.add(row)
 
 
 def flush(session: Session) -> None:
+    session.flush()
+
+
+def flush_new(session: Session) -> None:
+    """Many new volunteers written at once: their rows first, then what refers to them (the
+    unit of work knows no order between these tables, which have no relationships)."""
+    session.flush([o for o in session.new if isinstance(o, Volunteer)])
     session.flush()
 
 
