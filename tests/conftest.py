@@ -163,6 +163,15 @@ def own_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]
         yield platform
 
 
+@pytest.fixture(scope="module")
+def fast_vetting_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    """An embedded platform for one test module whose vetting job looks every second (tests
+    that move the clock past a record check's last day)."""
+    env = {"SHOUHU_VETTING_EVERY_SECONDS": "1"}
+    with embedded_platform(tmp_path_factory.mktemp("fast-vetting"), env) as platform:
+        yield platform
+
+
 @contextmanager
 def embedded_platform(workdir: Path, env: dict[str, str] | None = None) -> Iterator[Platform]:
     """`make run`'s embedded platform with its data in `workdir` (and `env` on top)."""
