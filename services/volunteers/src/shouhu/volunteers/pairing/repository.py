@@ -113,10 +113,9 @@ def children(session: Session, child_ids: Sequence[str]) -> dict[str, ChildFacts
     return {c.child_id: c for c in session.exec(query).all()}
 
 
-def _mentions(column: Any, code: str, *, prefix: bool = False) -> ColumnElement[bool]:
-    """A JSON list of codes (skills, service area) holds `code` (or a code starting with it)."""
-    text = cast(column, Text)
-    return text.like(f'%"{code}%') if prefix else text.like(f'%"{code}"%')
+def _mentions(column: Any, code: str) -> ColumnElement[bool]:
+    """A JSON list of codes (the skills) holds `code`."""
+    return cast(column, Text).like(f'%"{code}"%')
 
 
 @dataclass(frozen=True)
