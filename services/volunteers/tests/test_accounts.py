@@ -88,13 +88,11 @@ def password_grant(login, username: str, password: str):
     return login.post(TOKEN, data=form)
 
 
-def disabled_events(client) -> list[dict]:
+def disabled_events(client, event_type: str = "volunteers.volunteer.disabled") -> list[dict]:
     with Session(client.app.state.engine) as session:
         rows = session.exec(select(OutboxRow)).all()
     return [
-        Envelope.model_validate_json(r.payload).data
-        for r in rows
-        if r.event_type == "volunteers.volunteer.disabled"
+        Envelope.model_validate_json(r.payload).data for r in rows if r.event_type == event_type
     ]
 
 
@@ -287,13 +285,7 @@ def test_a_roster_with_a_wrong_header_or_by_the_wrong_role_is_refused(service, a
 
 
 def enabled_events(client) -> list[dict]:
-    with Session(client.app.state.engine) as session:
-        rows = session.exec(select(OutboxRow)).all()
-    return [
-        Envelope.model_validate_json(r.payload).data
-        for r in rows
-        if r.event_type == "volunteers.volunteer.enabled"
-    ]
+    return disabled_events(client, "volunteers.volunteer.enabled")
 
 
 def test_a_disabled_volunteer_is_enabled_again_by_whoever_may_disable(

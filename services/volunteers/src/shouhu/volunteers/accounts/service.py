@@ -124,23 +124,33 @@ def _account_of(
     return volunteer, row
 
 
+def _switch(
+    session: Session,
+    volunteer: Volunteer,
+    row: VolunteerAccount,
+    reason: str | None,
+    by: str | None,
+) -> None:
+    """The account disabled (with why and by whom) or, `by` None, enabled; for the worker."""
+    now = utcnow()
+    row.enabled = by is None
+    row.synced = False
+    row.disabled_reason, row.disabled_by = reason, by
+    row.disabled_at = now if by is not None else None
+    row.updated_at = now
+    volunteer.version += 1
+    volunteer.updated_at = now
+    repository.add(session, row)
+
+
 def disable(session: Session, principal: Principal, volunteer_id: str, reason: str) -> None:
     """Disable a volunteer's account (the worker disables it in the provider and ends its
     sessions); by whoever may register the volunteer. Disabling twice keeps the first reason."""
     volunteer, row = _account_of(session, principal, volunteer_id, policy.DISABLE_ROLES, "停用")
     if not row.enabled:
         return
-    now = utcnow()
-    row.enabled = False
-    row.synced = False
     why = reason.strip()
-    row.disabled_reason = why
-    row.disabled_by = principal.username
-    row.disabled_at = now
-    row.updated_at = now
-    volunteer.version += 1
-    volunteer.updated_at = now
-    repository.add(session, row)
+    _switch(session, volunteer, row, why, principal.username)
     emit(
         session,
         VOLUNTEER_DISABLED,
@@ -163,16 +173,8 @@ def enable(session: Session, principal: Principal, volunteer_id: str) -> None:
     volunteer, row = _account_of(session, principal, volunteer_id, policy.ENABLE_ROLES, "启用")
     if row.enabled:
         return
-    now = utcnow()
-    row.enabled = True
-    row.synced = False
     # The account is in use again: the last disabling is in the events, not on the account.
-    row.disabled_reason = row.disabled_by = None
-    row.disabled_at = None
-    row.updated_at = now
-    volunteer.version += 1
-    volunteer.updated_at = now
-    repository.add(session, row)
+    _switch(session, volunteer, row, None, None)
     emit(
         session,
         VOLUNTEER_ENABLED,

@@ -170,7 +170,7 @@ def suggestions(
     # One row a volunteer serving the child's district or any of its town: whether the area
     # holds the child (the district, the town or the village itself) and how near it comes.
     area = (
-        select(  # type: ignore[call-overload]
+        select(
             col(VolunteerArea.volunteer_id).label("volunteer_id"),
             func.max(case((code == village, 2), (_in_town(code, town), 1), else_=0)).label("near"),
         )

@@ -391,30 +391,31 @@ def end(
     return _outs(session, [pairing])[0]
 
 
-def suspend_of(session: Session, row: Volunteer, actor: str) -> list[Pairing]:
-    """The volunteer's active pairings suspended (their record check ran out)."""
+def _move(
+    session: Session, row: Volunteer, actor: str, status: PairingStatus, to: PairingStatus
+) -> list[Pairing]:
+    """The volunteer's pairings of one status moved to another, each with its event."""
     organisation = organisation_service.get(session, row.organisation_id)
-    suspended = list(repository.of_volunteers(session, [row.id], PairingStatus.ACTIVE.value))
-    for pairing in suspended:
-        pairing.status = PairingStatus.SUSPENDED.value
+    event_type = PAIRING_SUSPENDED if to is PairingStatus.SUSPENDED else PAIRING_RESUMED
+    moved = list(repository.of_volunteers(session, [row.id], status.value))
+    for pairing in moved:
+        pairing.status = to.value
         pairing.version += 1
         pairing.updated_at = utcnow()
         repository.add(session, pairing)
-        _emit(session, PAIRING_SUSPENDED, pairing, row, organisation, actor)
-    return suspended
+        _emit(session, event_type, pairing, row, organisation, actor)
+    return moved
+
+
+def suspend_of(session: Session, row: Volunteer, actor: str) -> list[Pairing]:
+    """The volunteer's active pairings suspended (their record check ran out)."""
+    return _move(session, row, actor, PairingStatus.ACTIVE, PairingStatus.SUSPENDED)
 
 
 def resume_of(session: Session, row: Volunteer, actor: str, on: date) -> list[Pairing]:
     """The volunteer's suspended pairings resumed (vetted again: a new passed check, training
     current); ended ones stay ended. The social workers of the children's towns are told."""
-    organisation = organisation_service.get(session, row.organisation_id)
-    resumed = list(repository.of_volunteers(session, [row.id], PairingStatus.SUSPENDED.value))
-    for pairing in resumed:
-        pairing.status = PairingStatus.ACTIVE.value
-        pairing.version += 1
-        pairing.updated_at = utcnow()
-        repository.add(session, pairing)
-        _emit(session, PAIRING_RESUMED, pairing, row, organisation, actor)
+    resumed = _move(session, row, actor, PairingStatus.SUSPENDED, PairingStatus.ACTIVE)
     if resumed:
         emit(
             session,
