@@ -17,7 +17,8 @@
     uv run python bench/volunteers.py [--volunteers 20000] [--requests 200] [--rows 10000]
         [--only suggestions,accounts]
 
-The volunteers, their vettings and pairings are loaded with COPY. Prints each figure beside its
+The volunteers, their service areas (`volunteer_area`) and pairings are loaded with COPY, and
+each volunteer's load set on its row as pairing keeps it. Prints each figure beside its
 budget and a calibration line; exits non-zero when one misses.
 """
 
