@@ -74,32 +74,15 @@ def vet(platform, vid: str, checked_on: date) -> None:
         call(platform, LEAGUE, VET, {"id": vid, "input": check})
 
 
-def application() -> dict[str, Any]:
-    born = date(2015, 5, 20)
-    return {
-        "child": {
-            "name": f"善{secrets.token_hex(2)}",
-            "gender": "FEMALE",
-            "birthDate": born.isoformat(),
-            "idNumber": identity_number(born, male=False, seq=secrets.randbelow(499)),
-            "residenceDivisionCode": VILLAGE,
-        },
-        "applicantName": "李大山",
-        "applicantRelation": "PARENT",
-        "applicantPhone": f"139{secrets.randbelow(10**8):08d}",
-        "needs": ["VOLUNTEER_PAIRING"],
-        "materials": ["户口簿", "身份证"],
-    }
-
-
 def measure_status(platform, child_id: str) -> str | None:
     plan = call(platform, "admin.district", PLAN, {"id": child_id})["child"]["supportPlan"]
     found = [m for m in (plan or {}).get("measures", []) if m["kind"] == "一对一帮扶"]
     return str(found[0]["status"]) if found else None
 
 
-def test_a_pairing_task_is_an_open_need_until_the_pairing(platform):
-    intake = call(platform, CLERK, SUBMIT, {"input": application()})["submitIntake"]
+def test_a_pairing_task_is_an_open_need_until_the_pairing(platform, pairing_application):
+    application = pairing_application(VILLAGE, ["VOLUNTEER_PAIRING"])
+    intake = call(platform, CLERK, SUBMIT, {"input": application})["submitIntake"]
     child_id = intake["child"]["id"]
 
     def need(status: str) -> dict[str, Any] | None:
@@ -114,8 +97,9 @@ def test_a_pairing_task_is_an_open_need_until_the_pairing(platform):
     assert eventually(lambda: need("CLOSED"), timeout=30)["closeNote"].startswith("已结对")
 
 
-def test_an_expired_check_suspends_and_a_renewed_one_resumes(platform):
-    intake = call(platform, CLERK, SUBMIT, {"input": application()})["submitIntake"]
+def test_an_expired_check_suspends_and_a_renewed_one_resumes(platform, pairing_application):
+    application = pairing_application(VILLAGE, ["VOLUNTEER_PAIRING"])
+    intake = call(platform, CLERK, SUBMIT, {"input": application})["submitIntake"]
     child_id = intake["child"]["id"]
     # Checked a year ago tomorrow: its last valid day is today.
     last_year = today().replace(year=today().year - 1) + timedelta(days=1)
