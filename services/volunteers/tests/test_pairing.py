@@ -438,3 +438,128 @@ def test_a_volunteer_logs_visits_of_its_own_pairing_only(volunteers, as_user, id
     assert ended.status_code == 200
     closed = volunteers.post(f"/me/pairings/{pairing['id']}/visits", json=visit, headers=me)
     assert "pairingId" in closed.json()["fields"]
+
+
+def _expire_and_suspend(volunteers, registry, vid: str) -> date:
+    """The daily job run on the day after the volunteer's check ran out: pairings suspended."""
+    engine = volunteers.app.state.engine
+    with Session(engine) as session:
+        check = session.exec(
+            Vetting.__table__.select().where(  # type: ignore[attr-defined]
+                (Vetting.__table__.c.kind == CHECK)  # type: ignore[attr-defined]
+                & (Vetting.__table__.c.volunteer_id == vid)  # type: ignore[attr-defined]
+            )
+        ).first()
+        day = check.valid_until + timedelta(days=1)
+        assert jobs.run(session, day) == (0, 1)
+        session.commit()
+    return day
+
+
+def statuses(volunteers, as_user, vid: str) -> dict[str, str]:
+    got = volunteers.get(f"/volunteers/{vid}/pairings", headers=as_user(LEAGUE)).json()
+    return {p["childId"]: p["status"] for p in got}
+
+
+def test_a_renewed_check_resumes_the_suspended_pairings_not_the_ended(
+    volunteers, as_user, registry, store
+):
+    kept, ended = registry.child(), registry.child(SAME_TOWN_VILLAGE)
+    vid = volunteer(volunteers, as_user, skills=["TUTORING"])
+    for child in (kept, ended):
+        assert pair(volunteers, as_user, vid, child).status_code == 201
+    _expire_and_suspend(volunteers, registry, vid)
+    assert set(statuses(volunteers, as_user, vid).values()) == {"SUSPENDED"}
+    (ended_id,) = [
+        e["pairingId"]
+        for e in store.events("volunteers.pairing.suspended")
+        if e["childId"] == ended
+    ]
+    done = volunteers.post(
+        f"/pairings/{ended_id}/end", json={"reason": "儿童随父母外出"}, headers=as_user(LEAGUE)
+    )
+    assert done.status_code == 200, done.text
+    # A failed check renews nothing.
+    failed = {"kind": CHECK, "passed": False, "checkedOn": today().isoformat()}
+    volunteers.post(f"/volunteers/{vid}/vettings", json=failed, headers=as_user(LEAGUE))
+    assert store.events("volunteers.pairing.resumed") == []
+    vet(volunteers, as_user, vid)
+    assert statuses(volunteers, as_user, vid) == {kept: "ACTIVE", ended: "ENDED"}
+    (resumed,) = store.events("volunteers.pairing.resumed")
+    assert resumed["childId"] == kept and resumed["planMeasure"]["status"] == "IN_PROGRESS"
+    (renewed,) = store.events("volunteers.vetting.renewed")
+    assert renewed["towns"] == [VILLAGE[:9]] and renewed["volunteerId"] == vid
+    # Vetted again with nothing suspended: nothing more.
+    vet(volunteers, as_user, vid)
+    assert len(store.events("volunteers.pairing.resumed")) == 1
+
+
+def test_the_load_follows_pairings_started_and_ended(volunteers, as_user, registry):
+    vid = volunteer(volunteers, as_user, skills=["TUTORING"])
+    children = [registry.child() for _ in range(3)]
+    made = [pair(volunteers, as_user, vid, c).json() for c in children]
+    assert "当前结对" not in str(suggest(volunteers, as_user, registry.child()))  # at the limit
+    volunteers.post(
+        f"/pairings/{made[0]['id']}/end", json={"reason": "结束"}, headers=as_user(LEAGUE)
+    )
+    (only,) = suggest(volunteers, as_user, registry.child())["suggestions"]
+    assert "当前结对2名儿童（上限3名）" in only["reasons"]
+    assert pair(volunteers, as_user, vid, registry.child()).status_code == 201
+
+
+def needs_of(volunteers, as_user) -> list[dict[str, Any]]:
+    got = volunteers.get(
+        "/needs", params={"divisionCode": "110109"}, headers=as_user("admin.district")
+    )
+    assert got.status_code == 200, got.text
+    return list(got.json())
+
+
+def measure(registry, child: str, kind: str, *, department: str = "MASS_ORGANISATION",
+            source_ref: str | None = None, measure_id: str = "m-1") -> None:  # fmt: skip
+    registry.deliver(
+        "registry.plan.measure_added",
+        child,
+        {
+            "childId": child,
+            "measureId": measure_id,
+            "version": 1,
+            "department": department,
+            "kind": kind,
+            "status": "PLANNED",
+            "dueDate": None,
+            "sourceRef": source_ref,
+            "residenceDivisionCode": VILLAGE,
+            "addedBy": "worker.110109001",
+        },
+    )
+
+
+def test_a_pairing_task_raises_a_need_that_the_pairing_closes(volunteers, as_user, registry):
+    child = registry.child()
+    registry.task(child, need="VOLUNTEER_PAIRING", department="YOUTH_LEAGUE", note="学业辅导")
+    (need,) = needs_of(volunteers, as_user)
+    assert (need["source"], need["status"], need["childId"]) == ("INTAKE", "OPEN", child)
+    assert need["kind"] == "OTHER" and "陪伴、学业辅导" in need["description"]
+    vid = volunteer(volunteers, as_user, skills=["SPORTS"])
+    assert pair(volunteers, as_user, vid, child).status_code == 201
+    (closed,) = needs_of(volunteers, as_user)
+    assert closed["status"] == "CLOSED" and closed["closeNote"].startswith("已结对：志愿者")
+
+
+def test_a_plan_measure_raises_needs_closed_by_a_pairing_with_the_skill(
+    volunteers, as_user, registry
+):
+    child = registry.child()
+    measure(registry, child, "学业辅导")
+    measure(registry, child, "学业辅导")  # the same measure again: nothing new
+    measure(registry, child, "心理辅导", department="EDUCATION", measure_id="m-2")  # not ours
+    measure(registry, child, "心理疏导", source_ref="benefits:x", measure_id="m-3")  # a system's
+    (need,) = needs_of(volunteers, as_user)
+    assert (need["source"], need["kind"], need["status"]) == ("PLAN", "TUTORING", "OPEN")
+    sports = volunteer(volunteers, as_user, skills=["SPORTS"])
+    assert pair(volunteers, as_user, sports, child).status_code == 201
+    assert needs_of(volunteers, as_user)[0]["status"] == "OPEN"  # not the skill asked
+    tutor = volunteer(volunteers, as_user, skills=["TUTORING"])
+    assert pair(volunteers, as_user, tutor, child).status_code == 201
+    assert needs_of(volunteers, as_user)[0]["status"] == "CLOSED"

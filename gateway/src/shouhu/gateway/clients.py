@@ -736,6 +736,9 @@ class Volunteers(_Bound):
     async def disable(self, volunteer_id: str, body: JSON) -> JSON:
         return await self._post(f"/volunteers/{id_segment(volunteer_id)}/disable", json=body)
 
+    async def enable(self, volunteer_id: str) -> JSON:
+        return await self._post(f"/volunteers/{id_segment(volunteer_id)}/enable")
+
     async def import_roster(
         self, mode: str, organisation_id: str | None, file: tuple[str, bytes, str]
     ) -> JSON:

@@ -29,6 +29,8 @@ READ_ROLES = FEDERATION_ROLES | {Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER}
 # Who disables a volunteer (and so their account) and imports a roster of volunteers: whoever
 # registers them (the registrar anywhere, another federation its own organisations').
 DISABLE_ROLES = REGISTER_ROLES
+# Who enables a disabled volunteer again: whoever may disable them.
+ENABLE_ROLES = DISABLE_ROLES
 ROSTER_ROLES = REGISTER_ROLES
 FULL_PHONE_ROLES = FEDERATION_ROLES
 # Any signed-in caller reads the organisations; the contact's mobile only the role acting for one.
