@@ -457,9 +457,11 @@ export type NeedInput = {
   kind: ResourceKind;
 };
 
-/** Where a need came from (raised by hand for now) */
+/** Where a need came from: by hand, an intake's VOLUNTEER_PAIRING task, a support plan measure */
 export type NeedSource =
-  | 'MANUAL';
+  | 'INTAKE'
+  | 'MANUAL'
+  | 'PLAN';
 
 /** Where a need stands */
 export type NeedStatus =
