@@ -1376,6 +1376,14 @@ OPERATIONS += [
         _pairing,
         fresh=True,
     ),
+    # Only the paired volunteer itself: the demo volunteer has no registration, so none may.
+    Operation(
+        "recordOwnPairingVisit",
+        "mutation($id: ID!) { recordOwnPairingVisit(pairingId: $id, input: "
+        f'{{visitedOn: "{today().isoformat()}", minutes: 60}}) {{ id }} }}',
+        _pairing,
+        fresh=True,
+    ),
 ]
 
 
