@@ -20,6 +20,15 @@ export const DROPOUT_RISK_OUTCOME = shared.dropoutRiskOutcome as Record<string, 
 export const EXEMPTION_REASON = shared.exemptionReason as Record<string, string>
 export const AID_PROGRAMME = shared.aidProgramme as Record<string, string>
 export const PLACEMENT_KIND = shared.placementKind as Record<string, string>
+// Volunteers (志愿服务)
+export const VOLUNTEER_SKILL = shared.volunteerSkill as Record<string, string>
+export const VOLUNTEER_AVAILABILITY = shared.volunteerAvailability as Record<string, string>
+export const VETTING_KIND = shared.vettingKind as Record<string, string>
+export const VOLUNTEER_ACCOUNT_STATUS = shared.volunteerAccountStatus as Record<string, string>
+export const ACTIVITY_KIND = shared.activityKind as Record<string, string>
+export const SERVICE_HOURS_STATUS = shared.serviceHoursStatus as Record<string, string>
+export const PAIRING_STATUS = shared.pairingStatus as Record<string, string>
+export const PAIRING_VISIT_MODE = shared.pairingVisitMode as Record<string, string>
 
 export const TASK_STATUS: Record<string, string> = {
   PENDING: '待受理',

@@ -207,3 +207,48 @@ ACTIVITY_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 SERVICE_HOURS_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {"RECORDED": "待审核", "APPROVED": "已审核", "REJECTED": "未通过"}
 )
+
+# Volunteers' skills (志愿者技能), matched against a child's needs in pairing.
+VOLUNTEER_SKILL_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "TUTORING": "学业辅导",
+        "PSYCHOLOGY": "心理疏导",
+        "MEDICAL": "医疗健康",
+        "LEGAL": "法律服务",
+        "ARTS": "文艺",
+        "SPORTS": "体育",
+        "COMPANIONSHIP": "陪伴",
+    }
+)
+
+# When a volunteer can serve (可服务时间), the roster's words.
+VOLUNTEER_AVAILABILITY_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "WEEKDAY_DAYTIME": "工作日白天",
+        "WEEKDAY_EVENING": "工作日晚间",
+        "WEEKEND_DAYTIME": "周末白天",
+        "WEEKEND_EVENING": "周末晚间",
+        "SCHOOL_HOLIDAYS": "寒暑假",
+    }
+)
+
+# A volunteer's checks before serving children (审核).
+VETTING_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "MINOR_PROTECTION_RECORD_CHECK": "侵害未成年人违法犯罪信息查询",
+        "TRAINING": "岗前培训",
+    }
+)
+
+# A volunteer's account (账号) from its making to its disabling.
+VOLUNTEER_ACCOUNT_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"PENDING": "开通中", "ACTIVE": "已开通", "DISABLED": "已停用"}
+)
+
+# One-to-one pairing (一对一帮扶) and how its visits were made.
+PAIRING_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"ACTIVE": "帮扶中", "SUSPENDED": "已暂停（审核过期）", "ENDED": "已结束"}
+)
+PAIRING_VISIT_MODE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"HOME": "入户", "SCHOOL": "到校", "PHONE": "电话", "VIDEO": "视频", "OTHER": "其他"}
+)

@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from shouhu.platform import labels
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.divisions import name as division_name
@@ -53,15 +54,7 @@ UNKNOWN_CHILD = "儿童不存在或尚未同步到志愿服务系统"
 MEASURE_KIND = "一对一帮扶"
 DEPARTMENT = "MASS_ORGANISATION"  # the plan's department of the mass organisations (群团组织)
 ACTOR = "volunteers"
-SKILL_NAMES = {
-    "TUTORING": "学业辅导",
-    "PSYCHOLOGY": "心理疏导",
-    "MEDICAL": "医疗健康",
-    "LEGAL": "法律服务",
-    "ARTS": "文艺",
-    "SPORTS": "体育",
-    "COMPANIONSHIP": "陪伴",
-}
+SKILL_NAMES = labels.VOLUNTEER_SKILL_NAMES
 
 
 def _refuse(field: str, message: str) -> ValidationFailed:
