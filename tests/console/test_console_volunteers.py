@@ -79,11 +79,11 @@ def test_the_youth_league_registers_vets_pairs_and_approves_hours(tab, embedded)
     dialog.get_by_label("姓名").fill(name)
     dialog.get_by_label("身份证号").fill(number)
     dialog.get_by_label("手机号码").fill("13912345678")
-    dialog.get_by_role("checkbox", name="学业辅导").check()
-    dialog.get_by_role("checkbox", name="陪伴").check()
+    dialog.locator("label.el-checkbox", has_text="学业辅导").click()
+    dialog.locator("label.el-checkbox", has_text="陪伴").click()
     tab.choose("居住镇（街道）", TOWN)
     tab.choose("居住村（社区）", VILLAGE_NAME)
-    dialog.get_by_role("checkbox", name="周末白天").check()
+    dialog.locator("label.el-checkbox", has_text="周末白天").click()
     tab.shot("volunteers-register")
     dialog.get_by_test_id("register-save").click()
 
@@ -116,11 +116,15 @@ def test_the_youth_league_registers_vets_pairs_and_approves_hours(tab, embedded)
 
     # The child's needs arrive by the registry's events; then the file's suggestions.
     eventually(
-        lambda: any(
-            s["volunteer"]["name"] == name
-            for s in call(embedded, LEAGUE, SUGGEST, {"childId": child["id"]})["suggestVolunteers"]
-        )
-        or None,
+        lambda: (
+            any(
+                s["volunteer"]["name"] == name
+                for s in call(embedded, LEAGUE, SUGGEST, {"childId": child["id"]})[
+                    "suggestVolunteers"
+                ]
+            )
+            or None
+        ),
         timeout=60,
     )
     tab.goto(f"/children/{child['id']}")

@@ -52,7 +52,8 @@ export function checkVolunteer(form: VolunteerForm): Record<string, string> {
   return faults
 }
 
-/** What `registerVolunteer` is sent: empty choices left to the service's defaults. */
+/** What `registerVolunteer` is sent: empty choices left out, so the service's defaults apply
+ * (the gateway passes an explicit null on, which the service refuses: "应为数组"). */
 export function volunteerInput(form: VolunteerForm) {
   return {
     name: form.name.trim(),
@@ -60,9 +61,9 @@ export function volunteerInput(form: VolunteerForm) {
     phone: form.phone.trim(),
     skills: form.skills,
     divisionCode: form.divisionCode,
-    organisationId: form.organisationId || null,
-    availability: form.availability.length ? form.availability : null,
-    serviceArea: form.serviceArea.length ? form.serviceArea : null,
+    organisationId: form.organisationId || undefined,
+    availability: form.availability.length ? form.availability : undefined,
+    serviceArea: form.serviceArea.length ? form.serviceArea : undefined,
   }
 }
 

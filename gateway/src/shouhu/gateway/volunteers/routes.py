@@ -20,7 +20,7 @@ async def roster_template(request: Request) -> Response:
     services: Services = request.app.state.services
     body = await volunteer_roster_template(services.volunteers)
     disposition = (
-        "attachment; filename=\"volunteer-roster-template.xlsx\"; "
+        'attachment; filename="volunteer-roster-template.xlsx"; '
         f"filename*=UTF-8''{DOWNLOAD_NAME}.xlsx"
     )
     return Response(body, media_type=XLSX, headers={"Content-Disposition": disposition})
