@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import expect
@@ -167,3 +168,15 @@ def test_the_youth_league_registers_vets_pairs_and_approves_hours(tab, embedded)
     listed = page.get_by_test_id("volunteers").locator("tr", has_text=name)
     expect(listed).to_contain_text("3 小时")
     expect(listed).to_contain_text("已通过审核")
+
+    # 导入名册: the blank roster, served by the gateway from the volunteers service.
+    tab.goto("/volunteers?tab=roster")
+    card = page.get_by_test_id("volunteer-roster")
+    link = card.get_by_test_id("volunteer-roster-template")
+    expect(link).to_have_attribute("href", "/volunteers/roster/template.xlsx")
+    with page.expect_download() as download:
+        link.click()
+    workbook = Path(download.value.path()).read_bytes()
+    assert workbook[:2] == b"PK", workbook[:20]  # an XLSX is a zip
+    tab.shot("volunteers-roster")
+    tab.assert_accessible()
