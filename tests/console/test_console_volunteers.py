@@ -112,6 +112,7 @@ def test_the_youth_league_registers_vets_pairs_and_approves_hours(tab, embedded)
         expect(page.get_by_test_id("vettings")).to_contain_text(kind)
     expect(page.get_by_test_id("volunteer-vetted")).to_have_text("已通过审核")
     expect(page.get_by_test_id("vetting-state")).to_contain_text("已通过审核")
+    expect(page.get_by_test_id("volunteer-account")).to_contain_text("vol.")
     tab.shot("volunteers-vetted")
     tab.assert_accessible()
 
@@ -168,6 +169,36 @@ def test_the_youth_league_registers_vets_pairs_and_approves_hours(tab, embedded)
     listed = page.get_by_test_id("volunteers").locator("tr", has_text=name)
     expect(listed).to_contain_text("3 小时")
     expect(listed).to_contain_text("已通过审核")
+
+    # 志愿活动: an activity today, the volunteer signed up with five children, attendance taken.
+    tab.goto("/volunteers/activities")
+    expect(page.get_by_role("heading", name="志愿活动", level=1)).to_be_visible()
+    page.get_by_test_id("activity-create").click()
+    creating = page.get_by_test_id("activity-dialog")
+    tab.choose("活动类型", "学业辅导")
+    title = f"周末课业辅导{secrets.token_hex(2)}"
+    creating.get_by_label("活动名称").fill(title)
+    tab.choose("举办镇（街道）", TOWN)
+    creating.get_by_test_id("activity-save").click()
+    expect(creating).to_be_hidden()
+    drawer = page.get_by_test_id("activity-drawer")
+    expect(drawer).to_contain_text(title)
+    tab.choose("报名志愿者", f"{name}（{VILLAGE_NAME}）")
+    page.keyboard.press("Escape")
+    drawer.get_by_role("spinbutton", name="报名儿童人数").fill("5")
+    drawer.get_by_test_id("signup-save").click()
+    expect(drawer.get_by_test_id("activity-volunteers")).to_contain_text(name)
+    drawer.get_by_role("spinbutton", name="到场儿童人数").fill("4")
+    drawer.get_by_test_id("attendance-save").click()
+    expect(
+        drawer.get_by_test_id("activity-volunteers").locator("tr", has_text=name)
+    ).to_contain_text("到场")
+    tab.shot("volunteers-activity")
+    tab.assert_accessible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("activities").locator("tr", has_text=title)).to_contain_text(
+        "5 / 20"
+    )
 
     # 导入名册: the blank roster, served by the gateway from the volunteers service.
     tab.goto("/volunteers?tab=roster")
