@@ -5,12 +5,14 @@ import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import { session } from '../../auth'
 import { VolOrganisationsDocument, type VolOrganisationsQuery } from '../../gql/graphql'
 import { request } from '../../graphql/client'
+import { errorSentence } from '../../lib/errors'
 import { placesBelow, type Place } from '../../lib/places'
 import { writableOrganisations } from './volunteers'
 
 type Organisations = VolOrganisationsQuery['organisations']
 
-export function useFederation(): {
+/** `failed` takes the sentence of a failure to load (the page shows it; the list still loads). */
+export function useFederation(failed: (sentence: string) => void): {
   towns: Ref<Place[]>
   writable: ComputedRef<Organisations>
   loadPlaces: () => Promise<void>
@@ -20,10 +22,14 @@ export function useFederation(): {
   const organisations = ref<Organisations>([])
   const writable = computed(() => writableOrganisations(organisations.value, session.roles))
   async function loadPlaces(): Promise<void> {
-    ;[towns.value, organisations.value] = await Promise.all([
-      district.length === 6 ? placesBelow(district) : Promise.resolve([]),
-      request(VolOrganisationsDocument, {}).then((d) => d.organisations),
-    ])
+    try {
+      ;[towns.value, organisations.value] = await Promise.all([
+        district.length === 6 ? placesBelow(district) : Promise.resolve([]),
+        request(VolOrganisationsDocument, {}).then((d) => d.organisations),
+      ])
+    } catch (e) {
+      failed(errorSentence(e))
+    }
   }
   return { towns, writable, loadPlaces }
 }
