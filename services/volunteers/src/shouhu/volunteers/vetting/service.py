@@ -86,7 +86,8 @@ def record(
     if now_vetted != was:
         emit(session, VOLUNTEER_VETTED, row.id, _vetted(row, organisation.id, on, check))
     history.sort(key=lambda c: (c.checked_on, c.recorded_at), reverse=True)
-    return volunteer_service.to_out(row, organisation, history, principal, keys, on)
+    # The whole volunteer, as `volunteer` answers it (hours and account too), not a partial one.
+    return volunteer_service.view(session, principal, keys, row, history)
 
 
 def _vetted(
