@@ -43,7 +43,7 @@ contracts: console-deps ## Rewrite the committed contracts after a deliberate ch
 contracts-check: console-deps
 	$(UV) run python scripts/contracts.py --check
 
-fetch: ## Download Kafka and Keycloak once (cached under ~/.cache/shouhu).
+fetch: ## Download Kafka and Keycloak, build Helm, once (cached under ~/.cache/shouhu).
 	$(UV) run python -m shouhu.localstack fetch
 
 pytest: console browser

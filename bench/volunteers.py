@@ -17,7 +17,8 @@
     uv run python bench/volunteers.py [--volunteers 20000] [--requests 200] [--rows 10000]
         [--only suggestions,accounts]
 
-The volunteers, their vettings and pairings are loaded with COPY. Prints each figure beside its
+The volunteers, their service areas (`volunteer_area`) and pairings are loaded with COPY, and
+each volunteer's load set on its row as pairing keeps it. Prints each figure beside its
 budget and a calibration line; exits non-zero when one misses.
 """
 
@@ -104,7 +105,8 @@ def _load(url: str, count: int) -> list[str]:
                         now,
                     )
                 )
-        volunteer_ids = []
+        volunteer_ids: list[str] = []
+        areas: list[tuple[str, list[str]]] = []
         with cursor.copy(
             "COPY volunteer (id, name, id_number_hash, id_number_cipher, id_number_key_id,"
             " birth_date, gender, phone, skills, division_code, organisation_id, availability,"
@@ -126,6 +128,7 @@ def _load(url: str, count: int) -> list[str]:
                 vetted = rng.random() < 0.8
                 vid = str(uuid.uuid4())
                 volunteer_ids.append(vid)
+                areas.append((vid, area))
                 copy.write_row(
                     (
                         vid, "志愿者", sealed.id_number_hash, sealed.id_number_cipher,
@@ -146,6 +149,15 @@ def _load(url: str, count: int) -> list[str]:
                         (str(uuid.uuid4()), vid, str(uuid.uuid4()), league.id, "ACTIVE",
                          day - timedelta(days=30), 1, "bench", now, now)
                     )  # fmt: skip
+        with cursor.copy("COPY volunteer_area (volunteer_id, division_code) FROM STDIN") as copy:
+            for vid, area in areas:
+                for code in area:
+                    copy.write_row((vid, code))
+        # The load kept on each row, as pairing keeps it.
+        cursor.execute(
+            "UPDATE volunteer SET live_pairings = (SELECT count(*) FROM pairing"
+            " WHERE pairing.volunteer_id = volunteer.id AND pairing.status <> 'ENDED')"
+        )
         connection.commit()
         cursor.execute("ANALYZE")
     return children

@@ -163,6 +163,43 @@ def own_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]
         yield platform
 
 
+@pytest.fixture
+def pairing_application() -> Any:
+    """An application at the single window for a new child of a village with these needs (the
+    volunteers' flows): `pairing_application(village, needs)`."""
+    from datetime import date
+
+    from shouhu.platform.testing import identity_number
+
+    def application(village: str, needs: list[str]) -> dict[str, Any]:
+        birth = date(2015, 5, 20)
+        return {
+            "child": {
+                "name": f"结对{secrets.token_hex(2)}",
+                "gender": "MALE",
+                "birthDate": birth.isoformat(),
+                "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+                "residenceDivisionCode": village,
+            },
+            "applicantName": "李大山",
+            "applicantRelation": "PARENT",
+            "applicantPhone": f"139{secrets.randbelow(10**8):08d}",
+            "needs": needs,
+            "materials": ["户口簿", "身份证"],
+        }
+
+    return application
+
+
+@pytest.fixture(scope="module")
+def fast_vetting_embedded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    """An embedded platform for one test module whose vetting job looks every second (tests
+    that move the clock past a record check's last day)."""
+    env = {"SHOUHU_VETTING_EVERY_SECONDS": "1"}
+    with embedded_platform(tmp_path_factory.mktemp("fast-vetting"), env) as platform:
+        yield platform
+
+
 @contextmanager
 def embedded_platform(workdir: Path, env: dict[str, str] | None = None) -> Iterator[Platform]:
     """`make run`'s embedded platform with its data in `workdir` (and `env` on top)."""

@@ -991,6 +991,14 @@ def _volunteer(setup: Setup, scope: str) -> dict[str, Any]:
     return {"id": made["registerVolunteer"]["id"]}
 
 
+def _disabled_volunteer(setup: Setup, scope: str) -> dict[str, Any]:
+    """A volunteer the Youth League has disabled: enabling them again changes something."""
+    made = _volunteer(setup, scope)
+    disable = 'mutation($id: ID!) { disableVolunteer(id: $id, reason: "矩阵停用") { id } }'
+    setup.call(disable, made, "youthleague.district")
+    return made
+
+
 def _organisation(setup: Setup, scope: str) -> dict[str, Any]:
     name = f"矩阵公益{next(_numbers)}"
     return {"input": {"kind": "CHARITY", "name": name, "divisionCode": "110109"}}
@@ -1296,6 +1304,12 @@ OPERATIONS += [
         "disableVolunteer",
         'mutation($id: ID!) { disableVolunteer(id: $id, reason: "矩阵停用") { id } }',
         _volunteer,
+        fresh=True,
+    ),
+    Operation(
+        "enableVolunteer",
+        "mutation($id: ID!) { enableVolunteer(id: $id) { id } }",
+        _disabled_volunteer,
         fresh=True,
     ),
     Operation(

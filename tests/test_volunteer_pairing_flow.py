@@ -11,7 +11,6 @@ organisations' measure; a visit logged; the pairing ended with its reason.
 from __future__ import annotations
 
 import secrets
-import uuid
 from datetime import date, timedelta
 from typing import Any
 
@@ -60,24 +59,6 @@ def call(platform, username: str, document: str, variables: dict[str, Any]) -> d
     return data
 
 
-def _application() -> dict[str, Any]:
-    birth = date(2015, 5, 20)
-    return {
-        "child": {
-            "name": f"结对{uuid.uuid4().hex[:4]}",
-            "gender": "MALE",
-            "birthDate": birth.isoformat(),
-            "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
-            "residenceDivisionCode": VILLAGE,
-        },
-        "applicantName": "李大山",
-        "applicantRelation": "PARENT",
-        "applicantPhone": f"139{secrets.randbelow(10**8):08d}",
-        "needs": ["VOLUNTEER_PAIRING", "EDUCATION_AID"],
-        "materials": ["户口簿", "身份证"],
-    }
-
-
 def _volunteer(platform) -> str:
     birth = date(1985, 1, 1) + timedelta(days=secrets.randbelow(5000))
     number = identity_number(birth, male=False, seq=secrets.randbelow(400))
@@ -93,8 +74,9 @@ def _volunteer(platform) -> str:
     return str(made["id"])
 
 
-def test_a_vetted_neighbour_tutor_is_suggested_first_and_paired(platform):
-    intake = call(platform, CLERK, SUBMIT, {"input": _application()})["submitIntake"]
+def test_a_vetted_neighbour_tutor_is_suggested_first_and_paired(platform, pairing_application):
+    application = pairing_application(VILLAGE, ["VOLUNTEER_PAIRING", "EDUCATION_AID"])
+    intake = call(platform, CLERK, SUBMIT, {"input": application})["submitIntake"]
     child_id = intake["child"]["id"]
     pairing_task = next(t for t in intake["tasks"] if t["need"] == "VOLUNTEER_PAIRING")
     assert pairing_task["department"] == "YOUTH_LEAGUE"

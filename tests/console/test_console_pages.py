@@ -24,6 +24,9 @@ PAGES = [
     ("/reports/some-case-id", "案件详情", "report"),
     ("/statistics", "统计分析", "statistics"),
     ("/payments", "保障金发放", "payments"),
+    ("/caring/families", "爱心家庭", "caring-families"),
+    ("/caring/donations", "爱心捐赠", "caring-donations"),
+    ("/caring/needs", "需求与资源", "caring-needs"),
 ]
 
 

@@ -156,6 +156,30 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '本校学生', roles: ['school_staff', 'education'] },
       },
       {
+        path: 'caring/families',
+        name: 'caring-families',
+        component: () => import('./pages/caring/CaringFamiliesPage.vue'),
+        meta: { title: '爱心家庭', roles: rolesOf('/caring/families') },
+      },
+      {
+        path: 'caring/donations',
+        name: 'caring-donations',
+        component: () => import('./pages/caring/DonationsPage.vue'),
+        meta: { title: '爱心捐赠', roles: rolesOf('/caring/donations') },
+      },
+      {
+        path: 'caring/needs',
+        name: 'caring-needs',
+        component: () => import('./pages/caring/NeedsPage.vue'),
+        meta: { title: '需求与资源', roles: rolesOf('/caring/needs') },
+      },
+      {
+        path: 'me/volunteer',
+        name: 'my-volunteer',
+        component: () => import('./pages/volunteer/MyVolunteerPage.vue'),
+        meta: { title: '我的志愿服务', roles: rolesOf('/me/volunteer') },
+      },
+      {
         path: 'volunteers',
         name: 'volunteers',
         component: () => import('./pages/volunteers/VolunteersPage.vue'),

@@ -75,12 +75,22 @@ describe('the menu by role', () => {
     expect(titles(['auditor'])).toEqual(['首页', '统计分析', '教育统计'])
   })
 
-  it('gives a volunteer no file and no board', () => {
-    expect(titles(['volunteer'])).toEqual(['首页', '强制报告'])
+  it('gives a volunteer no file and no board, and its own service', () => {
+    expect(titles(['volunteer'])).toEqual(['首页', '强制报告', '我的志愿服务'])
+    expect(titles(['youth_league'])).not.toContain('我的志愿服务')
   })
 
   it('gives district civil affairs the payments', () => {
     expect(titles(['civil_affairs'])).toContain('保障金发放')
     expect(titles(['town_social_worker'])).not.toContain('保障金发放')
+  })
+
+  it('gives the caring pages to the roles the API allows', () => {
+    expect(titles(['civil_affairs'])).toEqual(expect.arrayContaining(['爱心家庭', '爱心捐赠', '需求与资源']))
+    expect(titles(['town_social_worker'])).toEqual(expect.arrayContaining(['爱心家庭', '需求与资源']))
+    expect(titles(['town_social_worker'])).not.toContain('爱心捐赠')
+    expect(titles(['womens_federation'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告', '爱心捐赠', '需求与资源', '志愿者', '志愿活动'])
+    expect(titles(['volunteer'])).not.toContain('爱心捐赠')
+    expect(titles(['auditor'])).not.toContain('需求与资源')
   })
 })

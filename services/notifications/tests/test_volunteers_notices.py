@@ -58,3 +58,10 @@ def test_an_expired_check_tells_the_federation_and_the_towns_workers(notificatio
         ("VETTING_EXPIRED", "town_social_worker", "110109001"),
         ("VETTING_EXPIRED", "town_social_worker", "110109101"),
     ]
+
+
+def test_a_renewed_check_tells_the_towns_workers_their_pairings_resumed(notifications, holders):
+    _tell(notifications, "volunteers.vetting.renewed", towns=["110109001"])
+    ((kind, role, division, body),) = _sent(notifications)
+    assert (kind, role, division) == ("PAIRING_RESUMED", "town_social_worker", "110109001")
+    assert "李志愿" in body and "恢复" in body

@@ -679,6 +679,11 @@ def test_a_volunteer_s_pairing_shows_on_the_plan_and_is_done_when_it_ends(regist
     plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("clerk.district")).json()
     (measure,) = plan["measures"]
     assert (measure["department"], measure["status"]) == ("MASS_ORGANISATION", "IN_PROGRESS")
+    consumer.handle(event("volunteers.pairing.suspended", "PLANNED", "志愿者李某一对一帮扶，暂停"))
+    consumer.handle(event("volunteers.pairing.resumed", "IN_PROGRESS", "志愿者李某一对一帮扶"))
+    plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("clerk.district")).json()
+    (measure,) = plan["measures"]
+    assert measure["status"] == "IN_PROGRESS"  # suspended, then resumed on renewed vetting
     consumer.handle(event("volunteers.pairing.ended", "DONE", "志愿者李某一对一帮扶，已结束"))
     plan = registry.get(f"/children/{child['id']}/plan", headers=as_user("clerk.district")).json()
     (measure,) = plan["measures"]

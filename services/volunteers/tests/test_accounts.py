@@ -88,13 +88,11 @@ def password_grant(login, username: str, password: str):
     return login.post(TOKEN, data=form)
 
 
-def disabled_events(client) -> list[dict]:
+def disabled_events(client, event_type: str = "volunteers.volunteer.disabled") -> list[dict]:
     with Session(client.app.state.engine) as session:
         rows = session.exec(select(OutboxRow)).all()
     return [
-        Envelope.model_validate_json(r.payload).data
-        for r in rows
-        if r.event_type == "volunteers.volunteer.disabled"
+        Envelope.model_validate_json(r.payload).data for r in rows if r.event_type == event_type
     ]
 
 
@@ -281,3 +279,91 @@ def test_a_roster_with_a_wrong_header_or_by_the_wrong_role_is_refused(service, a
     assert answer.status_code == 403
     template = service.get("/volunteers/roster/template.xlsx")
     assert template.status_code == 200 and template.content[:2] == b"PK"
+
+
+# ---- enabling again, the backfill ---------------------------------------------------------
+
+
+def enabled_events(client) -> list[dict]:
+    return disabled_events(client, "volunteers.volunteer.enabled")
+
+
+def test_a_disabled_volunteer_is_enabled_again_by_whoever_may_disable(
+    service, as_user, provider, login
+):
+    out = register(service, as_user, 15)
+    username = out["account"]["username"]
+    sync(service)
+    provider.local_users.set_password(username, "Volunteer-2026-new")
+    path = f"/volunteers/{out['id']}"
+    service.post(f"{path}/disable", json={"reason": "暂停服务"}, headers=as_user(LEAGUE))
+    assert sync(service) == 1
+    assert password_grant(login, username, "Volunteer-2026-new").status_code == 400
+    # Who may not disable may not enable either.
+    for user in (WOMENS, "volunteer.110109001001", "admin.district"):
+        assert service.post(f"{path}/enable", headers=as_user(user)).status_code == 403
+    enabled = service.post(f"{path}/enable", headers=as_user(LEAGUE))
+    assert enabled.status_code == 200, enabled.text
+    account = enabled.json()["account"]
+    assert account["status"] == "ACTIVE" and account["disabledReason"] is None
+    (event,) = enabled_events(service)
+    assert (event["volunteerId"], event["username"], event["enabledBy"]) == (
+        out["id"],
+        username,
+        LEAGUE,
+    )
+    # Enabling an enabled volunteer changes nothing.
+    assert service.post(f"{path}/enable", headers=as_user(LEAGUE)).status_code == 200
+    assert len(enabled_events(service)) == 1
+    assert sync(service) == 1
+    assert password_grant(login, username, "Volunteer-2026-new").status_code == 200
+    missing = service.post("/volunteers/nobody/enable", headers=as_user(LEAGUE))
+    assert missing.status_code == 404
+
+
+def test_the_backfill_plans_accounts_once_and_queues_failed_ones_again(service, as_user):
+    engine, keys = service.app.state.engine, service.app.state.identity_keys
+    without = register(service, as_user, 16)
+    failed = register(service, as_user, 17)
+    with Session(engine) as session:  # registered before accounts existed: no account row
+        session.delete(session.get(VolunteerAccount, without["id"]))
+        session.get(Volunteer, without["id"]).username = None  # type: ignore[union-attr]
+        session.commit()
+    assert sync(service, Down()) == 0  # the other one failed while the provider was down
+    assert stored(service, failed["id"]).attempts == 1
+    with Session(engine) as session:
+        planned, retried = accounts.backfill(session, keys, 100)
+        ids = [row.id for row, _ in planned]
+        session.commit()
+    ((_, account),) = planned
+    assert ids == [without["id"]] and USERNAME.fullmatch(account.username)
+    assert account.initial_password and retried == 1
+    assert stored(service, failed["id"]).attempts == 0
+    with Session(engine) as session:
+        assert accounts.backfill(session, keys, 100)[0] == []  # run again: nothing twice
+        session.commit()
+    assert sync(service) == 2
+    got = service.get(f"/volunteers/{without['id']}", headers=as_user(LEAGUE)).json()
+    assert got["account"]["status"] == "ACTIVE" and got["username"] == account.username
+
+
+def test_the_backfill_command_writes_the_passwords_to_a_new_file_only(
+    service, as_user, tmp_path, monkeypatch
+):
+    import csv
+
+    from shouhu.volunteers.accounts import backfill
+
+    out = register(service, as_user, 18)
+    with Session(service.app.state.engine) as session:
+        session.delete(session.get(VolunteerAccount, out["id"]))
+        session.commit()
+    monkeypatch.setenv("SHOUHU_DATABASE_URL", f"sqlite:///{tmp_path / 'volunteers.db'}")
+    path = tmp_path / "accounts.csv"
+    assert backfill.main(["backfill", "--out", str(path)]) == 0
+    with path.open(encoding="utf-8-sig") as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == backfill.HEADER and rows[1][0] == out["id"] and len(rows) == 2
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    with pytest.raises(SystemExit):
+        backfill.main(["backfill", "--out", str(path)])  # never over a file of passwords

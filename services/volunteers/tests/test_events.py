@@ -74,6 +74,14 @@ FIELDS = {
         "disabledOn",
         "disabledBy",
     },
+    "volunteers.volunteer.enabled": {
+        "volunteerId",
+        "organisationId",
+        "divisionCode",
+        "username",
+        "enabledOn",
+        "enabledBy",
+    },
     "volunteers.volunteer.vetted": {
         "volunteerId",
         "organisationId",
@@ -120,10 +128,12 @@ FIELDS = {
     },
     "volunteers.pairing.started": PAIRING,
     "volunteers.pairing.suspended": PAIRING,
+    "volunteers.pairing.resumed": PAIRING,
     "volunteers.pairing.ended": PAIRING,
     "volunteers.task.updated": {"taskId", "intakeId", "childId", "status", "outcome", "actor"},
     "volunteers.vetting.expiring": ENDING,
     "volunteers.vetting.expired": ENDING,
+    "volunteers.vetting.renewed": ENDING,
 }
 
 

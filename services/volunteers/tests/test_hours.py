@@ -219,6 +219,7 @@ def test_approved_hours_count_and_the_star_level_moves_at_the_threshold(voluntee
     hours(volunteers, as_user, vid, 1, today())
     out = approve(volunteers, as_user, vid)
     assert (out["totalHours"], out["starLevel"]) == (first, 1)
+    assert out["nextStarHours"] == rules.load().thresholds[1]
     events = store.events("volunteers.hours.approved")
     assert len(events) == 6
     assert (events[-1]["previousStarLevel"], events[-1]["starLevel"]) == (0, 1)
@@ -312,6 +313,14 @@ def test_the_star_thresholds_are_data_that_must_rise():
     ]
     with pytest.raises(ValueError, match="rising"):
         rules.StarRules(version="x", thresholds=(100, 100, 600, 1000, 1500))
+    # The next star's hours, served so the console needs no thresholds of its own.
+    assert [loaded.next_threshold(h) for h in (0, 99.5, 100, 1499, 1500)] == [
+        100,
+        100,
+        300,
+        1500,
+        None,
+    ]
 
 
 def test_a_federations_activity_takes_only_volunteers_it_reads(volunteers, as_user):

@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
+from shouhu.platform.auth import Role
 from shouhu.platform.clock import today
 from shouhu.platform.events import Envelope
+from shouhu.platform.idp import DemoUser
 from shouhu.platform.testing import identity_number
 from shouhu.platform.transport import Message
 from shouhu.platform.worker import EventConsumer
@@ -332,3 +334,232 @@ def test_an_exited_child_is_not_paired(volunteers, as_user, registry):
     )
     vid = volunteer(volunteers, as_user, skills=["TUTORING"])
     assert "退出" in pair(volunteers, as_user, vid, child).json()["fields"]["childId"]
+
+
+# ---- the volunteer's own view of its pairings (item 11) ---------------------------------------
+
+OWN_PAIRING_FIELDS = {
+    "id",
+    "childName",
+    "childAge",
+    "villageName",
+    "needs",
+    "status",
+    "startedOn",
+    "endedOn",
+    "visits",
+}
+
+
+def signed_in(client: Any, as_user: Any, idp: Any, vid: str) -> dict[str, str]:
+    """The volunteer's own headers: a token for its account's username, as its sign-in gives."""
+    got = client.get(f"/volunteers/{vid}", headers=as_user(LEAGUE))
+    username = got.json()["username"]
+    user = DemoUser(username, Role.VOLUNTEER, got.json()["divisionCode"])
+    return {"Authorization": f"Bearer {idp.issue(user, 'shouhu-console')}"}
+
+
+def test_a_volunteer_sees_its_pairings_with_little_of_the_child(volunteers, as_user, idp, registry):
+    child = registry.child(name="王小红")
+    registry.task(child, need="EDUCATION_AID", department="EDUCATION")
+    vid = volunteer(volunteers, as_user, skills=["TUTORING"])
+    other = volunteer(volunteers, as_user, skills=["TUTORING"], name="赵志愿")
+    pairing = pair(volunteers, as_user, vid, child).json()
+    worker = {"visitedOn": today().isoformat(), "minutes": 60, "note": "家中父亲外出务工"}
+    logged = volunteers.post(
+        f"/pairings/{pairing['id']}/visits", json=worker, headers=as_user("worker.110109001")
+    )
+    assert logged.status_code == 201, logged.text
+    me = signed_in(volunteers, as_user, idp, vid)
+
+    got = volunteers.get(f"/volunteers/{vid}/own-pairings", headers=me)
+    assert got.status_code == 200, got.text
+    (mine,) = got.json()
+    assert set(mine) == OWN_PAIRING_FIELDS
+    assert (mine["childName"], mine["villageName"], mine["needs"], mine["status"]) == (
+        "王小红",
+        "德露苑社区居委会",
+        ["TUTORING"],
+        "ACTIVE",
+    )
+    assert mine["childAge"] >= 10
+    # The social worker's note may tell of the family: the volunteer sees the visit, not it.
+    (visit,) = mine["visits"]
+    assert (visit["minutes"], visit["note"], visit["byVolunteer"]) == (60, None, False)
+
+    for path in (
+        f"/volunteers/{other}/own-pairings",
+        f"/volunteers/{vid}/pairings",
+        f"/children/{child}/pairings",
+        f"/pairings/{pairing['id']}",
+        f"/children/{child}/volunteer-suggestions",
+    ):
+        assert volunteers.get(path, headers=me).status_code == 403, path
+    # Its readers read the same view (the child in their scope).
+    league = volunteers.get(f"/volunteers/{vid}/own-pairings", headers=as_user(LEAGUE))
+    assert [p["id"] for p in league.json()] == [pairing["id"]]
+
+
+def test_a_volunteer_logs_visits_of_its_own_pairing_only(volunteers, as_user, idp, registry):
+    child = registry.child()
+    vid = volunteer(volunteers, as_user, skills=["COMPANIONSHIP"])
+    other = volunteer(volunteers, as_user, skills=["COMPANIONSHIP"], name="赵志愿")
+    pairing = pair(volunteers, as_user, vid, child).json()
+    theirs = pair(volunteers, as_user, other, registry.child()).json()
+    me = signed_in(volunteers, as_user, idp, vid)
+    visit = {"visitedOn": today().isoformat(), "minutes": 90, "mode": "HOME", "note": "辅导作业"}
+
+    logged = volunteers.post(f"/me/pairings/{pairing['id']}/visits", json=visit, headers=me)
+    assert logged.status_code == 201, logged.text
+    (v,) = logged.json()["visits"]
+    assert (v["minutes"], v["note"], v["byVolunteer"]) == (90, "辅导作业", True)
+    future = {**visit, "visitedOn": (today() + timedelta(days=1)).isoformat()}
+    late = volunteers.post(f"/me/pairings/{pairing['id']}/visits", json=future, headers=me)
+    assert late.json()["code"] == "VALIDATION_FAILED" and "visitedOn" in late.json()["fields"]
+    # Another's pairing and no pairing alike; the followers' route stays theirs.
+    for pid in (theirs["id"], str(uuid.uuid4())):
+        refused = volunteers.post(f"/me/pairings/{pid}/visits", json=visit, headers=me)
+        assert refused.status_code == 403, refused.text
+    followers = volunteers.post(f"/pairings/{pairing['id']}/visits", json=visit, headers=me)
+    assert followers.status_code == 403
+    league = volunteers.post(
+        f"/me/pairings/{pairing['id']}/visits", json=visit, headers=as_user(LEAGUE)
+    )
+    assert league.status_code == 403
+    # Its hours for the visit: recorded as its own, without an activity, for approval.
+    hours = {"hours": 1.5, "on": today().isoformat(), "note": "结对帮扶走访"}
+    recorded = volunteers.post(f"/volunteers/{vid}/hours", json=hours, headers=me)
+    assert recorded.status_code == 201, recorded.text
+    listed = volunteers.get(f"/volunteers/{vid}/hours", headers=me).json()
+    assert [(h["activityId"], h["status"]) for h in listed] == [(None, "RECORDED")]
+    ended = volunteers.post(
+        f"/pairings/{pairing['id']}/end", json={"reason": "儿童转学"}, headers=as_user(LEAGUE)
+    )
+    assert ended.status_code == 200
+    closed = volunteers.post(f"/me/pairings/{pairing['id']}/visits", json=visit, headers=me)
+    assert "pairingId" in closed.json()["fields"]
+
+
+def _expire_and_suspend(volunteers, registry, vid: str) -> date:
+    """The daily job run on the day after the volunteer's check ran out: pairings suspended."""
+    engine = volunteers.app.state.engine
+    with Session(engine) as session:
+        check = session.exec(
+            Vetting.__table__.select().where(  # type: ignore[attr-defined]
+                (Vetting.__table__.c.kind == CHECK)  # type: ignore[attr-defined]
+                & (Vetting.__table__.c.volunteer_id == vid)  # type: ignore[attr-defined]
+            )
+        ).first()
+        day = check.valid_until + timedelta(days=1)
+        assert jobs.run(session, day) == (0, 1)
+        session.commit()
+    return day
+
+
+def statuses(volunteers, as_user, vid: str) -> dict[str, str]:
+    got = volunteers.get(f"/volunteers/{vid}/pairings", headers=as_user(LEAGUE)).json()
+    return {p["childId"]: p["status"] for p in got}
+
+
+def test_a_renewed_check_resumes_the_suspended_pairings_not_the_ended(
+    volunteers, as_user, registry, store
+):
+    kept, ended = registry.child(), registry.child(SAME_TOWN_VILLAGE)
+    vid = volunteer(volunteers, as_user, skills=["TUTORING"])
+    for child in (kept, ended):
+        assert pair(volunteers, as_user, vid, child).status_code == 201
+    _expire_and_suspend(volunteers, registry, vid)
+    assert set(statuses(volunteers, as_user, vid).values()) == {"SUSPENDED"}
+    (ended_id,) = [
+        e["pairingId"]
+        for e in store.events("volunteers.pairing.suspended")
+        if e["childId"] == ended
+    ]
+    done = volunteers.post(
+        f"/pairings/{ended_id}/end", json={"reason": "儿童随父母外出"}, headers=as_user(LEAGUE)
+    )
+    assert done.status_code == 200, done.text
+    # A failed check renews nothing.
+    failed = {"kind": CHECK, "passed": False, "checkedOn": today().isoformat()}
+    volunteers.post(f"/volunteers/{vid}/vettings", json=failed, headers=as_user(LEAGUE))
+    assert store.events("volunteers.pairing.resumed") == []
+    vet(volunteers, as_user, vid)
+    assert statuses(volunteers, as_user, vid) == {kept: "ACTIVE", ended: "ENDED"}
+    (resumed,) = store.events("volunteers.pairing.resumed")
+    assert resumed["childId"] == kept and resumed["planMeasure"]["status"] == "IN_PROGRESS"
+    (renewed,) = store.events("volunteers.vetting.renewed")
+    assert renewed["towns"] == [VILLAGE[:9]] and renewed["volunteerId"] == vid
+    # Vetted again with nothing suspended: nothing more.
+    vet(volunteers, as_user, vid)
+    assert len(store.events("volunteers.pairing.resumed")) == 1
+
+
+def test_the_load_follows_pairings_started_and_ended(volunteers, as_user, registry):
+    vid = volunteer(volunteers, as_user, skills=["TUTORING"])
+    children = [registry.child() for _ in range(3)]
+    made = [pair(volunteers, as_user, vid, c).json() for c in children]
+    assert "当前结对" not in str(suggest(volunteers, as_user, registry.child()))  # at the limit
+    volunteers.post(
+        f"/pairings/{made[0]['id']}/end", json={"reason": "结束"}, headers=as_user(LEAGUE)
+    )
+    (only,) = suggest(volunteers, as_user, registry.child())["suggestions"]
+    assert "当前结对2名儿童（上限3名）" in only["reasons"]
+    assert pair(volunteers, as_user, vid, registry.child()).status_code == 201
+
+
+def needs_of(volunteers, as_user) -> list[dict[str, Any]]:
+    got = volunteers.get(
+        "/needs", params={"divisionCode": "110109"}, headers=as_user("admin.district")
+    )
+    assert got.status_code == 200, got.text
+    return list(got.json())
+
+
+def measure(registry, child: str, kind: str, *, department: str = "MASS_ORGANISATION",
+            source_ref: str | None = None, measure_id: str = "m-1") -> None:  # fmt: skip
+    registry.deliver(
+        "registry.plan.measure_added",
+        child,
+        {
+            "childId": child,
+            "measureId": measure_id,
+            "version": 1,
+            "department": department,
+            "kind": kind,
+            "status": "PLANNED",
+            "dueDate": None,
+            "sourceRef": source_ref,
+            "residenceDivisionCode": VILLAGE,
+            "addedBy": "worker.110109001",
+        },
+    )
+
+
+def test_a_pairing_task_raises_a_need_that_the_pairing_closes(volunteers, as_user, registry):
+    child = registry.child()
+    registry.task(child, need="VOLUNTEER_PAIRING", department="YOUTH_LEAGUE", note="学业辅导")
+    (need,) = needs_of(volunteers, as_user)
+    assert (need["source"], need["status"], need["childId"]) == ("INTAKE", "OPEN", child)
+    assert need["kind"] == "OTHER" and "陪伴、学业辅导" in need["description"]
+    vid = volunteer(volunteers, as_user, skills=["SPORTS"])
+    assert pair(volunteers, as_user, vid, child).status_code == 201
+    (closed,) = needs_of(volunteers, as_user)
+    assert closed["status"] == "CLOSED" and closed["closeNote"].startswith("已结对：志愿者")
+
+
+def test_a_plan_measure_raises_needs_closed_by_a_pairing_with_the_skill(
+    volunteers, as_user, registry
+):
+    child = registry.child()
+    measure(registry, child, "学业辅导")
+    measure(registry, child, "学业辅导")  # the same measure again: nothing new
+    measure(registry, child, "心理辅导", department="EDUCATION", measure_id="m-2")  # not ours
+    measure(registry, child, "心理疏导", source_ref="benefits:x", measure_id="m-3")  # a system's
+    (need,) = needs_of(volunteers, as_user)
+    assert (need["source"], need["kind"], need["status"]) == ("PLAN", "TUTORING", "OPEN")
+    sports = volunteer(volunteers, as_user, skills=["SPORTS"])
+    assert pair(volunteers, as_user, sports, child).status_code == 201
+    assert needs_of(volunteers, as_user)[0]["status"] == "OPEN"  # not the skill asked
+    tutor = volunteer(volunteers, as_user, skills=["TUTORING"])
+    assert pair(volunteers, as_user, tutor, child).status_code == 201
+    assert needs_of(volunteers, as_user)[0]["status"] == "CLOSED"

@@ -102,3 +102,68 @@ def test_activity_hours_and_stars_on_postgresql(on_postgres, as_user):
     assert (node["totalHours"], node["starLevel"]) == (100, 1)
     listed = client.get("/activities", params={"divisionCode": "110109001"}, headers=headers)
     assert [a["id"] for a in listed.json()] == [act["id"]]
+
+
+def test_suggestions_by_the_areas_index_and_the_load_on_postgresql(on_postgres, as_user):
+    """The LATERAL look-up by key and the range of the town's codes are PostgreSQL's own path."""
+    import uuid
+
+    from shouhu.platform.events import Envelope
+    from shouhu.platform.transport import Message
+    from shouhu.platform.worker import EventConsumer
+    from shouhu.volunteers.app import REGISTRY_HANDLERS
+
+    client, headers = on_postgres, as_user(LEAGUE)
+    consumer = EventConsumer("volunteers", client.app.state.engine, REGISTRY_HANDLERS)
+
+    def child(village: str) -> str:
+        child_id = str(uuid.uuid4())
+        data = {
+            "childId": child_id,
+            "name": "张小明",
+            "gender": "MALE",
+            "birthDate": "2015-04-01",
+            "residenceDivisionCode": village,
+            "townDivisionCode": village[:9],
+            "registeredBy": "clerk.district",
+        }
+        envelope = Envelope(
+            type="registry.child.registered", source="registry", subject=child_id, data=data
+        )
+        consumer.handle(Message(topic="shouhu.registry", key=child_id, value=envelope.to_bytes()))
+        return child_id
+
+    def volunteer(seq: int, village: str, area: list[str]) -> str:
+        body = {
+            "name": f"柏{seq}",
+            "idNumber": identity_number(date(1990, 1, 2), male=True, seq=seq),
+            "phone": "13312345678",
+            "skills": ["TUTORING"],
+            "divisionCode": village,
+            "serviceArea": area,
+        }
+        vid = str(client.post("/volunteers", json=body, headers=headers).json()["id"])
+        for kind in ("MINOR_PROTECTION_RECORD_CHECK", "TRAINING"):
+            check = {"kind": kind, "passed": True, "checkedOn": today().isoformat()}
+            client.post(f"/volunteers/{vid}/vettings", json=check, headers=headers)
+        return vid
+
+    kid = child("110109001001")
+    near = volunteer(11, "110109001001", ["110109001001"])
+    town = volunteer(12, "110109001002", ["110109001"])
+    district = volunteer(13, "110109101001", ["110109"])
+    volunteer(14, "110109001002", ["110109001002"])  # another village of the town only
+    volunteer(15, "110109101001", ["110109101"])  # another town
+    path = f"/children/{kid}/volunteer-suggestions"
+    found = client.get(path, headers=headers).json()["suggestions"]
+    assert [s["volunteer"]["id"] for s in found] == [near, town, district]
+    for _ in range(3):
+        body = {"volunteerId": near, "childId": child("110109001001")}
+        made = client.post("/pairings", json=body, headers=headers)
+        assert made.status_code == 201, made.text
+    found = client.get(path, headers=headers).json()["suggestions"]
+    assert [s["volunteer"]["id"] for s in found] == [town, district]  # near is at the limit
+    client.post(f"/pairings/{made.json()['id']}/end", json={"reason": "结束"}, headers=headers)
+    found = client.get(path, headers=headers).json()["suggestions"]
+    assert found[0]["volunteer"]["id"] == near
+    assert "当前结对2名儿童（上限3名）" in found[0]["reasons"]

@@ -102,6 +102,49 @@ export type AttendanceInput = {
   volunteerIds: Array<string | number>;
 };
 
+/** assessCaringFamily: civil affairs' assessment and decision */
+export type CaringFamilyAssessmentInput = {
+  approved: boolean;
+  assessedOn: string;
+  note?: string | null | undefined;
+};
+
+/** registerCaringFamily: a household offering care */
+export type CaringFamilyInput = {
+  address: string;
+  divisionCode: string;
+  headName: string;
+  /** The head's, 18 characters, GB 11643 */
+  idNumber: string;
+  kind: CaringFamilyKind;
+  mobile: string;
+};
+
+/** How a family cares for a child: 家庭寄养, 委托代养, 爱心助养 */
+export type CaringFamilyKind =
+  | 'ENTRUSTED_CARE'
+  | 'FOSTER'
+  | 'SPONSORSHIP';
+
+/** linkCaringFamily: the family cares for a child from a day */
+export type CaringFamilyLinkInput = {
+  childId: string | number;
+  startsOn: string;
+  until?: string | null | undefined;
+};
+
+/** Where civil affairs' assessment (评估) stands */
+export type CaringFamilyStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** unlinkCaringFamily: the care ended */
+export type CaringFamilyUnlinkInput = {
+  endedOn: string;
+  reason: string;
+};
+
 /** A step of a case's timeline (办理环节) */
 export type CaseAction =
   | 'ACCEPTED'
@@ -210,6 +253,55 @@ export type DivisionLevel =
   | 'DISTRICT'
   | 'TOWN'
   | 'VILLAGE';
+
+/** What a donation is for (定向): a child is never named in public */
+export type DonationDesignation =
+  | 'ACTIVITY'
+  | 'CHILD'
+  | 'GENERAL'
+  | 'ORGANISATION';
+
+/** recordDonation: a gift received by an organisation the caller acts for */
+export type DonationInput = {
+  /** MONEY: in fen */
+  amountFen?: number | string | null | undefined;
+  anonymous?: boolean | null | undefined;
+  /** The child, activity or organisation designated */
+  designatedId?: string | number | null | undefined;
+  /** GENERAL when not given */
+  designation?: DonationDesignation | null | undefined;
+  donorKind: DonorKind;
+  /** Required unless anonymous (then not kept) */
+  donorName?: string | null | undefined;
+  goodsDescription?: string | null | undefined;
+  kind: DonationKind;
+  note?: string | null | undefined;
+  organisationId: string | number;
+  /** GOODS: how many units */
+  quantity?: number | string | null | undefined;
+  receivedOn: string;
+  unit?: string | null | undefined;
+};
+
+/** Money (in fen) or goods (by quantity) */
+export type DonationKind =
+  | 'GOODS'
+  | 'MONEY';
+
+/** recordDonationUse: refused beyond what is left */
+export type DonationUseInput = {
+  /** For money, in fen */
+  amountFen?: number | string | null | undefined;
+  purpose: string;
+  /** For goods, in units */
+  quantity?: number | string | null | undefined;
+  usedOn: string;
+};
+
+/** Who gave (捐赠人类型) */
+export type DonorKind =
+  | 'ORGANISATION'
+  | 'PERSON';
 
 /** Why a child is at risk of dropping out (辍学风险原因) */
 export type DropoutRiskReason =
@@ -382,6 +474,41 @@ export type MeasureStatus =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'PLANNED';
+
+/** raiseNeed: a need of a child, or of a division's children */
+export type NeedInput = {
+  childId?: string | number | null | undefined;
+  description: string;
+  divisionCode: string;
+  kind: ResourceKind;
+};
+
+/** Where a need came from: by hand, an intake's VOLUNTEER_PAIRING task, a support plan measure */
+export type NeedSource =
+  | 'INTAKE'
+  | 'MANUAL'
+  | 'PLAN';
+
+/** Where a need stands */
+export type NeedStatus =
+  | 'CLOSED'
+  | 'MATCHED'
+  | 'OPEN';
+
+/** createOffer: what an organisation the caller acts for offers */
+export type OfferInput = {
+  description: string;
+  /** Where it is offered; the district for all */
+  divisionCode: string;
+  kind: ResourceKind;
+  organisationId: string | number;
+  quantity: number;
+};
+
+/** Whether an offer has units left */
+export type OfferStatus =
+  | 'FULL'
+  | 'OPEN';
 
 /** A member of the public whose call the hotline took (代为报告) */
 export type OnBehalfOfInput = {
@@ -573,6 +700,15 @@ export type ReportView =
   | 'DETAIL'
   | 'RECEIPT'
   | 'SUPERVISOR';
+
+/** What is needed or offered */
+export type ResourceKind =
+  | 'CAMP_PLACE'
+  | 'GOODS'
+  | 'MEDICAL'
+  | 'OTHER'
+  | 'PSYCHOLOGY'
+  | 'TUTORING';
 
 /** A police response or emergency measure */
 export type ResponseInput = {
@@ -830,6 +966,165 @@ export type DivisionsQueryVariables = Exact<{
 
 
 export type DivisionsQuery = { divisions: Array<{ code: string, name: string, level: DivisionLevel }> };
+
+export type CarLinkFragment = { id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean };
+
+export type CarFamilyFragment = { id: string, kind: CaringFamilyKind, kindName: string, headName: string, idNumber: string, mobile: string, divisionCode: string, divisionName: string, address: string, status: CaringFamilyStatus, assessedOn: string | null, assessmentNote: string | null, approvedBy: string | null, version: number, registeredAt: string, links: Array<{ id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean }> };
+
+export type CarFamiliesQueryVariables = Exact<{
+  divisionCode: string;
+  status?: CaringFamilyStatus | null | undefined;
+}>;
+
+
+export type CarFamiliesQuery = { caringFamilies: Array<{ id: string, kind: CaringFamilyKind, kindName: string, headName: string, idNumber: string, mobile: string, divisionCode: string, divisionName: string, address: string, status: CaringFamilyStatus, assessedOn: string | null, assessmentNote: string | null, approvedBy: string | null, version: number, registeredAt: string, links: Array<{ id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean }> }> };
+
+export type CarFamilyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CarFamilyQuery = { caringFamily: { id: string, kind: CaringFamilyKind, kindName: string, headName: string, idNumber: string, mobile: string, divisionCode: string, divisionName: string, address: string, status: CaringFamilyStatus, assessedOn: string | null, assessmentNote: string | null, approvedBy: string | null, version: number, registeredAt: string, links: Array<{ id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean }> } | null };
+
+export type CarRegisterFamilyMutationVariables = Exact<{
+  input: CaringFamilyInput;
+}>;
+
+
+export type CarRegisterFamilyMutation = { registerCaringFamily: { id: string, kind: CaringFamilyKind, kindName: string, headName: string, idNumber: string, mobile: string, divisionCode: string, divisionName: string, address: string, status: CaringFamilyStatus, assessedOn: string | null, assessmentNote: string | null, approvedBy: string | null, version: number, registeredAt: string, links: Array<{ id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean }> } };
+
+export type CarAssessFamilyMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+  input: CaringFamilyAssessmentInput;
+}>;
+
+
+export type CarAssessFamilyMutation = { assessCaringFamily: { id: string, kind: CaringFamilyKind, kindName: string, headName: string, idNumber: string, mobile: string, divisionCode: string, divisionName: string, address: string, status: CaringFamilyStatus, assessedOn: string | null, assessmentNote: string | null, approvedBy: string | null, version: number, registeredAt: string, links: Array<{ id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean }> } };
+
+export type CarLinkFamilyMutationVariables = Exact<{
+  familyId: string | number;
+  input: CaringFamilyLinkInput;
+}>;
+
+
+export type CarLinkFamilyMutation = { linkCaringFamily: { id: string, kind: CaringFamilyKind, kindName: string, headName: string, idNumber: string, mobile: string, divisionCode: string, divisionName: string, address: string, status: CaringFamilyStatus, assessedOn: string | null, assessmentNote: string | null, approvedBy: string | null, version: number, registeredAt: string, links: Array<{ id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean }> } };
+
+export type CarUnlinkFamilyMutationVariables = Exact<{
+  linkId: string | number;
+  input: CaringFamilyUnlinkInput;
+}>;
+
+
+export type CarUnlinkFamilyMutation = { unlinkCaringFamily: { id: string, kind: CaringFamilyKind, kindName: string, headName: string, idNumber: string, mobile: string, divisionCode: string, divisionName: string, address: string, status: CaringFamilyStatus, assessedOn: string | null, assessmentNote: string | null, approvedBy: string | null, version: number, registeredAt: string, links: Array<{ id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean }> } };
+
+export type CarDonationFragment = { id: string, organisationId: string, organisationName: string, donorKind: DonorKind, donorName: string, anonymous: boolean, kind: DonationKind, amountFen: number | string | null, goodsDescription: string | null, quantity: number | string | null, unit: string | null, used: number | string, remaining: number | string, designation: DonationDesignation, designationName: string, designatedId: string | null, receivedOn: string, note: string | null, version: number, recordedBy: string, uses: Array<{ id: string, amountFen: number | string | null, quantity: number | string | null, usedOn: string, purpose: string, recordedBy: string }> };
+
+export type CarOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CarOrganisationsQuery = { organisations: Array<{ id: string, kind: OrganisationKind, name: string, divisionCode: string, actingRole: ActingRole, demo: boolean }> };
+
+export type CarDonationsQueryVariables = Exact<{
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type CarDonationsQuery = { donations: Array<{ id: string, organisationId: string, organisationName: string, donorKind: DonorKind, donorName: string, anonymous: boolean, kind: DonationKind, amountFen: number | string | null, goodsDescription: string | null, quantity: number | string | null, unit: string | null, used: number | string, remaining: number | string, designation: DonationDesignation, designationName: string, designatedId: string | null, receivedOn: string, note: string | null, version: number, recordedBy: string, uses: Array<{ id: string, amountFen: number | string | null, quantity: number | string | null, usedOn: string, purpose: string, recordedBy: string }> }> };
+
+export type CarRecordDonationMutationVariables = Exact<{
+  input: DonationInput;
+}>;
+
+
+export type CarRecordDonationMutation = { recordDonation: { id: string, organisationId: string, organisationName: string, donorKind: DonorKind, donorName: string, anonymous: boolean, kind: DonationKind, amountFen: number | string | null, goodsDescription: string | null, quantity: number | string | null, unit: string | null, used: number | string, remaining: number | string, designation: DonationDesignation, designationName: string, designatedId: string | null, receivedOn: string, note: string | null, version: number, recordedBy: string, uses: Array<{ id: string, amountFen: number | string | null, quantity: number | string | null, usedOn: string, purpose: string, recordedBy: string }> } };
+
+export type CarRecordDonationUseMutationVariables = Exact<{
+  donationId: string | number;
+  input: DonationUseInput;
+}>;
+
+
+export type CarRecordDonationUseMutation = { recordDonationUse: { id: string, organisationId: string, organisationName: string, donorKind: DonorKind, donorName: string, anonymous: boolean, kind: DonationKind, amountFen: number | string | null, goodsDescription: string | null, quantity: number | string | null, unit: string | null, used: number | string, remaining: number | string, designation: DonationDesignation, designationName: string, designatedId: string | null, receivedOn: string, note: string | null, version: number, recordedBy: string, uses: Array<{ id: string, amountFen: number | string | null, quantity: number | string | null, usedOn: string, purpose: string, recordedBy: string }> } };
+
+export type CarDonationSummaryQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type CarDonationSummaryQuery = { donationSummary: { year: number, byDesignation: Array<{ designation: DonationDesignation, designationName: string, donationCount: number, moneyFen: number | string, moneyUsedFen: number | string, goodsQuantity: number | string, goodsUsedQuantity: number | string }>, byMonth: Array<{ month: string, receivedFen: number | string, usedFen: number | string, donationCount: number }>, donations: Array<{ receivedOn: string, organisationName: string, donorName: string, kind: DonationKind, amountFen: number | string | null, goodsDescription: string | null, quantity: number | string | null, unit: string | null, designation: DonationDesignation, designationName: string }>, uses: Array<{ usedOn: string, organisationName: string, designation: DonationDesignation, designationName: string, kind: DonationKind, amountFen: number | string | null, quantity: number | string | null, unit: string | null, purpose: string }> } };
+
+export type CarDonationsExportQueryVariables = Exact<{
+  year: number;
+  format: ExportFormat;
+}>;
+
+
+export type CarDonationsExportQuery = { donationsExport: { filename: string, mediaType: string, contentBase64: string } };
+
+export type CarOfferFragment = { id: string, organisationId: string, organisationName: string, kind: ResourceKind, description: string, divisionCode: string, divisionName: string, quantity: number, matched: number, remaining: number, status: OfferStatus };
+
+export type CarNeedFragment = { id: string, divisionCode: string, divisionName: string, childId: string | null, forChild: boolean, kind: ResourceKind, description: string, source: NeedSource, status: NeedStatus, matchedAt: string | null, closedAt: string | null, closeNote: string | null, version: number, raisedBy: string, raisedAt: string, offer: { id: string, organisationId: string, organisationName: string, kind: ResourceKind, description: string, divisionCode: string, divisionName: string, quantity: number, matched: number, remaining: number, status: OfferStatus } | null };
+
+export type CarNeedsQueryVariables = Exact<{
+  divisionCode: string;
+  status?: NeedStatus | null | undefined;
+}>;
+
+
+export type CarNeedsQuery = { needs: Array<{ id: string, divisionCode: string, divisionName: string, childId: string | null, forChild: boolean, kind: ResourceKind, description: string, source: NeedSource, status: NeedStatus, matchedAt: string | null, closedAt: string | null, closeNote: string | null, version: number, raisedBy: string, raisedAt: string, offer: { id: string, organisationId: string, organisationName: string, kind: ResourceKind, description: string, divisionCode: string, divisionName: string, quantity: number, matched: number, remaining: number, status: OfferStatus } | null }> };
+
+export type CarOffersQueryVariables = Exact<{
+  divisionCode?: string | null | undefined;
+  openOnly: boolean;
+}>;
+
+
+export type CarOffersQuery = { offers: Array<{ id: string, organisationId: string, organisationName: string, kind: ResourceKind, description: string, divisionCode: string, divisionName: string, quantity: number, matched: number, remaining: number, status: OfferStatus }> };
+
+export type CarRaiseNeedMutationVariables = Exact<{
+  input: NeedInput;
+}>;
+
+
+export type CarRaiseNeedMutation = { raiseNeed: { id: string, divisionCode: string, divisionName: string, childId: string | null, forChild: boolean, kind: ResourceKind, description: string, source: NeedSource, status: NeedStatus, matchedAt: string | null, closedAt: string | null, closeNote: string | null, version: number, raisedBy: string, raisedAt: string, offer: { id: string, organisationId: string, organisationName: string, kind: ResourceKind, description: string, divisionCode: string, divisionName: string, quantity: number, matched: number, remaining: number, status: OfferStatus } | null } };
+
+export type CarCreateOfferMutationVariables = Exact<{
+  input: OfferInput;
+}>;
+
+
+export type CarCreateOfferMutation = { createOffer: { id: string, organisationId: string, organisationName: string, kind: ResourceKind, description: string, divisionCode: string, divisionName: string, quantity: number, matched: number, remaining: number, status: OfferStatus } };
+
+export type CarMatchNeedMutationVariables = Exact<{
+  needId: string | number;
+  offerId: string | number;
+}>;
+
+
+export type CarMatchNeedMutation = { matchNeed: { id: string, divisionCode: string, divisionName: string, childId: string | null, forChild: boolean, kind: ResourceKind, description: string, source: NeedSource, status: NeedStatus, matchedAt: string | null, closedAt: string | null, closeNote: string | null, version: number, raisedBy: string, raisedAt: string, offer: { id: string, organisationId: string, organisationName: string, kind: ResourceKind, description: string, divisionCode: string, divisionName: string, quantity: number, matched: number, remaining: number, status: OfferStatus } | null } };
+
+export type CarCloseNeedMutationVariables = Exact<{
+  needId: string | number;
+  note: string;
+}>;
+
+
+export type CarCloseNeedMutation = { closeNeed: { id: string, divisionCode: string, divisionName: string, childId: string | null, forChild: boolean, kind: ResourceKind, description: string, source: NeedSource, status: NeedStatus, matchedAt: string | null, closedAt: string | null, closeNote: string | null, version: number, raisedBy: string, raisedAt: string, offer: { id: string, organisationId: string, organisationName: string, kind: ResourceKind, description: string, divisionCode: string, divisionName: string, quantity: number, matched: number, remaining: number, status: OfferStatus } | null } };
+
+export type CarActivitiesQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type CarActivitiesQuery = { activities: Array<{ id: string, title: string, on: string, organisationName: string }> };
+
+export type CarChildNameQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CarChildNameQuery = { child: { id: string, name: string } | null };
 
 export type ChildRowFragment = { id: string, version: number, name: string, gender: Gender | null, birthDate: string | null, age: number | null, idNumber: string | null, status: ChildStatus, primaryCategory: PrimaryCategory, leftBehind: boolean, withheld: Array<string>, residenceDivision: { code: string, name: string } };
 
@@ -1487,6 +1782,43 @@ export type RecordVisitMutationVariables = Exact<{
 
 export type RecordVisitMutation = { recordVisit: { id: string, childId: string, visitedOn: string, visitor: string, visitorRole: string, seen: string, findings: string, riskLevel: RiskLevel, nextDue: string, createdAt: string } };
 
+export type MyVolunteerHoursFragment = { id: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null };
+
+export type MyOwnPairingFragment = { id: string, childName: string, childAge: number, villageName: string, needs: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, byVolunteer: boolean }> };
+
+export type MyVolunteerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVolunteerQuery = { myVolunteer: { id: string, name: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, nextStarHours: number | null, pairings: Array<{ id: string, childName: string, childAge: number, villageName: string, needs: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, byVolunteer: boolean }> }>, serviceHours: Array<{ id: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null }>, activities: Array<{ id: string, title: string, kind: ActivityKind, on: string, organisationName: string, divisionName: string, volunteers: Array<{ volunteerId: string, attended: boolean | null }> }> } | null };
+
+export type MyVolunteerCertificateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyVolunteerCertificateQuery = { myVolunteer: { id: string, certificate: { filename: string, mediaType: string, contentBase64: string } } | null };
+
+export type MyVolunteerRecordHoursMutationVariables = Exact<{
+  volunteerId: string | number;
+  hours: number;
+  on: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type MyVolunteerRecordHoursMutation = { recordServiceHours: { id: string, totalHours: number } };
+
+export type MyVolunteerPairingVisitMutationVariables = Exact<{
+  pairingId: string | number;
+  input: PairingVisitInput;
+}>;
+
+
+export type MyVolunteerPairingVisitMutation = { recordOwnPairingVisit: { id: string, childName: string, childAge: number, villageName: string, needs: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, byVolunteer: boolean }> } };
+
+export type HomeMyVolunteerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeMyVolunteerQuery = { myVolunteer: { id: string, totalHours: number, starLevel: number, nextStarHours: number | null, pairings: Array<{ id: string, childName: string, villageName: string, status: PairingStatus }>, serviceHours: Array<{ id: string, status: ServiceHoursStatus }> } | null };
+
 export type VolRowFragment = { id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, account: { status: VolunteerAccountStatus } | null };
 
 export type VolHoursFragment = { id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null };
@@ -1710,6 +2042,130 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   subjectRef
 }
     `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const CarLinkFragmentDoc = new TypedDocumentString(`
+    fragment CarLink on CaringFamilyLink {
+  id
+  familyId
+  childId
+  startsOn
+  until
+  endedOn
+  endReason
+  active
+}
+    `, {"fragmentName":"CarLink"}) as unknown as TypedDocumentString<CarLinkFragment, unknown>;
+export const CarFamilyFragmentDoc = new TypedDocumentString(`
+    fragment CarFamily on CaringFamily {
+  id
+  kind
+  kindName
+  headName
+  idNumber
+  mobile
+  divisionCode
+  divisionName
+  address
+  status
+  assessedOn
+  assessmentNote
+  approvedBy
+  version
+  registeredAt
+  links {
+    ...CarLink
+  }
+}
+    fragment CarLink on CaringFamilyLink {
+  id
+  familyId
+  childId
+  startsOn
+  until
+  endedOn
+  endReason
+  active
+}`, {"fragmentName":"CarFamily"}) as unknown as TypedDocumentString<CarFamilyFragment, unknown>;
+export const CarDonationFragmentDoc = new TypedDocumentString(`
+    fragment CarDonation on Donation {
+  id
+  organisationId
+  organisationName
+  donorKind
+  donorName
+  anonymous
+  kind
+  amountFen
+  goodsDescription
+  quantity
+  unit
+  used
+  remaining
+  designation
+  designationName
+  designatedId
+  receivedOn
+  note
+  version
+  recordedBy
+  uses {
+    id
+    amountFen
+    quantity
+    usedOn
+    purpose
+    recordedBy
+  }
+}
+    `, {"fragmentName":"CarDonation"}) as unknown as TypedDocumentString<CarDonationFragment, unknown>;
+export const CarOfferFragmentDoc = new TypedDocumentString(`
+    fragment CarOffer on Offer {
+  id
+  organisationId
+  organisationName
+  kind
+  description
+  divisionCode
+  divisionName
+  quantity
+  matched
+  remaining
+  status
+}
+    `, {"fragmentName":"CarOffer"}) as unknown as TypedDocumentString<CarOfferFragment, unknown>;
+export const CarNeedFragmentDoc = new TypedDocumentString(`
+    fragment CarNeed on Need {
+  id
+  divisionCode
+  divisionName
+  childId
+  forChild
+  kind
+  description
+  source
+  status
+  matchedAt
+  closedAt
+  closeNote
+  version
+  raisedBy
+  raisedAt
+  offer {
+    ...CarOffer
+  }
+}
+    fragment CarOffer on Offer {
+  id
+  organisationId
+  organisationName
+  kind
+  description
+  divisionCode
+  divisionName
+  quantity
+  matched
+  remaining
+  status
+}`, {"fragmentName":"CarNeed"}) as unknown as TypedDocumentString<CarNeedFragment, unknown>;
 export const ChildVisitFragmentDoc = new TypedDocumentString(`
     fragment ChildVisit on Visit {
   id
@@ -2221,6 +2677,37 @@ export const BoardTaskFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BoardTask"}) as unknown as TypedDocumentString<BoardTaskFragment, unknown>;
+export const MyVolunteerHoursFragmentDoc = new TypedDocumentString(`
+    fragment MyVolunteerHours on ServiceHours {
+  id
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+}
+    `, {"fragmentName":"MyVolunteerHours"}) as unknown as TypedDocumentString<MyVolunteerHoursFragment, unknown>;
+export const MyOwnPairingFragmentDoc = new TypedDocumentString(`
+    fragment MyOwnPairing on OwnPairing {
+  id
+  childName
+  childAge
+  villageName
+  needs
+  status
+  startedOn
+  endedOn
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    byVolunteer
+  }
+}
+    `, {"fragmentName":"MyOwnPairing"}) as unknown as TypedDocumentString<MyOwnPairingFragment, unknown>;
 export const VolRowFragmentDoc = new TypedDocumentString(`
     fragment VolRow on Volunteer {
   id
@@ -2480,6 +2967,608 @@ export const DivisionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DivisionsQuery, DivisionsQueryVariables>;
+export const CarFamiliesDocument = new TypedDocumentString(`
+    query CarFamilies($divisionCode: String!, $status: CaringFamilyStatus) {
+  caringFamilies(divisionCode: $divisionCode, status: $status) {
+    ...CarFamily
+  }
+}
+    fragment CarLink on CaringFamilyLink {
+  id
+  familyId
+  childId
+  startsOn
+  until
+  endedOn
+  endReason
+  active
+}
+fragment CarFamily on CaringFamily {
+  id
+  kind
+  kindName
+  headName
+  idNumber
+  mobile
+  divisionCode
+  divisionName
+  address
+  status
+  assessedOn
+  assessmentNote
+  approvedBy
+  version
+  registeredAt
+  links {
+    ...CarLink
+  }
+}`) as unknown as TypedDocumentString<CarFamiliesQuery, CarFamiliesQueryVariables>;
+export const CarFamilyDocument = new TypedDocumentString(`
+    query CarFamily($id: ID!) {
+  caringFamily(id: $id) {
+    ...CarFamily
+  }
+}
+    fragment CarLink on CaringFamilyLink {
+  id
+  familyId
+  childId
+  startsOn
+  until
+  endedOn
+  endReason
+  active
+}
+fragment CarFamily on CaringFamily {
+  id
+  kind
+  kindName
+  headName
+  idNumber
+  mobile
+  divisionCode
+  divisionName
+  address
+  status
+  assessedOn
+  assessmentNote
+  approvedBy
+  version
+  registeredAt
+  links {
+    ...CarLink
+  }
+}`) as unknown as TypedDocumentString<CarFamilyQuery, CarFamilyQueryVariables>;
+export const CarRegisterFamilyDocument = new TypedDocumentString(`
+    mutation CarRegisterFamily($input: CaringFamilyInput!) {
+  registerCaringFamily(input: $input) {
+    ...CarFamily
+  }
+}
+    fragment CarLink on CaringFamilyLink {
+  id
+  familyId
+  childId
+  startsOn
+  until
+  endedOn
+  endReason
+  active
+}
+fragment CarFamily on CaringFamily {
+  id
+  kind
+  kindName
+  headName
+  idNumber
+  mobile
+  divisionCode
+  divisionName
+  address
+  status
+  assessedOn
+  assessmentNote
+  approvedBy
+  version
+  registeredAt
+  links {
+    ...CarLink
+  }
+}`) as unknown as TypedDocumentString<CarRegisterFamilyMutation, CarRegisterFamilyMutationVariables>;
+export const CarAssessFamilyDocument = new TypedDocumentString(`
+    mutation CarAssessFamily($id: ID!, $version: Int!, $input: CaringFamilyAssessmentInput!) {
+  assessCaringFamily(id: $id, version: $version, input: $input) {
+    ...CarFamily
+  }
+}
+    fragment CarLink on CaringFamilyLink {
+  id
+  familyId
+  childId
+  startsOn
+  until
+  endedOn
+  endReason
+  active
+}
+fragment CarFamily on CaringFamily {
+  id
+  kind
+  kindName
+  headName
+  idNumber
+  mobile
+  divisionCode
+  divisionName
+  address
+  status
+  assessedOn
+  assessmentNote
+  approvedBy
+  version
+  registeredAt
+  links {
+    ...CarLink
+  }
+}`) as unknown as TypedDocumentString<CarAssessFamilyMutation, CarAssessFamilyMutationVariables>;
+export const CarLinkFamilyDocument = new TypedDocumentString(`
+    mutation CarLinkFamily($familyId: ID!, $input: CaringFamilyLinkInput!) {
+  linkCaringFamily(familyId: $familyId, input: $input) {
+    ...CarFamily
+  }
+}
+    fragment CarLink on CaringFamilyLink {
+  id
+  familyId
+  childId
+  startsOn
+  until
+  endedOn
+  endReason
+  active
+}
+fragment CarFamily on CaringFamily {
+  id
+  kind
+  kindName
+  headName
+  idNumber
+  mobile
+  divisionCode
+  divisionName
+  address
+  status
+  assessedOn
+  assessmentNote
+  approvedBy
+  version
+  registeredAt
+  links {
+    ...CarLink
+  }
+}`) as unknown as TypedDocumentString<CarLinkFamilyMutation, CarLinkFamilyMutationVariables>;
+export const CarUnlinkFamilyDocument = new TypedDocumentString(`
+    mutation CarUnlinkFamily($linkId: ID!, $input: CaringFamilyUnlinkInput!) {
+  unlinkCaringFamily(linkId: $linkId, input: $input) {
+    ...CarFamily
+  }
+}
+    fragment CarLink on CaringFamilyLink {
+  id
+  familyId
+  childId
+  startsOn
+  until
+  endedOn
+  endReason
+  active
+}
+fragment CarFamily on CaringFamily {
+  id
+  kind
+  kindName
+  headName
+  idNumber
+  mobile
+  divisionCode
+  divisionName
+  address
+  status
+  assessedOn
+  assessmentNote
+  approvedBy
+  version
+  registeredAt
+  links {
+    ...CarLink
+  }
+}`) as unknown as TypedDocumentString<CarUnlinkFamilyMutation, CarUnlinkFamilyMutationVariables>;
+export const CarOrganisationsDocument = new TypedDocumentString(`
+    query CarOrganisations {
+  organisations {
+    id
+    kind
+    name
+    divisionCode
+    actingRole
+    demo
+  }
+}
+    `) as unknown as TypedDocumentString<CarOrganisationsQuery, CarOrganisationsQueryVariables>;
+export const CarDonationsDocument = new TypedDocumentString(`
+    query CarDonations($organisationId: ID) {
+  donations(organisationId: $organisationId, first: 100) {
+    ...CarDonation
+  }
+}
+    fragment CarDonation on Donation {
+  id
+  organisationId
+  organisationName
+  donorKind
+  donorName
+  anonymous
+  kind
+  amountFen
+  goodsDescription
+  quantity
+  unit
+  used
+  remaining
+  designation
+  designationName
+  designatedId
+  receivedOn
+  note
+  version
+  recordedBy
+  uses {
+    id
+    amountFen
+    quantity
+    usedOn
+    purpose
+    recordedBy
+  }
+}`) as unknown as TypedDocumentString<CarDonationsQuery, CarDonationsQueryVariables>;
+export const CarRecordDonationDocument = new TypedDocumentString(`
+    mutation CarRecordDonation($input: DonationInput!) {
+  recordDonation(input: $input) {
+    ...CarDonation
+  }
+}
+    fragment CarDonation on Donation {
+  id
+  organisationId
+  organisationName
+  donorKind
+  donorName
+  anonymous
+  kind
+  amountFen
+  goodsDescription
+  quantity
+  unit
+  used
+  remaining
+  designation
+  designationName
+  designatedId
+  receivedOn
+  note
+  version
+  recordedBy
+  uses {
+    id
+    amountFen
+    quantity
+    usedOn
+    purpose
+    recordedBy
+  }
+}`) as unknown as TypedDocumentString<CarRecordDonationMutation, CarRecordDonationMutationVariables>;
+export const CarRecordDonationUseDocument = new TypedDocumentString(`
+    mutation CarRecordDonationUse($donationId: ID!, $input: DonationUseInput!) {
+  recordDonationUse(donationId: $donationId, input: $input) {
+    ...CarDonation
+  }
+}
+    fragment CarDonation on Donation {
+  id
+  organisationId
+  organisationName
+  donorKind
+  donorName
+  anonymous
+  kind
+  amountFen
+  goodsDescription
+  quantity
+  unit
+  used
+  remaining
+  designation
+  designationName
+  designatedId
+  receivedOn
+  note
+  version
+  recordedBy
+  uses {
+    id
+    amountFen
+    quantity
+    usedOn
+    purpose
+    recordedBy
+  }
+}`) as unknown as TypedDocumentString<CarRecordDonationUseMutation, CarRecordDonationUseMutationVariables>;
+export const CarDonationSummaryDocument = new TypedDocumentString(`
+    query CarDonationSummary($year: Int!) {
+  donationSummary(year: $year) {
+    year
+    byDesignation {
+      designation
+      designationName
+      donationCount
+      moneyFen
+      moneyUsedFen
+      goodsQuantity
+      goodsUsedQuantity
+    }
+    byMonth {
+      month
+      receivedFen
+      usedFen
+      donationCount
+    }
+    donations {
+      receivedOn
+      organisationName
+      donorName
+      kind
+      amountFen
+      goodsDescription
+      quantity
+      unit
+      designation
+      designationName
+    }
+    uses {
+      usedOn
+      organisationName
+      designation
+      designationName
+      kind
+      amountFen
+      quantity
+      unit
+      purpose
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CarDonationSummaryQuery, CarDonationSummaryQueryVariables>;
+export const CarDonationsExportDocument = new TypedDocumentString(`
+    query CarDonationsExport($year: Int!, $format: ExportFormat!) {
+  donationsExport(year: $year, format: $format) {
+    filename
+    mediaType
+    contentBase64
+  }
+}
+    `) as unknown as TypedDocumentString<CarDonationsExportQuery, CarDonationsExportQueryVariables>;
+export const CarNeedsDocument = new TypedDocumentString(`
+    query CarNeeds($divisionCode: String!, $status: NeedStatus) {
+  needs(divisionCode: $divisionCode, status: $status) {
+    ...CarNeed
+  }
+}
+    fragment CarOffer on Offer {
+  id
+  organisationId
+  organisationName
+  kind
+  description
+  divisionCode
+  divisionName
+  quantity
+  matched
+  remaining
+  status
+}
+fragment CarNeed on Need {
+  id
+  divisionCode
+  divisionName
+  childId
+  forChild
+  kind
+  description
+  source
+  status
+  matchedAt
+  closedAt
+  closeNote
+  version
+  raisedBy
+  raisedAt
+  offer {
+    ...CarOffer
+  }
+}`) as unknown as TypedDocumentString<CarNeedsQuery, CarNeedsQueryVariables>;
+export const CarOffersDocument = new TypedDocumentString(`
+    query CarOffers($divisionCode: String, $openOnly: Boolean!) {
+  offers(divisionCode: $divisionCode, openOnly: $openOnly) {
+    ...CarOffer
+  }
+}
+    fragment CarOffer on Offer {
+  id
+  organisationId
+  organisationName
+  kind
+  description
+  divisionCode
+  divisionName
+  quantity
+  matched
+  remaining
+  status
+}`) as unknown as TypedDocumentString<CarOffersQuery, CarOffersQueryVariables>;
+export const CarRaiseNeedDocument = new TypedDocumentString(`
+    mutation CarRaiseNeed($input: NeedInput!) {
+  raiseNeed(input: $input) {
+    ...CarNeed
+  }
+}
+    fragment CarOffer on Offer {
+  id
+  organisationId
+  organisationName
+  kind
+  description
+  divisionCode
+  divisionName
+  quantity
+  matched
+  remaining
+  status
+}
+fragment CarNeed on Need {
+  id
+  divisionCode
+  divisionName
+  childId
+  forChild
+  kind
+  description
+  source
+  status
+  matchedAt
+  closedAt
+  closeNote
+  version
+  raisedBy
+  raisedAt
+  offer {
+    ...CarOffer
+  }
+}`) as unknown as TypedDocumentString<CarRaiseNeedMutation, CarRaiseNeedMutationVariables>;
+export const CarCreateOfferDocument = new TypedDocumentString(`
+    mutation CarCreateOffer($input: OfferInput!) {
+  createOffer(input: $input) {
+    ...CarOffer
+  }
+}
+    fragment CarOffer on Offer {
+  id
+  organisationId
+  organisationName
+  kind
+  description
+  divisionCode
+  divisionName
+  quantity
+  matched
+  remaining
+  status
+}`) as unknown as TypedDocumentString<CarCreateOfferMutation, CarCreateOfferMutationVariables>;
+export const CarMatchNeedDocument = new TypedDocumentString(`
+    mutation CarMatchNeed($needId: ID!, $offerId: ID!) {
+  matchNeed(needId: $needId, offerId: $offerId) {
+    ...CarNeed
+  }
+}
+    fragment CarOffer on Offer {
+  id
+  organisationId
+  organisationName
+  kind
+  description
+  divisionCode
+  divisionName
+  quantity
+  matched
+  remaining
+  status
+}
+fragment CarNeed on Need {
+  id
+  divisionCode
+  divisionName
+  childId
+  forChild
+  kind
+  description
+  source
+  status
+  matchedAt
+  closedAt
+  closeNote
+  version
+  raisedBy
+  raisedAt
+  offer {
+    ...CarOffer
+  }
+}`) as unknown as TypedDocumentString<CarMatchNeedMutation, CarMatchNeedMutationVariables>;
+export const CarCloseNeedDocument = new TypedDocumentString(`
+    mutation CarCloseNeed($needId: ID!, $note: String!) {
+  closeNeed(needId: $needId, note: $note) {
+    ...CarNeed
+  }
+}
+    fragment CarOffer on Offer {
+  id
+  organisationId
+  organisationName
+  kind
+  description
+  divisionCode
+  divisionName
+  quantity
+  matched
+  remaining
+  status
+}
+fragment CarNeed on Need {
+  id
+  divisionCode
+  divisionName
+  childId
+  forChild
+  kind
+  description
+  source
+  status
+  matchedAt
+  closedAt
+  closeNote
+  version
+  raisedBy
+  raisedAt
+  offer {
+    ...CarOffer
+  }
+}`) as unknown as TypedDocumentString<CarCloseNeedMutation, CarCloseNeedMutationVariables>;
+export const CarActivitiesDocument = new TypedDocumentString(`
+    query CarActivities($divisionCode: String!) {
+  activities(divisionCode: $divisionCode) {
+    id
+    title
+    on
+    organisationName
+  }
+}
+    `) as unknown as TypedDocumentString<CarActivitiesQuery, CarActivitiesQueryVariables>;
+export const CarChildNameDocument = new TypedDocumentString(`
+    query CarChildName($id: ID!) {
+  child(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CarChildNameQuery, CarChildNameQueryVariables>;
 export const ChildrenSearchDocument = new TypedDocumentString(`
     query ChildrenSearch($filter: ChildFilter, $after: String) {
   children(filter: $filter, first: 20, after: $after) {
@@ -5084,6 +6173,134 @@ export const RecordVisitDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordVisitMutation, RecordVisitMutationVariables>;
+export const MyVolunteerDocument = new TypedDocumentString(`
+    query MyVolunteer {
+  myVolunteer {
+    id
+    name
+    organisationName
+    vetted
+    checkValidUntil
+    trained
+    totalHours
+    starLevel
+    nextStarHours
+    pairings {
+      ...MyOwnPairing
+    }
+    serviceHours {
+      ...MyVolunteerHours
+    }
+    activities {
+      id
+      title
+      kind
+      on
+      organisationName
+      divisionName
+      volunteers {
+        volunteerId
+        attended
+      }
+    }
+  }
+}
+    fragment MyVolunteerHours on ServiceHours {
+  id
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+}
+fragment MyOwnPairing on OwnPairing {
+  id
+  childName
+  childAge
+  villageName
+  needs
+  status
+  startedOn
+  endedOn
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    byVolunteer
+  }
+}`) as unknown as TypedDocumentString<MyVolunteerQuery, MyVolunteerQueryVariables>;
+export const MyVolunteerCertificateDocument = new TypedDocumentString(`
+    query MyVolunteerCertificate {
+  myVolunteer {
+    id
+    certificate {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyVolunteerCertificateQuery, MyVolunteerCertificateQueryVariables>;
+export const MyVolunteerRecordHoursDocument = new TypedDocumentString(`
+    mutation MyVolunteerRecordHours($volunteerId: ID!, $hours: Float!, $on: Date!, $note: String) {
+  recordServiceHours(
+    volunteerId: $volunteerId
+    hours: $hours
+    on: $on
+    note: $note
+  ) {
+    id
+    totalHours
+  }
+}
+    `) as unknown as TypedDocumentString<MyVolunteerRecordHoursMutation, MyVolunteerRecordHoursMutationVariables>;
+export const MyVolunteerPairingVisitDocument = new TypedDocumentString(`
+    mutation MyVolunteerPairingVisit($pairingId: ID!, $input: PairingVisitInput!) {
+  recordOwnPairingVisit(pairingId: $pairingId, input: $input) {
+    ...MyOwnPairing
+  }
+}
+    fragment MyOwnPairing on OwnPairing {
+  id
+  childName
+  childAge
+  villageName
+  needs
+  status
+  startedOn
+  endedOn
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    byVolunteer
+  }
+}`) as unknown as TypedDocumentString<MyVolunteerPairingVisitMutation, MyVolunteerPairingVisitMutationVariables>;
+export const HomeMyVolunteerDocument = new TypedDocumentString(`
+    query HomeMyVolunteer {
+  myVolunteer {
+    id
+    totalHours
+    starLevel
+    nextStarHours
+    pairings {
+      id
+      childName
+      villageName
+      status
+    }
+    serviceHours {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeMyVolunteerQuery, HomeMyVolunteerQueryVariables>;
 export const VolOrganisationsDocument = new TypedDocumentString(`
     query VolOrganisations {
   organisations {

@@ -20,6 +20,15 @@ export const DROPOUT_RISK_OUTCOME = shared.dropoutRiskOutcome as Record<string, 
 export const EXEMPTION_REASON = shared.exemptionReason as Record<string, string>
 export const AID_PROGRAMME = shared.aidProgramme as Record<string, string>
 export const PLACEMENT_KIND = shared.placementKind as Record<string, string>
+// Caring families, donations, needs and offers (关爱资源)
+export const CARING_FAMILY_KIND = shared.caringFamilyKind as Record<string, string>
+export const CARING_FAMILY_STATUS = shared.caringFamilyStatus as Record<string, string>
+export const DONOR_KIND = shared.donorKind as Record<string, string>
+export const DONATION_KIND = shared.donationKind as Record<string, string>
+export const DONATION_DESIGNATION = shared.donationDesignation as Record<string, string>
+export const RESOURCE_KIND = shared.resourceKind as Record<string, string>
+export const NEED_STATUS = shared.needStatus as Record<string, string>
+export const OFFER_STATUS = shared.offerStatus as Record<string, string>
 // Volunteers (志愿服务)
 export const VOLUNTEER_SKILL = shared.volunteerSkill as Record<string, string>
 export const VOLUNTEER_AVAILABILITY = shared.volunteerAvailability as Record<string, string>

@@ -121,6 +121,10 @@ export interface NavItem {
     | 'school'
     | 'homeTeaching'
     | 'educationStatistics'
+    | 'caringFamilies'
+    | 'donations'
+    | 'needs'
+    | 'volunteer'
     | 'volunteers'
     | 'activities'
   /** Who sees it in the menu; none: everyone. */
@@ -188,6 +192,31 @@ export const NAV: readonly NavItem[] = [
     roles: ['education', 'civil_affairs', 'town_social_worker', 'village_supervisor', 'intake_clerk', 'auditor'],
   },
   { path: '/school', title: '本校学生', icon: 'school', roles: ['school_staff'] },
+  // 关爱资源 (docs/console.md): caring families for civil affairs and the town's social worker
+  // (FAMILY_READ_ROLES); donations for the federations and civil affairs (DONATION_READ_ROLES);
+  // needs and offers for both (NEED_READ_ROLES).
+  { path: '/caring/families', title: '爱心家庭', icon: 'caringFamilies', roles: ['civil_affairs', 'town_social_worker'] },
+  {
+    path: '/caring/donations',
+    title: '爱心捐赠',
+    icon: 'donations',
+    roles: ['youth_league', 'trade_union', 'womens_federation', 'disabled_persons_federation', 'civil_affairs'],
+  },
+  {
+    path: '/caring/needs',
+    title: '需求与资源',
+    icon: 'needs',
+    roles: [
+      'civil_affairs',
+      'town_social_worker',
+      'youth_league',
+      'trade_union',
+      'womens_federation',
+      'disabled_persons_federation',
+    ],
+  },
+  // 我的志愿服务: the volunteer's own record, pairings and hours (myVolunteer; item 11).
+  { path: '/me/volunteer', title: '我的志愿服务', icon: 'volunteer', roles: ['volunteer'] },
   // Volunteers (docs/volunteers.md): the four federations register, vet, approve hours (a tab of
   // 志愿者) and hold activities, each for the organisations it acts for.
   { path: '/volunteers', title: '志愿者', icon: 'volunteers', roles: FEDERATION_ROLES },

@@ -742,6 +742,9 @@ class Volunteers(_Bound):
     async def disable(self, volunteer_id: str, body: JSON) -> JSON:
         return await self._post(f"/volunteers/{id_segment(volunteer_id)}/disable", json=body)
 
+    async def enable(self, volunteer_id: str) -> JSON:
+        return await self._post(f"/volunteers/{id_segment(volunteer_id)}/enable")
+
     async def import_roster(
         self, mode: str, organisation_id: str | None, file: tuple[str, bytes, str]
     ) -> JSON:
@@ -782,6 +785,14 @@ class Volunteers(_Bound):
 
     async def end_pairing(self, pairing_id: str, body: JSON) -> JSON:
         return await self._post(f"/pairings/{id_segment(pairing_id)}/end", json=body)
+
+    async def own_pairings(self, volunteer_id: str) -> JSON:
+        return await self._get(f"/volunteers/{id_segment(volunteer_id)}/own-pairings")
+
+    async def record_own_visit(self, pairing_id: str, body: JSON) -> JSON:
+        return await self._post(
+            f"/me/pairings/{id_segment(pairing_id, 'pairingId')}/visits", json=body
+        )
 
 
 class Notifications(_Bound):

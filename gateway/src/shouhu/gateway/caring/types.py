@@ -403,9 +403,14 @@ class NeedStatus(Enum):
     CLOSED = "CLOSED"
 
 
-@strawberry.enum(description="Where a need came from (raised by hand for now)")
+@strawberry.enum(
+    description="Where a need came from: by hand, an intake's VOLUNTEER_PAIRING task, a support "
+    "plan measure"
+)
 class NeedSource(Enum):
     MANUAL = "MANUAL"
+    INTAKE = "INTAKE"
+    PLAN = "PLAN"
 
 
 @strawberry.enum(description="Whether an offer has units left")

@@ -6,6 +6,7 @@ import strawberry
 
 from shouhu.gateway.common import Ctx, to_json
 from shouhu.gateway.pairing.types import (
+    OwnPairing,
     Pairing,
     PairingVisitInput,
 )
@@ -33,3 +34,13 @@ class Mutation:
     @strawberry.mutation(description="End a pairing with its reason")
     async def end_pairing(self, info: Ctx, id: strawberry.ID, reason: str) -> Pairing:
         return Pairing.from_row(await info.context.volunteers.end_pairing(id, {"reason": reason}))
+
+    @strawberry.mutation(
+        description="The signed-in volunteer logs a visit of its own active pairing (role "
+        "volunteer); its hours for it go by recordServiceHours without an activity"
+    )
+    async def record_own_pairing_visit(
+        self, info: Ctx, pairing_id: strawberry.ID, input: PairingVisitInput
+    ) -> OwnPairing:
+        row = await info.context.volunteers.record_own_visit(pairing_id, to_json(input))
+        return OwnPairing.from_row(row)

@@ -114,6 +114,59 @@ class Pairing:
         )
 
 
+@strawberry.type(description="A visit of the volunteer's own pairing; the note only of its own")
+class OwnPairingVisit:
+    id: strawberry.ID
+    visited_on: datetime.date
+    minutes: int
+    mode: PairingVisitMode
+    note: str | None = strawberry.field(
+        description="Null for a visit logged by another (it may tell of the family)"
+    )
+    by_volunteer: bool = strawberry.field(description="Logged by the volunteer itself")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> OwnPairingVisit:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            visited_on=datetime.date.fromisoformat(row["visitedOn"]),
+            minutes=row["minutes"],
+            mode=PairingVisitMode(row["mode"]),
+            note=row.get("note"),
+            by_volunteer=row["byVolunteer"],
+        )
+
+
+@strawberry.type(
+    description="A pairing as its volunteer sees it (item 11): the child's name, village, age "
+    "and needs; no identity number, health, case or family detail"
+)
+class OwnPairing:
+    id: strawberry.ID
+    child_name: str
+    child_age: int
+    village_name: str
+    needs: list[VolunteerSkill]
+    status: PairingStatus
+    started_on: datetime.date
+    ended_on: datetime.date | None
+    visits: list[OwnPairingVisit] = strawberry.field(description="The latest first")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> OwnPairing:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            child_name=row["childName"],
+            child_age=row["childAge"],
+            village_name=row["villageName"],
+            needs=[VolunteerSkill(n) for n in row["needs"]],
+            status=PairingStatus(row["status"]),
+            started_on=datetime.date.fromisoformat(row["startedOn"]),
+            ended_on=to_date(row.get("endedOn")),
+            visits=[OwnPairingVisit.from_row(v) for v in row["visits"]],
+        )
+
+
 @strawberry.input(description="recordPairingVisit: one visit")
 class PairingVisitInput:
     visited_on: datetime.date = strawberry.field(description="Not in the future")

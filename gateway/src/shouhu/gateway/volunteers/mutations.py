@@ -119,6 +119,14 @@ class Mutation:
         return Volunteer.from_row(row)
 
     @strawberry.mutation(
+        description="Enable a disabled volunteer again (启用): their account is enabled; by "
+        "whoever may disable them"
+    )
+    async def enable_volunteer(self, info: Ctx, id: strawberry.ID) -> Volunteer:
+        row = await info.context.volunteers.enable(id)
+        return Volunteer.from_row(row)
+
+    @strawberry.mutation(
         description="Import a roster of volunteers (志愿者名册, XLSX or CSV) into an organisation "
         "(default: the caller's federation's own): each good row a volunteer with an account, "
         "the one-time passwords in the report; mode ALL_OR_NOTHING when not given"

@@ -81,12 +81,10 @@ class Query:
         return [ServiceHours.from_row(r) for r in rows]
 
     @strawberry.field(
-        description="The signed-in volunteer's own record (role volunteer), with its hours, "
-        "activities and certificate; null until its account is linked to a registration"
+        description="The signed-in volunteer's own record (role volunteer), with its pairings, "
+        "hours, activities and certificate; null until its account is linked to a registration"
     )
     async def my_volunteer(self, info: Ctx) -> Volunteer | None:
-        # The volunteer's pairings (the child's name, village, age and needs) come with the
-        # pairing slice as `Volunteer.pairings`, under the same rule: only its own.
         try:
             return Volunteer.from_row(await info.context.volunteers.my_volunteer())
         except NotFound:

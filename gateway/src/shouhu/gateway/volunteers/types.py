@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from shouhu.gateway.children.types import Gender
-from shouhu.gateway.common import Ctx, ExportFile, PageInfo, to_date, to_datetime
+from shouhu.gateway.common import Ctx, ExportFile, PageInfo, lazy, to_date, to_datetime
 from shouhu.gateway.ledger.types import ImportMode, ImportRowError
+
+if TYPE_CHECKING:
+    from shouhu.gateway.pairing.types import OwnPairing
 
 
 @strawberry.enum(description="What a volunteer can offer (志愿服务技能)")
@@ -148,6 +151,11 @@ class Volunteer:
     star_level: int = strawberry.field(
         description="0 to 5, from the approved hours (thresholds: hours/stars.yaml)"
     )
+    next_star_hours: float | None = strawberry.field(
+        default=None,
+        description="The approved hours at which the next star is reached (hours/stars.yaml); "
+        "null with all five",
+    )
     username: str | None = strawberry.field(description="The volunteer's account, once made")
     account: VolunteerAccount | None = strawberry.field(
         default=None, description="The account made for the volunteer (status, disabling)"
@@ -159,6 +167,17 @@ class Volunteer:
     async def service_hours(self, info: Ctx) -> list[ServiceHours]:
         rows = await info.context.volunteers.volunteer_hours(self.id)
         return [ServiceHours.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Its pairings as the volunteer sees them (the child's name, village, age "
+        "and needs), latest first: to itself, and to its readers for children in their scope"
+    )
+    async def pairings(
+        self, info: Ctx
+    ) -> list[Annotated[OwnPairing, strawberry.lazy("shouhu.gateway.pairing.types")]]:
+        pairing = lazy("shouhu.gateway.pairing.types", "OwnPairing")
+        rows = await info.context.volunteers.own_pairings(self.id)
+        return [pairing.from_row(r) for r in rows]
 
     @strawberry.field(description="The activities signed up for, latest first")
     async def activities(self, info: Ctx) -> list[Activity]:
@@ -192,6 +211,7 @@ class Volunteer:
             vettings=[Vetting.from_row(v) for v in row["vettings"]],
             total_hours=row["totalHours"],
             star_level=row["starLevel"],
+            next_star_hours=row.get("nextStarHours"),
             username=row.get("username"),
             account=VolunteerAccount.from_row(row["account"]) if row.get("account") else None,
             version=row["version"],

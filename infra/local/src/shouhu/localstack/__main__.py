@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from shouhu.localstack import kafka, keycloak, postgres
+from shouhu.localstack import helm, kafka, keycloak, postgres
 
 
 def _timed(start: Callable[[], Any]) -> tuple[Any, float]:
@@ -29,6 +29,7 @@ def fetch() -> int:
         "postgres binaries": postgres.ensure_bindir,
         "kafka jars": kafka.fetch,
         "keycloak dist + realm db": keycloak.fetch,
+        "helm (the chart's tests)": helm.fetch,
     }
     for name, step in steps.items():
         result, seconds = _timed(step)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from shouhu.platform.transport import Transport
-    from shouhu.platform.worker import Periodic, Subscription
+    from shouhu.platform.worker import Periodic, Subscription, Worker
 
 log = logging.getLogger(__name__)
 
@@ -130,19 +130,21 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-def create_service_app(spec: ServiceSpec) -> FastAPI:
-    """A FastAPI app whose lifespan migrates, seeds and runs the worker."""
-    from shouhu.platform.db import make_engine, migrate
+def prepare(spec: ServiceSpec, engine: Engine) -> None:
+    """Migrate a service's database to head and seed it: at start, or in the chart's hook Job."""
+    from shouhu.platform.db import migrate
+
+    migrate(spec.settings.database_url, spec.migrations_dir)
+    if spec.seed is not None:
+        spec.seed(engine)
+
+
+def make_worker(spec: ServiceSpec, engine: Engine, transport: Transport) -> Worker:
+    """The relay, the consumers and the timers of a service."""
     from shouhu.platform.worker import Retention, Worker
 
     settings = spec.settings
-    telemetry.configure_tracing(settings)
-    engine = make_engine(settings.database_url, settings.pool)
-    transport = spec.transport or make_transport(settings)
-    verifier = spec.verifier or TokenVerifier(
-        jwks_url=settings.jwks_url, issuer=settings.oidc_issuer, audience=settings.oidc_audience
-    )
-    worker = Worker(
+    return Worker(
         name=spec.name,
         engine=engine,
         transport=transport,
@@ -154,11 +156,24 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
         retention=Retention(settings.outbox_retention_days, settings.inbox_retention_days),
     )
 
+
+def create_service_app(spec: ServiceSpec) -> FastAPI:
+    """A FastAPI app whose lifespan migrates, seeds and runs the worker (each as settings say)."""
+    from shouhu.platform.db import make_engine
+
+    settings = spec.settings
+    telemetry.configure_tracing(settings)
+    engine = make_engine(settings.database_url, settings.pool)
+    transport = spec.transport or make_transport(settings)
+    verifier = spec.verifier or TokenVerifier(
+        jwks_url=settings.jwks_url, issuer=settings.oidc_issuer, audience=settings.oidc_audience
+    )
+    worker = make_worker(spec, engine, transport)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await asyncio.to_thread(migrate, settings.database_url, spec.migrations_dir)
-        if spec.seed is not None:
-            await asyncio.to_thread(spec.seed, engine)
+        if settings.migrate_on_start:
+            await asyncio.to_thread(prepare, spec, engine)
         if settings.run_worker:
             await asyncio.to_thread(worker.start)
         try:
@@ -179,6 +194,9 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     app.state.engine = engine
     app.state.transport = transport
     app.state.verifier = verifier
+    # What `python -m shouhu.platform.run` takes to migrate only, or to run the worker alone.
+    app.state.spec = spec
+    app.state.worker = worker
     install_error_handlers(app)
     app.include_router(health_router(engine=engine, transport=transport, verifier=verifier))
     for router in spec.routers:
@@ -199,7 +217,7 @@ def health_router(
     *,
     engine: Engine | None,
     transport: Transport | None,
-    verifier: TokenVerifier,
+    verifier: TokenVerifier | None,
     extra_checks: dict[str, Callable[[], None]] | None = None,
 ) -> APIRouter:
     """`/healthz` (alive) and `/readyz` (database, transport and issuer reachable)."""
@@ -215,7 +233,8 @@ def health_router(
         responses={503: {"model": Readiness, "description": "A dependency is unavailable"}},
     )
     def readyz() -> JSONResponse:
-        checks: dict[str, Callable[[], None]] = {"issuer": verifier.ping}
+        # A worker verifies no tokens: it has no issuer to reach.
+        checks: dict[str, Callable[[], None]] = {"issuer": verifier.ping} if verifier else {}
         if engine is not None:
             from shouhu.platform.db import ping
 

@@ -208,7 +208,47 @@ SERVICE_HOURS_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {"RECORDED": "待审核", "APPROVED": "已审核", "REJECTED": "未通过"}
 )
 
-# Volunteers' skills (志愿者技能), matched against a child's needs in pairing.
+# Caring families (爱心家庭): how a family cares for a child, and civil affairs' assessment.
+CARING_FAMILY_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"FOSTER": "家庭寄养", "ENTRUSTED_CARE": "委托代养", "SPONSORSHIP": "爱心助养"}
+)
+CARING_FAMILY_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"PENDING": "待评估", "APPROVED": "评估通过", "REJECTED": "评估未通过"}
+)
+
+# Donations (捐赠): who gave, what, and what for (定向); a child's is never named in public.
+DONOR_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"PERSON": "个人", "ORGANISATION": "单位"}
+)
+DONATION_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType({"MONEY": "资金", "GOODS": "物资"})
+DONATION_DESIGNATION_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "CHILD": "定向帮扶儿童",
+        "ACTIVITY": "定向活动",
+        "ORGANISATION": "定向组织",
+        "GENERAL": "非定向",
+    }
+)
+
+# Needs and offers (需求与资源): what is needed or offered, and where each stands.
+RESOURCE_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "TUTORING": "学业辅导",
+        "GOODS": "物资",
+        "CAMP_PLACE": "营地名额",
+        "PSYCHOLOGY": "心理疏导",
+        "MEDICAL": "医疗健康",
+        "OTHER": "其他",
+    }
+)
+NEED_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"OPEN": "待匹配", "MATCHED": "已匹配", "CLOSED": "已关闭"}
+)
+OFFER_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"OPEN": "可匹配", "FULL": "已满额"}
+)
+
+# What a volunteer can offer (志愿服务技能), and what a child needs of one.
 VOLUNTEER_SKILL_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {
         "TUTORING": "学业辅导",
@@ -219,6 +259,14 @@ VOLUNTEER_SKILL_NAMES: Final[Mapping[str, str]] = MappingProxyType(
         "SPORTS": "体育",
         "COMPANIONSHIP": "陪伴",
     }
+)
+
+# One-to-one pairing (一对一帮扶): where it stands, and how a visit of it was made.
+PAIRING_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"ACTIVE": "帮扶中", "SUSPENDED": "已暂停", "ENDED": "已结束"}
+)
+PAIRING_VISIT_MODE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"HOME": "入户", "SCHOOL": "到校", "PHONE": "电话", "VIDEO": "视频", "OTHER": "其他"}
 )
 
 # When a volunteer can serve (可服务时间), the roster's words.
@@ -243,12 +291,4 @@ VETTING_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 # A volunteer's account (账号) from its making to its disabling.
 VOLUNTEER_ACCOUNT_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {"PENDING": "开通中", "ACTIVE": "已开通", "DISABLED": "已停用"}
-)
-
-# One-to-one pairing (一对一帮扶) and how its visits were made.
-PAIRING_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
-    {"ACTIVE": "帮扶中", "SUSPENDED": "已暂停（审核过期）", "ENDED": "已结束"}
-)
-PAIRING_VISIT_MODE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
-    {"HOME": "入户", "SCHOOL": "到校", "PHONE": "电话", "VIDEO": "视频", "OTHER": "其他"}
 )

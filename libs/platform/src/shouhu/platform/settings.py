@@ -81,6 +81,10 @@ class ServiceSettings(BaseSettings):
     # Connections are replaced after this, before idle timeouts of the network drop them.
     db_pool_recycle_seconds: int = Field(default=1800, gt=0)
     run_worker: bool = True
+    # Migrate (and seed) the database as the app starts: embedded and local runs. In Kubernetes
+    # the chart's pre-install/pre-upgrade Job does it once (`python -m shouhu.platform.run
+    # migrate <service>`) and the API pods start with this off.
+    migrate_on_start: bool = True
     demo_data: bool = False
     relay_interval_seconds: float = 0.2
     # Woken by a commit, the relay waits this long first, so that a burst's commits go out in one

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import json
+import re
+import secrets
 import socket
 import threading
 import time
@@ -10,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
@@ -182,3 +188,106 @@ class GraphQLSocket:
                 self.connection.recv(timeout=timeout)
         except ConnectionClosed as closed:
             return closed.rcvd.code if closed.rcvd else None
+
+
+# ---- a first sign-in through the login pages (an account made with a required password change)
+
+
+def form_action(page: str, form_id: str) -> str:
+    """Where the page's form of this id posts (Keycloak's pages may hold other forms); the
+    embedded provider's is a path on its origin."""
+    found = re.search(rf'<form[^>]*id="{form_id}"[^>]*>', page)
+    assert found, page[-3000:]
+    action = re.search(r'action="([^"]+)"', found.group(0))
+    assert action, found.group(0)
+    return html.unescape(action.group(1))
+
+
+def said(page: str) -> str:
+    """What a Keycloak page says (its alert), for an assertion's message."""
+    alerts = re.findall(r'(?s)class="[^"]*(?:alert|feedback|error)[^"]*"[^>]*>(.*?)<', page)
+    body = re.sub(r"(?s)<script.*?</script>|<[^>]+>", " ", page)
+    return " | ".join(a.strip() for a in alerts if a.strip()) or " ".join(body.split())[-800:]
+
+
+class Jar:
+    """Keycloak's cookies as a browser keeps them: on loopback a browser sends its `Secure`
+    cookies over http (a secure context), which httpx's jar does not."""
+
+    def __init__(self) -> None:
+        self.cookies: dict[str, str] = {}
+
+    def keep(self, response: httpx.Response) -> httpx.Response:
+        for header in response.headers.get_list("set-cookie"):
+            name, _, rest = header.partition("=")
+            value = rest.split(";", 1)[0]
+            if value and "Max-Age=0" not in rest:
+                self.cookies[name.strip()] = value
+        return response
+
+    def header(self) -> dict[str, str]:
+        return {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+
+
+def first_sign_in(
+    idp_url: str,
+    username: str,
+    initial: str,
+    new: str,
+    *,
+    redirect_uri: str,
+    realm: str = "shouhu",
+    client_id: str = "shouhu-console",
+) -> str:
+    """A first sign-in as a browser makes it on Keycloak's (or the embedded provider's) pages:
+    the login page with the initial password, the update-password page with the new one; the
+    code's tokens' access token."""
+    oidc = f"{idp_url}/realms/{realm}/protocol/openid-connect"
+    verifier = secrets.token_urlsafe(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=")
+    jar = Jar()
+    with httpx.Client(follow_redirects=False, timeout=30) as browser:
+        page = jar.keep(
+            browser.get(
+                f"{oidc}/auth",
+                params={
+                    "client_id": client_id,
+                    "redirect_uri": redirect_uri,
+                    "response_type": "code",
+                    "scope": "openid",
+                    "code_challenge": challenge.decode(),
+                    "code_challenge_method": "S256",
+                },
+            )
+        )
+        assert page.status_code == 200, page.text[:500]
+        update = jar.keep(
+            browser.post(
+                page.url.join(form_action(page.text, "kc-form-login")),
+                data={"username": username, "password": initial, "credentialId": ""},
+                headers=jar.header(),
+            )
+        )
+        if update.status_code == 302:  # Keycloak sends the browser on to the required action
+            target = httpx.URL(str(update.url)).join(update.headers["location"])
+            update = jar.keep(browser.get(target, headers=jar.header()))
+        assert update.status_code == 200 and "password-new" in update.text, said(update.text)
+        done = browser.post(
+            update.url.join(form_action(update.text, "kc-passwd-update-form")),
+            data={"password-new": new, "password-confirm": new},
+            headers=jar.header(),
+        )
+        assert done.status_code == 302, said(done.text)
+        code = parse_qs(urlsplit(done.headers["location"]).query)["code"][0]
+        tokens = browser.post(
+            f"{oidc}/token",
+            data={
+                "grant_type": "authorization_code",
+                "client_id": client_id,
+                "code": code,
+                "redirect_uri": redirect_uri,
+                "code_verifier": verifier,
+            },
+        )
+        assert tokens.status_code == 200, tokens.text
+        return str(tokens.json()["access_token"])

@@ -24,6 +24,7 @@ from shouhu.volunteers.donations.endpoints import router as donations_router
 from shouhu.volunteers.families.endpoints import router as families_router
 from shouhu.volunteers.hours import rules as hours_rules
 from shouhu.volunteers.hours.endpoints import router as hours_router
+from shouhu.volunteers.needs import rules as needs_rules
 from shouhu.volunteers.needs.endpoints import router as needs_router
 from shouhu.volunteers.organisations import service as organisations
 from shouhu.volunteers.organisations.endpoints import router as organisations_router
@@ -61,6 +62,7 @@ def create_app(
     hours_rules.load()  # and so does a broken file of star thresholds
     organisations.seeds()  # and so does a broken file of seeded organisations
     pairing_rules.load()  # and a broken pairing file
+    needs_rules.load()  # and a broken needs file
     demo = settings.demo_data
     # Embedded mode passes the embedded identity provider's users; otherwise the settings say.
     directory = accounts or make_accounts(settings)

@@ -29,6 +29,8 @@ READ_ROLES = FEDERATION_ROLES | {Role.CIVIL_AFFAIRS, Role.TOWN_SOCIAL_WORKER}
 # Who disables a volunteer (and so their account) and imports a roster of volunteers: whoever
 # registers them (the registrar anywhere, another federation its own organisations').
 DISABLE_ROLES = REGISTER_ROLES
+# Who enables a disabled volunteer again: whoever may disable them.
+ENABLE_ROLES = DISABLE_ROLES
 ROSTER_ROLES = REGISTER_ROLES
 FULL_PHONE_ROLES = FEDERATION_ROLES
 # Any signed-in caller reads the organisations; the contact's mobile only the role acting for one.
@@ -125,3 +127,6 @@ def serves_at(activity_acting_role: str, volunteer_acting_role: str) -> bool:
 PAIRING_ROLES = FEDERATION_ROLES
 PAIRING_READ_ROLES = READ_ROLES
 PAIRING_VISIT_ROLES = FEDERATION_ROLES | {Role.TOWN_SOCIAL_WORKER}
+# The volunteer logs the visits of its own pairings (`recordOwnPairingVisit`; its hours for them
+# it records as any of its own); nothing of another volunteer's pairing.
+PAIRING_SELF_VISIT_ROLES = SELF_ROLES

@@ -1,6 +1,7 @@
 """Volunteers' notices. A volunteer's record check (侵害未成年人违法犯罪信息查询) to be renewed
 tells the federation acting for their organisation; one that ran out (their pairings suspended)
-tells that federation and the social worker of each town where a paired child lives.
+tells that federation and the social worker of each town where a paired child lives; a renewed
+one (the suspended pairings resumed) tells those towns' social workers again.
 
 Every notification is about `volunteer-vetting:<volunteerId>:<checkValidUntil>` (`subjectRef`).
 """
@@ -19,6 +20,7 @@ from shouhu.platform.worker import EventHandler
 
 VETTING_EXPIRING = "volunteers.vetting.expiring"
 VETTING_EXPIRED = "volunteers.vetting.expired"
+VETTING_RENEWED = "volunteers.vetting.renewed"
 DISTRICT = 6
 
 
@@ -67,4 +69,22 @@ def on_expired(session: Session, envelope: Envelope) -> None:
         )
 
 
-HANDLERS: dict[str, EventHandler] = {VETTING_EXPIRING: on_expiring, VETTING_EXPIRED: on_expired}
+def on_renewed(session: Session, envelope: Envelope) -> None:
+    """The social worker of each town with a child whose suspended pairing resumed."""
+    data = envelope.data
+    for town in [str(t) for t in data.get("towns") or []]:
+        notify(
+            session,
+            To.post(Role.TOWN_SOCIAL_WORKER.value, town),
+            kind="PAIRING_RESUMED",
+            variables=_variables(data),
+            subject_ref=_ref(data),
+            source_event_id=envelope.id,
+        )
+
+
+HANDLERS: dict[str, EventHandler] = {
+    VETTING_EXPIRING: on_expiring,
+    VETTING_EXPIRED: on_expired,
+    VETTING_RENEWED: on_renewed,
+}

@@ -16,6 +16,7 @@ AID_DECIDED = "education.aid.decided"
 PAIRING_CHANGED = (
     "volunteers.pairing.started",
     "volunteers.pairing.suspended",
+    "volunteers.pairing.resumed",
     "volunteers.pairing.ended",
 )
 FAMILY_LINKED = "volunteers.caring_family.linked"
@@ -43,7 +44,8 @@ def _upsert(session: Session, child_id: str, measure: dict[str, Any], actor: str
 
 def on_plan_measure(session: Session, envelope: Envelope) -> None:
     """An event carrying one measure (一策): a benefit granted, changed or ended (civil affairs);
-    a volunteer paired with the child, the pairing suspended or ended (the mass organisations);
+    a volunteer paired with the child, the pairing suspended, resumed or ended (the mass
+    organisations);
     a caring family linked or unlinked (civil affairs), one measure per link."""
     _upsert(session, envelope.data["childId"], envelope.data["planMeasure"], envelope.source)
 

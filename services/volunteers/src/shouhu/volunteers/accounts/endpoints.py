@@ -29,3 +29,20 @@ def disable_volunteer(
     service.disable(session, principal, volunteer_id, data.reason)
     commit(session)
     return volunteers.get(session, principal, keys, volunteer_id)
+
+
+@router.post(
+    "/volunteers/{volunteer_id}/enable",
+    response_model=VolunteerOut,
+    response_model_by_alias=True,
+)
+def enable_volunteer(
+    volunteer_id: str,
+    session: SessionDep,
+    principal: PrincipalDep,
+    keys: KeysDep,
+) -> VolunteerOut:
+    """Enable a disabled volunteer again: their account is enabled (after the commit)."""
+    service.enable(session, principal, volunteer_id)
+    commit(session)
+    return volunteers.get(session, principal, keys, volunteer_id)

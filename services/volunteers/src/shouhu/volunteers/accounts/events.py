@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from shouhu.platform.schemas import Camel
 
 VOLUNTEER_DISABLED = "volunteers.volunteer.disabled"
+VOLUNTEER_ENABLED = "volunteers.volunteer.enabled"
 
 
 class VolunteerDisabled(Camel):
@@ -24,5 +25,20 @@ class VolunteerDisabled(Camel):
     disabled_by: str
 
 
+class VolunteerEnabled(Camel):
+    """`volunteers.volunteer.enabled` v1: a disabled volunteer was enabled again, and so their
+    account."""
+
+    volunteer_id: str
+    organisation_id: str
+    division_code: str
+    username: str
+    enabled_on: date
+    enabled_by: str
+
+
 # Every event this module publishes, by (type, schema version): the documented contract.
-EVENTS: dict[tuple[str, int], type[BaseModel]] = {(VOLUNTEER_DISABLED, 1): VolunteerDisabled}
+EVENTS: dict[tuple[str, int], type[BaseModel]] = {
+    (VOLUNTEER_DISABLED, 1): VolunteerDisabled,
+    (VOLUNTEER_ENABLED, 1): VolunteerEnabled,
+}

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from shouhu.volunteers.models import VolunteerAccount
+from shouhu.volunteers.models import Volunteer, VolunteerAccount
 
 
 def account(session: Session, volunteer_id: str) -> VolunteerAccount | None:
@@ -73,3 +73,25 @@ def mark_failed(session: Session, volunteer_id: str, error: str) -> None:
         .where(col(VolunteerAccount.volunteer_id) == volunteer_id)
         .values(attempts=VolunteerAccount.attempts + 1, last_error=error[:500])
     )
+
+
+def without_account(session: Session, limit: int) -> Sequence[Volunteer]:
+    """Registered volunteers who have no account row at all, oldest registration first."""
+    query = (
+        select(Volunteer)
+        .outerjoin(VolunteerAccount, col(VolunteerAccount.volunteer_id) == col(Volunteer.id))
+        .where(col(VolunteerAccount.volunteer_id).is_(None))
+        .order_by(col(Volunteer.registered_at), col(Volunteer.id))
+        .limit(limit)
+    )
+    return session.exec(query).all()
+
+
+def retry_failed(session: Session) -> int:
+    """Accounts that failed to be made, tried again first (their attempts forgotten)."""
+    result = session.execute(
+        update(VolunteerAccount)
+        .where(col(VolunteerAccount.synced).is_(False), col(VolunteerAccount.attempts) > 0)
+        .values(attempts=0)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from shouhu.platform.auth import Principal
+from shouhu.platform.auth import Principal, Role
 from shouhu.platform.clock import today
 from shouhu.platform.errors import Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
@@ -18,7 +18,12 @@ from shouhu.platform.identity import KeyRing
 from shouhu.volunteers import policy
 from shouhu.volunteers.accounts import repository
 from shouhu.volunteers.accounts.directory import Accounts, NewAccount
-from shouhu.volunteers.accounts.events import VOLUNTEER_DISABLED, VolunteerDisabled
+from shouhu.volunteers.accounts.events import (
+    VOLUNTEER_DISABLED,
+    VOLUNTEER_ENABLED,
+    VolunteerDisabled,
+    VolunteerEnabled,
+)
 from shouhu.volunteers.accounts.schemas import AccountOut, AccountStatus
 from shouhu.volunteers.models import Volunteer, VolunteerAccount
 from shouhu.volunteers.organisations import service as organisations
@@ -102,32 +107,50 @@ def plan(
     return out(row, password)
 
 
-def disable(session: Session, principal: Principal, volunteer_id: str, reason: str) -> None:
-    """Disable a volunteer's account (the worker disables it in the provider and ends its
-    sessions); by whoever may register the volunteer. Disabling twice keeps the first reason."""
-    policy.require(principal, policy.DISABLE_ROLES, "无权停用志愿者")
+def _account_of(
+    session: Session, principal: Principal, volunteer_id: str, roles: frozenset[Role], verb: str
+) -> tuple[Volunteer, VolunteerAccount]:
+    """The volunteer and their account, if the caller may disable (or enable) them."""
+    policy.require(principal, roles, f"无权{verb}志愿者")
     volunteer = volunteers.volunteer(session, volunteer_id)
     if volunteer is None:
         raise NotFound("志愿者不存在")
     organisation = organisations.get(session, volunteer.organisation_id)
     if not policy.writes_for(principal, organisation.acting_role):
-        raise Forbidden("只能停用本单位负责的组织的志愿者")
+        raise Forbidden(f"只能{verb}本单位负责的组织的志愿者")
     row = repository.account(session, volunteer_id)
     if row is None:
         raise ValidationFailed(NO_ACCOUNT, fields={"id": NO_ACCOUNT})
-    if not row.enabled:
-        return
+    return volunteer, row
+
+
+def _switch(
+    session: Session,
+    volunteer: Volunteer,
+    row: VolunteerAccount,
+    reason: str | None,
+    by: str | None,
+) -> None:
+    """The account disabled (with why and by whom) or, `by` None, enabled; for the worker."""
     now = utcnow()
-    row.enabled = False
+    row.enabled = by is None
     row.synced = False
-    why = reason.strip()
-    row.disabled_reason = why
-    row.disabled_by = principal.username
-    row.disabled_at = now
+    row.disabled_reason, row.disabled_by = reason, by
+    row.disabled_at = now if by is not None else None
     row.updated_at = now
     volunteer.version += 1
     volunteer.updated_at = now
     repository.add(session, row)
+
+
+def disable(session: Session, principal: Principal, volunteer_id: str, reason: str) -> None:
+    """Disable a volunteer's account (the worker disables it in the provider and ends its
+    sessions); by whoever may register the volunteer. Disabling twice keeps the first reason."""
+    volunteer, row = _account_of(session, principal, volunteer_id, policy.DISABLE_ROLES, "停用")
+    if not row.enabled:
+        return
+    why = reason.strip()
+    _switch(session, volunteer, row, why, principal.username)
     emit(
         session,
         VOLUNTEER_DISABLED,
@@ -144,8 +167,44 @@ def disable(session: Session, principal: Principal, volunteer_id: str, reason: s
     )
 
 
+def enable(session: Session, principal: Principal, volunteer_id: str) -> None:
+    """Enable a disabled volunteer's account again (the worker enables it in the provider); by
+    whoever may disable them. Enabling an enabled one leaves it as it is."""
+    volunteer, row = _account_of(session, principal, volunteer_id, policy.ENABLE_ROLES, "启用")
+    if row.enabled:
+        return
+    # The account is in use again: the last disabling is in the events, not on the account.
+    _switch(session, volunteer, row, None, None)
+    emit(
+        session,
+        VOLUNTEER_ENABLED,
+        volunteer.id,
+        VolunteerEnabled(
+            volunteer_id=volunteer.id,
+            organisation_id=volunteer.organisation_id,
+            division_code=volunteer.division_code,
+            username=row.username,
+            enabled_on=today(),
+            enabled_by=principal.username,
+        ),
+    )
+
+
 def of_volunteers(session: Session, ids: Iterable[str]) -> dict[str, AccountOut]:
     return {k: out(v) for k, v in repository.of_volunteers(session, list(ids)).items()}
+
+
+def backfill(
+    session: Session, keys: KeyRing, limit: int
+) -> tuple[list[tuple[Volunteer, AccountOut]], int]:
+    """Accounts planned for up to `limit` registered volunteers without one (registered before
+    accounts existed, or by a path that skipped them), each with its one-time password, and the
+    accounts that failed to be made put first in the worker's queue again: (planned, retried).
+    Run again, it plans nothing twice: a volunteer with an account row is left alone."""
+    rows = repository.without_account(session, limit)
+    names = free_usernames(session, len(rows))
+    planned = [(row, plan(session, keys, row, name)) for row, name in zip(rows, names, strict=True)]
+    return planned, repository.retry_failed(session)
 
 
 # ---- the worker's job ---------------------------------------------------------------------

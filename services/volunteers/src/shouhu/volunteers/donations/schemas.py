@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from shouhu.platform.labels import DONATION_DESIGNATION_NAMES
 from shouhu.platform.schemas import Camel, Input, Said
 
 
@@ -34,12 +35,8 @@ class Designation(StrEnum):
     GENERAL = "GENERAL"
 
 
-DESIGNATION_NAMES = {
-    Designation.CHILD: "定向帮扶儿童",
-    Designation.ACTIVITY: "定向活动",
-    Designation.ORGANISATION: "定向组织",
-    Designation.GENERAL: "非定向",
-}
+# The platform's names, which the console shows too.
+DESIGNATION_NAMES = {d: DONATION_DESIGNATION_NAMES[d.value] for d in Designation}
 ANONYMOUS = "匿名"
 MAX_AMOUNT = 10**12  # fen: ten billion yuan, beyond any one gift
 

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from shouhu.platform.labels import CARING_FAMILY_KIND_NAMES
 from shouhu.platform.mobile import MobileNumber
 from shouhu.platform.schemas import DIVISION_CODE, DIVISION_CODE_SAID, Camel, Input, Said
 
@@ -20,11 +21,8 @@ class FamilyKind(StrEnum):
     SPONSORSHIP = "SPONSORSHIP"  # 爱心助养
 
 
-KIND_NAMES = {
-    FamilyKind.FOSTER: "家庭寄养",
-    FamilyKind.ENTRUSTED_CARE: "委托代养",
-    FamilyKind.SPONSORSHIP: "爱心助养",
-}
+# The platform's names, which the console shows too.
+KIND_NAMES = {k: CARING_FAMILY_KIND_NAMES[k.value] for k in FamilyKind}
 
 
 class FamilyStatus(StrEnum):

@@ -34,6 +34,11 @@ class StarRules(BaseModel):
         """0 to 5: how many thresholds the cumulative hours have reached."""
         return bisect_right(self.thresholds, total_hours)
 
+    def next_threshold(self, total_hours: float) -> float | None:
+        """The hours at which the next star is reached; None with every star."""
+        level = self.star_level(total_hours)
+        return self.thresholds[level] if level < MAX_STARS else None
+
 
 @cache
 def load() -> StarRules:

@@ -7,7 +7,7 @@ from shouhu.volunteers.models.family import CaringFamily, CaringFamilyLink
 from shouhu.volunteers.models.need import Need, Offer
 from shouhu.volunteers.models.organisation import Organisation
 from shouhu.volunteers.models.pairing import ChildFacts, Pairing, PairingVisit
-from shouhu.volunteers.models.volunteer import Vetting, Volunteer
+from shouhu.volunteers.models.volunteer import Vetting, Volunteer, VolunteerArea
 
 __all__ = [
     "Activity",
@@ -26,4 +26,5 @@ __all__ = [
     "Vetting",
     "Volunteer",
     "VolunteerAccount",
+    "VolunteerArea",
 ]

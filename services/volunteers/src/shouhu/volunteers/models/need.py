@@ -32,6 +32,10 @@ class Need(SQLModel, table=True):
     kind: str = Field(max_length=20)
     description: str = Field(max_length=200)
     source: str = Field(max_length=20)
+    # Raised by an event: its key (one need per task or plan measure) and the volunteer's skill
+    # it calls for (a pairing of a volunteer with it closes a plan's need).
+    source_ref: str | None = Field(default=None, unique=True, max_length=80)
+    skill: str | None = Field(default=None, max_length=20)
     status: str = Field(max_length=20)
     offer_id: str | None = Field(default=None, foreign_key="offer.id", max_length=36)
     matched_at: datetime | None = None

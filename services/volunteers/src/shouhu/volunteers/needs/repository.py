@@ -64,3 +64,17 @@ def add(session: Session, row: Need | Offer) -> None:
 
 def refresh(session: Session, row: Need | Offer) -> None:
     session.refresh(row)
+
+
+def by_source_ref(session: Session, source_ref: str) -> Need | None:
+    return session.exec(select(Need).where(col(Need.source_ref) == source_ref)).first()
+
+
+def open_of_child(session: Session, child_id: str, sources: Sequence[str]) -> Sequence[Need]:
+    """The child's needs not closed, raised from these sources."""
+    query = select(Need).where(
+        col(Need.child_id) == child_id,
+        col(Need.status) != "CLOSED",
+        col(Need.source).in_(list(sources)),
+    )
+    return session.exec(query.order_by(col(Need.raised_at), col(Need.id))).all()

@@ -29,9 +29,12 @@ class NeedStatus(StrEnum):
 
 
 class NeedSource(StrEnum):
-    """Where a need came from: raised by hand (intakes and plans are to feed it by events)."""
+    """Where a need came from: raised by hand, an intake's VOLUNTEER_PAIRING task, a support plan
+    measure (both by the registry's events)."""
 
     MANUAL = "MANUAL"
+    INTAKE = "INTAKE"
+    PLAN = "PLAN"
 
 
 class OfferStatus(StrEnum):

@@ -1,6 +1,7 @@
 """Rules of needs and offers: who raises, offers, matches and closes; never commits.
 
-Needs are raised by hand for now: intakes' and plans' needs are to come by events."""
+Needs are raised by hand, and by the registry's events: an intake's VOLUNTEER_PAIRING task, a
+support plan's measure that names a skill (needs.yaml); a pairing for the child closes them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from shouhu.platform.events import utcnow
 from shouhu.volunteers import policy
 from shouhu.volunteers.models import Need, Offer, Organisation
 from shouhu.volunteers.needs import repository
+from shouhu.volunteers.needs.rules import load
 from shouhu.volunteers.needs.schemas import (
     CloseNeedInput,
     NeedInput,
@@ -187,6 +189,67 @@ def match(session: Session, principal: Principal, need_id: str, offer_id: str) -
     organisation = organisations.organisation(session, offer.organisation_id)
     assert organisation is not None
     return need_out(need, offer_out(offer, organisation), principal)
+
+
+def raise_from_event(
+    session: Session,
+    *,
+    child_id: str,
+    division_code: str,
+    source: NeedSource,
+    source_ref: str,
+    skill: str | None,
+    description: str,
+    actor: str,
+) -> Need:
+    """An open need of a child raised by an event, once per `source_ref` (a redelivered or
+    repeated event changes nothing)."""
+    existing = repository.by_source_ref(session, source_ref)
+    if existing is not None:
+        return existing
+    now = utcnow()
+    row = Need(
+        id=str(uuid.uuid4()),
+        division_code=division_code,
+        child_id=child_id,
+        kind=load().kind_of(skill).value,
+        description=description[:200],
+        source=source.value,
+        source_ref=source_ref,
+        skill=skill,
+        status=NeedStatus.OPEN.value,
+        version=1,
+        raised_by=actor,
+        raised_at=now,
+        updated_at=now,
+    )
+    repository.add(session, row)
+    return row
+
+
+def raises_plan_need(department: str, source_ref: str | None) -> bool:
+    """Whether a support plan measure is raised as a need (needs.yaml): one of the departments,
+    entered by a person (a department system's measure is that system's to meet)."""
+    return source_ref is None and department in load().plan_departments
+
+
+def close_for_pairing(session: Session, child_id: str, skills: Sequence[str], note: str) -> int:
+    """A pairing started for the child: the pairing task's needs close, and the plan's needs
+    whose skill the volunteer has; how many closed."""
+    closed = 0
+    now = utcnow()
+    sources = [NeedSource.INTAKE.value, NeedSource.PLAN.value]
+    for need in repository.open_of_child(session, child_id, sources):
+        if need.source == NeedSource.PLAN.value and need.skill not in skills:
+            continue
+        need.status = NeedStatus.CLOSED.value
+        need.closed_at = now
+        need.close_note = note[:200]
+        need.version += 1
+        need.updated_at = now
+        repository.add(session, need)
+        closed += 1
+    return closed
 
 
 def close(session: Session, principal: Principal, need_id: str, data: CloseNeedInput) -> NeedOut:

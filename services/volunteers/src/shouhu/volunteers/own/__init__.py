@@ -1,1 +1,1 @@
-"""The volunteer's own view (item 11): itself, its hours, activities and certificate."""
+"""The volunteer's own view (item 11): itself, its pairings, hours, activities and certificate."""

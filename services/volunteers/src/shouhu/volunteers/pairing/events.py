@@ -11,9 +11,11 @@ from shouhu.platform.schemas import Camel
 PAIRING_STARTED = "volunteers.pairing.started"
 PAIRING_ENDED = "volunteers.pairing.ended"
 PAIRING_SUSPENDED = "volunteers.pairing.suspended"
+PAIRING_RESUMED = "volunteers.pairing.resumed"
 TASK_UPDATED = "volunteers.task.updated"
 VETTING_EXPIRING = "volunteers.vetting.expiring"
 VETTING_EXPIRED = "volunteers.vetting.expired"
+VETTING_RENEWED = "volunteers.vetting.renewed"
 
 
 class PlanMeasure(Camel):
@@ -27,9 +29,9 @@ class PlanMeasure(Camel):
 
 
 class PairingChanged(Camel):
-    """`volunteers.pairing.started` / `.suspended` / `.ended` v1: a volunteer paired with a child
-    (一对一帮扶), the pairing suspended (the volunteer's record check ran out) or ended;
-    `planMeasure` is what the child's plan shows."""
+    """`volunteers.pairing.started` / `.suspended` / `.resumed` / `.ended` v1: a volunteer paired
+    with a child (一对一帮扶), the pairing suspended (the volunteer's record check ran out),
+    resumed (vetted again) or ended; `planMeasure` is what the child's plan shows."""
 
     pairing_id: str
     volunteer_id: str
@@ -56,10 +58,11 @@ class TaskUpdated(Camel):
 
 
 class VettingEnding(Camel):
-    """`volunteers.vetting.expiring` / `.expired` v1: a volunteer's record check is to be renewed
-    (`reminder_days` before its last valid day: notifications tells the organisation's role) or
-    ran out (their pairings suspended: notifications tells the social workers of `towns`, the
-    towns of the children paired)."""
+    """`volunteers.vetting.expiring` / `.expired` / `.renewed` v1: a volunteer's record check is to
+    be renewed (`reminder_days` before its last valid day: notifications tells the organisation's
+    role), ran out (their pairings suspended: notifications tells the social workers of `towns`,
+    the towns of the children paired) or was renewed (the suspended pairings resumed: the social
+    workers of their children's `towns` are told; `checkValidUntil` the new check's last day)."""
 
     volunteer_id: str
     volunteer_name: str
@@ -76,7 +79,9 @@ EVENTS: dict[tuple[str, int], type[BaseModel]] = {
     (PAIRING_STARTED, 1): PairingChanged,
     (PAIRING_ENDED, 1): PairingChanged,
     (PAIRING_SUSPENDED, 1): PairingChanged,
+    (PAIRING_RESUMED, 1): PairingChanged,
     (TASK_UPDATED, 1): TaskUpdated,
     (VETTING_EXPIRING, 1): VettingEnding,
     (VETTING_EXPIRED, 1): VettingEnding,
+    (VETTING_RENEWED, 1): VettingEnding,
 }

@@ -12,15 +12,8 @@ from sqlmodel import Session
 
 from shouhu.platform.clock import today
 from shouhu.platform.db import exclusive
-from shouhu.volunteers.children import repository as children
-from shouhu.volunteers.models import Volunteer
-from shouhu.volunteers.organisations import service as organisation_service
 from shouhu.volunteers.pairing import service
-from shouhu.volunteers.pairing.events import (
-    VETTING_EXPIRED,
-    VETTING_EXPIRING,
-    VettingEnding,
-)
+from shouhu.volunteers.pairing.events import VETTING_EXPIRED, VETTING_EXPIRING
 from shouhu.volunteers.publish import emit
 from shouhu.volunteers.vetting.events import VOLUNTEER_VETTED, VolunteerVetted
 from shouhu.volunteers.vetting.service import checks_ending
@@ -30,37 +23,15 @@ LOCK = "volunteers-vetting-expiry"
 SYSTEM = "system"
 
 
-def _ending(session: Session, row: Volunteer, day: date, towns: list[str]) -> VettingEnding:
-    organisation = organisation_service.get(session, row.organisation_id)
-    assert row.check_valid_until is not None
-    return VettingEnding(
-        volunteer_id=row.id,
-        volunteer_name=row.name,
-        organisation_id=organisation.id,
-        organisation_name=organisation.name,
-        acting_role=organisation.acting_role,
-        division_code=row.division_code,
-        check_valid_until=row.check_valid_until,
-        towns=towns,
-        on=day,
-    )
-
-
 def run(session: Session, day: date) -> tuple[int, int]:
     """The day's reminders and expiries, in the caller's transaction: (reminded, expired)."""
     ending = checks_ending(session, day)
     for row in ending.expiring:
-        emit(session, VETTING_EXPIRING, row.id, _ending(session, row, day, []))
+        emit(session, VETTING_EXPIRING, row.id, service.vetting_ending(session, row, day, []))
     for row in ending.expired:
         suspended = service.suspend_of(session, row, SYSTEM)
-        towns = sorted(
-            {
-                c.town_code
-                for c in (children.child(session, p.child_id) for p in suspended)
-                if c is not None
-            }
-        )
-        emit(session, VETTING_EXPIRED, row.id, _ending(session, row, day, towns))
+        towns = service.towns_of(session, suspended)
+        emit(session, VETTING_EXPIRED, row.id, service.vetting_ending(session, row, day, towns))
         emit(
             session,
             VOLUNTEER_VETTED,

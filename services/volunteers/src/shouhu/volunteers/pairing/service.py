@@ -9,27 +9,32 @@ from datetime import date
 
 from sqlmodel import Session
 
-from shouhu.platform import labels
 from shouhu.platform.auth import Principal
 from shouhu.platform.clock import today
 from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Duplicate, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
 from shouhu.platform.identity import KeyRing
+from shouhu.platform.labels import VOLUNTEER_SKILL_NAMES
 from shouhu.volunteers import policy
 from shouhu.volunteers.children import repository as children
 from shouhu.volunteers.children.service import EXITED
 from shouhu.volunteers.models import ChildFacts, Organisation, Pairing, PairingVisit, Volunteer
+from shouhu.volunteers.needs import service as needs_service
+from shouhu.volunteers.needs.schemas import NeedSource
 from shouhu.volunteers.organisations import service as organisation_service
 from shouhu.volunteers.pairing import repository
 from shouhu.volunteers.pairing.events import (
     PAIRING_ENDED,
+    PAIRING_RESUMED,
     PAIRING_STARTED,
     PAIRING_SUSPENDED,
     TASK_UPDATED,
+    VETTING_RENEWED,
     PairingChanged,
     PlanMeasure,
     TaskUpdated,
+    VettingEnding,
 )
 from shouhu.volunteers.pairing.rules import load
 from shouhu.volunteers.pairing.schemas import (
@@ -54,7 +59,7 @@ UNKNOWN_CHILD = "儿童不存在或尚未同步到志愿服务系统"
 MEASURE_KIND = "一对一帮扶"
 DEPARTMENT = "MASS_ORGANISATION"  # the plan's department of the mass organisations (群团组织)
 ACTOR = "volunteers"
-SKILL_NAMES = labels.VOLUNTEER_SKILL_NAMES
+SKILL_NAMES = VOLUNTEER_SKILL_NAMES
 
 
 def _refuse(field: str, message: str) -> ValidationFailed:
@@ -183,7 +188,7 @@ def pair(
     if existing is not None:
         raise Duplicate("该志愿者已与该儿童结对", existing_id=existing.id)
     limit = load().max_children_per_volunteer
-    current = repository.live_count(session, row.id)
+    current = row.live_pairings  # read under the row's lock
     if current >= limit:
         raise _refuse("volunteerId", f"该志愿者已结对{current}名儿童，达到上限{limit}名")
     now = utcnow()
@@ -201,9 +206,12 @@ def pair(
     )
     repository.add(session, pairing)
     repository.flush(session)
+    repository.count_live(session, row.id, 1)
     _emit(session, PAIRING_STARTED, pairing, row, organisation, principal.username)
+    outcome = f"已结对：志愿者{row.name}（{organisation.name}）"
     if child.pairing_task_id and child.pairing_intake_id:
-        _finish_task(session, child, f"已结对：志愿者{row.name}（{organisation.name}）")
+        _finish_task(session, child, outcome)
+    needs_service.close_for_pairing(session, child.child_id, row.skills, outcome)
     return _outs(session, [pairing])[0]
 
 
@@ -242,11 +250,26 @@ def take_task(
     child.pairing_task_id, child.pairing_intake_id = task_id, intake_id
     child.updated_at = utcnow()
     children.add(session, child)
+    # The task is an open need too (needs and offers), closed when a pairing starts.
+    called = [SKILL_NAMES.get(n, n) for n in needs]
+    needs_service.raise_from_event(
+        session,
+        child_id=child_id,
+        division_code=child.residence_division_code,
+        source=NeedSource.INTAKE,
+        source_ref=f"intake-task:{task_id}",
+        skill=needs[0] if needs else None,
+        description=f"一对一帮扶结对（单一窗口受理）：{'、'.join(called) or '陪伴'}",
+        actor=ACTOR,
+    )
     live = [p for p in repository.of_child(session, child_id) if p.status == "ACTIVE"]
     if live:
         names = repository.volunteers_of(session, [p.volunteer_id for p in live])
         who = "、".join(names[p.volunteer_id].name for p in live)
-        _finish_task(session, child, f"已在结对帮扶中：志愿者{who}")
+        outcome = f"已在结对帮扶中：志愿者{who}"
+        _finish_task(session, child, outcome)
+        skills = [s for p in live for s in names[p.volunteer_id].skills]
+        needs_service.close_for_pairing(session, child_id, skills, outcome)
 
 
 def _measure(pairing: Pairing, row: Volunteer, organisation: Organisation) -> PlanMeasure:
@@ -317,6 +340,15 @@ def record_visit(
     """A visit of an active pairing, on a day not in the future nor before it started."""
     policy.require(principal, policy.PAIRING_VISIT_ROLES, "无权记录结对帮扶走访")
     pairing = _writable(session, principal, pairing_id)
+    add_visit(session, principal, pairing, data)
+    return _outs(session, [pairing])[0]
+
+
+def add_visit(
+    session: Session, principal: Principal, pairing: Pairing, data: PairingVisitInput
+) -> None:
+    """The visit written, once the caller may log it: refused unless the pairing is active and
+    the day lies between its start and today."""
     if pairing.status != PairingStatus.ACTIVE.value:
         raise _refuse("pairingId", "结对不在帮扶中，不能记录走访")
     if data.visited_on > today():
@@ -337,7 +369,6 @@ def record_visit(
         ),
     )
     repository.flush(session)
-    return _outs(session, [pairing])[0]
 
 
 def end(
@@ -351,6 +382,7 @@ def end(
     organisation = _organisation_for(session, principal, row)
     if pairing.status == PairingStatus.ENDED.value:
         raise _refuse("pairingId", "结对已结束")
+    repository.count_live(session, row.id, -1)
     pairing.status, pairing.ended_on = PairingStatus.ENDED.value, today()
     pairing.end_reason = data.reason.strip()
     pairing.version += 1
@@ -360,17 +392,62 @@ def end(
     return _outs(session, [pairing])[0]
 
 
-def suspend_of(session: Session, row: Volunteer, actor: str) -> list[Pairing]:
-    """The volunteer's active pairings suspended (their record check ran out)."""
+def _move(
+    session: Session, row: Volunteer, actor: str, status: PairingStatus, to: PairingStatus
+) -> list[Pairing]:
+    """The volunteer's pairings of one status moved to another, each with its event."""
     organisation = organisation_service.get(session, row.organisation_id)
-    suspended = list(repository.of_volunteers(session, [row.id], PairingStatus.ACTIVE.value))
-    for pairing in suspended:
-        pairing.status = PairingStatus.SUSPENDED.value
+    event_type = PAIRING_SUSPENDED if to is PairingStatus.SUSPENDED else PAIRING_RESUMED
+    moved = list(repository.of_volunteers(session, [row.id], status.value))
+    for pairing in moved:
+        pairing.status = to.value
         pairing.version += 1
         pairing.updated_at = utcnow()
         repository.add(session, pairing)
-        _emit(session, PAIRING_SUSPENDED, pairing, row, organisation, actor)
-    return suspended
+        _emit(session, event_type, pairing, row, organisation, actor)
+    return moved
+
+
+def suspend_of(session: Session, row: Volunteer, actor: str) -> list[Pairing]:
+    """The volunteer's active pairings suspended (their record check ran out)."""
+    return _move(session, row, actor, PairingStatus.ACTIVE, PairingStatus.SUSPENDED)
+
+
+def resume_of(session: Session, row: Volunteer, actor: str, on: date) -> list[Pairing]:
+    """The volunteer's suspended pairings resumed (vetted again: a new passed check, training
+    current); ended ones stay ended. The social workers of the children's towns are told."""
+    resumed = _move(session, row, actor, PairingStatus.SUSPENDED, PairingStatus.ACTIVE)
+    if resumed:
+        emit(
+            session,
+            VETTING_RENEWED,
+            row.id,
+            vetting_ending(session, row, on, towns_of(session, resumed)),
+        )
+    return resumed
+
+
+def towns_of(session: Session, pairings: Sequence[Pairing]) -> list[str]:
+    """The towns of the children of these pairings (whose social workers are told)."""
+    kids = repository.children(session, [p.child_id for p in pairings])
+    return sorted({c.town_code for c in kids.values()})
+
+
+def vetting_ending(session: Session, row: Volunteer, day: date, towns: list[str]) -> VettingEnding:
+    """A volunteer's record check to be renewed, run out or renewed, for notifications."""
+    organisation = organisation_service.get(session, row.organisation_id)
+    assert row.check_valid_until is not None
+    return VettingEnding(
+        volunteer_id=row.id,
+        volunteer_name=row.name,
+        organisation_id=organisation.id,
+        organisation_name=organisation.name,
+        acting_role=organisation.acting_role,
+        division_code=row.division_code,
+        check_valid_until=row.check_valid_until,
+        towns=towns,
+        on=day,
+    )
 
 
 # ---- reading ----------------------------------------------------------------------------------

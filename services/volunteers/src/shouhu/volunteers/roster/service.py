@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from pydantic import ValidationError as PydanticError
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from shouhu.platform import spreadsheets
@@ -23,11 +24,13 @@ from shouhu.volunteers.roster.schemas import (
     RowError,
     VolunteerRosterReport,
 )
+from shouhu.volunteers.volunteers import repository as volunteer_repository
 from shouhu.volunteers.volunteers import service as volunteers
 from shouhu.volunteers.volunteers.schemas import VolunteerInput
 
 MAX_ROWS = 20_000
 TOO_MANY = f"名册超过{MAX_ROWS}行，请拆分后分别导入，未导入任何数据"
+RACED = "名册中的身份证号码在导入期间被另行登记，未导入任何数据，请重新导入"
 
 
 def _stream(source: spreadsheets.Source) -> Iterator[tuple[int, tuple[object, ...]]]:
@@ -103,12 +106,19 @@ def import_volunteers(
     if mode is ImportMode.ALL_OR_NOTHING and report.error_count:
         return report  # refused whole before anything was written
     usernames = accounts.free_usernames(session, len(read))
-    for (number, data), username in zip(read, usernames, strict=True):
+    # The numbers looked up at once, not a query a row; a number twice in the file is seen here.
+    hashes = [keys.lookup_hashes(data.id_number.strip().upper()) for _, data in read]
+    taken = volunteer_repository.held_hashes(session, [h for hs in hashes for h in hs])
+    for (number, data), username, own in zip(read, usernames, hashes, strict=True):
+        if taken.intersection(own):
+            report.add_errors(_refused(number, Duplicate(volunteers.DUPLICATE)))
+            continue
         try:
-            out = volunteers.register(session, principal, keys, data, username)
+            out = volunteers.register(session, principal, keys, data, username, checked=True)
         except ShouhuError as exc:  # a refused row has written nothing
             report.add_errors(_refused(number, exc))
             continue
+        taken.update(own)
         assert out.account is not None and out.account.initial_password is not None
         report.registered_rows += 1
         report.accounts.append(
@@ -120,8 +130,15 @@ def import_volunteers(
                 initial_password=out.account.initial_password,
             )
         )
+    try:
+        # Every row's writes at once (batched INSERTs); a number registered by someone else
+        # since the look-up refuses the whole file, to be imported again.
+        volunteer_repository.flush_new(session)
+    except IntegrityError as exc:
+        session.rollback()
+        raise Duplicate(RACED) from exc
     if mode is ImportMode.ALL_OR_NOTHING and report.error_count:
-        # A number already registered, or twice in the file: found only while writing.
+        # A number already registered, or twice in the file.
         session.rollback()
         report.registered_rows = 0
         report.accounts = []

@@ -18,6 +18,7 @@ from shouhu.platform.identity import KeyRing
 from shouhu.volunteers import policy
 from shouhu.volunteers.models import Vetting, Volunteer
 from shouhu.volunteers.organisations import service as organisation_service
+from shouhu.volunteers.pairing import service as pairing_service
 from shouhu.volunteers.publish import emit
 from shouhu.volunteers.vetting import repository
 from shouhu.volunteers.vetting.events import VOLUNTEER_VETTED, VolunteerVetted
@@ -85,6 +86,8 @@ def record(
     now_vetted = volunteer_service.vetted(row, on)
     if now_vetted != was:
         emit(session, VOLUNTEER_VETTED, row.id, _vetted(row, organisation.id, on, check))
+    if now_vetted:  # pairings suspended when a check ran out carry on (unless ended meanwhile)
+        pairing_service.resume_of(session, row, principal.username, on)
     history.sort(key=lambda c: (c.checked_on, c.recorded_at), reverse=True)
     # The whole volunteer, as `volunteer` answers it (hours and account too), not a partial one.
     return volunteer_service.view(session, principal, keys, row, history)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, and_, false, or_
 from sqlmodel import Session, col, select
 
-from shouhu.volunteers.models import Organisation, Volunteer
+from shouhu.volunteers.models import Organisation, Volunteer, VolunteerArea
 
 
 def volunteer(session: Session, volunteer_id: str) -> Volunteer | None:
@@ -21,12 +21,36 @@ def by_hashes(session: Session, hashes: Sequence[str]) -> Volunteer | None:
     return session.exec(query).first()
 
 
+def held_hashes(session: Session, hashes: Sequence[str]) -> set[str]:
+    """Which of these lookup hashes a registered volunteer holds (in chunks of 5,000)."""
+    held: set[str] = set()
+    listed = list(hashes)
+    for start in range(0, len(listed), 5000):
+        chunk = listed[start : start + 5000]
+        query = select(Volunteer.id_number_hash).where(col(Volunteer.id_number_hash).in_(chunk))
+        held.update(session.exec(query).all())
+    return held
+
+
 def add(session: Session, row: Volunteer) -> None:
     session.add(row)
 
 
 def flush(session: Session) -> None:
     session.flush()
+
+
+def flush_new(session: Session) -> None:
+    """Many new volunteers written at once: their rows first, then what refers to them (the
+    unit of work knows no order between these tables, which have no relationships)."""
+    session.flush([o for o in session.new if isinstance(o, Volunteer)])
+    session.flush()
+
+
+def add_area(session: Session, volunteer_id: str, codes: Sequence[str]) -> None:
+    """The service area's rows (indexed by division), after the volunteer's row."""
+    for code in dict.fromkeys(codes):
+        session.add(VolunteerArea(division_code=code, volunteer_id=volunteer_id))
 
 
 def vetted_on(day: date) -> ColumnElement[bool]:

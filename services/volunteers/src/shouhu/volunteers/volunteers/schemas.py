@@ -106,6 +106,9 @@ class VolunteerOut(Camel):
     vettings: list[VettingOut]
     total_hours: float
     star_level: int
+    # The cumulative hours of the next star (stars.yaml), None with all five: the console shows
+    # the hours still to serve without knowing the thresholds.
+    next_star_hours: float | None = None
     username: str | None
     # The account made for the volunteer (issue 15 item 2); null for those registered before.
     account: AccountOut | None = None

@@ -108,6 +108,7 @@ def to_out(
         # The account comes with its own slice.
         total_hours=total_hours,
         star_level=stars.load().star_level(total_hours),
+        next_star_hours=stars.load().next_threshold(total_hours),
         username=row.username,
         version=row.version,
         registered_by=row.registered_by,
@@ -171,10 +172,13 @@ def register(
     keys: KeyRing,
     data: VolunteerInput,
     username: str | None = None,
+    *,
+    checked: bool = False,
 ) -> VolunteerOut:
     """A new volunteer of an organisation the caller registers for; one per identity number.
 
-    Everything is checked before anything is written: a refusal leaves no trace."""
+    Everything is checked before anything is written: a refusal leaves no trace. `checked`: the
+    caller (the roster) has looked the numbers up in bulk and flushes once for all its rows."""
     policy.require(principal, policy.REGISTER_ROLES, "无权登记志愿者")
     organisation = _organisation(session, principal, data.organisation_id)
     if not policy.writes_for(principal, organisation.acting_role):
@@ -190,9 +194,12 @@ def register(
     if data.division_code not in divisions.names():
         raise _refuse("divisionCode", "区划代码不存在")
     area = _area(data)
-    existing = repository.by_hashes(session, keys.lookup_hashes(number))
-    if existing is not None:
-        raise Duplicate(DUPLICATE, existing_id=existing.id)
+    if not checked:
+        existing = repository.by_hashes(session, keys.lookup_hashes(number))
+        if existing is not None:
+            raise Duplicate(DUPLICATE, existing_id=existing.id)
+    # The username on the row from the start (an UPDATE a row less); the account row follows.
+    username = username or accounts.free_usernames(session, 1)[0]
     sealed = keys.seal(number)
     assert sealed.id_number_hash and sealed.id_number_cipher and sealed.id_number_key_id
     now = utcnow()
@@ -212,17 +219,19 @@ def register(
         service_area=area,
         check_valid_until=None,
         trained=False,
-        username=None,
+        username=username,
         version=1,
         registered_by=principal.username,
         registered_at=now,
         updated_at=now,
     )
     repository.add(session, row)
-    try:
-        repository.flush(session)  # another registration of the number may have just committed
-    except IntegrityError as exc:
-        raise Duplicate(DUPLICATE, fields={"idNumber": DUPLICATE}) from exc
+    if not checked:
+        try:
+            repository.flush(session)  # another registration of the number may have just committed
+        except IntegrityError as exc:
+            raise Duplicate(DUPLICATE, fields={"idNumber": DUPLICATE}) from exc
+    repository.add_area(session, row.id, area)
     # The account is made after the commit; its one-time password is answered here, once.
     account = accounts.plan(session, keys, row, username)
     out = to_out(row, organisation, [], principal, keys, on)
