@@ -2007,6 +2007,13 @@ export type VolVettedQueryVariables = Exact<{
 
 export type VolVettedQuery = { volunteers: { edges: Array<{ node: { id: string, name: string, divisionName: string, organisationName: string } }> } };
 
+export type VolEnableMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VolEnableMutation = { enableVolunteer: { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -7178,3 +7185,75 @@ export const VolVettedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VolVettedQuery, VolVettedQueryVariables>;
+export const VolEnableDocument = new TypedDocumentString(`
+    mutation VolEnable($id: ID!) {
+  enableVolunteer(id: $id) {
+    ...VolDetail
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}`) as unknown as TypedDocumentString<VolEnableMutation, VolEnableMutationVariables>;
