@@ -211,3 +211,18 @@ def test_the_youth_league_registers_vets_pairs_and_approves_hours(tab, embedded)
     assert workbook[:2] == b"PK", workbook[:20]  # an XLSX is a zip
     tab.shot("volunteers-roster")
     tab.assert_accessible()
+
+    # 停用 with a reason, then 启用 again: the account follows.
+    tab.goto("/volunteers")
+    page.get_by_test_id("volunteers").get_by_role("link", name=name).click()
+    page.get_by_test_id("volunteer-disable").click()
+    disabling = page.get_by_test_id("disable-dialog")
+    disabling.get_by_label("停用原因").fill("本人申请暂停服务")
+    disabling.get_by_test_id("disable-confirm").click()
+    account = page.get_by_test_id("volunteer-account")
+    expect(account).to_contain_text("已停用")
+    expect(account).to_contain_text("本人申请暂停服务")
+    page.get_by_test_id("volunteer-enable").click()
+    expect(page.get_by_test_id("volunteer-notice")).to_contain_text("已重新启用")
+    expect(account).not_to_contain_text("已停用")
+    expect(page.get_by_test_id("volunteer-disable")).to_be_visible()
