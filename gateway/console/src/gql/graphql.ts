@@ -1925,13 +1925,6 @@ export type VolActivitiesQueryVariables = Exact<{
 
 export type VolActivitiesQuery = { activities: Array<{ id: string, organisationId: string, organisationName: string, kind: ActivityKind, title: string, divisionCode: string, divisionName: string, on: string, capacity: number, volunteerCapacity: number | null, childrenSignedUp: number, childrenAttended: number | null, attendanceTaken: boolean, version: number, volunteers: Array<{ volunteerId: string, name: string, attended: boolean | null }> }> };
 
-export type VolActivityQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type VolActivityQuery = { activity: { id: string, organisationId: string, organisationName: string, kind: ActivityKind, title: string, divisionCode: string, divisionName: string, on: string, capacity: number, volunteerCapacity: number | null, childrenSignedUp: number, childrenAttended: number | null, attendanceTaken: boolean, version: number, volunteers: Array<{ volunteerId: string, name: string, attended: boolean | null }> } | null };
-
 export type VolCreateActivityMutationVariables = Exact<{
   input: ActivityInput;
 }>;
@@ -6910,33 +6903,6 @@ export const VolActivitiesDocument = new TypedDocumentString(`
     attended
   }
 }`) as unknown as TypedDocumentString<VolActivitiesQuery, VolActivitiesQueryVariables>;
-export const VolActivityDocument = new TypedDocumentString(`
-    query VolActivity($id: ID!) {
-  activity(id: $id) {
-    ...VolActivity
-  }
-}
-    fragment VolActivity on Activity {
-  id
-  organisationId
-  organisationName
-  kind
-  title
-  divisionCode
-  divisionName
-  on
-  capacity
-  volunteerCapacity
-  childrenSignedUp
-  childrenAttended
-  attendanceTaken
-  version
-  volunteers {
-    volunteerId
-    name
-    attended
-  }
-}`) as unknown as TypedDocumentString<VolActivityQuery, VolActivityQueryVariables>;
 export const VolCreateActivityDocument = new TypedDocumentString(`
     mutation VolCreateActivity($input: ActivityInput!) {
   createActivity(input: $input) {
