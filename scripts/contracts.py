@@ -211,6 +211,9 @@ def console_labels() -> str:
         "serviceHoursStatus": labels.SERVICE_HOURS_STATUS_NAMES,
         "pairingStatus": labels.PAIRING_STATUS_NAMES,
         "pairingVisitMode": labels.PAIRING_VISIT_MODE_NAMES,
+        "volunteerAvailability": labels.VOLUNTEER_AVAILABILITY_NAMES,
+        "vettingKind": labels.VETTING_KIND_NAMES,
+        "volunteerAccountStatus": labels.VOLUNTEER_ACCOUNT_STATUS_NAMES,
         "classificationGroup": {str(k): v for k, v in GROUP_NAMES.items()},
         "classificationSubtype": {str(k): v for k, v in SUBTYPE_NAMES.items()},
     }

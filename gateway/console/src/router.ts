@@ -180,6 +180,25 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '我的志愿服务', roles: rolesOf('/me/volunteer') },
       },
       {
+        path: 'volunteers',
+        name: 'volunteers',
+        component: () => import('./pages/volunteers/VolunteersPage.vue'),
+        meta: { title: '志愿者', roles: rolesOf('/volunteers') },
+      },
+      {
+        path: 'volunteers/activities',
+        name: 'volunteer-activities',
+        component: () => import('./pages/volunteers/ActivitiesPage.vue'),
+        meta: { title: '志愿活动', roles: rolesOf('/volunteers/activities') },
+      },
+      {
+        path: 'volunteers/:id',
+        name: 'volunteer',
+        component: () => import('./pages/volunteers/VolunteerPage.vue'),
+        props: true,
+        meta: { title: '志愿者详情', roles: rolesOf('/volunteers') },
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('./pages/NotFoundPage.vue'),

@@ -89,7 +89,7 @@ describe('the menu by role', () => {
     expect(titles(['civil_affairs'])).toEqual(expect.arrayContaining(['爱心家庭', '爱心捐赠', '需求与资源']))
     expect(titles(['town_social_worker'])).toEqual(expect.arrayContaining(['爱心家庭', '需求与资源']))
     expect(titles(['town_social_worker'])).not.toContain('爱心捐赠')
-    expect(titles(['womens_federation'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告', '爱心捐赠', '需求与资源'])
+    expect(titles(['womens_federation'])).toEqual(['首页', '部门待办', '儿童档案', '强制报告', '爱心捐赠', '需求与资源', '志愿者', '志愿活动'])
     expect(titles(['volunteer'])).not.toContain('爱心捐赠')
     expect(titles(['auditor'])).not.toContain('需求与资源')
   })

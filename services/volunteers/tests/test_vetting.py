@@ -48,6 +48,11 @@ def test_a_passed_current_check_and_training_make_a_volunteer_vetted(volunteers,
     out = after_training.json()
     assert out["vetted"] is True and out["trained"] is True
     assert [v["kind"] for v in out["vettings"]] == ["TRAINING", CHECK]
+    # The answer is the whole volunteer, as reading it answers: the account too (the console
+    # showed "no account" after a check when it was left out).
+    read = volunteers.get(f"/volunteers/{vid}", headers=as_user(LEAGUE)).json()
+    assert out["account"] == read["account"] and out["account"]["username"].startswith("vol.")
+    assert out["totalHours"] == read["totalHours"]
     valid_until = rules.load().valid_until(day)
     assert out["checkValidUntil"] == valid_until.isoformat()
     (event,) = store.events("volunteers.volunteer.vetted")

@@ -17,6 +17,20 @@ export type ActingRole =
   | 'WOMENS_FEDERATION'
   | 'YOUTH_LEAGUE';
 
+/** createActivity */
+export type ActivityInput = {
+  /** Places for children */
+  capacity: number;
+  /** A division within the organisation's, or the district */
+  divisionCode: string;
+  kind: ActivityKind;
+  on: string;
+  /** By default the caller's federation's own */
+  organisationId?: string | number | null | undefined;
+  title: string;
+  volunteerCapacity?: number | null | undefined;
+};
+
 /** What an activity is (活动类型): study help, holiday camp, parents' visit organised by the union (亲情团聚), health check, ... */
 export type ActivityKind =
   | 'CULTURE_AND_SPORTS'
@@ -27,6 +41,12 @@ export type ActivityKind =
   | 'PSYCHOLOGICAL_COUNSELLING'
   | 'SAFETY_EDUCATION'
   | 'STUDY_HELP';
+
+/** signUpForActivity: vetted volunteers by id, a number of children */
+export type ActivitySignUpInput = {
+  children?: number | null | undefined;
+  volunteerIds?: Array<string | number> | null | undefined;
+};
 
 /** An aid programme of education (资助项目) */
 export type AidProgrammeCode =
@@ -74,6 +94,12 @@ export type AssessmentInput = {
   summary: string;
   /** What the village supervisor is asked to do */
   supervisorRequest?: string | null | undefined;
+};
+
+/** recordAttendance: the volunteers who came, the children who came */
+export type AttendanceInput = {
+  childrenAttended?: number | null | undefined;
+  volunteerIds: Array<string | number>;
 };
 
 /** assessCaringFamily: civil affairs' assessment and decision */
@@ -832,6 +858,20 @@ export type UpdateChildInput = {
   school?: string | null | undefined;
 };
 
+/** recordVetting: one check, passed or not */
+export type VettingInput = {
+  /** Not in the future */
+  checkedOn: string;
+  kind: VettingKind;
+  note?: string | null | undefined;
+  passed: boolean;
+};
+
+/** A check of a volunteer: the record of offences against minors (侵害未成年人违法犯罪信息查询) or training (岗前培训) */
+export type VettingKind =
+  | 'MINOR_PROTECTION_RECORD_CHECK'
+  | 'TRAINING';
+
 /** A visit; without nextDue, the category's interval gives it */
 export type VisitInput = {
   findings: string;
@@ -842,6 +882,35 @@ export type VisitInput = {
   seen: string;
   /** Not in the future */
   visitedOn: string;
+};
+
+/** Where a volunteer's account stands (账号状态) */
+export type VolunteerAccountStatus =
+  | 'ACTIVE'
+  | 'DISABLED'
+  | 'PENDING';
+
+/** When a volunteer can serve (可服务时间) */
+export type VolunteerAvailability =
+  | 'SCHOOL_HOLIDAYS'
+  | 'WEEKDAY_DAYTIME'
+  | 'WEEKDAY_EVENING'
+  | 'WEEKEND_DAYTIME'
+  | 'WEEKEND_EVENING';
+
+/** registerVolunteer (志愿者注册) */
+export type VolunteerInput = {
+  availability?: Array<VolunteerAvailability> | null | undefined;
+  divisionCode: string;
+  /** 18 characters, GB 11643 (checked) */
+  idNumber: string;
+  name: string;
+  /** By default the caller's federation's own */
+  organisationId?: string | number | null | undefined;
+  phone: string;
+  /** Division codes; by default the volunteer's own */
+  serviceArea?: Array<string> | null | undefined;
+  skills: Array<VolunteerSkill>;
 };
 
 /** What a volunteer can offer (志愿服务技能) */
@@ -1750,6 +1819,194 @@ export type HomeMyVolunteerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HomeMyVolunteerQuery = { myVolunteer: { id: string, totalHours: number, starLevel: number, nextStarHours: number | null, pairings: Array<{ id: string, childName: string, villageName: string, status: PairingStatus }>, serviceHours: Array<{ id: string, status: ServiceHoursStatus }> } | null };
 
+export type VolRowFragment = { id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, account: { status: VolunteerAccountStatus } | null };
+
+export type VolHoursFragment = { id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null };
+
+export type VolDetailFragment = { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> };
+
+export type VolPairingFragment = { id: string, volunteerId: string, volunteerName: string, childId: string, childName: string, childAge: number, childDivisionCode: string, childNeeds: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, endReason: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, recordedBy: string }> };
+
+export type VolSuggestionFragment = { score: number, reasons: Array<string>, volunteer: { id: string, name: string, divisionName: string, organisationName: string, skills: Array<VolunteerSkill> } };
+
+export type VolActivityFragment = { id: string, organisationId: string, organisationName: string, kind: ActivityKind, title: string, divisionCode: string, divisionName: string, on: string, capacity: number, volunteerCapacity: number | null, childrenSignedUp: number, childrenAttended: number | null, attendanceTaken: boolean, version: number, volunteers: Array<{ volunteerId: string, name: string, attended: boolean | null }> };
+
+export type VolOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VolOrganisationsQuery = { organisations: Array<{ id: string, kind: OrganisationKind, name: string, divisionCode: string, actingRole: ActingRole, demo: boolean }> };
+
+export type VolVolunteersQueryVariables = Exact<{
+  divisionCode: string;
+  vetted?: boolean | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type VolVolunteersQuery = { volunteers: { edges: Array<{ node: { id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, account: { status: VolunteerAccountStatus } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type VolVolunteerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VolVolunteerQuery = { volunteer: { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> } | null, pairings: Array<{ id: string, volunteerId: string, volunteerName: string, childId: string, childName: string, childAge: number, childDivisionCode: string, childNeeds: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, endReason: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, recordedBy: string }> }> };
+
+export type VolCertificateQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VolCertificateQuery = { volunteer: { id: string, certificate: { filename: string, mediaType: string, contentBase64: string } } | null };
+
+export type VolRegisterMutationVariables = Exact<{
+  input: VolunteerInput;
+}>;
+
+
+export type VolRegisterMutation = { registerVolunteer: { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> } };
+
+export type VolRecordVettingMutationVariables = Exact<{
+  id: string | number;
+  input: VettingInput;
+}>;
+
+
+export type VolRecordVettingMutation = { recordVetting: { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> } };
+
+export type VolDisableMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type VolDisableMutation = { disableVolunteer: { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> } };
+
+export type VolImportMutationVariables = Exact<{
+  file: File;
+  mode?: ImportMode | null | undefined;
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type VolImportMutation = { importVolunteers: { fileName: string, mode: ImportMode, organisationId: string, imported: boolean, totalRows: number, registeredRows: number, rejectedRows: number, errorCount: number, errors: Array<{ row: number, column: string, message: string }>, accounts: Array<{ row: number, volunteerId: string, name: string, username: string, initialPassword: string }> } };
+
+export type VolHoursToApproveQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VolHoursToApproveQuery = { serviceHoursToApprove: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> };
+
+export type VolApproveHoursMutationVariables = Exact<{
+  id: string | number;
+  approved: boolean;
+  note?: string | null | undefined;
+}>;
+
+
+export type VolApproveHoursMutation = { approveServiceHours: { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> } };
+
+export type VolRecordHoursMutationVariables = Exact<{
+  volunteerId: string | number;
+  hours: number;
+  on: string;
+  activityId?: string | number | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+
+export type VolRecordHoursMutation = { recordServiceHours: { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> } };
+
+export type VolActivitiesQueryVariables = Exact<{
+  divisionCode: string;
+  since?: string | null | undefined;
+  until?: string | null | undefined;
+}>;
+
+
+export type VolActivitiesQuery = { activities: Array<{ id: string, organisationId: string, organisationName: string, kind: ActivityKind, title: string, divisionCode: string, divisionName: string, on: string, capacity: number, volunteerCapacity: number | null, childrenSignedUp: number, childrenAttended: number | null, attendanceTaken: boolean, version: number, volunteers: Array<{ volunteerId: string, name: string, attended: boolean | null }> }> };
+
+export type VolCreateActivityMutationVariables = Exact<{
+  input: ActivityInput;
+}>;
+
+
+export type VolCreateActivityMutation = { createActivity: { id: string, organisationId: string, organisationName: string, kind: ActivityKind, title: string, divisionCode: string, divisionName: string, on: string, capacity: number, volunteerCapacity: number | null, childrenSignedUp: number, childrenAttended: number | null, attendanceTaken: boolean, version: number, volunteers: Array<{ volunteerId: string, name: string, attended: boolean | null }> } };
+
+export type VolSignUpMutationVariables = Exact<{
+  id: string | number;
+  input: ActivitySignUpInput;
+}>;
+
+
+export type VolSignUpMutation = { signUpForActivity: { id: string, organisationId: string, organisationName: string, kind: ActivityKind, title: string, divisionCode: string, divisionName: string, on: string, capacity: number, volunteerCapacity: number | null, childrenSignedUp: number, childrenAttended: number | null, attendanceTaken: boolean, version: number, volunteers: Array<{ volunteerId: string, name: string, attended: boolean | null }> } };
+
+export type VolAttendanceMutationVariables = Exact<{
+  id: string | number;
+  input: AttendanceInput;
+}>;
+
+
+export type VolAttendanceMutation = { recordAttendance: { id: string, organisationId: string, organisationName: string, kind: ActivityKind, title: string, divisionCode: string, divisionName: string, on: string, capacity: number, volunteerCapacity: number | null, childrenSignedUp: number, childrenAttended: number | null, attendanceTaken: boolean, version: number, volunteers: Array<{ volunteerId: string, name: string, attended: boolean | null }> } };
+
+export type VolChildPairingsQueryVariables = Exact<{
+  childId: string | number;
+}>;
+
+
+export type VolChildPairingsQuery = { pairings: Array<{ id: string, volunteerId: string, volunteerName: string, childId: string, childName: string, childAge: number, childDivisionCode: string, childNeeds: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, endReason: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, recordedBy: string }> }> };
+
+export type VolSuggestQueryVariables = Exact<{
+  childId: string | number;
+}>;
+
+
+export type VolSuggestQuery = { suggestVolunteers: Array<{ score: number, reasons: Array<string>, volunteer: { id: string, name: string, divisionName: string, organisationName: string, skills: Array<VolunteerSkill> } }> };
+
+export type VolTaskSuggestionsQueryVariables = Exact<{
+  intakeId: string | number;
+}>;
+
+
+export type VolTaskSuggestionsQuery = { intake: { id: string, tasks: Array<{ id: string, childId: string, volunteerSuggestions: Array<{ score: number, reasons: Array<string>, volunteer: { id: string, name: string, divisionName: string, organisationName: string, skills: Array<VolunteerSkill> } }> | null }> } | null };
+
+export type VolPairMutationVariables = Exact<{
+  volunteerId: string | number;
+  childId: string | number;
+}>;
+
+
+export type VolPairMutation = { pairVolunteer: { id: string, volunteerId: string, volunteerName: string, childId: string, childName: string, childAge: number, childDivisionCode: string, childNeeds: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, endReason: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, recordedBy: string }> } };
+
+export type VolPairingVisitMutationVariables = Exact<{
+  id: string | number;
+  input: PairingVisitInput;
+}>;
+
+
+export type VolPairingVisitMutation = { recordPairingVisit: { id: string, volunteerId: string, volunteerName: string, childId: string, childName: string, childAge: number, childDivisionCode: string, childNeeds: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, endReason: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, recordedBy: string }> } };
+
+export type VolEndPairingMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type VolEndPairingMutation = { endPairing: { id: string, volunteerId: string, volunteerName: string, childId: string, childName: string, childAge: number, childDivisionCode: string, childNeeds: Array<VolunteerSkill>, status: PairingStatus, startedOn: string, endedOn: string | null, endReason: string | null, visits: Array<{ id: string, visitedOn: string, minutes: number, mode: PairingVisitMode, note: string | null, recordedBy: string }> } };
+
+export type VolVettedQueryVariables = Exact<{
+  divisionCode: string;
+}>;
+
+
+export type VolVettedQuery = { volunteers: { edges: Array<{ node: { id: string, name: string, divisionName: string, organisationName: string } }> } };
+
+export type VolEnableMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VolEnableMutation = { enableVolunteer: { organisationId: string, availability: Array<VolunteerAvailability>, serviceArea: Array<string>, version: number, id: string, name: string, idNumber: string, phone: string, gender: Gender, age: number, adult: boolean, skills: Array<VolunteerSkill>, divisionCode: string, divisionName: string, organisationName: string, vetted: boolean, checkValidUntil: string | null, trained: boolean, totalHours: number, starLevel: number, username: string | null, registeredAt: string, vettings: Array<{ id: string, kind: VettingKind, passed: boolean, checkedOn: string, validUntil: string | null, current: boolean, note: string | null, recordedBy: string }>, account: { username: string, status: VolunteerAccountStatus, initialPassword: string | null, madeAt: string | null, disabledReason: string | null, disabledBy: string | null, disabledAt: string | null } | null, serviceHours: Array<{ id: string, volunteerId: string, volunteerName: string, activityId: string | null, activityTitle: string | null, hours: number, on: string, status: ServiceHoursStatus, note: string | null, recordedBy: string, decidedBy: string | null, decidedAt: string | null }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2451,6 +2708,174 @@ export const MyOwnPairingFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MyOwnPairing"}) as unknown as TypedDocumentString<MyOwnPairingFragment, unknown>;
+export const VolRowFragmentDoc = new TypedDocumentString(`
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+    `, {"fragmentName":"VolRow"}) as unknown as TypedDocumentString<VolRowFragment, unknown>;
+export const VolHoursFragmentDoc = new TypedDocumentString(`
+    fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+    `, {"fragmentName":"VolHours"}) as unknown as TypedDocumentString<VolHoursFragment, unknown>;
+export const VolDetailFragmentDoc = new TypedDocumentString(`
+    fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}`, {"fragmentName":"VolDetail"}) as unknown as TypedDocumentString<VolDetailFragment, unknown>;
+export const VolPairingFragmentDoc = new TypedDocumentString(`
+    fragment VolPairing on Pairing {
+  id
+  volunteerId
+  volunteerName
+  childId
+  childName
+  childAge
+  childDivisionCode
+  childNeeds
+  status
+  startedOn
+  endedOn
+  endReason
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    recordedBy
+  }
+}
+    `, {"fragmentName":"VolPairing"}) as unknown as TypedDocumentString<VolPairingFragment, unknown>;
+export const VolSuggestionFragmentDoc = new TypedDocumentString(`
+    fragment VolSuggestion on VolunteerSuggestion {
+  score
+  reasons
+  volunteer {
+    id
+    name
+    divisionName
+    organisationName
+    skills
+  }
+}
+    `, {"fragmentName":"VolSuggestion"}) as unknown as TypedDocumentString<VolSuggestionFragment, unknown>;
+export const VolActivityFragmentDoc = new TypedDocumentString(`
+    fragment VolActivity on Activity {
+  id
+  organisationId
+  organisationName
+  kind
+  title
+  divisionCode
+  divisionName
+  on
+  capacity
+  volunteerCapacity
+  childrenSignedUp
+  childrenAttended
+  attendanceTaken
+  version
+  volunteers {
+    volunteerId
+    name
+    attended
+  }
+}
+    `, {"fragmentName":"VolActivity"}) as unknown as TypedDocumentString<VolActivityFragment, unknown>;
 export const ShellDocument = new TypedDocumentString(`
     query Shell($division: String!) {
   me {
@@ -5876,3 +6301,925 @@ export const HomeMyVolunteerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeMyVolunteerQuery, HomeMyVolunteerQueryVariables>;
+export const VolOrganisationsDocument = new TypedDocumentString(`
+    query VolOrganisations {
+  organisations {
+    id
+    kind
+    name
+    divisionCode
+    actingRole
+    demo
+  }
+}
+    `) as unknown as TypedDocumentString<VolOrganisationsQuery, VolOrganisationsQueryVariables>;
+export const VolVolunteersDocument = new TypedDocumentString(`
+    query VolVolunteers($divisionCode: String!, $vetted: Boolean, $after: String) {
+  volunteers(
+    divisionCode: $divisionCode
+    first: 20
+    after: $after
+    vetted: $vetted
+  ) {
+    edges {
+      node {
+        ...VolRow
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}`) as unknown as TypedDocumentString<VolVolunteersQuery, VolVolunteersQueryVariables>;
+export const VolVolunteerDocument = new TypedDocumentString(`
+    query VolVolunteer($id: ID!) {
+  volunteer(id: $id) {
+    ...VolDetail
+  }
+  pairings(volunteerId: $id) {
+    ...VolPairing
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}
+fragment VolPairing on Pairing {
+  id
+  volunteerId
+  volunteerName
+  childId
+  childName
+  childAge
+  childDivisionCode
+  childNeeds
+  status
+  startedOn
+  endedOn
+  endReason
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    recordedBy
+  }
+}`) as unknown as TypedDocumentString<VolVolunteerQuery, VolVolunteerQueryVariables>;
+export const VolCertificateDocument = new TypedDocumentString(`
+    query VolCertificate($id: ID!) {
+  volunteer(id: $id) {
+    id
+    certificate {
+      filename
+      mediaType
+      contentBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VolCertificateQuery, VolCertificateQueryVariables>;
+export const VolRegisterDocument = new TypedDocumentString(`
+    mutation VolRegister($input: VolunteerInput!) {
+  registerVolunteer(input: $input) {
+    ...VolDetail
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}`) as unknown as TypedDocumentString<VolRegisterMutation, VolRegisterMutationVariables>;
+export const VolRecordVettingDocument = new TypedDocumentString(`
+    mutation VolRecordVetting($id: ID!, $input: VettingInput!) {
+  recordVetting(volunteerId: $id, input: $input) {
+    ...VolDetail
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}`) as unknown as TypedDocumentString<VolRecordVettingMutation, VolRecordVettingMutationVariables>;
+export const VolDisableDocument = new TypedDocumentString(`
+    mutation VolDisable($id: ID!, $reason: String!) {
+  disableVolunteer(id: $id, reason: $reason) {
+    ...VolDetail
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}`) as unknown as TypedDocumentString<VolDisableMutation, VolDisableMutationVariables>;
+export const VolImportDocument = new TypedDocumentString(`
+    mutation VolImport($file: Upload!, $mode: ImportMode, $organisationId: ID) {
+  importVolunteers(file: $file, mode: $mode, organisationId: $organisationId) {
+    fileName
+    mode
+    organisationId
+    imported
+    totalRows
+    registeredRows
+    rejectedRows
+    errorCount
+    errors {
+      row
+      column
+      message
+    }
+    accounts {
+      row
+      volunteerId
+      name
+      username
+      initialPassword
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VolImportMutation, VolImportMutationVariables>;
+export const VolHoursToApproveDocument = new TypedDocumentString(`
+    query VolHoursToApprove {
+  serviceHoursToApprove {
+    ...VolHours
+  }
+}
+    fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}`) as unknown as TypedDocumentString<VolHoursToApproveQuery, VolHoursToApproveQueryVariables>;
+export const VolApproveHoursDocument = new TypedDocumentString(`
+    mutation VolApproveHours($id: ID!, $approved: Boolean!, $note: String) {
+  approveServiceHours(hoursId: $id, approved: $approved, note: $note) {
+    ...VolDetail
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}`) as unknown as TypedDocumentString<VolApproveHoursMutation, VolApproveHoursMutationVariables>;
+export const VolRecordHoursDocument = new TypedDocumentString(`
+    mutation VolRecordHours($volunteerId: ID!, $hours: Float!, $on: Date!, $activityId: ID, $note: String) {
+  recordServiceHours(
+    volunteerId: $volunteerId
+    hours: $hours
+    on: $on
+    activityId: $activityId
+    note: $note
+  ) {
+    ...VolDetail
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}`) as unknown as TypedDocumentString<VolRecordHoursMutation, VolRecordHoursMutationVariables>;
+export const VolActivitiesDocument = new TypedDocumentString(`
+    query VolActivities($divisionCode: String!, $since: Date, $until: Date) {
+  activities(divisionCode: $divisionCode, since: $since, until: $until) {
+    ...VolActivity
+  }
+}
+    fragment VolActivity on Activity {
+  id
+  organisationId
+  organisationName
+  kind
+  title
+  divisionCode
+  divisionName
+  on
+  capacity
+  volunteerCapacity
+  childrenSignedUp
+  childrenAttended
+  attendanceTaken
+  version
+  volunteers {
+    volunteerId
+    name
+    attended
+  }
+}`) as unknown as TypedDocumentString<VolActivitiesQuery, VolActivitiesQueryVariables>;
+export const VolCreateActivityDocument = new TypedDocumentString(`
+    mutation VolCreateActivity($input: ActivityInput!) {
+  createActivity(input: $input) {
+    ...VolActivity
+  }
+}
+    fragment VolActivity on Activity {
+  id
+  organisationId
+  organisationName
+  kind
+  title
+  divisionCode
+  divisionName
+  on
+  capacity
+  volunteerCapacity
+  childrenSignedUp
+  childrenAttended
+  attendanceTaken
+  version
+  volunteers {
+    volunteerId
+    name
+    attended
+  }
+}`) as unknown as TypedDocumentString<VolCreateActivityMutation, VolCreateActivityMutationVariables>;
+export const VolSignUpDocument = new TypedDocumentString(`
+    mutation VolSignUp($id: ID!, $input: ActivitySignUpInput!) {
+  signUpForActivity(activityId: $id, input: $input) {
+    ...VolActivity
+  }
+}
+    fragment VolActivity on Activity {
+  id
+  organisationId
+  organisationName
+  kind
+  title
+  divisionCode
+  divisionName
+  on
+  capacity
+  volunteerCapacity
+  childrenSignedUp
+  childrenAttended
+  attendanceTaken
+  version
+  volunteers {
+    volunteerId
+    name
+    attended
+  }
+}`) as unknown as TypedDocumentString<VolSignUpMutation, VolSignUpMutationVariables>;
+export const VolAttendanceDocument = new TypedDocumentString(`
+    mutation VolAttendance($id: ID!, $input: AttendanceInput!) {
+  recordAttendance(activityId: $id, input: $input) {
+    ...VolActivity
+  }
+}
+    fragment VolActivity on Activity {
+  id
+  organisationId
+  organisationName
+  kind
+  title
+  divisionCode
+  divisionName
+  on
+  capacity
+  volunteerCapacity
+  childrenSignedUp
+  childrenAttended
+  attendanceTaken
+  version
+  volunteers {
+    volunteerId
+    name
+    attended
+  }
+}`) as unknown as TypedDocumentString<VolAttendanceMutation, VolAttendanceMutationVariables>;
+export const VolChildPairingsDocument = new TypedDocumentString(`
+    query VolChildPairings($childId: ID!) {
+  pairings(childId: $childId) {
+    ...VolPairing
+  }
+}
+    fragment VolPairing on Pairing {
+  id
+  volunteerId
+  volunteerName
+  childId
+  childName
+  childAge
+  childDivisionCode
+  childNeeds
+  status
+  startedOn
+  endedOn
+  endReason
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    recordedBy
+  }
+}`) as unknown as TypedDocumentString<VolChildPairingsQuery, VolChildPairingsQueryVariables>;
+export const VolSuggestDocument = new TypedDocumentString(`
+    query VolSuggest($childId: ID!) {
+  suggestVolunteers(childId: $childId, first: 5) {
+    ...VolSuggestion
+  }
+}
+    fragment VolSuggestion on VolunteerSuggestion {
+  score
+  reasons
+  volunteer {
+    id
+    name
+    divisionName
+    organisationName
+    skills
+  }
+}`) as unknown as TypedDocumentString<VolSuggestQuery, VolSuggestQueryVariables>;
+export const VolTaskSuggestionsDocument = new TypedDocumentString(`
+    query VolTaskSuggestions($intakeId: ID!) {
+  intake(id: $intakeId) {
+    id
+    tasks {
+      id
+      childId
+      volunteerSuggestions(first: 5) {
+        ...VolSuggestion
+      }
+    }
+  }
+}
+    fragment VolSuggestion on VolunteerSuggestion {
+  score
+  reasons
+  volunteer {
+    id
+    name
+    divisionName
+    organisationName
+    skills
+  }
+}`) as unknown as TypedDocumentString<VolTaskSuggestionsQuery, VolTaskSuggestionsQueryVariables>;
+export const VolPairDocument = new TypedDocumentString(`
+    mutation VolPair($volunteerId: ID!, $childId: ID!) {
+  pairVolunteer(volunteerId: $volunteerId, childId: $childId) {
+    ...VolPairing
+  }
+}
+    fragment VolPairing on Pairing {
+  id
+  volunteerId
+  volunteerName
+  childId
+  childName
+  childAge
+  childDivisionCode
+  childNeeds
+  status
+  startedOn
+  endedOn
+  endReason
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    recordedBy
+  }
+}`) as unknown as TypedDocumentString<VolPairMutation, VolPairMutationVariables>;
+export const VolPairingVisitDocument = new TypedDocumentString(`
+    mutation VolPairingVisit($id: ID!, $input: PairingVisitInput!) {
+  recordPairingVisit(pairingId: $id, input: $input) {
+    ...VolPairing
+  }
+}
+    fragment VolPairing on Pairing {
+  id
+  volunteerId
+  volunteerName
+  childId
+  childName
+  childAge
+  childDivisionCode
+  childNeeds
+  status
+  startedOn
+  endedOn
+  endReason
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    recordedBy
+  }
+}`) as unknown as TypedDocumentString<VolPairingVisitMutation, VolPairingVisitMutationVariables>;
+export const VolEndPairingDocument = new TypedDocumentString(`
+    mutation VolEndPairing($id: ID!, $reason: String!) {
+  endPairing(id: $id, reason: $reason) {
+    ...VolPairing
+  }
+}
+    fragment VolPairing on Pairing {
+  id
+  volunteerId
+  volunteerName
+  childId
+  childName
+  childAge
+  childDivisionCode
+  childNeeds
+  status
+  startedOn
+  endedOn
+  endReason
+  visits {
+    id
+    visitedOn
+    minutes
+    mode
+    note
+    recordedBy
+  }
+}`) as unknown as TypedDocumentString<VolEndPairingMutation, VolEndPairingMutationVariables>;
+export const VolVettedDocument = new TypedDocumentString(`
+    query VolVetted($divisionCode: String!) {
+  volunteers(divisionCode: $divisionCode, first: 100, vetted: true) {
+    edges {
+      node {
+        id
+        name
+        divisionName
+        organisationName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VolVettedQuery, VolVettedQueryVariables>;
+export const VolEnableDocument = new TypedDocumentString(`
+    mutation VolEnable($id: ID!) {
+  enableVolunteer(id: $id) {
+    ...VolDetail
+  }
+}
+    fragment VolRow on Volunteer {
+  id
+  name
+  idNumber
+  phone
+  gender
+  age
+  adult
+  skills
+  divisionCode
+  divisionName
+  organisationName
+  vetted
+  checkValidUntil
+  trained
+  totalHours
+  starLevel
+  username
+  account {
+    status
+  }
+  registeredAt
+}
+fragment VolHours on ServiceHours {
+  id
+  volunteerId
+  volunteerName
+  activityId
+  activityTitle
+  hours
+  on
+  status
+  note
+  recordedBy
+  decidedBy
+  decidedAt
+}
+fragment VolDetail on Volunteer {
+  ...VolRow
+  organisationId
+  availability
+  serviceArea
+  version
+  vettings {
+    id
+    kind
+    passed
+    checkedOn
+    validUntil
+    current
+    note
+    recordedBy
+  }
+  account {
+    username
+    status
+    initialPassword
+    madeAt
+    disabledReason
+    disabledBy
+    disabledAt
+  }
+  serviceHours {
+    ...VolHours
+  }
+}`) as unknown as TypedDocumentString<VolEnableMutation, VolEnableMutationVariables>;

@@ -107,6 +107,26 @@ export const FIELD_LABELS: Record<string, string> = {
   purpose: '用途',
   offerId: '资源',
   needId: '需求',
+  // Volunteers (志愿服务)
+  skills: '技能',
+  availability: '可服务时间',
+  serviceArea: '服务区域',
+  volunteerId: '志愿者',
+  volunteerIds: '志愿者',
+  checkedOn: '审查日期',
+  passed: '结果',
+  hours: '时长',
+  on: '日期',
+  activityId: '活动',
+  hoursId: '时长记录',
+  title: '活动名称',
+  capacity: '儿童名额',
+  volunteerCapacity: '志愿者名额',
+  children: '儿童人数',
+  childrenAttended: '到场儿童人数',
+  minutes: '时长（分钟）',
+  mode: '方式',
+  pairingId: '结对',
 }
 
 const CODES = new Set<string>(Object.keys(SENTENCES))

@@ -31,6 +31,9 @@ export const NEED_STATUS = shared.needStatus as Record<string, string>
 export const OFFER_STATUS = shared.offerStatus as Record<string, string>
 // Volunteers (志愿服务)
 export const VOLUNTEER_SKILL = shared.volunteerSkill as Record<string, string>
+export const VOLUNTEER_AVAILABILITY = shared.volunteerAvailability as Record<string, string>
+export const VETTING_KIND = shared.vettingKind as Record<string, string>
+export const VOLUNTEER_ACCOUNT_STATUS = shared.volunteerAccountStatus as Record<string, string>
 export const ACTIVITY_KIND = shared.activityKind as Record<string, string>
 export const SERVICE_HOURS_STATUS = shared.serviceHoursStatus as Record<string, string>
 export const PAIRING_STATUS = shared.pairingStatus as Record<string, string>

@@ -39,6 +39,9 @@ export const DEPARTMENT_ROLES: readonly Role[] = [
   'disabled_persons_federation',
 ]
 
+/** The mass organisations (群团组织): the volunteers service's FEDERATION_ROLES. */
+export const FEDERATION_ROLES: readonly Role[] = ['youth_league', 'trade_union', 'womens_federation', 'disabled_persons_federation']
+
 /** Roles that read children's files (docs/access-policy.md). */
 export const FILE_READERS: readonly Role[] = [
   'civil_affairs',
@@ -122,6 +125,8 @@ export interface NavItem {
     | 'donations'
     | 'needs'
     | 'volunteer'
+    | 'volunteers'
+    | 'activities'
   /** Who sees it in the menu; none: everyone. */
   roles?: readonly Role[]
 }
@@ -212,6 +217,10 @@ export const NAV: readonly NavItem[] = [
   },
   // 我的志愿服务: the volunteer's own record, pairings and hours (myVolunteer; item 11).
   { path: '/me/volunteer', title: '我的志愿服务', icon: 'volunteer', roles: ['volunteer'] },
+  // Volunteers (docs/volunteers.md): the four federations register, vet, approve hours (a tab of
+  // 志愿者) and hold activities, each for the organisations it acts for.
+  { path: '/volunteers', title: '志愿者', icon: 'volunteers', roles: FEDERATION_ROLES },
+  { path: '/volunteers/activities', title: '志愿活动', icon: 'activities', roles: FEDERATION_ROLES },
 ]
 
 /** Who may read an application (`intake`): the window's roles, the town social worker, and the

@@ -15,6 +15,7 @@ from shouhu.gateway.limits import wiring as limits
 from shouhu.gateway.reference import Reference
 from shouhu.gateway.schema import build_schema
 from shouhu.gateway.settings import GatewaySettings
+from shouhu.gateway.volunteers import routes as volunteer_routes
 from shouhu.platform import telemetry
 from shouhu.platform.app import api_docs, health_router, install_error_handlers, settle_memory
 from shouhu.platform.auth import TokenVerifier
@@ -67,6 +68,7 @@ def create_app(
         health_router(engine=None, transport=None, verifier=verifier, extra_checks=checks)
     )
     app.include_router(ledger.router)
+    app.include_router(volunteer_routes.router)
     app.include_router(console.router(settings))
     app.include_router(
         limits.graphql_router(

@@ -371,6 +371,12 @@ async def roster_template(client: ServiceClient, kind: Literal["xlsx", "csv"]) -
     return body
 
 
+async def volunteer_roster_template(client: ServiceClient) -> bytes:
+    """The blank roster of volunteers (XLSX); no token (a browser link)."""
+    body, _ = await client.get_bytes("/volunteers/roster/template.xlsx")
+    return body
+
+
 class Benefits(_Bound):
     """Benefits: programmes and standards, decisions and entitlements, payment batches."""
 

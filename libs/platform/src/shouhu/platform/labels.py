@@ -268,3 +268,27 @@ PAIRING_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
 PAIRING_VISIT_MODE_NAMES: Final[Mapping[str, str]] = MappingProxyType(
     {"HOME": "入户", "SCHOOL": "到校", "PHONE": "电话", "VIDEO": "视频", "OTHER": "其他"}
 )
+
+# When a volunteer can serve (可服务时间), the roster's words.
+VOLUNTEER_AVAILABILITY_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "WEEKDAY_DAYTIME": "工作日白天",
+        "WEEKDAY_EVENING": "工作日晚间",
+        "WEEKEND_DAYTIME": "周末白天",
+        "WEEKEND_EVENING": "周末晚间",
+        "SCHOOL_HOLIDAYS": "寒暑假",
+    }
+)
+
+# A volunteer's checks before serving children (审核).
+VETTING_KIND_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "MINOR_PROTECTION_RECORD_CHECK": "侵害未成年人违法犯罪信息查询",
+        "TRAINING": "岗前培训",
+    }
+)
+
+# A volunteer's account (账号) from its making to its disabling.
+VOLUNTEER_ACCOUNT_STATUS_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {"PENDING": "开通中", "ACTIVE": "已开通", "DISABLED": "已停用"}
+)

@@ -89,7 +89,8 @@ def record(
     if now_vetted:  # pairings suspended when a check ran out carry on (unless ended meanwhile)
         pairing_service.resume_of(session, row, principal.username, on)
     history.sort(key=lambda c: (c.checked_on, c.recorded_at), reverse=True)
-    return volunteer_service.to_out(row, organisation, history, principal, keys, on)
+    # The whole volunteer, as `volunteer` answers it (hours and account too), not a partial one.
+    return volunteer_service.view(session, principal, keys, row, history)
 
 
 def _vetted(

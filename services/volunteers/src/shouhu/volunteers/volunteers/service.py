@@ -116,10 +116,18 @@ def to_out(
     )
 
 
-def view(session: Session, principal: Principal, keys: KeyRing, row: Volunteer) -> VolunteerOut:
-    """One volunteer with their organisation and vetting history."""
+def view(
+    session: Session,
+    principal: Principal,
+    keys: KeyRing,
+    row: Volunteer,
+    checks: Sequence[Vetting] | None = None,
+) -> VolunteerOut:
+    """One volunteer with their organisation, vetting history (`checks` when the caller holds
+    it, latest first), hours and account."""
     organisation = organisation_service.get(session, row.organisation_id)
-    checks = vettings.of_volunteers(session, [row.id]).get(row.id, [])
+    if checks is None:
+        checks = vettings.of_volunteers(session, [row.id]).get(row.id, [])
     total = hours.totals(session, [row.id]).get(row.id, 0.0)
     out = to_out(row, organisation, checks, principal, keys, today(), total)
     out.account = accounts.of_volunteers(session, [row.id]).get(row.id)
