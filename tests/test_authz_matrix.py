@@ -16,6 +16,7 @@ import io
 import itertools
 import json
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -67,16 +68,32 @@ def new_identity(*, male: bool = False) -> tuple[str, str]:
     return birth.isoformat(), identity_number(birth, male=male, seq=seq % 400)
 
 
+class Tokens:
+    """Each user's access token, asked for again before it expires (the run outlasts one)."""
+
+    FRESH_FOR = 300.0  # seconds; the realm's tokens live longer
+
+    def __init__(self, token: Callable[[str], str]) -> None:
+        self._token = token
+        self._held: dict[str, tuple[float, str]] = {}
+
+    def __call__(self, user: str) -> str:
+        asked, token = self._held.get(user, (0.0, ""))
+        if time.monotonic() - asked > self.FRESH_FOR:
+            asked, token = time.monotonic(), self._token(user)
+            self._held[user] = (asked, token)
+        return token
+
+
 class Setup:
     """Records made by the district's civil affairs for a cell to act on."""
 
     def __init__(self, url: str, token: Callable[[str], str]) -> None:
         self.url = url
         self.token = token
-        self.admin = token("admin.district")
 
     def call(self, document: str, variables: dict[str, Any], user: str = "") -> dict[str, Any]:
-        body = graphql(self.url, document, self.token(user) if user else self.admin, variables)
+        body = graphql(self.url, document, self.token(user or "admin.district"), variables)
         assert not body.get("errors"), body
         data: dict[str, Any] = body["data"]
         return data
@@ -109,7 +126,7 @@ class Setup:
     def review(self, scope: str) -> str:
         """A registration held back as a possible duplicate (same name, birth and village)."""
         child = self.child(scope, with_number=False)
-        body = graphql(self.url, REGISTER, self.admin, {"input": child["input"]})
+        body = graphql(self.url, REGISTER, self.token("admin.district"), {"input": child["input"]})
         (error,) = body["errors"]
         review: str = error["extensions"]["reviewId"]
         return review
@@ -1423,8 +1440,8 @@ def cells(
     url: str, token: Callable[[str], str], operations: list[Operation], users: list[str]
 ) -> dict[tuple[str, str], dict[str, str]]:
     """Every cell: (operation, scope) → user → answer."""
-    setup = Setup(url, token)
-    tokens = {user: token(user) for user in users}
+    tokens = Tokens(token)
+    setup = Setup(url, tokens)
     found: dict[tuple[str, str], dict[str, str]] = {}
     for operation in operations:
         for scope in ("in", "out") if operation.scoped else ("—",):
@@ -1432,7 +1449,7 @@ def cells(
             shared = None if operation.fresh else operation.variables(setup, scope)
             for user in users:
                 variables = dict(shared) if shared else operation.variables(setup, scope)
-                row[user] = run(url, tokens[user], operation, variables)
+                row[user] = run(url, tokens(user), operation, variables)
     return found
 
 
