@@ -9,14 +9,13 @@ from fastapi.responses import Response
 
 from shouhu.gateway.clients import ledger_template, roster_template
 from shouhu.gateway.context import Services
+from shouhu.platform.openapi import attachment
 from shouhu.platform.schemas import XLSX
 
 TEMPLATES = {
     "xlsx": XLSX,
     "csv": "text/csv; charset=utf-8",
 }
-DOWNLOAD_NAME = "%E5%8F%B0%E8%B4%A6%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF"  # 台账导入模板
-ROSTER_NAME = "%E8%8A%B1%E5%90%8D%E5%86%8C%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF"  # 花名册导入模板
 
 router = APIRouter(tags=["ledger"])
 
@@ -36,10 +35,7 @@ async def csv_template(request: Request) -> Response:
 async def _template(request: Request, kind: Literal["xlsx", "csv"]) -> Response:
     services: Services = request.app.state.services
     body = await ledger_template(services.registry, kind)
-    disposition = (
-        f"attachment; filename=\"ledger-template.{kind}\"; filename*=UTF-8''{DOWNLOAD_NAME}.{kind}"
-    )
-    return Response(body, media_type=TEMPLATES[kind], headers={"Content-Disposition": disposition})
+    return attachment(body, f"ledger-template.{kind}", TEMPLATES[kind], "台账导入模板")
 
 
 @router.get("/rosters/template.xlsx")
@@ -57,7 +53,4 @@ async def roster_csv_template(request: Request) -> Response:
 async def _roster(request: Request, kind: Literal["xlsx", "csv"]) -> Response:
     services: Services = request.app.state.services
     body = await roster_template(services.education, kind)
-    disposition = (
-        f"attachment; filename=\"roster-template.{kind}\"; filename*=UTF-8''{ROSTER_NAME}.{kind}"
-    )
-    return Response(body, media_type=TEMPLATES[kind], headers={"Content-Disposition": disposition})
+    return attachment(body, f"roster-template.{kind}", TEMPLATES[kind], "花名册导入模板")

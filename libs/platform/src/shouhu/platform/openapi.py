@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Response
 
@@ -109,7 +110,11 @@ def download(media_type: str, description: str) -> dict[int | str, dict[str, Any
     return {200: {"description": description, "content": content}}
 
 
-def attachment(content: bytes, filename: str, media_type: str) -> Response:
-    """A file to download under `filename` (ASCII: a Chinese name goes in the gateway's route)."""
+def attachment(content: bytes, filename: str, media_type: str, title: str = "") -> Response:
+    """A file to download under `filename` (ASCII), or under `title` (Chinese) where a browser
+    reads RFC 6266's `filename*`, keeping `filename`'s extension."""
     disposition = f'attachment; filename="{filename}"'
+    if title:
+        extension = filename[filename.rfind(".") :] if "." in filename else ""
+        disposition += f"; filename*=UTF-8''{quote(title + extension)}"
     return Response(content, media_type=media_type, headers={"Content-Disposition": disposition})

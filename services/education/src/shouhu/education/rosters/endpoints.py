@@ -12,7 +12,7 @@ from shouhu.education.schools.schemas import SchoolCode
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.errors import ValidationFailed
-from shouhu.platform.openapi import download
+from shouhu.platform.openapi import attachment, download
 from shouhu.platform.schemas import XLSX
 from shouhu.platform.spreadsheets import csv_chunks, workbook
 
@@ -84,6 +84,4 @@ def csv_template() -> Response:
 
 
 def _download(body: bytes, media_type: str, kind: str) -> Response:
-    quoted = "".join(f"%{b:02X}" for b in f"{rows.TEMPLATE_NAME}.{kind}".encode())
-    disposition = f"attachment; filename=\"roster-template.{kind}\"; filename*=UTF-8''{quoted}"
-    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+    return attachment(body, f"roster-template.{kind}", media_type, rows.TEMPLATE_NAME)

@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.identity import KeysDep
-from shouhu.platform.openapi import download
+from shouhu.platform.openapi import attachment, download
 from shouhu.platform.schemas import XLSX
 from shouhu.registry.ledger import service, template
 from shouhu.registry.ledger.schemas import ImportMode, ImportReport
@@ -51,6 +51,4 @@ def csv_template() -> Response:
 
 def _download(name: str, media_type: str) -> Response:
     body = template.shipped(name).read_bytes()
-    quoted = "".join(f"%{b:02X}" for b in template.DOWNLOAD_NAMES[name].encode())
-    disposition = f"attachment; filename=\"{name}\"; filename*=UTF-8''{quoted}"
-    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+    return attachment(body, name, media_type, template.DOWNLOAD_TITLE)

@@ -26,7 +26,7 @@ from shouhu.registry.ledger.columns import (
 
 XLSX_NAME = "ledger-template.xlsx"
 CSV_NAME = "ledger-template.csv"
-DOWNLOAD_NAMES = {XLSX_NAME: "台账导入模板.xlsx", CSV_NAME: "台账导入模板.csv"}
+DOWNLOAD_TITLE = "台账导入模板"
 TEXT_COLUMNS = (ID_NUMBER, RESIDENCE, HUKOU)
 DATE_COLUMNS = (BIRTH_DATE, CATEGORIES_SINCE)
 PREPARED_ROWS = 2000

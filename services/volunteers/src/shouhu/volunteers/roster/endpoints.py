@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from shouhu.platform.auth import PrincipalDep
 from shouhu.platform.db import SessionDep, commit
 from shouhu.platform.identity import KeysDep
-from shouhu.platform.openapi import download
+from shouhu.platform.openapi import attachment, download
 from shouhu.platform.schemas import XLSX
 from shouhu.platform.spreadsheets import workbook
 from shouhu.volunteers.roster import rows, service
@@ -46,5 +46,4 @@ def import_volunteers(
 def roster_template() -> Response:
     """The blank roster (its headers, required ones marked *)."""
     body = workbook([(rows.SHEET, rows.template_header(), [])])
-    disposition = 'attachment; filename="volunteer-roster-template.xlsx"'
-    return Response(body, media_type=XLSX, headers={"Content-Disposition": disposition})
+    return attachment(body, "volunteer-roster-template.xlsx", XLSX, rows.TEMPLATE_TITLE)

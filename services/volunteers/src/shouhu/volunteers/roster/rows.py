@@ -8,6 +8,7 @@ from shouhu.platform.spreadsheets import RowError, column_positions, text
 from shouhu.volunteers.volunteers.schemas import Availability, VolunteerSkill
 
 SHEET = "志愿者名册"
+TEMPLATE_TITLE = "志愿者名册模板"
 NAME = "姓名"
 ID_NUMBER = "身份证号"
 PHONE = "手机号码"
