@@ -304,20 +304,17 @@ def stack_platform(
         args += ["--host", "127.0.0.1", "--port", str(port)]
         processes.append(start("gateway", args, gateway_env, workdir))
         urls["gateway"] = f"http://127.0.0.1:{port}"
-        for process in processes:
-            wait_ready(process, urls[process.name])
         if separate_workers:
-            # After the APIs: each API migrated its database as it started.
-            workers = []
+            # Beside the APIs, not after them: a worker's loops simply run again until its API
+            # has migrated the database.
             for name in SERVICES:
                 port = free_port()
-                workers.append(
+                processes.append(
                     start(f"{name}-worker", worker_args(name, port), service_env[name], workdir)
                 )
                 urls[f"{name}-worker"] = f"http://127.0.0.1:{port}"
-            processes += workers
-            for process in workers:
-                wait_ready(process, urls[process.name])
+        for process in processes:
+            wait_ready(process, urls[process.name])
         yield Platform(
             graphql_url=f"{urls['gateway']}/graphql",
             idp_url=keycloak.base_url,

@@ -12,6 +12,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -72,6 +73,7 @@ class Audit:
     unpublished: int
     parked: int
     missing: list[str] = field(default_factory=list)
+    settled_seconds: float = 0.0  # from the end of the work until every effect was in
 
     @property
     def clean(self) -> bool:
@@ -114,7 +116,8 @@ class FaultStack:
         print(
             f"\n[fault] {fault}: {load.summary()}; effects found {audit.found}/{audit.expected}, "
             f"lost {audit.lost}, doubled {audit.doubled}, unpublished {audit.unpublished}, "
-            f"parked {audit.parked}{'; ' + extra if extra else ''}",
+            f"parked {audit.parked}, settled {audit.settled_seconds:.0f} s after the work"
+            f"{'; ' + extra if extra else ''}",
             flush=True,
         )
 
@@ -201,10 +204,11 @@ class FaultStack:
 
     def settled(self, timeout: float = 90) -> Audit:
         """Poll the audit until every effect is in (or the time is up): the state to judge."""
-        deadline = time.monotonic() + timeout
+        began = time.monotonic()
         while True:
             audit = self.audit()
-            if audit.clean or time.monotonic() > deadline:
+            audit.settled_seconds = time.monotonic() - began
+            if audit.clean or audit.settled_seconds > timeout:
                 return audit
             time.sleep(0.5)
 
@@ -343,10 +347,14 @@ class Load:
 @pytest.fixture(scope="module")
 def servers() -> Iterator[tuple[PostgresHandle, KafkaHandle, KeycloakHandle]]:
     """PostgreSQL, Kafka and Keycloak of the suite's own: the faults halt and restart them."""
-    started: list[Any] = []
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        # At once: Keycloak alone takes as long as the other two together.
+        futures = [pool.submit(start) for start in (start_postgres, start_kafka, start_keycloak)]
+        wait(futures)
+    started = [f.result() for f in futures if f.exception() is None]
     try:
-        for start in (start_postgres, start_kafka, start_keycloak):
-            started.append(start())
+        for future in futures:
+            future.result()  # the first that failed, with its log
         yield started[0], started[1], started[2]
     finally:
         for handle in reversed(started):
