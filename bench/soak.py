@@ -280,31 +280,37 @@ class Work:
         self._call(SUPERVISOR, SEARCH, {"filter": {"name": "浸泡"}})
 
 
-def lag(kafka_bootstrap: str, databases: dict[str, str]) -> int:
-    """Messages not yet consumed by each service's group, plus events not yet published."""
-    import psycopg
-    from kafka import KafkaAdminClient, KafkaConsumer
+class Lag:
+    """What waits anywhere: events not yet published from the outboxes, and messages not yet
+    consumed by each service's group (end offsets less committed offsets)."""
 
-    behind = 0
-    for name in SERVICES:
-        with psycopg.connect(databases[name].replace("+psycopg", "")) as connection:
-            row = connection.execute(
-                "SELECT count(*) FROM outbox WHERE published_at IS NULL"
-            ).fetchone()
-            behind += int(row[0]) if row else 0
-    admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap)
-    consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap)
-    try:
-        for group in SERVICES:
-            committed = admin.list_consumer_group_offsets(group)
-            if not committed:
-                continue
-            ends = consumer.end_offsets(list(committed))
-            behind += sum(max(0, ends[tp] - meta.offset) for tp, meta in committed.items())
-    finally:
-        consumer.close()
-        admin.close()
-    return behind
+    def __init__(self, bootstrap: str, databases: dict[str, str]) -> None:
+        from kafka import KafkaAdminClient, KafkaConsumer
+
+        self._admin = KafkaAdminClient(bootstrap_servers=bootstrap)
+        self._consumer = KafkaConsumer(bootstrap_servers=bootstrap)
+        self._databases = {name: databases[name].replace("+psycopg", "") for name in SERVICES}
+
+    def __call__(self) -> int:
+        import psycopg
+
+        behind = 0
+        for url in self._databases.values():
+            with psycopg.connect(url) as connection:
+                row = connection.execute(
+                    "SELECT count(*) FROM outbox WHERE published_at IS NULL"
+                ).fetchone()
+                behind += int(row[0]) if row else 0
+        groups = self._admin.list_group_offsets(dict.fromkeys(SERVICES))
+        for committed in groups.values():
+            if committed:
+                ends = self._consumer.end_offsets(list(committed))
+                behind += sum(max(0, ends[tp] - meta.offset) for tp, meta in committed.items())
+        return behind
+
+    def close(self) -> None:
+        self._consumer.close()
+        self._admin.close()
 
 
 def main() -> int:
@@ -325,6 +331,7 @@ def main() -> int:
         work = Work(
             next(p.url for p in procs if p.name == "gateway"), Tokens(databases["keycloak_token"])
         )
+        lag = Lag(kafka.bootstrap, databases)
         rss: dict[str, list[float]] = defaultdict(list)
         drained_after: list[float] = []
         windows: list[tuple[float, float]] = []
@@ -347,7 +354,7 @@ def main() -> int:
                 # From the burst's end until nothing waits anywhere (or the minute is over).
                 waited = float("inf")
                 while time.monotonic() < began + 60 + LAG_BUDGET_SECONDS:
-                    if lag(kafka.bootstrap, databases) == 0:
+                    if lag() == 0:
                         waited = time.monotonic() - burst_end
                         break
                     time.sleep(0.5)
@@ -372,6 +379,7 @@ def main() -> int:
                     + (f"; errors {dict(work.errors)}" if work.errors else ""),
                     flush=True,
                 )
+        lag.close()
     verdicts: list[Verdict] = []
     for name, series in rss.items():
         growth = (series[-1] - series[0]) / series[0] * 100 if len(series) > 1 else 0.0

@@ -73,6 +73,8 @@ class Audit:
     unpublished: int
     parked: int
     missing: list[str] = field(default_factory=list)
+    # The subjects (children) whose events some consumer has not applied.
+    missing_subjects: set[str] = field(default_factory=set)
     settled_seconds: float = 0.0  # from the end of the work until every effect was in
 
     @property
@@ -94,6 +96,7 @@ class FaultStack:
     CLERK = CLERK
     SUPERVISOR = SUPERVISOR
     CLASSIFY = CLASSIFY
+    REGISTER = REGISTER
     _engines: dict[str, Engine] = field(default_factory=dict)
     _tokens: dict[str, str] = field(default_factory=dict)
 
@@ -168,14 +171,15 @@ class FaultStack:
         made twice from one event; nothing unpublished, nothing parked."""
         expected = found = 0
         missing: list[str] = []
-        published: dict[str, list[tuple[str, str]]] = {}
+        subjects: set[str] = set()
+        published: dict[str, list[tuple[str, str, str]]] = {}
         for (consumer, source), types in consumed_types().items():
             if source not in published:
                 published[source] = [
-                    (row[0], row[1])
-                    for row in self.rows(source, "SELECT event_id, event_type FROM outbox")
+                    (row[0], row[1], row[2])
+                    for row in self.rows(source, "SELECT event_id, event_type, key FROM outbox")
                 ]
-            wanted = {event_id for event_id, kind in published[source] if kind in types}
+            wanted = {event_id for event_id, kind, _ in published[source] if kind in types}
             applied = {
                 row[0]
                 for row in self.rows(
@@ -185,6 +189,7 @@ class FaultStack:
             expected += len(wanted)
             found += len(wanted & applied)
             missing += [f"{consumer}←{source}:{e}" for e in sorted(wanted - applied)[:3]]
+            subjects |= {key for e, _, key in published[source] if e in wanted - applied}
         # The inbox's key cannot hold an event twice: a doubled effect would show in what the
         # handlers wrote. Notifications say, for each, the event that made it.
         doubled = self.scalar(
@@ -200,7 +205,9 @@ class FaultStack:
             for s in SERVICES
         )
         parked = sum(self.scalar(s, "SELECT count(*) FROM parked_event") for s in SERVICES)
-        return Audit(expected, found, expected - found, doubled, unpublished, parked, missing)
+        return Audit(
+            expected, found, expected - found, doubled, unpublished, parked, missing, subjects
+        )
 
     def settled(self, timeout: float = 90) -> Audit:
         """Poll the audit until every effect is in (or the time is up): the state to judge."""
@@ -245,9 +252,10 @@ class Load:
         return self
 
     def __exit__(self, *_: object) -> None:
+        """Stop sending and wait for the last operation (again: a no-op)."""
         self._stop.set()
-        assert self._thread is not None
-        self._thread.join(timeout=60)
+        if self._thread is not None:
+            self._thread.join(timeout=60)
 
     def wait_for(self, acknowledged: int, timeout: float = 60) -> None:
         """Until that many operations were acknowledged (the load is flowing)."""
