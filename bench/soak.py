@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from harness import DATA_KEY, GATEWAY_KEY, Verdict, calibrate, new_child, percentile, report
+from harness import Verdict, calibrate, new_child, percentile, real_stack_env, report
 
 from shouhu.platform.testing import free_port
 
@@ -126,13 +126,8 @@ def real_stack() -> Iterator[tuple[Any, Any, list[Proc], dict[str, str]]]:
             handles.append(start())
         pg, kafka, keycloak = handles
         common = {
+            **real_stack_env(kafka, keycloak),
             "SHOUHU_MODE": "production",
-            "SHOUHU_TRANSPORT": "kafka",
-            "SHOUHU_KAFKA_BOOTSTRAP": kafka.bootstrap,
-            "SHOUHU_OIDC_ISSUER": keycloak.issuer,
-            "SHOUHU_DATA_KEY": DATA_KEY,
-            "SHOUHU_GATEWAY_KEY": GATEWAY_KEY,
-            "SHOUHU_TELEMETRY_EXPORTER": "none",
             "SHOUHU_DATA_DIR": str(folder),
         }
         databases = {name: pg.create_database(f"soak_{name}") for name in SERVICES}

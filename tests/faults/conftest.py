@@ -5,16 +5,14 @@ a steady load through the gateway, and the audit that counts every effect across
 
 from __future__ import annotations
 
-import secrets
 import signal
 import threading
 import time
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import httpx
@@ -24,7 +22,7 @@ from sqlalchemy import Engine, create_engine, text
 from shouhu.localstack.kafka import KafkaHandle, start_kafka
 from shouhu.localstack.keycloak import KeycloakHandle, start_keycloak
 from shouhu.localstack.postgres import PostgresHandle, start_postgres
-from shouhu.platform.testing import identity_number
+from shouhu.platform.testing import new_child_input
 
 SUPERVISOR = "supervisor.110109001001"
 CLERK = "clerk.110109001"
@@ -304,14 +302,7 @@ class Load:
 
     def _child(self) -> dict[str, Any]:
         self._serial += 1
-        birth = date(2011, 1, 1) + timedelta(days=secrets.randbelow(2500))
-        return {
-            "name": f"故障{self.label}{self._serial}{uuid.uuid4().hex[:4]}",
-            "gender": "MALE",
-            "birthDate": birth.isoformat(),
-            "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
-            "residenceDivisionCode": VILLAGE,
-        }
+        return new_child_input(VILLAGE, f"故障{self.label}{self._serial}")
 
     def _register(self, client: httpx.Client) -> None:
         data = self._call(client, SUPERVISOR, REGISTER, {"input": self._child()})

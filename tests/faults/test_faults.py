@@ -9,9 +9,7 @@ separate processes (`python -m shouhu.platform.run worker <service>`), as in Kub
 from __future__ import annotations
 
 import json
-import secrets
 import time
-import uuid
 from datetime import date
 from typing import Any
 
@@ -20,7 +18,7 @@ from keycloak.exceptions import KeycloakConnectionError
 from sqlalchemy import text
 
 from shouhu.platform.events import Envelope
-from shouhu.platform.testing import graphql, identity_number
+from shouhu.platform.testing import graphql, new_child_input
 
 FaultStack = Any  # tests/faults/conftest.py's (a test module cannot import a conftest)
 Load = Any
@@ -135,7 +133,10 @@ def test_a_consumer_killed_before_it_commits_its_offsets(stack: FaultStack) -> N
 def test_a_poison_message_is_parked_with_its_childs_later_events(stack: FaultStack) -> None:
     # A child of the test's own (the load classifies its own children, never this one).
     body = graphql(
-        stack.graphql_url, stack.REGISTER, stack.token(stack.SUPERVISOR), {"input": new_child()}
+        stack.graphql_url,
+        stack.REGISTER,
+        stack.token(stack.SUPERVISOR),
+        {"input": new_child_input("110109001001", "搁置")},
     )
     assert "errors" not in body, body
     child = body["data"]["registerChild"]
@@ -219,17 +220,6 @@ def test_a_poison_message_is_parked_with_its_childs_later_events(stack: FaultSta
         "benefits", "SELECT classifications FROM child_facts WHERE child_id = :c", c=child["id"]
     )
     assert "BOTH_PARENTS_AWAY" in json.dumps(facts[0][0], default=str)
-
-
-def new_child() -> dict[str, object]:
-    birth = date(2013, 3, 3)
-    return {
-        "name": f"搁置{uuid.uuid4().hex[:6]}",
-        "gender": "FEMALE",
-        "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
-        "residenceDivisionCode": "110109001001",
-    }
 
 
 def produce(stack: FaultStack, topic: str, key: str, envelope: Envelope) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import secrets
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -27,6 +29,20 @@ def identity_number(birth: date, *, male: bool, seq: int = 1, division: str = "1
     total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(body))
     check = (12 - total % 11) % 11
     return body + ("X" if check == 10 else str(check))
+
+
+def new_child_input(village: str, name: str, birth: date | None = None) -> dict[str, str]:
+    """`registerChild`'s input for a new child of the village: the name with a random tail, a
+    random identity number (born in 2011-2017 unless `birth` is given) of the child's gender."""
+    born = birth or date(2011, 1, 1) + timedelta(days=secrets.randbelow(2500))
+    male = secrets.randbelow(2) == 1
+    return {
+        "name": f"{name}{uuid.uuid4().hex[:6]}",
+        "gender": "MALE" if male else "FEMALE",
+        "birthDate": born.isoformat(),
+        "idNumber": identity_number(born, male=male, seq=secrets.randbelow(499)),
+        "residenceDivisionCode": village,
+    }
 
 
 def free_port() -> int:
