@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import secrets
 import socket
@@ -31,16 +32,22 @@ def identity_number(birth: date, *, male: bool, seq: int = 1, division: str = "1
     return body + ("X" if check == 10 else str(check))
 
 
+_CHILDREN = itertools.count(secrets.randbelow(1_000_000))
+
+
 def new_child_input(village: str, name: str, birth: date | None = None) -> dict[str, str]:
-    """`registerChild`'s input for a new child of the village: the name with a random tail, a
-    random identity number (born in 2011-2017 unless `birth` is given) of the child's gender."""
-    born = birth or date(2011, 1, 1) + timedelta(days=secrets.randbelow(2500))
-    male = secrets.randbelow(2) == 1
+    """`registerChild`'s input for a new child of the village: the name with a random tail and
+    an identity number no other child of this process has (born in 2008-2016 unless `birth`
+    is given: then a random one, as a test of one child needs)."""
+    n = next(_CHILDREN)
+    born = birth or date(2008, 1, 1) + timedelta(days=(n // 499) % 3000)
+    seq = secrets.randbelow(499) if birth else n % 499
+    male = n % 2 == 1
     return {
         "name": f"{name}{uuid.uuid4().hex[:6]}",
         "gender": "MALE" if male else "FEMALE",
         "birthDate": born.isoformat(),
-        "idNumber": identity_number(born, male=male, seq=secrets.randbelow(499)),
+        "idNumber": identity_number(born, male=male, seq=seq),
         "residenceDivisionCode": village,
     }
 
