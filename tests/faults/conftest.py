@@ -90,6 +90,7 @@ class FaultStack:
     platform: Any
     tools: Any
     extra: list[Any] = field(default_factory=list)
+    boot_seconds: dict[str, float] = field(default_factory=lambda: BOOT_SECONDS)
     # What the tests drive it with (a test module cannot import this conftest).
     CLERK = CLERK
     SUPERVISOR = SUPERVISOR
@@ -348,12 +349,30 @@ class Load:
         return f"work sent {sent} ({ok} acknowledged: {kinds})"
 
 
+BOOT_SECONDS: dict[str, float] = {}
+
+
+def timed_start(name: str, start: Callable[[], Any]) -> Any:
+    """Start a server; remember how long it took (an outage counts a restart's boot in)."""
+    began = time.monotonic()
+    handle = start()
+    BOOT_SECONDS[name] = time.monotonic() - began
+    return handle
+
+
 @pytest.fixture(scope="module")
 def servers() -> Iterator[tuple[PostgresHandle, KafkaHandle, KeycloakHandle]]:
     """PostgreSQL, Kafka and Keycloak of the suite's own: the faults halt and restart them."""
     with ThreadPoolExecutor(max_workers=3) as pool:
         # At once: Keycloak alone takes as long as the other two together.
-        futures = [pool.submit(start) for start in (start_postgres, start_kafka, start_keycloak)]
+        futures = [
+            pool.submit(timed_start, name, start)
+            for name, start in (
+                ("postgres", start_postgres),
+                ("kafka", start_kafka),
+                ("keycloak", start_keycloak),
+            )
+        ]
         wait(futures)
     started = [f.result() for f in futures if f.exception() is None]
     try:
