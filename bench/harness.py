@@ -251,6 +251,18 @@ def new_child(village: str, *, name: str = "实时", birthplace: str = "110109")
     }
 
 
+def real_stack_env(kafka: Any, keycloak: Any) -> dict[str, str]:
+    """What every process of a bench on the real stack shares: Kafka, Keycloak's realm, keys."""
+    return {
+        "SHOUHU_TRANSPORT": "kafka",
+        "SHOUHU_KAFKA_BOOTSTRAP": kafka.bootstrap,
+        "SHOUHU_OIDC_ISSUER": keycloak.issuer,
+        "SHOUHU_DATA_KEY": DATA_KEY,
+        "SHOUHU_GATEWAY_KEY": GATEWAY_KEY,
+        "SHOUHU_TELEMETRY_EXPORTER": "none",
+    }
+
+
 @contextmanager
 def postgres() -> Iterator[Any]:
     """A PostgreSQL server: `SHOUHU_POSTGRES_URL` if set, else a local one."""

@@ -42,13 +42,12 @@ import aiohttp
 import generate
 import httpx
 from harness import (
-    DATA_KEY,
-    GATEWAY_KEY,
     Verdict,
     calibrate,
     new_child,
     percentile,
     postgres,
+    real_stack_env,
     report,
     service,
 )
@@ -455,14 +454,7 @@ def main() -> int:
             calibration = calibrate(urls["notifications"])
             print(f"making {len(villages)} village supervisors in Keycloak …", flush=True)
             supervisors = make_supervisors(keycloak, villages)
-            common = {
-                "SHOUHU_TRANSPORT": "kafka",
-                "SHOUHU_KAFKA_BOOTSTRAP": kafka.bootstrap,
-                "SHOUHU_OIDC_ISSUER": keycloak.issuer,
-                "SHOUHU_DATA_KEY": DATA_KEY,
-                "SHOUHU_GATEWAY_KEY": GATEWAY_KEY,
-                "SHOUHU_TELEMETRY_EXPORTER": "none",
-            }
+            common = real_stack_env(kafka, keycloak)
             with (
                 service(
                     "registry", {**common, "SHOUHU_DATABASE_URL": urls["registry"]}

@@ -87,6 +87,10 @@ class Platform:
     # The platform's clock (SHOUHU_CLOCK_OFFSET_FILE) and the SMS provider it sends through.
     clock_file: Path | None = None
     sms: ProviderThread | None = None
+    # On the real stack: each service's environment (to start more of its processes) and the
+    # folder its processes run and log in.
+    service_env: dict[str, dict[str, str]] = field(default_factory=dict)
+    workdir: Path | None = None
 
     def move_clock(self, seconds: float) -> None:
         """Move every process's clock; 0 puts it back."""
@@ -252,7 +256,43 @@ def real_stack(
     postgres: Any, kafka: Any, keycloak: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Platform]:
     """Each service and the gateway as its own process on PostgreSQL, Kafka and Keycloak."""
-    workdir = tmp_path_factory.mktemp("stack")
+    with stack_platform(postgres, kafka, keycloak, tmp_path_factory.mktemp("stack")) as platform:
+        yield platform
+
+
+@dataclass(frozen=True)
+class StackTools:
+    """What a folder's own stack is built with (tests/faults): the platform on given servers,
+    and a process started and waited for as the platform's are."""
+
+    platform: Any
+    start: Any
+    wait_ready: Any
+
+
+@pytest.fixture(scope="session")
+def stack_tools() -> StackTools:
+    """`stack_platform`, `start` and `wait_ready`, for conftests below this one."""
+    return StackTools(stack_platform, start, wait_ready)
+
+
+def worker_args(name: str, port: int) -> list[str]:
+    """A service's worker alone (`shouhu.platform.run worker`), as its Deployment runs it."""
+    return ["-m", "shouhu.platform.run", "worker", name, "--host", "127.0.0.1", "--port", str(port)]
+
+
+@contextmanager
+def stack_platform(
+    postgres: Any,
+    kafka: Any,
+    keycloak: Any,
+    workdir: Path,
+    *,
+    separate_workers: bool = False,
+    env: dict[str, str] | None = None,
+) -> Iterator[Platform]:
+    """Each service and the gateway as its own process on the given servers; with
+    `separate_workers`, each service's worker as a process of its own (`<service>-worker`)."""
     gateway_key = secrets.token_urlsafe(32)
     common = {
         "SHOUHU_MODE": "production",
@@ -264,29 +304,34 @@ def real_stack(
         "SHOUHU_TELEMETRY_EXPORTER": "file",
         **notification_env(workdir),
         **accounts_env(keycloak),
+        **(env or {}),
     }
     processes: list[Process] = []
     urls: dict[str, str] = {}
     databases: dict[str, str] = {}
     span_files: list[Path] = []
+    service_env: dict[str, dict[str, str]] = {}
     try:
         for name in SERVICES:
             port = free_port()
             databases[name] = postgres.create_database(f"shouhu_{name}")
             span_files.append(workdir / f"spans-{name}.jsonl")
-            env = {
+            service_env[name] = {
                 **common,
                 "SHOUHU_SERVICE_NAME": name,
                 "SHOUHU_DATABASE_URL": databases[name],
                 "SHOUHU_TELEMETRY_FILE": str(span_files[-1]),
             }
+            api_env = {**service_env[name]}
+            if separate_workers:
+                api_env["SHOUHU_RUN_WORKER"] = "false"
             args = ["-m", "uvicorn", "--factory", f"shouhu.{name}.app:create_app"]
             args += ["--host", "127.0.0.1", "--port", str(port)]
-            processes.append(start(name, args, env, workdir))
+            processes.append(start(name, args, api_env, workdir))
             urls[name] = f"http://127.0.0.1:{port}"
         port = free_port()
         span_files.append(workdir / "spans-gateway.jsonl")
-        env = {
+        gateway_env = {
             **common,
             "SHOUHU_SERVICE_NAME": "gateway",
             "SHOUHU_TELEMETRY_FILE": str(span_files[-1]),
@@ -294,8 +339,17 @@ def real_stack(
         }
         args = ["-m", "uvicorn", "--factory", "shouhu.gateway.app:create_app"]
         args += ["--host", "127.0.0.1", "--port", str(port)]
-        processes.append(start("gateway", args, env, workdir))
+        processes.append(start("gateway", args, gateway_env, workdir))
         urls["gateway"] = f"http://127.0.0.1:{port}"
+        if separate_workers:
+            # Beside the APIs, not after them: a worker's loops simply run again until its API
+            # has migrated the database.
+            for name in SERVICES:
+                port = free_port()
+                processes.append(
+                    start(f"{name}-worker", worker_args(name, port), service_env[name], workdir)
+                )
+                urls[f"{name}-worker"] = f"http://127.0.0.1:{port}"
         for process in processes:
             wait_ready(process, urls[process.name])
         yield Platform(
@@ -308,6 +362,8 @@ def real_stack(
             gateway_key=gateway_key,
             clock_file=workdir / "clock-offset",
             sms=sms_provider(),
+            service_env=service_env,
+            workdir=workdir,
         )
     finally:
         for process in processes:

@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import secrets
 import urllib.request
-import uuid
 from datetime import date
 
 import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, graphql, new_child_input
 
 SUPERVISOR = "supervisor.110109001001"
 VILLAGE = "110109001001"
@@ -42,14 +41,7 @@ def platform(request: pytest.FixtureRequest):
 
 
 def _child_input(village: str = VILLAGE) -> dict[str, object]:
-    birth = date(2014, 5, 20)
-    return {
-        "name": f"测试{uuid.uuid4().hex[:6]}",
-        "gender": "FEMALE",
-        "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
-        "residenceDivisionCode": village,
-    }
+    return dict(new_child_input(village, "测试", date(2014, 5, 20)))
 
 
 def _count(database_url: str, sql: str, **params: object) -> int:

@@ -14,6 +14,7 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
 from shouhu.localstack import start_kafka, start_keycloak, start_postgres
+from shouhu.localstack._common import StartupError
 from shouhu.localstack.kafka import KafkaHandle
 from shouhu.localstack.keycloak import KeycloakHandle
 from shouhu.localstack.postgres import PostgresHandle
@@ -171,3 +172,25 @@ def test_env_provider_attaches_to_running_services(
     assert attached_kc.provider == "env"
     assert attached_kc.issuer == keycloak.issuer
     assert attached_kc.token_url == keycloak.token_url
+
+
+def test_a_local_server_halts_and_resumes_with_its_data() -> None:
+    # A server of the test's own: halting the session's would disturb the other tests.
+    handle = start_postgres()
+    try:
+        if handle.provider != "local":
+            with pytest.raises(StartupError, match="cannot be halted"):
+                handle.halt()
+            return
+        handle.create_database("ls_halt")
+        with handle.connect("ls_halt", autocommit=True) as conn:
+            conn.execute("CREATE TABLE kept (n int)")
+            conn.execute("INSERT INTO kept VALUES (1)")
+        handle.halt()
+        with pytest.raises(psycopg.OperationalError):
+            handle.connect("ls_halt")
+        handle.resume()
+        with handle.connect("ls_halt") as conn:
+            assert conn.execute("SELECT n FROM kept").fetchall() == [(1,)]
+    finally:
+        handle.stop()

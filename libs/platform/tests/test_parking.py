@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from shouhu.platform.events import Envelope, InboxRow, ParkedEvent
@@ -98,3 +99,39 @@ def test_what_is_not_an_envelope_is_parked_as_it_came(engine):
     with Session(engine) as session:
         [row] = session.exec(select(ParkedEvent)).all()
     assert (row.event_id, row.value, row.attempts) == ("", b"{not json", 2)
+
+
+class Unreachable:
+    """A handler whose database is away for its first few tries (a restart), then back."""
+
+    def __init__(self, away: int) -> None:
+        self.away = away
+        self.applied: list[int] = []
+
+    def __call__(self, session: Session, envelope: Envelope) -> None:
+        if self.away:
+            self.away -= 1
+            raise OperationalError("SELECT 1", {}, ConnectionRefusedError("server closed"))
+        self.applied.append(envelope.data["n"])
+
+
+def test_a_database_away_is_waited_for_not_parked(engine):
+    # More tries away than the consumer's attempts: none of them counts against the message.
+    handler = Unreachable(away=5)
+    consumer = EventConsumer(
+        "svc", engine, {"t.happened": handler}, attempts=2, backoff_seconds=0.001
+    )
+    consumer.deliver(_message("a", 1), threading.Event())
+    assert handler.applied == [1]
+    assert _parked(engine) == []
+
+
+def test_stopping_while_the_database_is_away_leaves_the_message_undone(engine):
+    handler = Unreachable(away=1)
+    consumer = EventConsumer("svc", engine, {"t.happened": handler}, attempts=2)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(OperationalError):
+        consumer.deliver(_message("a", 1), stop)
+    assert handler.applied == []
+    assert _parked(engine) == []

@@ -208,6 +208,46 @@ class ManagedProcess:
             os.killpg(self.popen.pid, sig)
 
 
+class Restart:
+    """A local server that can be halted and started again on its ports and files: the outages
+    of the faults suite (tests/faults). Started at once; `proc` is the running process."""
+
+    def __init__(
+        self, launch: Callable[[], ManagedProcess], ready: Callable[[ManagedProcess], None]
+    ) -> None:
+        self._launch, self._ready = launch, ready
+        self.proc: ManagedProcess | None = None
+        self.resume()
+
+    def halt(self) -> None:
+        """Stop the process (its stop signal, then a kill), keeping its files."""
+        if self.proc is not None:
+            self.proc.stop()
+            self.proc = None
+
+    def resume(self) -> None:
+        """Start the process again and wait until it is ready (stopped again if it is not)."""
+        if self.proc is not None:
+            return
+        started = self._launch()
+        try:
+            self._ready(started)
+        except BaseException:
+            started.stop()
+            raise
+        self.proc = started
+
+
+def restartable(restart: Restart | None, name: str, provider: str) -> Restart:
+    """The handle's restart, or a clear error: only servers this process runs locally restart."""
+    if restart is None:
+        raise StartupError(
+            f"{name} ({provider}) cannot be halted and resumed: only a local server this "
+            "process started can (unset the SHOUHU_* URL, or SHOUHU_LOCALSTACK=local)"
+        )
+    return restart
+
+
 _CLEANUPS: dict[int, Callable[[], None]] = {}
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from shouhu.localstack._common import (
     ManagedProcess,
+    Restart,
     StartupError,
     cache_dir,
     file_lock,
@@ -24,6 +25,7 @@ from shouhu.localstack._common import (
     provider,
     register_cleanup,
     remove_dir,
+    restartable,
     run,
     unregister_cleanup,
 )
@@ -93,6 +95,15 @@ class KafkaHandle:
     bootstrap: str
     provider: str = "local"
     _stop: Callable[[], None] = field(default=lambda: None, repr=False)
+    _restart: Restart | None = field(default=None, repr=False)
+
+    def halt(self) -> None:
+        """Stop the broker, keeping its log dirs, as an outage would (a local broker only)."""
+        restartable(self._restart, "kafka", self.provider).halt()
+
+    def resume(self) -> None:
+        """Start the halted broker again on the same ports and logs; wait until it serves."""
+        restartable(self._restart, "kafka", self.provider).resume()
 
     def stop(self) -> None:
         """Stop the broker (if this process started it) and remove its files."""
@@ -222,32 +233,44 @@ def start_local(timeout: float = 90) -> KafkaHandle:
         "-cp",
         f"{jars}/*",
     ]
-    proc: ManagedProcess | None = None
+    bootstrap = f"127.0.0.1:{port}"
+    restart: Restart | None = None
+    # The log is appended to: a restart looks for its own "started" line, past the old ones.
+    log_start = [0]
+
+    def launch() -> ManagedProcess:
+        log_start[0] = len(_read(log_path))
+        return ManagedProcess("kafka", [*base, "kafka.Kafka", config], log_path, cwd=root)
+
+    def ready(started: ManagedProcess) -> None:
+        started.wait_until(
+            lambda: (
+                port_open("127.0.0.1", port)
+                and "Kafka Server started" in _read(log_path)[log_start[0] :]
+            ),
+            timeout,
+            "started",
+        )
+        started.wait_until(lambda: _metadata_ready(bootstrap), 30, "serving metadata", 0.5)
+
     try:
         # `--cluster-id=…` in one argument: an id may begin with "-", which the tool would
         # otherwise read as an option.
         storage = [*base, "kafka.tools.StorageTool", "format", f"--cluster-id={_cluster_id()}"]
         run([*storage, "-c", config, "--standalone"], cwd=root, timeout=120)
-        proc = ManagedProcess("kafka", [*base, "kafka.Kafka", config], log_path, cwd=root)
-        proc.wait_until(
-            lambda: port_open("127.0.0.1", port) and "Kafka Server started" in _read(log_path),
-            timeout,
-            "started",
-        )
-        bootstrap = f"127.0.0.1:{port}"
-        proc.wait_until(lambda: _metadata_ready(bootstrap), 30, "serving metadata", 0.5)
+        restart = Restart(launch, ready)
     except BaseException:
-        if proc is not None:
-            proc.stop()
+        if restart is not None:
+            restart.halt()
         remove_dir(root)
         raise
 
     def stop() -> None:
-        assert proc is not None
-        proc.stop()
+        assert restart is not None
+        restart.halt()
         remove_dir(root)
 
-    handle = KafkaHandle(bootstrap, "local", stop)
+    handle = KafkaHandle(bootstrap, "local", stop, restart)
     register_cleanup(handle, handle.stop)
     return handle
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from shouhu.localstack._common import (
     ManagedProcess,
+    Restart,
     StartupError,
     cache_dir,
     file_lock,
@@ -27,6 +28,7 @@ from shouhu.localstack._common import (
     provider,
     register_cleanup,
     remove_dir,
+    restartable,
     run,
     unregister_cleanup,
 )
@@ -54,6 +56,15 @@ class KeycloakHandle:
     admin_password: str | None = None
     provider: str = "local"
     _stop: Callable[[], None] = field(default=lambda: None, repr=False)
+    _restart: Restart | None = field(default=None, repr=False)
+
+    def halt(self) -> None:
+        """Stop the server, keeping its database (realm, keys), as an outage would."""
+        restartable(self._restart, "keycloak", self.provider).halt()
+
+    def resume(self) -> None:
+        """Start the halted server again on the same ports and database; wait for the realm."""
+        restartable(self._restart, "keycloak", self.provider).resume()
 
     @property
     def discovery_url(self) -> str:
@@ -292,19 +303,23 @@ def start_local(realm_file: Path, timeout: float = 180) -> KeycloakHandle:
     http_port, management_port = free_ports(2)
     realm = realm_name(realm_file)
     base_url = f"http://127.0.0.1:{http_port}"
-    proc = _launch(home, http_port, management_port)
+    discovery = f"{base_url}/realms/{realm}/.well-known/openid-configuration"
     try:
-        _wait_ready(proc, f"{base_url}/realms/{realm}/.well-known/openid-configuration", timeout)
+        restart = Restart(
+            lambda: _launch(home, http_port, management_port),
+            lambda started: _wait_ready(started, discovery, timeout),
+        )
     except BaseException:
-        proc.stop()
         remove_dir(home)
         raise
 
     def stop() -> None:
-        proc.stop()
+        restart.halt()
         remove_dir(home)
 
-    return _handle(base_url, realm, "local", 10, stop, ADMIN)
+    handle = _handle(base_url, realm, "local", 10, stop, ADMIN)
+    handle._restart = restart
+    return handle
 
 
 def fetch(realm_file: Path | None = None) -> Path:

@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from shouhu.localstack._common import (
     ManagedProcess,
+    Restart,
     StartupError,
     apt_install,
     free_port,
@@ -26,6 +27,7 @@ from shouhu.localstack._common import (
     provider,
     register_cleanup,
     remove_dir,
+    restartable,
     run,
     unregister_cleanup,
 )
@@ -51,6 +53,15 @@ class PostgresHandle:
     password: str
     provider: str = "local"
     _stop: Callable[[], None] = field(default=lambda: None, repr=False)
+    _restart: Restart | None = field(default=None, repr=False)
+
+    def halt(self) -> None:
+        """Stop the server, keeping its files, as an outage would (a local server only)."""
+        restartable(self._restart, "postgres", self.provider).halt()
+
+    def resume(self) -> None:
+        """Start the halted server again on the same port and files; wait until it accepts."""
+        restartable(self._restart, "postgres", self.provider).resume()
 
     def url(self, database: str = "postgres", driver: str | None = "psycopg") -> str:
         """Return a SQLAlchemy URL (driver=None gives a plain libpq URL)."""
@@ -188,7 +199,7 @@ def start_local(timeout: float = 60) -> PostgresHandle:
     data = root / "data"
     log_path = root / "postgres.log"
     password = secrets.token_hex(12)
-    proc: ManagedProcess | None = None
+    restart: Restart | None = None
     try:
         pwfile = root / "pwfile"
         pwfile.write_text(secrets.token_hex(12) + "\n")
@@ -219,24 +230,32 @@ def start_local(timeout: float = 60) -> PostgresHandle:
         cmd: list[str | os.PathLike[str]] = [bindir / "postgres", "-D", data]
         for key, value in settings.items():
             cmd += ["-c", f"{key}={value}"]
-        # SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to leave.
-        proc = ManagedProcess(
-            "postgres", cmd, log_path, cwd=root, user=user, stop_signal=signal.SIGINT
-        )
-        proc.wait_until(lambda: _accepts(bindir, root, port), timeout, "accepting connections")
+
+        def launch() -> ManagedProcess:
+            # SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to leave.
+            return ManagedProcess(
+                "postgres", cmd, log_path, cwd=root, user=user, stop_signal=signal.SIGINT
+            )
+
+        def ready(started: ManagedProcess) -> None:
+            started.wait_until(
+                lambda: _accepts(bindir, root, port), timeout, "accepting connections"
+            )
+
+        restart = Restart(launch, ready)
         _create_role(root, port, password)
     except BaseException:
-        if proc is not None:
-            proc.stop()
+        if restart is not None:
+            restart.halt()
         remove_dir(root)
         raise
 
     def stop() -> None:
-        assert proc is not None
-        proc.stop()
+        assert restart is not None
+        restart.halt()
         remove_dir(root)
 
-    handle = PostgresHandle("127.0.0.1", port, "shouhu", password, "local", stop)
+    handle = PostgresHandle("127.0.0.1", port, "shouhu", password, "local", stop, restart)
     register_cleanup(handle, handle.stop)
     return handle
 

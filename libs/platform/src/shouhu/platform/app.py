@@ -154,6 +154,7 @@ def make_worker(spec: ServiceSpec, engine: Engine, transport: Transport) -> Work
         interval=settings.relay_interval_seconds,
         linger=settings.relay_linger_seconds,
         retention=Retention(settings.outbox_retention_days, settings.inbox_retention_days),
+        redrive_seconds=settings.redrive_seconds,
     )
 
 

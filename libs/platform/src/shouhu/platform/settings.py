@@ -87,6 +87,9 @@ class ServiceSettings(BaseSettings):
     migrate_on_start: bool = True
     demo_data: bool = False
     relay_interval_seconds: float = 0.2
+    # Parked events are tried again at the worker's start and this often: a fix deployed, or a
+    # row that arrived late, lets them through in order without anyone redriving by hand.
+    redrive_seconds: float = Field(default=300, gt=0)
     # Woken by a commit, the relay waits this long first, so that a burst's commits go out in one
     # batch (one look, one produce) rather than one each: Kafka's linger.ms, for the outbox.
     relay_linger_seconds: float = Field(default=0.01, ge=0)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
 import json
 import re
 import secrets
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -33,6 +35,26 @@ def identity_number(birth: date, *, male: bool, seq: int = 1, division: str = "1
     total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(body))
     check = (12 - total % 11) % 11
     return body + ("X" if check == 10 else str(check))
+
+
+_CHILDREN = itertools.count(secrets.randbelow(1_000_000))
+
+
+def new_child_input(village: str, name: str, birth: date | None = None) -> dict[str, str]:
+    """`registerChild`'s input for a new child of the village: the name with a random tail and
+    an identity number no other child of this process has (born in 2008-2016 unless `birth`
+    is given: then a random one, as a test of one child needs)."""
+    n = next(_CHILDREN)
+    born = birth or date(2008, 1, 1) + timedelta(days=(n // 499) % 3000)
+    seq = secrets.randbelow(499) if birth else n % 499
+    male = n % 2 == 1
+    return {
+        "name": f"{name}{uuid.uuid4().hex[:6]}",
+        "gender": "MALE" if male else "FEMALE",
+        "birthDate": born.isoformat(),
+        "idNumber": identity_number(born, male=male, seq=seq),
+        "residenceDivisionCode": village,
+    }
 
 
 def free_port() -> int:

@@ -15,6 +15,7 @@ from opentelemetry import propagate, trace
 from opentelemetry.trace import SpanKind
 from pydantic import BaseModel
 from sqlalchemy import Engine, delete, update
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, col, select
 
 from shouhu.platform.db import exclusive
@@ -142,12 +143,23 @@ class EventConsumer:
         self._backoff = backoff_seconds
 
     def deliver(self, message: Message, stop: threading.Event) -> None:
-        """Apply a message, retrying with backoff; park it when it keeps failing."""
-        for attempt in range(1, self._attempts + 1):
+        """Apply a message, retrying with backoff; park it when it keeps failing.
+
+        A database that cannot be reached (a restart, a failover) is not the message's fault:
+        such a try does not count, and the message waits for the database however long it
+        takes, instead of being parked, with its child's later events, for the next redrive."""
+        attempt = 0
+        while attempt < self._attempts:
             try:
                 self.handle(message)
                 return
             except Exception as error:
+                if unreachable(error):
+                    log.warning("%s waits for its database: %s", self.name, error)
+                    if stop.wait(self._backoff * 5):
+                        raise
+                    continue
+                attempt += 1
                 log.exception("%s failed on %s (attempt %d)", self.name, message.topic, attempt)
                 if attempt == self._attempts:
                     with Session(self._engine) as session:
@@ -258,6 +270,13 @@ class EventConsumer:
         log.error(
             "%s parked an event of %s with key %s: %s", self.name, message.topic, message.key, error
         )
+
+
+def unreachable(error: BaseException) -> bool:
+    """The database could not be reached or dropped the connection (not the statement's fault)."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, OperationalError)
 
 
 @dataclass
