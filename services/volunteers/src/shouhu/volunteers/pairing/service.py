@@ -10,7 +10,7 @@ from datetime import date
 from sqlmodel import Session
 
 from shouhu.platform.auth import Principal
-from shouhu.platform.clock import today
+from shouhu.platform.clock import age_on, today
 from shouhu.platform.divisions import name as division_name
 from shouhu.platform.errors import Duplicate, Forbidden, NotFound, ValidationFailed
 from shouhu.platform.events import utcnow
@@ -72,10 +72,6 @@ def born_by(on: date) -> date:
         return on.replace(year=on.year - ADULT_AGE)
     except ValueError:  # 29 February
         return on.replace(year=on.year - ADULT_AGE, day=28)
-
-
-def age_on(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
 def _child(session: Session, principal: Principal, child_id: str) -> ChildFacts:
