@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import type { CarFamilyFragment, CarNeedFragment } from '../src/gql/graphql'
+import { actsFor } from '../src/lib/roles'
 import {
-  actsFor,
   donationAmount,
   donationInput,
   donationUseInput,

@@ -923,6 +923,11 @@ export type VolunteerSkill =
   | 'SPORTS'
   | 'TUTORING';
 
+export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganisationsQuery = { organisations: Array<{ id: string, kind: OrganisationKind, name: string, divisionCode: string, actingRole: ActingRole, demo: boolean }> };
+
 export type ShellQueryVariables = Exact<{
   division: string;
 }>;
@@ -1019,11 +1024,6 @@ export type CarUnlinkFamilyMutationVariables = Exact<{
 export type CarUnlinkFamilyMutation = { unlinkCaringFamily: { id: string, kind: CaringFamilyKind, kindName: string, headName: string, idNumber: string, mobile: string, divisionCode: string, divisionName: string, address: string, status: CaringFamilyStatus, assessedOn: string | null, assessmentNote: string | null, approvedBy: string | null, version: number, registeredAt: string, links: Array<{ id: string, familyId: string, childId: string, startsOn: string, until: string | null, endedOn: string | null, endReason: string | null, active: boolean }> } };
 
 export type CarDonationFragment = { id: string, organisationId: string, organisationName: string, donorKind: DonorKind, donorName: string, anonymous: boolean, kind: DonationKind, amountFen: number | string | null, goodsDescription: string | null, quantity: number | string | null, unit: string | null, used: number | string, remaining: number | string, designation: DonationDesignation, designationName: string, designatedId: string | null, receivedOn: string, note: string | null, version: number, recordedBy: string, uses: Array<{ id: string, amountFen: number | string | null, quantity: number | string | null, usedOn: string, purpose: string, recordedBy: string }> };
-
-export type CarOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type CarOrganisationsQuery = { organisations: Array<{ id: string, kind: OrganisationKind, name: string, divisionCode: string, actingRole: ActingRole, demo: boolean }> };
 
 export type CarDonationsQueryVariables = Exact<{
   organisationId?: string | number | null | undefined;
@@ -1830,11 +1830,6 @@ export type VolPairingFragment = { id: string, volunteerId: string, volunteerNam
 export type VolSuggestionFragment = { score: number, reasons: Array<string>, volunteer: { id: string, name: string, divisionName: string, organisationName: string, skills: Array<VolunteerSkill> } };
 
 export type VolActivityFragment = { id: string, organisationId: string, organisationName: string, kind: ActivityKind, title: string, divisionCode: string, divisionName: string, on: string, capacity: number, volunteerCapacity: number | null, childrenSignedUp: number, childrenAttended: number | null, attendanceTaken: boolean, version: number, volunteers: Array<{ volunteerId: string, name: string, attended: boolean | null }> };
-
-export type VolOrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type VolOrganisationsQuery = { organisations: Array<{ id: string, kind: OrganisationKind, name: string, divisionCode: string, actingRole: ActingRole, demo: boolean }> };
 
 export type VolVolunteersQueryVariables = Exact<{
   divisionCode: string;
@@ -2876,6 +2871,18 @@ export const VolActivityFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"VolActivity"}) as unknown as TypedDocumentString<VolActivityFragment, unknown>;
+export const OrganisationsDocument = new TypedDocumentString(`
+    query Organisations {
+  organisations {
+    id
+    kind
+    name
+    divisionCode
+    actingRole
+    demo
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationsQuery, OrganisationsQueryVariables>;
 export const ShellDocument = new TypedDocumentString(`
     query Shell($division: String!) {
   me {
@@ -3183,18 +3190,6 @@ fragment CarFamily on CaringFamily {
     ...CarLink
   }
 }`) as unknown as TypedDocumentString<CarUnlinkFamilyMutation, CarUnlinkFamilyMutationVariables>;
-export const CarOrganisationsDocument = new TypedDocumentString(`
-    query CarOrganisations {
-  organisations {
-    id
-    kind
-    name
-    divisionCode
-    actingRole
-    demo
-  }
-}
-    `) as unknown as TypedDocumentString<CarOrganisationsQuery, CarOrganisationsQueryVariables>;
 export const CarDonationsDocument = new TypedDocumentString(`
     query CarDonations($organisationId: ID) {
   donations(organisationId: $organisationId, first: 100) {
@@ -6301,18 +6296,6 @@ export const HomeMyVolunteerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HomeMyVolunteerQuery, HomeMyVolunteerQueryVariables>;
-export const VolOrganisationsDocument = new TypedDocumentString(`
-    query VolOrganisations {
-  organisations {
-    id
-    kind
-    name
-    divisionCode
-    actingRole
-    demo
-  }
-}
-    `) as unknown as TypedDocumentString<VolOrganisationsQuery, VolOrganisationsQueryVariables>;
 export const VolVolunteersDocument = new TypedDocumentString(`
     query VolVolunteers($divisionCode: String!, $vetted: Boolean, $after: String) {
   volunteers(

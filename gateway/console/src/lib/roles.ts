@@ -200,20 +200,13 @@ export const NAV: readonly NavItem[] = [
     path: '/caring/donations',
     title: '爱心捐赠',
     icon: 'donations',
-    roles: ['youth_league', 'trade_union', 'womens_federation', 'disabled_persons_federation', 'civil_affairs'],
+    roles: [...FEDERATION_ROLES, 'civil_affairs'],
   },
   {
     path: '/caring/needs',
     title: '需求与资源',
     icon: 'needs',
-    roles: [
-      'civil_affairs',
-      'town_social_worker',
-      'youth_league',
-      'trade_union',
-      'womens_federation',
-      'disabled_persons_federation',
-    ],
+    roles: ['civil_affairs', 'town_social_worker', ...FEDERATION_ROLES],
   },
   // 我的志愿服务: the volunteer's own record, pairings and hours (myVolunteer; item 11).
   { path: '/me/volunteer', title: '我的志愿服务', icon: 'volunteer', roles: ['volunteer'] },
@@ -226,6 +219,11 @@ export const NAV: readonly NavItem[] = [
 /** Who may read an application (`intake`): the window's roles, the town social worker, and the
  * departments (civil affairs among them) the ones they have a task on. */
 export const INTAKE_READERS: readonly Role[] = ['intake_clerk', 'town_social_worker', ...DEPARTMENT_ROLES]
+
+/** Whether the caller holds the federation role an organisation is acted for by (YOUTH_LEAGUE → youth_league). */
+export function actsFor(roles: readonly Role[], actingRole: string): boolean {
+  return roles.includes(actingRole.toLowerCase() as Role)
+}
 
 export function allowed(roles: readonly Role[], only: readonly Role[] | undefined): boolean {
   return !only || roles.some((r) => only.includes(r))

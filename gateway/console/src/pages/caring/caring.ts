@@ -7,24 +7,19 @@ import type {
   DonationInput,
   DonationUseInput,
 } from '../../gql/graphql'
-import type { Role } from '../../lib/roles'
+import { FEDERATION_ROLES, type Role } from '../../lib/roles'
 import { formatYuan, yuanToFen } from '../../lib/format'
 
 /** Who reads caring families (policy FAMILY_READ_ROLES); FAMILY_WRITERS register, assess, link. */
 export const FAMILY_READERS: readonly Role[] = ['civil_affairs', 'town_social_worker']
 export const FAMILY_WRITERS: readonly Role[] = ['civil_affairs']
 /** The federations (policy FEDERATION_ROLES): record donations and offers for their organisations. */
-export const FEDERATIONS: readonly Role[] = ['youth_league', 'trade_union', 'womens_federation', 'disabled_persons_federation']
+export const FEDERATIONS: readonly Role[] = FEDERATION_ROLES
 /** Who reads donations (DONATION_READ_ROLES): the federations their own, civil affairs all. */
 export const DONATION_READERS: readonly Role[] = [...FEDERATIONS, 'civil_affairs']
 /** Who raises, matches and closes needs (NEED_ROLES); the federations read them (NEED_READ_ROLES). */
 export const NEED_WRITERS: readonly Role[] = ['civil_affairs', 'town_social_worker']
 export const NEED_READERS: readonly Role[] = [...NEED_WRITERS, ...FEDERATIONS]
-
-/** Whether the caller holds the federation role an organisation is acted for by (YOUTH_LEAGUE → youth_league). */
-export function actsFor(roles: readonly Role[], actingRole: string): boolean {
-  return roles.includes(actingRole.toLowerCase() as Role)
-}
 
 /** A whole, positive number of units typed, or null. */
 export function units(text: string): number | null {

@@ -3,13 +3,13 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
 
 import { session } from '../../auth'
-import { VolOrganisationsDocument, type VolOrganisationsQuery } from '../../gql/graphql'
+import { OrganisationsDocument, type OrganisationsQuery } from '../../gql/graphql'
 import { request } from '../../graphql/client'
 import { errorSentence } from '../../lib/errors'
 import { placesBelow, type Place } from '../../lib/places'
 import { writableOrganisations } from './volunteers'
 
-type Organisations = VolOrganisationsQuery['organisations']
+type Organisations = OrganisationsQuery['organisations']
 
 /** `failed` takes the sentence of a failure to load (the page shows it; the list still loads). */
 export function useFederation(failed: (sentence: string) => void): {
@@ -25,7 +25,7 @@ export function useFederation(failed: (sentence: string) => void): {
     try {
       ;[towns.value, organisations.value] = await Promise.all([
         district.length === 6 ? placesBelow(district) : Promise.resolve([]),
-        request(VolOrganisationsDocument, {}).then((d) => d.organisations),
+        request(OrganisationsDocument, {}).then((d) => d.organisations),
       ])
     } catch (e) {
       failed(errorSentence(e))

@@ -4,7 +4,7 @@
 import { idNumberProblem } from '../children/child'
 import { MOBILE_MESSAGE, isMobile } from '../intake/window'
 import { todayInDistrict } from '../../lib/format'
-import { FEDERATION_ROLES as FEDERATIONS, type Role } from '../../lib/roles'
+import { FEDERATION_ROLES as FEDERATIONS, actsFor, type Role } from '../../lib/roles'
 /** Who reads pairings (PAIRING_READ_ROLES): the federations, civil affairs, the town's worker. */
 export const PAIRING_READERS: readonly Role[] = [...FEDERATIONS, 'civil_affairs', 'town_social_worker']
 /** Who logs a pairing's visit (PAIRING_VISIT_ROLES). */
@@ -190,6 +190,5 @@ export function formatHours(hours: number): string {
  * one (the registrar), another federation those its role acts for (`writes_for`). */
 export function writableOrganisations<T extends { actingRole: string }>(organisations: readonly T[], roles: readonly Role[]): T[] {
   if (roles.includes('youth_league')) return [...organisations]
-  const acting = new Set(roles.map((r) => r.toUpperCase()))
-  return organisations.filter((o) => acting.has(o.actingRole))
+  return organisations.filter((o) => actsFor(roles, o.actingRole))
 }
