@@ -5,7 +5,10 @@ a steady load through the gateway, and the audit that counts every effect across
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -150,6 +153,18 @@ class FaultStack:
         self.platform.urls[name] = f"http://127.0.0.1:{port}"
         self.tools.wait_ready(process, self.platform.urls[name])
         return process
+
+    def run(self, command: str, service: str) -> subprocess.CompletedProcess[str]:
+        """An operator's command (`python -m shouhu.platform.run <command> <service>`), run as
+        in the worker's pod: a process of its own with the service's settings."""
+        return subprocess.run(
+            [sys.executable, "-m", "shouhu.platform.run", command, service],
+            env={**os.environ, **self.platform.service_env[service]},
+            cwd=self.platform.workdir,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     def engine(self, service: str) -> Engine:
         if service not in self._engines:

@@ -211,8 +211,8 @@ def test_a_poison_message_is_parked_with_its_childs_later_events(stack: FaultSta
             assert "前序事件已搁置" in behind[1][1]
         finally:
             # The fix: the producer's bug mended and the event put right where it waits (as an
-            # operator would after deploying it); the worker's redrive then applies both, in
-            # order. In a finally: a failure here must not leave the next tests a parked child.
+            # operator would after deploying it); a redrive then applies both, in order. In a
+            # finally: a failure here must not leave the next tests a parked child.
             fixed = poison.model_copy(
                 update={
                     "data": {
@@ -233,13 +233,19 @@ def test_a_poison_message_is_parked_with_its_childs_later_events(stack: FaultSta
                         text("UPDATE parked_event SET value = :v WHERE event_id = :e"),
                         {"v": fixed.to_bytes(), "e": poison.id},
                     )
+    # Benefits' by the operator's command at once (education's by its worker's timer): the
+    # command says what it applied and that nothing is left.
+    redriven = stack.run("redrive", "benefits")
+    assert redriven.returncode == 0, redriven.stdout + redriven.stderr
+    assert redriven.stdout.splitlines()[-1] == "0 parked", redriven.stdout
     audit = stack.settled()
     stack.report(
         "poison message",
         load,
         audit,
         f"{len(parked)} parked, then {len(behind)} for that child (its later event behind "
-        f"the poison); {flowing.lost} effects waiting meanwhile, all that child's; redriven",
+        f"the poison); {flowing.lost} effects waiting meanwhile, all that child's; redriven "
+        f"(the command: {redriven.stdout.splitlines()[0]}; the rest by the worker's timer)",
     )
     assert audit.clean, audit
     # The later classification was applied after the repaired one: benefits knows it.

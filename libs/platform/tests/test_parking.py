@@ -135,3 +135,18 @@ def test_stopping_while_the_database_is_away_leaves_the_message_undone(engine):
         consumer.deliver(_message("a", 1), stop)
     assert handler.applied == []
     assert _parked(engine) == []
+
+
+def test_each_consumer_of_a_service_redrives_its_own_topics_only(engine):
+    # One service, two subscriptions under its one name: the one that does not know the
+    # other's events must leave them parked, not take them for applied.
+    mine, theirs = Flaky(failing={1}), Flaky(failing=set())
+    registry = EventConsumer("svc", engine, {"t.happened": mine}, topics=["shouhu.t"], attempts=1)
+    other = EventConsumer("svc", engine, {"u.happened": theirs}, topics=["shouhu.u"], attempts=1)
+    registry.deliver(_message("a", 1), threading.Event())
+    assert other.redrive() == 0
+    assert [(key, n) for key, n, _, _ in _parked(engine)] == [("a", 1)]
+    mine.failing.clear()
+    assert registry.redrive() == 1
+    assert mine.applied == [1] and theirs.applied == []
+    assert _parked(engine) == []

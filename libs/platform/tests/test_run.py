@@ -14,12 +14,13 @@ from sqlmodel import Session, select
 
 from shouhu.platform import run
 from shouhu.platform.app import ServiceSpec, create_service_app
-from shouhu.platform.events import OutboxRow, utcnow
+from shouhu.platform.events import Envelope, OutboxRow, ParkedEvent, utcnow
 from shouhu.platform.settings import ServiceSettings, topic_of
-from shouhu.platform.transport import InProcessTransport
+from shouhu.platform.transport import InProcessTransport, Message
+from shouhu.platform.worker import EventConsumer, Subscription
 
 FIRST_REVISION = """
-from shouhu.platform.migrations import create_messaging_tables
+from shouhu.platform.migrations import create_messaging_tables, create_parked_events_table
 
 revision = "0001"
 down_revision = None
@@ -27,6 +28,7 @@ down_revision = None
 
 def upgrade() -> None:
     create_messaging_tables()
+    create_parked_events_table()
 """
 
 
@@ -53,6 +55,11 @@ def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[types.S
 
     seeded: list[Engine] = []
     transport = InProcessTransport()
+    fixed: list[bool] = []  # the handler fails until the test "deploys a fix"
+
+    def handle(session: Session, envelope: Envelope) -> None:
+        if not fixed:
+            raise RuntimeError("no such child yet")
 
     def create_app() -> FastAPI:
         settings = ServiceSettings(
@@ -66,6 +73,9 @@ def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[types.S
             settings=settings,
             migrations_dir=migrations,
             routers=[router],
+            subscriptions=[
+                Subscription(topics=[topic_of("other")], handlers={"other.happened": handle})
+            ],
             seed=seeded.append,
             transport=transport,
             verifier=Verifier(),  # type: ignore[arg-type]
@@ -75,7 +85,9 @@ def service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[types.S
     module = types.ModuleType("shouhu.demo.app")
     module.create_app = create_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "shouhu.demo.app", module)
-    yield types.SimpleNamespace(seeded=seeded, transport=transport, db=tmp_path / "demo.db")
+    yield types.SimpleNamespace(
+        seeded=seeded, transport=transport, db=tmp_path / "demo.db", fixed=fixed
+    )
 
 
 def tables(service: types.SimpleNamespace) -> set[str]:
@@ -135,3 +147,46 @@ def test_the_worker_alone_relays_and_serves_only_its_probes(service):
 def test_an_unknown_service_stops_the_command():
     with pytest.raises(ModuleNotFoundError):
         run.main(["migrate", "nonesuch"])
+
+
+def park(service: types.SimpleNamespace, child: str) -> None:
+    """A message of another service's topic that the demo's handler cannot apply yet."""
+    app = run.service_app("demo")
+    envelope = Envelope(type="other.happened", source="other", subject=child, data={})
+    message = Message(topic=topic_of("other"), key=child, value=envelope.to_bytes())
+    consumer = EventConsumer("demo", app.state.engine, {"other.happened": lambda s, e: None})
+    with Session(app.state.engine) as session:
+        consumer._park(session, message, "RuntimeError: no such child yet", attempts=5)
+        session.commit()
+    app.state.engine.dispose()
+
+
+def test_parked_lists_what_the_consumers_parked(service, capsys):
+    run.main(["migrate", "demo"])
+    park(service, "child-1")
+    capsys.readouterr()
+    assert run.main(["parked", "demo"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split("\t")[2:] == [
+        topic_of("other"),
+        "child-1",
+        "5",
+        "RuntimeError: no such child yet",
+    ]
+    assert out[1] == "1 parked"
+
+
+def test_redrive_applies_them_now_once_fixed_and_says_what_is_left(service, capsys):
+    run.main(["migrate", "demo"])
+    park(service, "child-1")
+    capsys.readouterr()
+    assert run.main(["redrive", "demo"]) == 1, "still failing: left parked, a non-zero exit"
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "demo: 0 applied" and out[-1] == "1 parked"
+    service.fixed.append(True)
+    assert run.main(["redrive", "demo"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["demo: 1 applied", "0 parked"]
+    app = run.service_app("demo")
+    with Session(app.state.engine) as session:
+        assert session.exec(select(ParkedEvent)).all() == []
+    app.state.engine.dispose()

@@ -2,6 +2,8 @@
 
     python -m shouhu.platform.run migrate registry   # migrate and seed, then exit
     python -m shouhu.platform.run worker registry    # relay, consumers, timers; /healthz, /readyz
+    python -m shouhu.platform.run parked registry    # the events its consumers parked
+    python -m shouhu.platform.run redrive registry   # apply them again now, in order
 
 Both build the service as its API does (`shouhu.<service>.app:create_app`, the same settings),
 so a setting the service refuses stops the Job or the worker as it would stop the API.
@@ -17,9 +19,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from sqlmodel import Session, col, select
 
 from shouhu.platform import telemetry
 from shouhu.platform.app import health_router, prepare
+from shouhu.platform.events import ParkedEvent
 
 
 def service_app(service: str) -> FastAPI:
@@ -35,6 +39,22 @@ def migrate_only(service: FastAPI) -> None:
         prepare(service.state.spec, service.state.engine)
     finally:
         service.state.engine.dispose()
+
+
+def parked(service: FastAPI) -> list[ParkedEvent]:
+    """The messages the service's consumers parked, oldest first."""
+    with Session(service.state.engine) as session:
+        return list(session.exec(select(ParkedEvent).order_by(col(ParkedEvent.id))).all())
+
+
+def show_parked(rows: list[ParkedEvent]) -> None:
+    """One line per parked message: when, topic, key, tries and the error."""
+    for row in rows:
+        print(
+            f"{row.id}\t{row.parked_at:%Y-%m-%d %H:%M:%S}\t{row.topic}\t{row.key}"
+            f"\t{row.attempts}\t{row.error}"
+        )
+    print(f"{len(rows)} parked", flush=True)
 
 
 def create_worker_app(service: FastAPI) -> FastAPI:
@@ -74,12 +94,30 @@ def main(argv: list[str] | None = None) -> int:
     # Every interface: the pod's probes call it from outside the container.
     worker.add_argument("--host", default="0.0.0.0")
     worker.add_argument("--port", type=int, default=8000)
+    for command, about in (
+        ("parked", "list the events its consumers parked"),
+        (
+            "redrive",
+            "apply the parked events again now, in order (the worker does it every "
+            "SHOUHU_REDRIVE_SECONDS too)",
+        ),
+    ):
+        commands.add_parser(command, help=about).add_argument("service")
     args = parser.parse_args(argv)
     service = service_app(args.service)
     if args.command == "migrate":
         migrate_only(service)
         print(f"{args.service}: migrated", flush=True)
         return 0
+    if args.command == "parked":
+        show_parked(parked(service))
+        return 0
+    if args.command == "redrive":
+        done = service.state.worker.redrive()
+        print(f"{args.service}: {done} applied", flush=True)
+        left = parked(service)
+        show_parked(left)
+        return 1 if left else 0
     import uvicorn
 
     uvicorn.run(create_worker_app(service), host=args.host, port=args.port)

@@ -133,12 +133,16 @@ class EventConsumer:
         engine: Engine,
         handlers: Mapping[str, EventHandler],
         *,
+        topics: Sequence[str] | None = None,
         attempts: int = 5,
         backoff_seconds: float = 0.2,
     ) -> None:
         self.name = name
         self._engine = engine
         self._handlers = handlers
+        # A service's consumers share its name: each redrives the parked messages of its own
+        # topics only, which its handlers know (None: every topic, for a service with one).
+        self.topics = list(topics) if topics is not None else None
         self._attempts = attempts
         self._backoff = backoff_seconds
 
@@ -184,12 +188,11 @@ class EventConsumer:
     def redrive(self) -> int:
         """Apply parked messages again, oldest first per key; how many went through."""
         done = 0
+        query = select(ParkedEvent).where(ParkedEvent.consumer == self.name)
+        if self.topics is not None:
+            query = query.where(col(ParkedEvent.topic).in_(self.topics))
         with Session(self._engine) as session:
-            parked = session.exec(
-                select(ParkedEvent)
-                .where(ParkedEvent.consumer == self.name)
-                .order_by(col(ParkedEvent.id))
-            ).all()
+            parked = session.exec(query.order_by(col(ParkedEvent.id))).all()
         stuck: set[str] = set()
         for row in parked:
             if row.key in stuck:
@@ -370,7 +373,8 @@ class Worker:
         self._own_topic = own_topic
         self._relay = OutboxRelay(engine, transport)
         self._consumers = [
-            (s.topics, EventConsumer(name, engine, s.handlers)) for s in subscriptions
+            (s.topics, EventConsumer(name, engine, s.handlers, topics=s.topics))
+            for s in subscriptions
         ]
         self._periodic = [
             *(periodic or []),
@@ -388,6 +392,10 @@ class Worker:
         self._stop = threading.Event()
         self._wake = threading.Event()  # set when this process commits events
         self._threads: list[threading.Thread] = []
+
+    def redrive(self) -> int:
+        """Apply the parked messages of every consumer again now; how many went through."""
+        return sum(consumer.redrive() for _, consumer in self._consumers)
 
     def start(self) -> None:
         topics = [self._own_topic] + [t for topics, _ in self._consumers for t in topics]
