@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
 import logging
+import ssl
 import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -125,7 +127,7 @@ class AliyunSms:
         form = self.signed_form(message, code)
         try:
             # One client per message: the delivery worker may run each send in its own loop.
-            async with httpx.AsyncClient(timeout=self._timeout) as client:
+            async with httpx.AsyncClient(timeout=self._timeout, verify=_tls()) as client:
                 response = await client.post(self._endpoint, data=form)
         except httpx.TimeoutException:
             return _logged("aliyun-sms", message, SendResult.transient("短信服务响应超时"))
@@ -134,6 +136,13 @@ class AliyunSms:
             return _logged("aliyun-sms", message, SendResult.transient(reason))
         result, code = _aliyun_result(response)
         return _logged("aliyun-sms", message, result, code)
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """httpx's default TLS context, built once: a client builds its own otherwise, loading the
+    CA bundle again (some 20-40 ms of CPU a message)."""
+    return httpx.create_ssl_context()
 
 
 def _aliyun_result(response: httpx.Response) -> tuple[SendResult, str]:
@@ -202,7 +211,7 @@ class WebhookSms:
         if self._secret:
             headers[WEBHOOK_SIGNATURE_HEADER] = self.signature(body)
         try:
-            async with httpx.AsyncClient(timeout=self._timeout) as client:
+            async with httpx.AsyncClient(timeout=self._timeout, verify=_tls()) as client:
                 response = await client.post(self._url, content=body, headers=headers)
         except httpx.TimeoutException:
             return _logged("webhook-sms", message, SendResult.transient("短信网关响应超时"))
