@@ -33,6 +33,7 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -321,6 +322,9 @@ def main() -> int:
     parser.add_argument("--events-a-day", type=int, default=100_000, help="the district's")
     parser.add_argument("--factor", type=float, default=10)
     args = parser.parse_args()
+    # A run stopped with `kill` stops its stack too: SIGTERM unwinds like Ctrl-C, through the
+    # blocks that start PostgreSQL, Kafka, Keycloak and the processes (they would outlive it).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     per_second = args.events_a_day * args.factor / 86400 / EVENTS_PER_OPERATION
     print(
         f"load: {args.events_a_day:,} events a day x{args.factor:g} = "
