@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import itertools
@@ -65,15 +66,11 @@ def free_port() -> int:
         return port
 
 
-_shared: list[httpx.Client] = []
-
-
+@functools.cache
 def http() -> httpx.Client:
     """One HTTP client for the process's calls: a new client per call builds its TLS context
     again, some 40 ms of CPU, more than the call itself against a local platform."""
-    if not _shared:
-        _shared.append(httpx.Client(timeout=30))
-    return _shared[0]
+    return httpx.Client(timeout=30)
 
 
 def password_token(token_url: str, username: str, password: str = "shouhu-dev") -> str:
