@@ -173,7 +173,7 @@ def pairing_application() -> Any:
     volunteers' flows): `pairing_application(village, needs)`."""
     from datetime import date
 
-    from shouhu.platform.testing import identity_number
+    from shouhu.platform.testing import fresh_identity_number
 
     def application(village: str, needs: list[str]) -> dict[str, Any]:
         birth = date(2015, 5, 20)
@@ -182,7 +182,7 @@ def pairing_application() -> Any:
                 "name": f"结对{secrets.token_hex(2)}",
                 "gender": "MALE",
                 "birthDate": birth.isoformat(),
-                "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+                "idNumber": fresh_identity_number(birth, male=True),
                 "residenceDivisionCode": village,
             },
             "applicantName": "李大山",

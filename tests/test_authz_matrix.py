@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import eventually, graphql, http, identity_number
+from shouhu.platform.testing import eventually, fresh_identity_number, graphql, http
 
 ROOT = Path(__file__).resolve().parents[1]
 MATRIX = ROOT / "docs" / "authz-matrix.md"
@@ -62,9 +62,8 @@ _numbers = itertools.count(1)
 
 def new_identity(*, male: bool = False) -> tuple[str, str]:
     """A birth date and an identity number no other cell has used."""
-    seq = next(_numbers)
-    birth = BIRTH + timedelta(days=seq // 400)
-    return birth.isoformat(), identity_number(birth, male=male, seq=seq % 400)
+    birth = BIRTH + timedelta(days=next(_numbers) // 400)
+    return birth.isoformat(), fresh_identity_number(birth, male=male)
 
 
 class Tokens:
@@ -425,16 +424,8 @@ def _ledger(setup: Setup, scope: str) -> dict[str, Any]:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["姓名", "性别", "出生日期", "身份证号", "居住地区划代码"])
-    seq = next(_numbers)
-    writer.writerow(
-        [
-            f"台账{seq}",
-            "女",
-            BIRTH.isoformat(),
-            identity_number(BIRTH, male=False, seq=seq),
-            VILLAGE[scope],
-        ]
-    )
+    birth, number = new_identity()
+    writer.writerow([f"台账{number[-6:]}", "女", birth, number, VILLAGE[scope]])
     return {"file": out.getvalue().encode("utf-8-sig"), "mode": "VALID_ROWS"}
 
 
@@ -1003,7 +994,7 @@ def volunteer_input(scope: str) -> dict[str, Any]:
     birth = date(1990, 1, 1) + timedelta(days=seq // 400)
     return {
         "name": f"矩阵志愿{seq}",
-        "idNumber": identity_number(birth, male=True, seq=seq % 400),
+        "idNumber": fresh_identity_number(birth, male=True),
         "phone": "13800000000",
         "skills": ["TUTORING"],
         "divisionCode": VILLAGE[scope],
@@ -1084,7 +1075,7 @@ def family_input(scope: str) -> dict[str, Any]:
     return {
         "kind": "FOSTER",
         "headName": f"矩阵家庭{seq}",
-        "idNumber": identity_number(birth, male=False, seq=seq % 400),
+        "idNumber": fresh_identity_number(birth, male=False),
         "mobile": "13800000001",
         "divisionCode": VILLAGE[scope],
         "address": "矩阵测试地址",

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 VILLAGE = "110109001001"
 BENEFITS = """
@@ -86,7 +86,7 @@ def _register(platform, token, village=VILLAGE):
         "name": f"福利{uuid.uuid4().hex[:6]}",
         "gender": "FEMALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=False),
         "residenceDivisionCode": village,
     }
     body = graphql(platform.graphql_url, REGISTER, token, {"input": child_input})

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 ADMIN = "admin.district"
 LEAGUE = "youthleague.district"
@@ -93,7 +93,7 @@ def a_child(platform) -> dict[str, Any]:
                 "name": f"寄养{uuid.uuid4().hex[:6]}",
                 "gender": "MALE",
                 "birthDate": birth.isoformat(),
-                "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+                "idNumber": fresh_identity_number(birth, male=True),
                 "residenceDivisionCode": VILLAGE,
             }
         },
@@ -102,7 +102,7 @@ def a_child(platform) -> dict[str, Any]:
 
 def test_an_approved_family_linked_shows_on_the_childs_plan(embedded):
     child = a_child(embedded)
-    head = identity_number(date(1978, 6, 1), male=False, seq=secrets.randbelow(499))
+    head = fresh_identity_number(date(1978, 6, 1), male=False)
     family = call(
         embedded,
         ADMIN,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import json
-import secrets
 import uuid
 from datetime import date, timedelta
 from typing import Any
@@ -21,7 +20,7 @@ import httpx
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 REPORTER = "reporter.school.110109001"
 POLICE = "police.110109001"
@@ -87,7 +86,7 @@ def new_child(name: str) -> dict[str, Any]:
         "name": name,
         "gender": "MALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=True),
         "residenceDivisionCode": VILLAGE,
     }
 
@@ -338,7 +337,7 @@ def test_closing_an_intervention_that_is_not_open_is_refused(platform):
         "name": f"干预{uuid.uuid4().hex[:4]}",
         "gender": "FEMALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=False),
         "residenceDivisionCode": VILLAGE,
     }
     registered = call(

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 from shouhu.platform.workdays import add_working_days, is_workday
 
 VILLAGE = "110109001001"
@@ -78,7 +78,7 @@ def _register(platform) -> dict:
         "name": f"控辍{uuid.uuid4().hex[:6]}",
         "gender": "FEMALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=False),
         "residenceDivisionCode": VILLAGE,
     }
     body = graphql(

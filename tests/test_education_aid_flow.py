@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 VILLAGE = "110109001001"
 DEPARTMENT = "education.district"
@@ -149,7 +149,7 @@ def hardship_pupil(platform) -> dict[str, Any]:
                 "name": f"资助{uuid.uuid4().hex[:6]}",
                 "gender": "FEMALE",
                 "birthDate": birth.isoformat(),
-                "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
+                "idNumber": fresh_identity_number(birth, male=False),
                 "residenceDivisionCode": VILLAGE,
             }
         },

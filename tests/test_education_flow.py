@@ -18,7 +18,7 @@ from shouhu.education.models import ChildProjection
 from shouhu.education.rebuild import http_post, rebuild
 from shouhu.platform.clock import age_on
 from shouhu.platform.db import make_engine, migrate
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 VILLAGE = "110109001001"
 DEPARTMENT = "education.district"
@@ -61,7 +61,7 @@ def _register(platform, token: str, **extra: str) -> dict:
         "name": f"入学{uuid.uuid4().hex[:6]}",
         "gender": "MALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=True),
         "residenceDivisionCode": VILLAGE,
         **extra,
     }

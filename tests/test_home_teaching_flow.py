@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 VILLAGE = "110109001001"
 TOWN = VILLAGE[:9]
@@ -120,7 +120,7 @@ def _disabled_child(platform) -> dict[str, Any]:
                 "name": f"送教{uuid.uuid4().hex[:6]}",
                 "gender": "MALE",
                 "birthDate": birth.isoformat(),
-                "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+                "idNumber": fresh_identity_number(birth, male=True),
                 "residenceDivisionCode": VILLAGE,
             }
         },

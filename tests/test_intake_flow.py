@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 TASK = """id intakeId receiptNumber department need status dueAt overdue outcome
 missingMaterials receivedMaterials intakeStatus"""
@@ -68,7 +68,7 @@ def new_child(village: str = "110109001001", number: str | None = None) -> dict[
         "name": f"受理{uuid.uuid4().hex[:4]}",
         "gender": "FEMALE",
         "birthDate": birth.isoformat(),
-        "idNumber": number or identity_number(birth, male=False, seq=secrets.randbelow(499)),
+        "idNumber": number or fresh_identity_number(birth, male=False),
         "residenceDivisionCode": village,
     }
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from shouhu.platform.testing import GraphQLSocket, eventually, graphql, identity_number
+from shouhu.platform.testing import GraphQLSocket, eventually, fresh_identity_number, graphql
 
 SUPERVISOR = "supervisor.110109001001"
 VILLAGE = "110109001001"
@@ -44,7 +44,7 @@ def _register(platform: Any, village: str) -> str:
         "name": f"实时{uuid.uuid4().hex[:6]}",
         "gender": "FEMALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=False),
         "residenceDivisionCode": village,
     }
     clerk = platform.token("clerk.district")

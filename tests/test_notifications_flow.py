@@ -7,7 +7,6 @@ ladder when the clock has run (moved, never slept); acknowledged, the ladder sto
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from datetime import date, timedelta
 
@@ -15,7 +14,7 @@ import pytest
 
 from shouhu.notifications.rules import rules
 from shouhu.platform.clock import today
-from shouhu.platform.testing import eventually, graphql, identity_number
+from shouhu.platform.testing import eventually, fresh_identity_number, graphql
 
 REGISTER = """mutation($input: RegisterChildInput!) { registerChild(input: $input) { id } }"""
 VISIT = """mutation($id: ID!, $input: VisitInput!) { recordVisit(childId: $id, input: $input) {
@@ -40,7 +39,7 @@ def _high_risk_visit(platform) -> str:
         "name": f"风险{uuid.uuid4().hex[:4]}",
         "gender": "MALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=True),
         "residenceDivisionCode": "110109001001",
     }
     body = graphql(

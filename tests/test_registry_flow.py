@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from datetime import date, timedelta
 
 import pytest
 
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 CHILD = """
 fragment File on Child {
@@ -58,7 +57,7 @@ def _register(platform, token, village="110109001001", **extra):
         "name": f"流程{uuid.uuid4().hex[:6]}",
         "gender": "MALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=True),
         "residenceDivisionCode": village,
         **extra,
     }

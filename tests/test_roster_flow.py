@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import openpyxl
 
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 VILLAGE = "110109001001"
 SCHOOL = "2111090002"  # 大峪中心小学（演示）, a primary school of the demo data
@@ -50,7 +50,7 @@ mutation ImportRoster($schoolCode: String!, $file: Upload!, $mode: ImportMode) {
 def _child(platform) -> tuple[str, str]:
     """A ten-year-old filed with a number of its own; (id, number), once education knows it."""
     birth = date(2016, 1, 1) + timedelta(days=secrets.randbelow(300))
-    number = identity_number(birth, male=True, seq=secrets.randbelow(499))
+    number = fresh_identity_number(birth, male=True)
     child_input = {
         "name": f"花名{uuid.uuid4().hex[:6]}",
         "gender": "MALE",
@@ -78,7 +78,7 @@ def _education(platform, child_id: str) -> dict[str, Any] | None:
 def _unknown() -> str:
     """A well-formed number no one filed (born in 2015 in another region)."""
     birth = date(2015, 1, 1) + timedelta(days=secrets.randbelow(300))
-    return identity_number(birth, male=False, seq=secrets.randbelow(499), division="130102")
+    return fresh_identity_number(birth, male=False, division="130102")
 
 
 def _malformed() -> str:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, graphql, identity_number
+from shouhu.platform.testing import error_codes, fresh_identity_number, graphql
 
 LEAGUE = "youthleague.district"
 ME = "volunteer.110109001001"
@@ -74,7 +74,7 @@ query {
 
 def _register(url: str, token: str) -> str:
     birth = date(1986, 1, 1) + timedelta(days=secrets.randbelow(5000))
-    number = identity_number(birth, male=True, seq=secrets.randbelow(400))
+    number = fresh_identity_number(birth, male=True)
     body = {
         "name": f"时长{secrets.token_hex(2)}",
         "idNumber": number,

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import error_codes, eventually, fresh_identity_number, graphql
 
 VILLAGE = "110109001002"
 LEAGUE = "youthleague.district"
@@ -57,7 +57,7 @@ def volunteer(platform, checked_on: date | None) -> str:
     born = date(1980, 1, 1) + timedelta(days=secrets.randbelow(5000))
     body = {
         "name": f"善{secrets.token_hex(2)}",
-        "idNumber": identity_number(born, male=True, seq=secrets.randbelow(400)),
+        "idNumber": fresh_identity_number(born, male=True),
         "phone": "13912345678",
         "skills": ["TUTORING"],
         "divisionCode": VILLAGE,

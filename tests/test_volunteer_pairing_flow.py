@@ -17,7 +17,13 @@ from typing import Any
 import pytest
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, eventually, graphql, identity_number
+from shouhu.platform.testing import (
+    error_codes,
+    eventually,
+    fresh_identity_number,
+    graphql,
+    once_found,
+)
 
 VILLAGE = "110109001002"  # 月季园东里社区: a village of its own, away from other flows' volunteers
 LEAGUE = "youthleague.district"
@@ -61,7 +67,7 @@ def call(platform, username: str, document: str, variables: dict[str, Any]) -> d
 
 def _volunteer(platform) -> str:
     birth = date(1985, 1, 1) + timedelta(days=secrets.randbelow(5000))
-    number = identity_number(birth, male=False, seq=secrets.randbelow(400))
+    number = fresh_identity_number(birth, male=False)
     body = {
         "name": f"结对{secrets.token_hex(2)}",
         "idNumber": number,
@@ -101,8 +107,11 @@ def test_a_vetted_neighbour_tutor_is_suggested_first_and_paired(platform, pairin
 
     # The child's needs arrive by the registry's events: tutoring (EDUCATION_AID) among them.
     def first_suggested() -> dict[str, Any] | None:
-        found = call(platform, LEAGUE, SUGGEST, {"childId": child_id})["suggestVolunteers"]
-        top = found[0] if found else None
+        asked = graphql(
+            platform.graphql_url, SUGGEST, platform.token(LEAGUE), {"childId": child_id}
+        )
+        found = once_found(asked)
+        top = found["suggestVolunteers"][0] if found and found["suggestVolunteers"] else None
         if top and top["volunteer"]["id"] == volunteer_id and "学业辅导" in top["reasons"][0]:
             return top
         return None

@@ -23,8 +23,9 @@ from shouhu.platform.testing import (
     error_codes,
     eventually,
     first_sign_in,
+    fresh_identity_number,
     graphql,
-    identity_number,
+    once_found,
 )
 
 VILLAGE = "110109001005"  # 新桥南大街社区: a village of its own, away from other flows' volunteers
@@ -117,7 +118,7 @@ def _application() -> dict[str, Any]:
             "name": f"全程{uuid.uuid4().hex[:4]}",
             "gender": "FEMALE",
             "birthDate": birth.isoformat(),
-            "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
+            "idNumber": fresh_identity_number(birth, male=False),
             "residenceDivisionCode": VILLAGE,
         },
         "applicantName": "王大川",
@@ -132,7 +133,7 @@ def _register(platform, name: str) -> dict[str, Any]:
     birth = date(1984, 1, 1) + timedelta(days=secrets.randbelow(5000))
     body = {
         "name": name,
-        "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(400)),
+        "idNumber": fresh_identity_number(birth, male=True),
         "phone": "13912345678",
         "skills": ["TUTORING"],
         "divisionCode": VILLAGE,
@@ -180,8 +181,11 @@ def test_a_volunteer_from_registration_to_its_own_view(platform):
     assert vetted["recordVetting"]["vetted"] is True
 
     def first_suggested() -> dict[str, Any] | None:
-        found = call(platform, LEAGUE, SUGGEST, {"childId": child_id})["suggestVolunteers"]
-        top = found[0] if found else None
+        asked = graphql(
+            platform.graphql_url, SUGGEST, platform.token(LEAGUE), {"childId": child_id}
+        )
+        found = once_found(asked)
+        top = found["suggestVolunteers"][0] if found and found["suggestVolunteers"] else None
         if top and top["volunteer"]["id"] == volunteer_id and "学业辅导" in top["reasons"][0]:
             return top
         return None

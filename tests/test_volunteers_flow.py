@@ -12,7 +12,7 @@ import secrets
 from datetime import date, timedelta
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import error_codes, graphql, identity_number
+from shouhu.platform.testing import error_codes, fresh_identity_number, graphql
 
 LEAGUE = "youthleague.district"
 WOMENS = "womensfed.district"
@@ -58,7 +58,7 @@ def _input(number: str, **extra) -> dict:
 
 def _number() -> str:
     birth = date(1985, 1, 1) + timedelta(days=secrets.randbelow(5000))
-    return identity_number(birth, male=bool(secrets.randbelow(2)), seq=secrets.randbelow(400))
+    return fresh_identity_number(birth, male=bool(secrets.randbelow(2)))
 
 
 def test_the_youth_league_registers_and_vets_a_volunteer(embedded):

@@ -16,7 +16,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import graphql, identity_number
+from shouhu.platform.testing import fresh_identity_number, graphql
 
 VILLAGE = "110109001001"
 CIVIL_AFFAIRS = "admin.district"
@@ -33,7 +33,7 @@ def a_child(platform: Any) -> dict[str, Any]:
         "name": f"关爱{uuid.uuid4().hex[:4]}",
         "gender": "MALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=True),
         "residenceDivisionCode": VILLAGE,
     }
     body = graphql(platform.graphql_url, REGISTER, platform.token(CIVIL_AFFAIRS), {"input": child})
@@ -46,7 +46,7 @@ def test_a_family_cares_for_a_child_and_a_donation_is_used_in_public(tab, embedd
     child = a_child(embedded)
     page = tab.page
     head = f"户主{uuid.uuid4().hex[:4]}"
-    head_id = identity_number(date(1980, 5, 1), male=True, seq=secrets.randbelow(499))
+    head_id = fresh_identity_number(date(1980, 5, 1), male=True)
 
     # 爱心家庭: 登记家庭, 评估审批 (通过), then 关联儿童 on its page.
     tab.sign_in(CIVIL_AFFAIRS, path="/caring/families")

@@ -15,7 +15,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import eventually, graphql, identity_number
+from shouhu.platform.testing import eventually, fresh_identity_number, graphql
 
 VILLAGE = "110109001001"
 DEPARTMENT = "education.district"
@@ -54,7 +54,7 @@ def ten_year_old(platform: Any) -> dict[str, Any]:
         "name": f"控辍{uuid.uuid4().hex[:4]}",
         "gender": "FEMALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=False),
         "residenceDivisionCode": VILLAGE,
     }
     registered: dict[str, Any] = call(platform, "admin.district", REGISTER, {"input": child})[

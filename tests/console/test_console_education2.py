@@ -19,7 +19,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import eventually, graphql, identity_number
+from shouhu.platform.testing import eventually, fresh_identity_number, graphql
 
 VILLAGE = "110109001001"
 ADMIN = "admin.district"
@@ -46,7 +46,7 @@ def call(platform: Any, username: str, document: str, variables: dict[str, Any])
 
 def registered(platform: Any, prefix: str, birth: date, **extra: str) -> dict[str, Any]:
     """A child of 大峪街道 filed with a number of its own, once education's projection has it."""
-    number = identity_number(birth, male=True, seq=secrets.randbelow(499))
+    number = fresh_identity_number(birth, male=True)
     child_input = {
         "name": f"{prefix}{uuid.uuid4().hex[:4]}",
         "gender": "MALE",
@@ -85,7 +85,7 @@ def disabled(platform: Any) -> dict[str, Any]:
 def roster(tmp: Path, known: str) -> Path:
     """One child the registry holds and one well-formed number nobody filed (born elsewhere)."""
     born = date(2015, 1, 1) + timedelta(days=secrets.randbelow(300))
-    unknown = identity_number(born, male=False, seq=secrets.randbelow(499), division="130102")
+    unknown = fresh_identity_number(born, male=False, division="130102")
     since = (today() - timedelta(days=60)).isoformat()
     out = io.StringIO()
     csv.writer(out).writerows(

@@ -10,7 +10,6 @@ provider can be taken for another platform's (each numbers from 000001).
 from __future__ import annotations
 
 import re
-import secrets
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -20,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import eventually, graphql, identity_number
+from shouhu.platform.testing import eventually, fresh_identity_number, graphql
 
 from ..conftest import embedded_platform
 from .conftest import Tab, open_tab
@@ -61,7 +60,7 @@ def submit_intake(platform: Any, needs: list[str]) -> dict[str, Any]:
         "name": f"首页{uuid.uuid4().hex[:4]}",
         "gender": "MALE",
         "birthDate": birth.isoformat(),
-        "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+        "idNumber": fresh_identity_number(birth, male=True),
         "residenceDivisionCode": "110109001001",
     }
     application = {

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import secrets
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -22,7 +21,7 @@ import pytest
 from playwright.sync_api import expect
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import graphql, identity_number
+from shouhu.platform.testing import fresh_identity_number, graphql
 
 from ..conftest import embedded_platform
 from .conftest import Tab, open_tab
@@ -77,7 +76,7 @@ def some_work(platform: Any) -> None:
                     "name": f"统计{uuid.uuid4().hex[:4]}",
                     "gender": "FEMALE",
                     "birthDate": birth.isoformat(),
-                    "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(499)),
+                    "idNumber": fresh_identity_number(birth, male=False),
                     "residenceDivisionCode": "110109001001",
                 },
                 "applicantName": "李秀英",

@@ -20,7 +20,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 from shouhu.platform.clock import today
-from shouhu.platform.testing import eventually, graphql, identity_number
+from shouhu.platform.testing import eventually, fresh_identity_number, graphql, once_found
 
 VILLAGE = "110109001007"  # 双峪社区: a village of its own, away from other flows' volunteers
 VILLAGE_NAME = "双峪社区居委会"
@@ -56,7 +56,7 @@ def paired_volunteer(platform: Any) -> dict[str, Any]:
     birth = date(1988, 1, 1) + timedelta(days=secrets.randbelow(3000))
     volunteer = {
         "name": f"页面{secrets.token_hex(2)}",
-        "idNumber": identity_number(birth, male=False, seq=secrets.randbelow(400)),
+        "idNumber": fresh_identity_number(birth, male=False),
         "phone": "13912345678",
         "skills": ["TUTORING"],
         "divisionCode": VILLAGE,
@@ -72,7 +72,7 @@ def paired_volunteer(platform: Any) -> dict[str, Any]:
             "name": f"结对{uuid.uuid4().hex[:4]}",
             "gender": "MALE",
             "birthDate": child_birth.isoformat(),
-            "idNumber": identity_number(child_birth, male=True, seq=secrets.randbelow(499)),
+            "idNumber": fresh_identity_number(child_birth, male=True),
             "residenceDivisionCode": VILLAGE,
         },
         "applicantName": "赵大海",
@@ -85,8 +85,11 @@ def paired_volunteer(platform: Any) -> dict[str, Any]:
     child = child["child"]
 
     def suggested() -> bool:
-        found = call(platform, SUGGEST, {"c": child["id"]})["suggestVolunteers"]
-        return any(s["volunteer"]["id"] == vid for s in found)
+        asked = graphql(platform.graphql_url, SUGGEST, platform.token(LEAGUE), {"c": child["id"]})
+        found = once_found(asked)
+        return found is not None and any(
+            s["volunteer"]["id"] == vid for s in found["suggestVolunteers"]
+        )
 
     eventually(suggested, timeout=60)  # the child's facts arrive by the registry's events
     call(platform, PAIR, {"v": vid, "c": child["id"]})

@@ -17,7 +17,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from shouhu.platform.testing import eventually, graphql, identity_number
+from shouhu.platform.testing import eventually, fresh_identity_number, graphql, once_found
 
 TOWN = "大峪街道"
 VILLAGE = "110109001011"
@@ -44,7 +44,7 @@ def child_for_pairing(platform: Any) -> dict[str, Any]:
             "name": f"帮扶{uuid.uuid4().hex[:4]}",
             "gender": "MALE",
             "birthDate": birth.isoformat(),
-            "idNumber": identity_number(birth, male=True, seq=secrets.randbelow(499)),
+            "idNumber": fresh_identity_number(birth, male=True),
             "residenceDivisionCode": VILLAGE,
         },
         "applicantName": "张秀兰",
@@ -63,7 +63,7 @@ def test_the_youth_league_registers_vets_pairs_and_approves_hours(tab, embedded)
     child = child_for_pairing(embedded)
     name = f"志愿{secrets.token_hex(2)}"
     birth = date(1988, 1, 1) + timedelta(days=secrets.randbelow(3000))
-    number = identity_number(birth, male=False, seq=secrets.randbelow(400))
+    number = fresh_identity_number(birth, male=False)
     page = tab.page
 
     # 志愿者: the menu, the list, 登记志愿者.
@@ -117,18 +117,15 @@ def test_the_youth_league_registers_vets_pairs_and_approves_hours(tab, embedded)
     tab.assert_accessible()
 
     # The child's needs arrive by the registry's events; then the file's suggestions.
-    eventually(
-        lambda: (
-            any(
-                s["volunteer"]["name"] == name
-                for s in call(embedded, LEAGUE, SUGGEST, {"childId": child["id"]})[
-                    "suggestVolunteers"
-                ]
-            )
-            or None
-        ),
-        timeout=60,
-    )
+    def suggested() -> bool:
+        variables = {"childId": child["id"]}
+        asked = graphql(embedded.graphql_url, SUGGEST, embedded.token(LEAGUE), variables)
+        found = once_found(asked)
+        return found is not None and any(
+            s["volunteer"]["name"] == name for s in found["suggestVolunteers"]
+        )
+
+    eventually(suggested, timeout=60)
     tab.goto(f"/children/{child['id']}")
     expect(page.get_by_test_id("child-name")).to_have_text(child["name"])
     page.get_by_role("tab", name="志愿帮扶").click()

@@ -6,13 +6,12 @@ accepts and completes its task on its board, and the application's page shows it
 from __future__ import annotations
 
 import re
-import secrets
 import uuid
 from datetime import date
 
 from playwright.sync_api import expect
 
-from shouhu.platform.testing import identity_number
+from shouhu.platform.testing import fresh_identity_number
 
 DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
@@ -30,9 +29,7 @@ def test_a_clerk_takes_an_application_and_the_judicial_bureau_completes_its_part
     page.locator("label.el-radio", has_text="男").click()
     page.get_by_label("出生日期").fill(birth.isoformat())
     page.get_by_label("出生日期").press("Enter")
-    page.get_by_label("身份证号（选填）").fill(
-        identity_number(birth, male=True, seq=secrets.randbelow(499))
-    )
+    page.get_by_label("身份证号（选填）").fill(fresh_identity_number(birth, male=True))
     tab.choose("镇（街道）", "大峪街道")
     tab.choose("村（社区）", "德露苑社区居委会")
 
