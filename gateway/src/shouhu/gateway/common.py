@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from enum import Enum
 from typing import Any, TypeVar, cast
 
@@ -27,6 +27,21 @@ class PageInfo:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> PageInfo:
         return cls(has_next_page=row["hasNextPage"], end_cursor=row["endCursor"])
+
+
+def connection(
+    cls: Callable[..., T],
+    page: dict[str, Any],
+    edge: Callable[..., Any],
+    node: Callable[[dict[str, Any]], Any],
+    **more: Any,
+) -> T:
+    """A service's page (edges of rows and their cursors, pageInfo) as a schema connection."""
+    return cls(
+        edges=[edge(cursor=e["cursor"], node=node(e["node"])) for e in page["edges"]],
+        page_info=PageInfo.from_row(page["pageInfo"]),
+        **more,
+    )
 
 
 @strawberry.type(description="A file for download (an export, a receipt), base64-encoded")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from shouhu.gateway.access.types import AccessLogConnection, AccessLogEdge, AccessLogEntry
-from shouhu.gateway.common import Ctx, PageInfo
+from shouhu.gateway.common import Ctx, connection
 
 
 @strawberry.type
@@ -15,10 +15,4 @@ class Query:
         self, info: Ctx, child_id: strawberry.ID, first: int = 20, after: str | None = None
     ) -> AccessLogConnection:
         page = await info.context.registry.access_log(child_id, first, after)
-        return AccessLogConnection(
-            edges=[
-                AccessLogEdge(cursor=e["cursor"], node=AccessLogEntry.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
-        )
+        return connection(AccessLogConnection, page, AccessLogEdge, AccessLogEntry.from_row)

@@ -10,7 +10,7 @@ from typing import Any, NewType
 import strawberry
 from strawberry.scalars import JSON
 
-from shouhu.gateway.common import Ctx, ExportFile, PageInfo, selected, to_date
+from shouhu.gateway.common import Ctx, ExportFile, PageInfo, connection, selected, to_date
 
 # A district's month passes 2^31 fen: GraphQL's Int is 32 bits, so totals are BigInt. Strawberry
 # now prefers a `scalar_map` in the schema's config; until the schema takes one, the class form.
@@ -396,12 +396,11 @@ class PaymentBatch:
                 "withTotal": "totalCount" in selected(info),
             },
         )
-        return PaymentLineConnection(
-            edges=[
-                PaymentLineEdge(cursor=e["cursor"], node=PaymentLine.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
+        return connection(
+            PaymentLineConnection,
+            page,
+            PaymentLineEdge,
+            PaymentLine.from_row,
             total_count=page.get("totalCount"),
         )
 

@@ -9,7 +9,15 @@ from typing import Any
 import strawberry
 
 from shouhu.gateway.children.types import Child, RegisterChildInput
-from shouhu.gateway.common import Ctx, ExportFile, PageInfo, operation_name, to_date, to_datetime
+from shouhu.gateway.common import (
+    Ctx,
+    ExportFile,
+    PageInfo,
+    connection,
+    operation_name,
+    to_date,
+    to_datetime,
+)
 from shouhu.gateway.divisions.types import Division, named_division
 from shouhu.gateway.intakes.types import child_of
 from shouhu.gateway.plans.types import PlanMeasureInput
@@ -436,13 +444,7 @@ class ReportConnection:
 
     @classmethod
     def from_row(cls, page: dict[str, Any]) -> ReportConnection:
-        return cls(
-            edges=[
-                ReportEdge(cursor=e["cursor"], node=Report.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
-        )
+        return connection(cls, page, ReportEdge, Report.from_row)
 
 
 @strawberry.input(description="A member of the public whose call the hotline took (代为报告)")

@@ -13,7 +13,7 @@ from shouhu.gateway.children.types import (
     TransferRequest,
     TransferStatus,
 )
-from shouhu.gateway.common import Ctx, PageInfo, operation_name, selected, to_json
+from shouhu.gateway.common import Ctx, connection, operation_name, selected, to_json
 from shouhu.gateway.loaders import CHILD_PARTS
 from shouhu.platform.errors import NotFound
 
@@ -52,19 +52,15 @@ class Query:
             parts(fields),
             operation_name(info),
         )
-        edges = [
-            ChildEdge(cursor=e["cursor"], node=Child.from_row(e["node"])) for e in page["edges"]
-        ]
+        found = connection(
+            ChildConnection, page, ChildEdge, Child.from_row, total_count=page.get("totalCount")
+        )
         if "benefits" in fields:  # the page's benefits in one call, each file's field at once
-            shown = [e for e in edges if "benefits" not in e.node.withheld]
+            shown = [e for e in found.edges if "benefits" not in e.node.withheld]
             rows = await info.context.loaders.benefits.load_many([str(e.node.id) for e in shown])
             for edge, row in zip(shown, rows, strict=True):
                 edge.node.benefits_row = (row,)
-        return ChildConnection(
-            edges=edges,
-            page_info=PageInfo.from_row(page["pageInfo"]),
-            total_count=page.get("totalCount"),
-        )
+        return found
 
     @strawberry.field(description="A file by identity number (exact)")
     async def child_by_id_number(self, info: Ctx, id_number: str) -> Child | None:

@@ -16,6 +16,7 @@ from shouhu.gateway.common import (
     Ctx,
     ExportFile,
     PageInfo,
+    connection,
     deferred,
     operation_name,
     selected,
@@ -309,12 +310,11 @@ class AidSemester:
                 "withTotal": "totalCount" in selected(info),
             },
         )
-        return AidLineConnection(
-            edges=[
-                AidLineEdge(cursor=e["cursor"], node=AidLine.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
+        return connection(
+            AidLineConnection,
+            page,
+            AidLineEdge,
+            AidLine.from_row,
             total_count=page.get("totalCount"),
         )
 
@@ -456,13 +456,7 @@ class DropoutRiskConnection:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> DropoutRiskConnection:
-        return cls(
-            edges=[
-                DropoutRiskEdge(cursor=e["cursor"], node=DropoutRisk.from_row(e["node"]))
-                for e in row["edges"]
-            ],
-            page_info=PageInfo.from_row(row["pageInfo"]),
-        )
+        return connection(cls, row, DropoutRiskEdge, DropoutRisk.from_row)
 
 
 @strawberry.type(description="A child's absences since the last return, after a school's report")
@@ -675,13 +669,7 @@ class SchoolPupilConnection:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> SchoolPupilConnection:
-        return cls(
-            edges=[
-                SchoolPupilEdge(cursor=e["cursor"], node=SchoolPupil.from_row(e["node"]))
-                for e in row["edges"]
-            ],
-            page_info=PageInfo.from_row(row["pageInfo"]),
-        )
+        return connection(cls, row, SchoolPupilEdge, SchoolPupil.from_row)
 
 
 @strawberry.type(description="A document a non-Beijing child's enrolment needs (非京籍入学材料)")

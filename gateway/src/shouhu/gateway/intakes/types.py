@@ -13,6 +13,7 @@ from shouhu.gateway.common import (
     Ctx,
     ExportFile,
     PageInfo,
+    connection,
     deferred,
     operation_name,
     to_datetime,
@@ -283,13 +284,7 @@ class IntakeConnection:
 
     @classmethod
     def from_row(cls, page: dict[str, Any]) -> IntakeConnection:
-        return cls(
-            edges=[
-                IntakeEdge(cursor=e["cursor"], node=Intake.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
-        )
+        return connection(cls, page, IntakeEdge, Intake.from_row)
 
 
 @strawberry.type
@@ -305,13 +300,7 @@ class DepartmentTaskConnection:
 
     @classmethod
     def from_row(cls, page: dict[str, Any]) -> DepartmentTaskConnection:
-        return cls(
-            edges=[
-                DepartmentTaskEdge(cursor=e["cursor"], node=DepartmentTask.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
-        )
+        return connection(cls, page, DepartmentTaskEdge, DepartmentTask.from_row)
 
 
 @strawberry.input(description="An application: an existing file (childId) or a new child")

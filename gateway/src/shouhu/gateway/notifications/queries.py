@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from shouhu.gateway.common import Ctx, PageInfo
+from shouhu.gateway.common import Ctx, connection
 from shouhu.gateway.notifications.types import (
     Delivery,
     Escalation,
@@ -25,12 +25,11 @@ class Query:
         unread_only: bool = False,
     ) -> NotificationConnection:
         page = await info.context.notifications.page(first, after, unread_only)
-        return NotificationConnection(
-            edges=[
-                NotificationEdge(cursor=e["cursor"], node=Notification.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
+        return connection(
+            NotificationConnection,
+            page,
+            NotificationEdge,
+            Notification.from_row,
             total_count=page["totalCount"],
             unread_count=page["unreadCount"],
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from shouhu.gateway.common import Ctx, PageInfo, operation_name
+from shouhu.gateway.common import Ctx, connection, operation_name
 from shouhu.gateway.visits.types import (
     OverdueVisit,
     OverdueVisitConnection,
@@ -26,13 +26,12 @@ class Query:
         page = await info.context.registry.overdue_visits(
             division_code, first, after, operation_name(info)
         )
-        return OverdueVisitConnection(
+        return connection(
+            OverdueVisitConnection,
+            page,
+            OverdueVisitEdge,
+            OverdueVisit.from_row,
             division_code=page["divisionCode"],
-            edges=[
-                OverdueVisitEdge(cursor=e["cursor"], node=OverdueVisit.from_row(e["node"]))
-                for e in page["edges"]
-            ],
-            page_info=PageInfo.from_row(page["pageInfo"]),
             total_count=page["totalCount"],
         )
 

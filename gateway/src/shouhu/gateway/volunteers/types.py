@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from shouhu.gateway.children.types import Gender
-from shouhu.gateway.common import Ctx, ExportFile, PageInfo, lazy, to_date, to_datetime
+from shouhu.gateway.common import Ctx, ExportFile, PageInfo, connection, lazy, to_date, to_datetime
 from shouhu.gateway.ledger.types import ImportMode, ImportRowError
 
 if TYPE_CHECKING:
@@ -319,13 +319,7 @@ class VolunteerConnection:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> VolunteerConnection:
-        return cls(
-            edges=[
-                VolunteerEdge(cursor=e["cursor"], node=Volunteer.from_row(e["node"]))
-                for e in row["edges"]
-            ],
-            page_info=PageInfo.from_row(row["pageInfo"]),
-        )
+        return connection(cls, row, VolunteerEdge, Volunteer.from_row)
 
 
 @strawberry.input(description="registerVolunteer (志愿者注册)")
