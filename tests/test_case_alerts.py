@@ -20,9 +20,9 @@ CHIEF_PHONE = "13800001101"
 FILE = """mutation File($input: ReportInput!) { fileReport(input: $input) { id caseNumber } }"""
 TIMELINE = "query Read($id: ID!) { report(id: $id) { status timeline { action note } } }"
 ACCEPT = "mutation Accept($id: ID!) { acceptReport(id: $id) { status } }"
-INBOX = "{ notifications(first: 50) { edges { cursor node { kind subjectRef } } } }"
+INBOX = "{ notifications(first: 50) { edges { cursor node { id kind subjectRef } } } }"
 LIVE = """subscription Live($after: String) {
-  notificationReceived(after: $after) { kind severity requiresAck subjectRef } }"""
+  notificationReceived(after: $after) { id kind severity requiresAck subjectRef } }"""
 
 
 @pytest.fixture(params=["embedded", "real_stack"])
@@ -48,12 +48,28 @@ def file_report(platform: Any, **overrides: Any) -> dict[str, Any]:
     return filed
 
 
-def texts_to(platform: Any, phone: str, case_number: str) -> list[dict[str, Any]]:
+def texts_of(platform: Any, phone: str, notification_id: str) -> list[dict[str, Any]]:
+    """The texts of one notification (its id is the provider's OutId). Both platforms send to
+    one fake provider and number their cases alike: a case number could be the other's case."""
     return [
         r
         for r in platform.sms.fake.received
-        if r.get("PhoneNumbers") == phone and case_number in r.get("TemplateParam", "")
+        if r.get("PhoneNumbers") == phone and r.get("OutId") == notification_id
     ]
+
+
+def station_told(platform: Any, report: dict[str, Any]) -> str | None:
+    """The id of the station's REPORT_FILED notification about this report, once made."""
+    body = graphql(platform.graphql_url, INBOX, platform.token(POLICE))
+    return next(
+        (
+            e["node"]["id"]
+            for e in body["data"]["notifications"]["edges"]
+            if e["node"]["subjectRef"] == f"case:{report['id']}"
+            and e["node"]["kind"] == "REPORT_FILED"
+        ),
+        None,
+    )
 
 
 def newest_cursor(platform: Any, username: str) -> str | None:
@@ -78,15 +94,16 @@ def test_the_station_hears_at_once_live_in_the_app_and_by_sms(platform):
         "URGENT",
         True,
     )
-    (sms,) = eventually(lambda: texts_to(platform, STATION_PHONE, filed["caseNumber"]), timeout=60)
+    (sms,) = eventually(lambda: texts_of(platform, STATION_PHONE, frame["id"]), timeout=60)
     assert json.loads(sms["TemplateParam"])["caseNumber"] == filed["caseNumber"]
 
 
 def test_unaccepted_it_goes_to_the_chief_and_onto_the_timeline_accepted_it_stops(platform):
     waited = file_report(platform)
     taken = file_report(platform)
-    eventually(lambda: texts_to(platform, STATION_PHONE, taken["caseNumber"]), timeout=60)
-    eventually(lambda: texts_to(platform, STATION_PHONE, waited["caseNumber"]), timeout=60)
+    for report in (taken, waited):
+        told = eventually(lambda r=report: station_told(platform, r), timeout=60)
+        eventually(lambda t=told: texts_of(platform, STATION_PHONE, t), timeout=60)
     police = platform.token(POLICE)
     accepted = graphql(platform.graphql_url, ACCEPT, police, {"id": taken["id"]})
     assert accepted["data"]["acceptReport"]["status"] == "ACCEPTED"

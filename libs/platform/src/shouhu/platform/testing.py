@@ -60,8 +60,9 @@ def fresh_identity_number(birth: date, *, male: bool, division: str = "110109") 
 
 def new_child_input(village: str, name: str, birth: date | None = None) -> dict[str, str]:
     """`registerChild`'s input for a new child of the village: the name with a random tail and
-    a fresh identity number (born on a random day of 2008-2016 unless `birth` is given)."""
-    born = birth or date(2008, 1, 1) + timedelta(days=secrets.randbelow(3000))
+    a fresh identity number (born on a random day of 2010-2018, a minor for years yet, unless
+    `birth` is given)."""
+    born = birth or date(2010, 1, 1) + timedelta(days=secrets.randbelow(3000))
     male = secrets.randbelow(2) == 1
     return {
         "name": f"{name}{uuid.uuid4().hex[:6]}",
