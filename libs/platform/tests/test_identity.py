@@ -3,8 +3,10 @@ carry, the mask."""
 
 from datetime import date
 
+import pytest
+
 from shouhu.platform import identity
-from shouhu.platform.testing import identity_number
+from shouhu.platform.testing import fresh_identity_number, identity_number
 
 
 def test_the_check_digit_agrees_with_the_standards_example():
@@ -28,3 +30,13 @@ def test_birth_date_gender_and_mask():
     assert identity.birth_date(number) == date(2001, 2, 3)
     assert identity.is_male(number) is True
     assert identity.mask(number) == "110109************"
+
+
+def test_fresh_numbers_for_one_day_never_meet_and_run_out_with_a_clear_error():
+    day = date(1931, 7, 7)  # a day no other test's numbers use
+    numbers = [fresh_identity_number(day, male=True, division="130102") for _ in range(500)]
+    assert len(set(numbers)) == 500
+    assert all(identity.problem(n) is None and identity.is_male(n) for n in numbers)
+    assert {identity.birth_date(n) for n in numbers} == {day}
+    with pytest.raises(RuntimeError, match="no identity number left"):
+        fresh_identity_number(day, male=True, division="130102")
