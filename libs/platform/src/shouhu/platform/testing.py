@@ -37,7 +37,7 @@ def identity_number(birth: date, *, male: bool, seq: int = 1, division: str = "1
     return body + ("X" if check == 10 else str(check))
 
 
-_ISSUED: set[str] = set()
+_ISSUED: dict[tuple[date, bool, str], set[int]] = {}
 
 
 def fresh_identity_number(birth: date, *, male: bool, division: str = "110109") -> str:
@@ -46,16 +46,13 @@ def fresh_identity_number(birth: date, *, male: bool, division: str = "110109") 
     The tests of one run share their platform's databases, so two random order codes for one
     birth date must not meet (500 a day for each sex: a birthday-paradox clash was likely).
     """
-    free = [
-        seq
-        for seq in range(500)
-        if identity_number(birth, male=male, seq=seq, division=division) not in _ISSUED
-    ]
+    taken = _ISSUED.setdefault((birth, male, division), set())
+    free = sorted(set(range(500)) - taken)
     if not free:
         raise RuntimeError(f"no identity number left for {birth} in {division}")
-    number = identity_number(birth, male=male, seq=secrets.choice(free), division=division)
-    _ISSUED.add(number)
-    return number
+    seq = secrets.choice(free)
+    taken.add(seq)
+    return identity_number(birth, male=male, seq=seq, division=division)
 
 
 def new_child_input(village: str, name: str, birth: date | None = None) -> dict[str, str]:
