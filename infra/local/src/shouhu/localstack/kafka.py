@@ -189,7 +189,7 @@ def _cluster_id() -> str:
     return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
 
 
-def start_local(timeout: float = 90) -> KafkaHandle:
+def start_local(timeout: float = 180) -> KafkaHandle:
     """Format a throwaway KRaft log dir and run a combined broker+controller JVM."""
     jars = fetch()
     java = find_java_home(JAVA_MIN) / "bin" / "java"

@@ -191,7 +191,7 @@ def ensure_bindir() -> Path:
     return bindir
 
 
-def start_local(timeout: float = 60) -> PostgresHandle:
+def start_local(timeout: float = 120) -> PostgresHandle:
     """initdb a throwaway cluster in a temp dir and run it on 127.0.0.1:<free port>."""
     bindir = ensure_bindir()
     user = "postgres" if is_root() else None
