@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from fastapi import FastAPI, WebSocket
 from fastapi.testclient import TestClient
 from opentelemetry import propagate
@@ -60,3 +63,36 @@ def test_the_sampler_follows_the_caller_and_keeps_new_traces_at_the_ratio() -> N
     assert sampled is Decision.RECORD_AND_SAMPLE
     always = telemetry.sampler(ServiceSettings(telemetry_sample_ratio=1.0))
     assert always.should_sample(None, 0x1234, "root").decision is Decision.RECORD_AND_SAMPLE
+
+
+def test_a_client_span_without_a_parent_starts_no_trace() -> None:
+    from opentelemetry import trace
+    from opentelemetry.trace import NonRecordingSpan, SpanContext, SpanKind, TraceFlags
+
+    sampler = telemetry.sampler(ServiceSettings(telemetry_sample_ratio=1.0))
+    for kind in (SpanKind.SERVER, SpanKind.CONSUMER, SpanKind.INTERNAL, SpanKind.PRODUCER):
+        assert (
+            sampler.should_sample(None, 0x1234, "root", kind).decision is Decision.RECORD_AND_SAMPLE
+        )
+    assert sampler.should_sample(None, 0x1234, "SELECT", SpanKind.CLIENT).decision is Decision.DROP
+    parent = trace.set_span_in_context(
+        NonRecordingSpan(SpanContext(0x1234, 0x99, is_remote=False, trace_flags=TraceFlags(1)))
+    )
+    within = sampler.should_sample(parent, 0x1234, "SELECT", SpanKind.CLIENT).decision
+    assert within is Decision.RECORD_AND_SAMPLE
+
+
+def test_the_file_exporter_appends_each_span_as_one_json_line(tmp_path: Path) -> None:
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+
+    path = tmp_path / "spans.jsonl"
+    path.write_text('{"name": "before"}\n')
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(telemetry.JsonLinesExporter(str(path))))
+    tracer = provider.get_tracer("test")
+    with tracer.start_as_current_span("outer"), tracer.start_as_current_span("inner"):
+        pass
+    provider.shutdown()
+    names = [json.loads(line)["name"] for line in path.read_text().splitlines()]
+    assert names == ["before", "inner", "outer"]

@@ -6,12 +6,15 @@ library is instrumented, and the app only carries the incoming `traceparent` int
 context, so that calls and events it makes forward it and a trace stays whole across this hop.
 With an exporter, requests are sampled by `telemetry_sample_ratio`, parent-based: a request
 whose caller sampled it is traced, one whose caller did not is not, and a new trace is kept at
-that ratio (by its trace id, the same answer in every service).
+that ratio (by its trace id, the same answer in every service). A client span with no parent
+starts no trace: it is a worker's poll or bookkeeping (a query, a pool's connect) that no request
+or event caused, and an idle worker would otherwise send a trace every few hundred milliseconds.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import IO, Any
 
 from fastapi import FastAPI
@@ -23,9 +26,17 @@ from opentelemetry.sdk.trace.export import (
     ConsoleSpanExporter,
     SimpleSpanProcessor,
     SpanExporter,
+    SpanExportResult,
 )
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-from opentelemetry.sdk.trace.sampling import ParentBased, Sampler, TraceIdRatioBased
+from opentelemetry.sdk.trace.sampling import (
+    Decision,
+    ParentBased,
+    Sampler,
+    SamplingResult,
+    TraceIdRatioBased,
+)
+from opentelemetry.util.types import Attributes
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from shouhu.platform.settings import ExporterKind, ServiceSettings
@@ -35,9 +46,19 @@ _provider: TracerProvider | None = None
 memory_exporter = InMemorySpanExporter()
 
 
-def _one_line(span: ReadableSpan) -> str:
-    text: str = span.to_json(indent=None)
-    return text + "\n"
+class JsonLinesExporter(SpanExporter):
+    """Spans as JSON lines appended to a file, each batch in one write: no reader sees half."""
+
+    def __init__(self, path: str) -> None:
+        self._out: IO[str] = open(path, "a", encoding="utf-8")  # noqa: SIM115
+
+    def export(self, spans: Sequence[ReadableSpan]) -> SpanExportResult:
+        self._out.write("".join(span.to_json(indent=None) + "\n" for span in spans))
+        self._out.flush()
+        return SpanExportResult.SUCCESS
+
+    def shutdown(self) -> None:
+        self._out.close()
 
 
 def _exporter(settings: ServiceSettings) -> SpanExporter | None:
@@ -45,8 +66,7 @@ def _exporter(settings: ServiceSettings) -> SpanExporter | None:
     if kind is ExporterKind.CONSOLE:
         return ConsoleSpanExporter()
     if kind is ExporterKind.FILE:
-        out: IO[str] = open(settings.telemetry_file, "a", buffering=1, encoding="utf-8")  # noqa: SIM115
-        return ConsoleSpanExporter(out=out, formatter=_one_line)
+        return JsonLinesExporter(settings.telemetry_file)
     if kind is ExporterKind.OTLP:
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
@@ -56,9 +76,35 @@ def _exporter(settings: ServiceSettings) -> SpanExporter | None:
     return None
 
 
+class RootSampler(Sampler):
+    """New traces at the ratio, but none begun by a client span (a query, a call, a connect)."""
+
+    def __init__(self, ratio: float) -> None:
+        self._ratio = TraceIdRatioBased(ratio)
+
+    def should_sample(
+        self,
+        parent_context: context.Context | None,
+        trace_id: int,
+        name: str,
+        kind: trace.SpanKind | None = None,
+        attributes: Attributes = None,
+        links: Sequence[trace.Link] | None = None,
+        trace_state: trace.TraceState | None = None,
+    ) -> SamplingResult:
+        if kind is trace.SpanKind.CLIENT:
+            return SamplingResult(Decision.DROP)
+        return self._ratio.should_sample(
+            parent_context, trace_id, name, kind, attributes, links, trace_state
+        )
+
+    def get_description(self) -> str:
+        return f"RootSampler{{{self._ratio.get_description()}, no client roots}}"
+
+
 def sampler(settings: ServiceSettings) -> Sampler:
     """Parent-based: follow the caller's decision; new traces kept at the configured ratio."""
-    return ParentBased(root=TraceIdRatioBased(settings.telemetry_sample_ratio))
+    return ParentBased(root=RootSampler(settings.telemetry_sample_ratio))
 
 
 def configure_tracing(settings: ServiceSettings) -> trace.TracerProvider:
@@ -78,9 +124,16 @@ def configure_tracing(settings: ServiceSettings) -> trace.TracerProvider:
             resource=Resource.create({"service.name": settings.service_name}),
             sampler=sampler(settings),
         )
-        # Files and memory are read by tests right after a request: no batching delay.
-        simple = settings.telemetry_exporter in (ExporterKind.FILE, ExporterKind.MEMORY)
-        processor: Any = SimpleSpanProcessor(exporter) if simple else BatchSpanProcessor(exporter)
+        processor: Any
+        if settings.telemetry_exporter is ExporterKind.MEMORY:
+            # Read by unit tests right after a request: no batching delay.
+            processor = SimpleSpanProcessor(exporter)
+        elif settings.telemetry_exporter is ExporterKind.FILE:
+            # A write and a flush per span held the GIL's other threads back (a third of an
+            # embedded platform's time); a batch each half second, which tests poll for.
+            processor = BatchSpanProcessor(exporter, schedule_delay_millis=500)
+        else:
+            processor = BatchSpanProcessor(exporter)
         provider.add_span_processor(processor)
         trace.set_tracer_provider(provider)
         _instrument_clients(provider)
