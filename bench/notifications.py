@@ -444,7 +444,7 @@ def main() -> int:
     args = parser.parse_args()
     villages = sorted(v.code for v in generate.villages())[: args.subscribers]
     kafka = start_kafka()
-    keycloak = start_keycloak()
+    keycloak = start_keycloak(full_jit=True)
     try:
         with postgres() as pg:
             urls = {

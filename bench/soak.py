@@ -124,8 +124,8 @@ def real_stack() -> Iterator[tuple[Any, Any, list[Proc], dict[str, str]]]:
     procs: list[Proc] = []
     folder = Path(tempfile.mkdtemp(prefix="bench-soak-"))
     try:
-        for start in (start_postgres, start_kafka, start_keycloak):
-            handles.append(start())
+        for start in (start_postgres, start_kafka, lambda: start_keycloak(full_jit=True)):
+            handles.append(start())  # one by one: those started are stopped if the next fails
         pg, kafka, keycloak = handles
         common = {
             **real_stack_env(kafka, keycloak),

@@ -253,7 +253,7 @@ def accounts(pg: Any, issuer: Issuer, rows: int) -> list[Verdict]:
     from shouhu.localstack import start_keycloak
 
     content = roster(rows)
-    keycloak = start_keycloak()
+    keycloak = start_keycloak(full_jit=True)
     try:
         url = pg.create_database("bench_volunteers_accounts")
         env = {

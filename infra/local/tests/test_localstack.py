@@ -194,3 +194,13 @@ def test_a_local_server_halts_and_resumes_with_its_data() -> None:
             assert conn.execute("SELECT n FROM kept").fetchall() == [(1,)]
     finally:
         handle.stop()
+
+
+def test_keycloak_boots_on_the_client_compiler_unless_a_bench_asks_for_the_full_jit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from shouhu.localstack import keycloak
+
+    monkeypatch.setenv("JAVA_OPTS_APPEND", "-Xmx8g")  # the caller's own options never leak in
+    assert keycloak._java_env()["JAVA_OPTS_APPEND"] == "-XX:TieredStopAtLevel=1"
+    assert "JAVA_OPTS_APPEND" not in keycloak._java_env(full_jit=True)
